@@ -1,0 +1,118 @@
+// report.json, version 1 (DESIGN.md "report.json"). The comment, the job summary and the
+// check run are all rendered from this object, so it carries everything they show.
+// Fields beyond DESIGN.md's list are additive; none of DESIGN.md's may change shape.
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+export type SuiteStatus = 'compared' | 'added' | 'removed' | 'skipped' | 'error';
+export type CaseChange = 'regressed' | 'fixed' | 'flaky' | 'unchanged' | 'error';
+
+export interface SideStats {
+  passRate: number | null;
+  softPassRate: number | null;
+  costUsd: number;
+  /** True when some response lacked `usage` or the model had no known price. */
+  costEstimated: boolean;
+  tokens: { input: number; output: number };
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  errors: number;
+}
+
+export interface Delta {
+  passRate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  pValue: number | null;
+  pAdjusted: number | null;
+  /** Minimum detectable effect at 80% power, in pass-rate units. */
+  mde: number | null;
+  costRatio: number | null;
+  costCiLow: number | null;
+  costCiHigh: number | null;
+  softPassRate?: number | null;
+  latencyP95Ratio?: number | null;
+  /** Repeats per case that would bring the MDE down to gate.min_effect (when underpowered). */
+  repeatsNeeded?: number | null;
+}
+
+export interface FailedAssertion {
+  type: string;
+  grade: 'hard' | 'soft';
+  reason: string;
+}
+
+export interface CaseSide {
+  passes: number;
+  runs: number;
+  output: string;
+  /** Additive: soft passes, errors, and the first failed assertion (for the comment). */
+  softPasses?: number;
+  errors?: number;
+  failed?: FailedAssertion[];
+}
+
+export interface CaseResult {
+  id: string;
+  change: CaseChange;
+  base: CaseSide;
+  head: CaseSide;
+  pValue: number | null;
+  /** Additive: BH q-value, significance flag (only when repeats >= 5), inputs and source line. */
+  qValue?: number | null;
+  significant?: boolean;
+  vars?: Record<string, unknown>;
+  source?: { file: string; line: number };
+}
+
+export interface SuiteReport {
+  name: string;
+  status: SuiteStatus;
+  cases: number;
+  repeats: number;
+  base: SideStats | null;
+  head: SideStats | null;
+  delta: Delta | null;
+  verdict: Verdict;
+  reasons: string[];
+  caseResults: CaseResult[];
+  /** Additive fields. */
+  model?: string;
+  promptFile?: string;
+  /** Unified diff of the rendered prompt (first case) base vs head. */
+  promptDiff?: string;
+  casesOnlyInBase?: string[];
+  casesOnlyInHead?: string[];
+  unsupported?: string[];
+  error?: string;
+}
+
+export interface GateUsed {
+  alpha: number;
+  min_effect: number;
+  min_pass_rate: { hard: number; soft: number };
+  max_cost_increase?: number;
+  max_latency_p95_increase?: number;
+  source: 'base' | 'head';
+  /** Additive: head's own gate when the PR changed it (flagged, never used). */
+  headChanged?: boolean;
+  headValues?: Omit<GateUsed, 'source' | 'headChanged' | 'headValues'>;
+}
+
+export interface Report {
+  version: 1;
+  verdict: Verdict;
+  base: { ref: string; sha: string };
+  head: { ref: string; sha: string };
+  suites: SuiteReport[];
+  calls: { made: number; cached: number; failed: number; shared?: number };
+  costUsd: number;
+  gate: GateUsed;
+  /** Additive. */
+  configFile?: string;
+  cancelled?: boolean;
+  /** Why the run stopped early (spend cap, cancellation); null when it finished. */
+  stopped?: string | null;
+  /** Notes shown under the verdict, e.g. "this PR edits thresholds". */
+  notes?: string[];
+  pricing?: { source: string; at: string };
+}

@@ -1,0 +1,145 @@
+// Domain types shared by the pipeline stages. Each stage is a plain function over these;
+// adapters (git, model, cache, GitHub) sit behind the small interfaces at the bottom.
+import type { AssertionSpec, ProviderConfig } from './config/schema.js';
+
+export type Role = 'system' | 'user' | 'assistant';
+export interface ChatMessage {
+  role: Role;
+  content: string;
+}
+
+/** Model parameters a prompt file may set; the suite/provider config fills the rest. */
+export interface ModelParams {
+  model?: string;
+  temperature?: number;
+  max_tokens?: number;
+  top_p?: number;
+  seed?: number;
+}
+
+/** Every prompt format is mapped onto this (src/prompts). Messages are still templates. */
+export interface Prompt {
+  /** Repo-relative path of the prompt file. */
+  file: string;
+  format: 'template' | 'chat' | 'github-prompt-yml' | 'prompty' | 'dotprompt';
+  messages: ChatMessage[];
+  params: ModelParams;
+  /** Variables referenced by the templates, e.g. ["ticket", "customer.name"]. */
+  variables: string[];
+  /** From *.prompt.yml: its own test data and evaluators (then it is a suite by itself). */
+  testData?: EvalCase[];
+  evaluators?: AssertionSpec[];
+  /** Features parsed but not supported yet, reported per suite (never silently dropped). */
+  unsupported?: string[];
+}
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+export interface EvalCase {
+  /** Explicit id, or a stable hash of the vars so reordering a dataset keeps pairing. */
+  id: string;
+  vars: Record<string, unknown>;
+  assert: AssertionSpec[];
+  source: SourceLocation;
+  description?: string;
+}
+
+/** A fully resolved suite at one revision: what the runner needs, nothing from YAML left. */
+export interface Suite {
+  name: string;
+  prompt: Prompt;
+  cases: EvalCase[];
+  /** Applied to every case before the case's own assertions. */
+  assert: AssertionSpec[];
+  provider: ProviderConfig;
+  repeats: number;
+  aggregate: 'mean' | 'majority' | 'all' | 'any';
+  /** Files whose change makes the suite affected (prompt, cases, `files` globs expanded). */
+  dependencies: string[];
+  unsupported: string[];
+}
+
+export interface TokenUsage {
+  input: number;
+  output: number;
+  cached: number;
+}
+
+/** One model call's result as recorded (and cached). */
+export interface CallResult {
+  output: string;
+  usage?: TokenUsage;
+  latencyMs: number;
+  model?: string;
+  systemFingerprint?: string;
+  finishReason?: string;
+}
+
+export interface AssertionOutcome {
+  type: string;
+  grade: 'hard' | 'soft';
+  pass: boolean;
+  /** Why it failed (or a score), in words fit for the report. */
+  reason?: string;
+  score?: number;
+}
+
+export interface Sample {
+  index: number;
+  /** Absent when the call failed; then `error` says why and the sample is excluded from statistics. */
+  call?: CallResult;
+  error?: string;
+  cached: boolean;
+  hardPass: boolean;
+  softPass: boolean;
+  outcomes: AssertionOutcome[];
+  costUsd?: number;
+  costEstimated?: boolean;
+}
+
+export interface CaseRun {
+  id: string;
+  vars: Record<string, unknown>;
+  source: SourceLocation;
+  /** Rendered messages (after templating) - used for sharing samples and the prompt diff. */
+  messages: ChatMessage[];
+  samples: Sample[];
+}
+
+export interface SuiteRun {
+  name: string;
+  model: string;
+  repeats: number;
+  cases: CaseRun[];
+  unsupported: string[];
+}
+
+// ---- adapters -------------------------------------------------------------
+
+/** Read-only view of the repository at one revision (or the working tree). */
+export interface FileSource {
+  /** e.g. "working tree" or "base (abc1234)"; used in messages. */
+  readonly label: string;
+  /** Contents, or undefined when the file does not exist at this revision. */
+  read(path: string): Promise<string | undefined>;
+  /** Every file path (repo-relative, "/" separated). */
+  list(): Promise<string[]>;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  max_tokens?: number;
+  top_p?: number;
+  seed?: number;
+}
+
+export interface ChatProvider {
+  /** Stable identity for cache keys: endpoint host + path, never the key. */
+  readonly endpoint: string;
+  complete(req: ChatRequest, signal?: AbortSignal): Promise<CallResult>;
+}
