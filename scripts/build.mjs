@@ -3,6 +3,10 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
+// `--outdir DIR` lets the staleness test build elsewhere and compare with dist/.
+const i = process.argv.indexOf('--outdir');
+const outdir = i > 0 ? process.argv[i + 1] : 'dist';
+
 const entries = [
   { in: 'src/cli.ts', out: 'cli' },
   { in: 'src/action.ts', out: 'index' },
@@ -10,7 +14,7 @@ const entries = [
 
 await build({
   entryPoints: entries,
-  outdir: 'dist',
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',

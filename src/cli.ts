@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// The `promptgate` command. One catch turns user-facing errors into their exit codes and a
+// one-line-per-problem message; anything else is a bug and says so.
+import { formatProblem, InputError, RunError } from './errors.js';
+import { stderrLogger } from './log.js';
+import { runCommand } from './cli/commands.js';
+import { parseCli, USAGE } from './cli/parse-args.js';
+
+async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    signals++;
+    if (signals > 1) process.exit(130);
+    process.stderr.write(`\n${sig}: stopping; finished samples are kept in the cache and a partial report is written\n`);
+    controller.abort(new Error(`cancelled (${sig})`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const args = parseCli(argv);
+    if (args === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    return await runCommand(args, {
+      cwd: process.cwd(),
+      env: process.env,
+      log: stderrLogger(args.verbose),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      signal: controller.signal,
+    });
+  } catch (e) {
+    if (e instanceof InputError) {
+      for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      return 2;
+    }
+    if (e instanceof RunError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 3;
+    }
+    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`command line: ${e.message} (see --help)\n`);
+      return 2;
+    }
+    process.stderr.write(`internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 3;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

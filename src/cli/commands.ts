@@ -1,0 +1,111 @@
+// The four commands. Each returns its exit code; errors bubble to the one catch in main.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { loadConfig } from '../config/load-config.js';
+import { sideStats } from '../compare/side-stats.js';
+import { InputError } from '../errors.js';
+import { WorkingTreeSource } from '../files/fs-source.js';
+import type { Logger } from '../log.js';
+import { compareRevisions } from '../pipeline/compare-revisions.js';
+import { runWorkingTree } from '../pipeline/run-working-tree.js';
+import { renderComment, renderPlain, renderSummary } from '../report/render.js';
+import type { Report } from '../report/report-types.js';
+import { validateSuites } from '../pipeline/validate-suites.js';
+import type { CliArgs } from './parse-args.js';
+import { progressReporter } from './progress-line.js';
+import { formatRunTable } from './run-table.js';
+
+export interface CliContext {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  log: Logger;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  signal: AbortSignal;
+}
+
+export function exitCodeFor(report: Report): number {
+  if (report.cancelled || report.stopped) return 3;
+  return report.verdict === 'fail' ? 1 : 0;
+}
+
+async function writeOut(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number> {
+  const progress = progressReporter(ctx.stderr);
+  const common = {
+    cwd: ctx.cwd,
+    configPath: args.config,
+    repeatsOverride: args.repeats,
+    cacheDir: args.cacheDir,
+    cacheMode: args.cacheMode,
+    concurrency: args.concurrency,
+    keepGoing: args.keepGoing,
+    env: ctx.env,
+    log: ctx.log,
+    signal: ctx.signal,
+    onProgress: progress.update,
+  };
+
+  switch (args.command) {
+    case 'validate': {
+      const src = new WorkingTreeSource(ctx.cwd);
+      const { config, file } = await loadConfig(src, args.config);
+      const summary = await validateSuites(src, config, file, { keepGoing: args.keepGoing });
+      ctx.stdout.write(`${file ?? '(no config: *.prompt.yml files only)'}: ${summary}\n`);
+      return 0;
+    }
+    case 'run': {
+      const r = await runWorkingTree({ ...common, suites: args.suites });
+      progress.finish();
+      ctx.stdout.write(formatRunTable(r.sides[0]!));
+      ctx.stdout.write(`calls: ${r.calls.made} made, ${r.calls.cached} from cache, ${r.calls.failed} failed\n`);
+      if (args.out) {
+        const out = {
+          version: 1,
+          configFile: r.configFile,
+          calls: r.calls,
+          stopped: r.stopped,
+          pricing: r.pricing,
+          suites: r.sides[0]!.map((run) => ({ ...sideStats(run.cases, run.cases), name: run.name, model: run.model, repeats: run.repeats, run })),
+        };
+        await writeOut(resolve(ctx.cwd, args.out), `${JSON.stringify(out, null, 2)}\n`);
+        ctx.log.info(`wrote ${args.out}`);
+      }
+      if (r.stopped) {
+        ctx.log.warn(`run stopped early: ${r.stopped}`);
+        return 3;
+      }
+      return 0;
+    }
+    case 'compare': {
+      const { report } = await compareRevisions({ ...common, base: args.base!, head: args.head, all: args.all });
+      progress.finish();
+      const dir = resolve(ctx.cwd, args.outDir);
+      await writeOut(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+      await writeOut(join(dir, 'report.md'), renderComment(report));
+      await writeOut(join(dir, 'summary.md'), renderSummary(report));
+      ctx.stdout.write(renderPlain(report));
+      ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md and report.json`);
+      if (report.stopped) ctx.log.warn(`run stopped early: ${report.stopped}; the report covers what ran`);
+      return exitCodeFor(report);
+    }
+    case 'render': {
+      const path = resolve(ctx.cwd, args.file!);
+      let report: Report;
+      try {
+        report = JSON.parse(await readFile(path, 'utf8')) as Report;
+      } catch (e) {
+        throw InputError.one(args.file!, `cannot read report: ${(e as Error).message}`);
+      }
+      if (report?.version !== 1 || !Array.isArray(report.suites))
+        throw InputError.one(args.file!, 'not a promptgate report.json (version 1); produce one with `promptgate compare`');
+      const text = args.format === 'summary' ? renderSummary(report) : args.format === 'plain' ? renderPlain(report) : renderComment(report);
+      ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// Command-line parsing into one typed object, so the commands never read argv themselves.
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+import type { CacheMode } from '../providers/response-cache.js';
+
+export type Command = 'run' | 'compare' | 'validate' | 'render';
+
+export interface CliArgs {
+  command: Command;
+  config?: string;
+  suites: string[];
+  repeats?: number;
+  out?: string;
+  outDir: string;
+  base?: string;
+  head?: string;
+  all: boolean;
+  cacheDir?: string;
+  cacheMode: CacheMode;
+  concurrency?: number | 'auto';
+  keepGoing: boolean;
+  format: 'md' | 'summary' | 'plain';
+  file?: string;
+  verbose: boolean;
+}
+
+export const USAGE = `promptgate — measure prompt changes
+
+Usage:
+  promptgate run      [--config F] [--suite NAME]... [--repeats N] [--out results.json]
+  promptgate compare  --base REF [--head REF] [--config F] [--out-dir DIR] [--all] [--repeats N]
+  promptgate validate [--config F]
+  promptgate render   REPORT.json [--format md|summary|plain]
+
+Common flags:
+  --cache-dir DIR        response cache (default: cache.dir from the config)
+  --replay               use only the cache; a miss is an error, no network
+  --record               call the model even when cached, and store the answers
+  --no-cache             neither read nor write the cache
+  --concurrency N|auto   parallel calls (default: run.concurrency)
+  --keep-going           load the good rows of a dataset with broken rows
+  --verbose              debug output
+
+Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not finish.`;
+
+function positiveInt(flag: string, v: string | undefined, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw InputError.one('command line', `${flag} must be a whole number from 1 to ${max}, got "${v}"`);
+  return n;
+}
+
+export function parseCli(argv: string[]): CliArgs | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      config: { type: 'string', short: 'c' },
+      suite: { type: 'string', multiple: true },
+      repeats: { type: 'string' },
+      out: { type: 'string' },
+      'out-dir': { type: 'string' },
+      base: { type: 'string' },
+      head: { type: 'string' },
+      all: { type: 'boolean' },
+      'cache-dir': { type: 'string' },
+      replay: { type: 'boolean' },
+      record: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
+      concurrency: { type: 'string' },
+      'keep-going': { type: 'boolean' },
+      format: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) return 'help';
+  if (!['run', 'compare', 'validate', 'render'].includes(command)) {
+    throw InputError.one('command line', `unknown command "${command}"; use run, compare, validate or render (see --help)`);
+  }
+  const modes = [values.replay && 'replay', values.record && 'record', values['no-cache'] && 'off'].filter(Boolean) as CacheMode[];
+  if (modes.length > 1) throw InputError.one('command line', 'use only one of --replay, --record and --no-cache');
+  const format = values.format ?? (command === 'render' ? 'md' : 'plain');
+  if (!['md', 'summary', 'plain'].includes(format)) throw InputError.one('command line', `--format must be md, summary or plain, got "${format}"`);
+  let concurrency: number | 'auto' | undefined;
+  if (values.concurrency !== undefined) concurrency = values.concurrency === 'auto' ? 'auto' : positiveInt('--concurrency', values.concurrency, 1000);
+  if (command === 'compare' && !values.base) throw InputError.one('command line', 'compare needs --base REF (e.g. --base origin/main)');
+  if (command === 'render' && !rest[0]) throw InputError.one('command line', 'render needs the path of a report.json');
+  return {
+    command: command as Command,
+    config: values.config,
+    suites: values.suite ?? [],
+    repeats: positiveInt('--repeats', values.repeats, 100),
+    out: values.out,
+    outDir: values['out-dir'] ?? '.promptgate/out',
+    base: values.base,
+    head: values.head,
+    all: values.all ?? false,
+    cacheDir: values['cache-dir'],
+    cacheMode: modes[0] ?? 'use',
+    concurrency,
+    keepGoing: values['keep-going'] ?? false,
+    format: format as CliArgs['format'],
+    file: rest[0],
+    verbose: values.verbose ?? false,
+  };
+}

@@ -1,0 +1,29 @@
+import { sideStats } from '../compare/side-stats.js';
+import type { SuiteRun } from '../types.js';
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const ms = (x: number | null) => (x === null ? '—' : `${Math.round(x)} ms`);
+
+/** The per-suite table `promptgate run` prints: aligned plain text, readable in any log. */
+export function formatRunTable(runs: SuiteRun[]): string {
+  const header = ['suite', 'cases', 'samples', 'hard pass', 'soft pass', 'tokens in/out', 'cost', 'p50', 'p95', 'errors'];
+  const rows = runs.map((run) => {
+    const s = sideStats(run.cases, run.cases);
+    const samples = run.cases.reduce((n, c) => n + c.samples.length, 0);
+    return [
+      run.name,
+      String(run.cases.length),
+      String(samples),
+      pct(s.passRate),
+      pct(s.softPassRate),
+      `${s.tokens.input}/${s.tokens.output}`,
+      `${s.costEstimated ? '~' : ''}$${s.costUsd.toFixed(4)}`,
+      ms(s.latencyP50Ms),
+      ms(s.latencyP95Ms),
+      String(s.errors),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return `${[fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)].join('\n')}\n`;
+}

@@ -1,0 +1,193 @@
+// Turns both sides' suite runs into report.json (DESIGN.md "report.json"). Pure: no I/O, no clock.
+import type { GateConfig } from '../config/schema.js';
+import type { GateUsed, Report, SuiteReport, Verdict } from '../report/report-types.js';
+import type { SuiteRun } from '../types.js';
+import { compareSuite, type SuiteStatistics } from './compare-suite.js';
+import { judgeAdded, judgeCompared, worst, type Judgement } from './gate.js';
+import { sideStats } from './side-stats.js';
+import { holm, seedFromShas } from './stats/index.js';
+
+export interface SuiteComparisonInput {
+  name: string;
+  status: 'compared' | 'added' | 'removed' | 'skipped' | 'error';
+  base?: SuiteRun;
+  head?: SuiteRun;
+  promptFile?: string;
+  promptDiff?: string;
+  error?: string;
+  unsupported?: string[];
+}
+
+export interface BuildReportInput {
+  base: { ref: string; sha: string };
+  head: { ref: string; sha: string };
+  suites: SuiteComparisonInput[];
+  /** Thresholds from the base revision: the only ones that decide. */
+  gate: GateConfig;
+  /** Head's thresholds, given when the PR changed them: reported and flagged, never used. */
+  headGate?: GateConfig;
+  calls: { made: number; cached: number; failed: number; shared?: number };
+  configFile?: string;
+  cancelled?: boolean;
+  stopped?: string | null;
+  pricing?: { source: string; at: string };
+}
+
+/**
+ * Holm's family is the pass-rate p-value of every compared suite in the run (the only metric gated
+ * by a p-value; cost is gated by its bootstrap CI and latency by its ratio).
+ * A suite with status 'error' warns, unless every suite errored: then nothing was evaluated and it fails.
+ * The bootstrap seed is the same for every suite: sha256(base.sha + head.sha).
+ */
+export function buildReport(input: BuildReportInput): Report {
+  const gate = input.gate;
+  const seed = seedFromShas(input.base.sha, input.head.sha);
+  const stats = new Map<SuiteComparisonInput, SuiteStatistics>();
+  for (const s of input.suites) {
+    if (s.status === 'compared' && s.base && s.head) stats.set(s, compareSuite(s.base, s.head, gate, seed));
+  }
+  const family = [...stats.values()].filter((st) => st.delta.pValue !== null);
+  holm(family.map((st) => st.delta.pValue!)).forEach((p, i) => (family[i]!.delta.pAdjusted = p));
+
+  const allErrored = input.suites.length > 0 && input.suites.every((s) => s.status === 'error');
+  const suites = input.suites.map((s) => suiteReport(s, stats.get(s), gate, allErrored));
+
+  const notes: string[] = [];
+  const gateUsed = gateFrom(gate, input.headGate, notes);
+  if (input.cancelled) notes.push('the run was cancelled; results are partial');
+  if (input.stopped) notes.push(`the run stopped early: ${input.stopped}; results are partial`);
+
+  const report: Report = {
+    version: 1,
+    verdict: worst(suites.map((s) => s.verdict)),
+    base: input.base,
+    head: input.head,
+    suites,
+    calls: input.calls,
+    costUsd: spend(input.suites),
+    gate: gateUsed,
+  };
+  if (input.configFile !== undefined) report.configFile = input.configFile;
+  if (input.cancelled !== undefined) report.cancelled = input.cancelled;
+  if (input.stopped !== undefined) report.stopped = input.stopped;
+  if (notes.length) report.notes = notes;
+  if (input.pricing) report.pricing = input.pricing;
+  return report;
+}
+
+function suiteReport(
+  s: SuiteComparisonInput,
+  st: SuiteStatistics | undefined,
+  gate: GateConfig,
+  allErrored: boolean,
+): SuiteReport {
+  const run = s.head ?? s.base;
+  const base: Omit<SuiteReport, 'verdict' | 'reasons'> = {
+    name: s.name,
+    status: s.status,
+    cases: 0,
+    repeats: run?.repeats ?? 0,
+    base: null,
+    head: null,
+    delta: null,
+    caseResults: [],
+  };
+  if (run?.model) base.model = run.model;
+  if (s.promptFile !== undefined) base.promptFile = s.promptFile;
+  if (s.promptDiff !== undefined) base.promptDiff = s.promptDiff;
+  const unsupported = s.unsupported ?? run?.unsupported;
+  if (unsupported?.length) base.unsupported = unsupported;
+  if (s.error !== undefined) base.error = s.error;
+
+  let j: Judgement;
+  if (st) {
+    Object.assign(base, {
+      cases: st.cases,
+      repeats: st.repeats,
+      base: st.base,
+      head: st.head,
+      delta: st.delta,
+      caseResults: st.caseResults,
+      casesOnlyInBase: st.casesOnlyInBase,
+      casesOnlyInHead: st.casesOnlyInHead,
+    });
+    j = judgeCompared(st, gate);
+  } else if (s.status === 'added' || (s.status === 'compared' && s.head && !s.base)) {
+    const head = s.head ? strip(sideStats(s.head.cases, s.head.cases)) : null;
+    base.head = head;
+    base.cases = s.head?.cases.length ?? 0;
+    j = judgeAdded(head, gate);
+  } else if (s.status === 'removed') {
+    base.base = s.base ? strip(sideStats(s.base.cases, s.base.cases)) : null;
+    base.cases = s.base?.cases.length ?? 0;
+    j = { verdict: 'pass', reasons: ['removed on head: nothing to compare'] };
+  } else if (s.status === 'skipped') {
+    j = { verdict: 'pass', reasons: [s.error ? `skipped: ${s.error}` : 'not affected by this change: not run'] };
+  } else {
+    const v: Verdict = allErrored ? 'fail' : 'warn';
+    const why = s.error ?? (s.status === 'compared' ? 'a side has no run' : 'unknown error');
+    j = { verdict: v, reasons: [`could not run: ${why}: ${allErrored ? 'no suite could run, fails' : 'warns'}`] };
+  }
+  return { ...base, verdict: j.verdict, reasons: j.reasons };
+}
+
+function strip<T extends { latencySamples: number }>(x: T): Omit<T, 'latencySamples'> {
+  const { latencySamples: _ls, ...rest } = x;
+  return rest;
+}
+
+/**
+ * What the run spent: every sample that made a call (not cached), summed over both sides. A sample
+ * shared by both sides (identical rendered messages) is the same object on both and counts once.
+ */
+function spend(suites: readonly SuiteComparisonInput[]): number {
+  const seen = new Set<object>();
+  let usd = 0;
+  for (const s of suites) {
+    for (const run of [s.base, s.head]) {
+      for (const c of run?.cases ?? []) {
+        for (const sample of c.samples) {
+          if (sample.cached || seen.has(sample)) continue;
+          seen.add(sample);
+          usd += sample.costUsd ?? 0;
+        }
+      }
+    }
+  }
+  return usd;
+}
+
+type GateValues = NonNullable<GateUsed['headValues']>;
+
+function values(g: GateConfig): GateValues {
+  const v: GateValues = { alpha: g.alpha, min_effect: g.min_effect, min_pass_rate: { ...g.min_pass_rate } };
+  if (g.max_cost_increase !== undefined) v.max_cost_increase = g.max_cost_increase;
+  if (g.max_latency_p95_increase !== undefined) v.max_latency_p95_increase = g.max_latency_p95_increase;
+  return v;
+}
+
+function gateFrom(base: GateConfig, head: GateConfig | undefined, notes: string[]): GateUsed {
+  const used: GateUsed = { ...values(base), source: 'base' };
+  if (!head) return used;
+  const b = flatten(values(base));
+  const h = flatten(values(head));
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(h)])];
+  const changed = keys.filter((k) => b[k] !== h[k]);
+  if (changed.length === 0) return used;
+  used.headChanged = true;
+  used.headValues = values(head);
+  const list = changed.map((k) => `${k} ${b[k] ?? 'unset'} → ${h[k] ?? 'unset'}`).join(', ');
+  notes.push(`this PR changes the gate thresholds (${list}); the base branch's values decide`);
+  return used;
+}
+
+function flatten(v: GateValues): Record<string, number | undefined> {
+  return {
+    alpha: v.alpha,
+    min_effect: v.min_effect,
+    'min_pass_rate.hard': v.min_pass_rate.hard,
+    'min_pass_rate.soft': v.min_pass_rate.soft,
+    max_cost_increase: v.max_cost_increase,
+    max_latency_p95_increase: v.max_latency_p95_increase,
+  };
+}

@@ -1,0 +1,95 @@
+// Pairs a suite's cases by id and summarises each side of each case. Pure.
+import type { CaseChange, CaseSide, FailedAssertion } from '../report/report-types.js';
+import type { CaseRun, SuiteRun } from '../types.js';
+
+export interface CasePair {
+  id: string;
+  base: CaseRun;
+  head: CaseRun;
+}
+
+export interface Pairing {
+  /** In head's order (the order the PR author sees in the dataset). */
+  pairs: CasePair[];
+  /** Cases present on one side only: reported, never in the paired statistics. */
+  onlyInBase: string[];
+  onlyInHead: string[];
+}
+
+export function pairCases(base: SuiteRun, head: SuiteRun): Pairing {
+  const baseById = new Map<string, CaseRun>();
+  for (const c of base.cases) if (!baseById.has(c.id)) baseById.set(c.id, c);
+  const headIds = new Set<string>();
+  const pairs: CasePair[] = [];
+  const onlyInHead: string[] = [];
+  for (const h of head.cases) {
+    if (headIds.has(h.id)) continue;
+    headIds.add(h.id);
+    const b = baseById.get(h.id);
+    if (b) pairs.push({ id: h.id, base: b, head: h });
+    else onlyInHead.push(h.id);
+  }
+  const onlyInBase = [...baseById.keys()].filter((id) => !headIds.has(id));
+  return { pairs, onlyInBase, onlyInHead };
+}
+
+/** Required fields of CaseSide plus the additive ones, always filled. */
+export type SideSummary = Required<CaseSide>;
+
+/** Counts over the case's samples; errored samples are not runs (they say nothing about the prompt). */
+export function summarizeSide(run: CaseRun): SideSummary {
+  let passes = 0;
+  let softPasses = 0;
+  let runs = 0;
+  let errors = 0;
+  let failed: FailedAssertion[] | undefined;
+  for (const s of run.samples) {
+    if (!s.call || s.error !== undefined) {
+      errors++;
+      continue;
+    }
+    runs++;
+    if (s.hardPass) passes++;
+    if (s.softPass) softPasses++;
+    if (!failed && (!s.hardPass || !s.softPass)) {
+      failed = s.outcomes
+        .filter((o) => !o.pass)
+        .map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
+    }
+  }
+  const first = run.samples.find((s) => s.call) ?? run.samples[0];
+  const output = first?.call?.output ?? (first?.error !== undefined ? `(error: ${first.error})` : '');
+  return { passes, runs, output, softPasses, errors, failed: failed ?? [] };
+}
+
+/**
+ * Per-case label from the pass fractions p (base) and q (head) over non-errored runs:
+ * - error:     a side has no successful run;
+ * - unchanged: p = q;
+ * - regressed: q < p by more than half the runs (with one repeat: pass → fail; with ten: 10/10 → 4/10);
+ * - fixed:     the mirror image, q > p by more than half;
+ * - flaky:     the fractions differ by less, so at least one side is mixed (0 < x < 1), e.g. a case
+ *              that always passed now passes 7 of 10 times ("became flaky").
+ */
+export function labelChange(base: Pick<CaseSide, 'passes' | 'runs'>, head: Pick<CaseSide, 'passes' | 'runs'>): CaseChange {
+  if (base.runs === 0 || head.runs === 0) return 'error';
+  // Cross-multiplied so unequal run counts compare exactly.
+  const diff = head.passes * base.runs - base.passes * head.runs; // sign of q − p, scaled by runs_b·runs_h
+  if (diff === 0) return 'unchanged';
+  const half = (base.runs * head.runs) / 2;
+  if (diff < -half) return 'regressed';
+  if (diff > half) return 'fixed';
+  return 'flaky';
+}
+
+/** Sum of sample costs (undefined costs count 0) and whether any was an estimate or missing. */
+export function caseCost(run: CaseRun): { usd: number; estimated: boolean } {
+  let usd = 0;
+  let estimated = false;
+  for (const s of run.samples) {
+    if (!s.call) continue;
+    usd += s.costUsd ?? 0;
+    if (s.costEstimated || s.costUsd === undefined) estimated = true;
+  }
+  return { usd, estimated };
+}

@@ -1,0 +1,88 @@
+// Prices both sides of a comparison with one table and one timestamp, so a price change between
+// the base and head runs can never show up as a cost regression.
+import { calcPrice } from '@pydantic/genai-prices';
+import type { PriceOverride } from '../config/schema.js';
+import type { TokenUsage } from '../types.js';
+
+export interface PriceResult {
+  usd: number;
+  /** True when tokens were estimated from characters or the model has no known price. */
+  estimated: boolean;
+}
+
+export interface Pricer {
+  /**
+   * Cost of one call. Without `usage`, tokens are estimated as ⌈chars / 4⌉ from the output
+   * (and the rendered input, when given) and the result is marked estimated. An unknown model
+   * costs 0 and is marked estimated.
+   */
+  price(model: string, usage: TokenUsage | undefined, outputChars?: number, inputChars?: number): PriceResult;
+  /** Where the prices came from, for the report. */
+  readonly source: string;
+  /** The single timestamp every price is taken at (ISO 8601). */
+  readonly at: string;
+}
+
+const PER_MILLION = 1_000_000;
+
+/** Rough token count for text without `usage`: about four characters per token for English. */
+export function estimateTokens(chars: number): number {
+  return Math.ceil(Math.max(0, chars) / 4);
+}
+
+export function createPricer(overrides: readonly PriceOverride[], at: Date): Pricer {
+  const byModel = new Map(overrides.map((o) => [o.model, o]));
+  const memo = new Map<string, ((u: TokenUsage) => number) | null>();
+
+  const rateFor = (model: string): ((u: TokenUsage) => number) | null => {
+    if (memo.has(model)) return memo.get(model)!;
+    let rate: ((u: TokenUsage) => number) | null = null;
+    const o = byModel.get(model);
+    if (o) {
+      const cachedRate = o.cached_input_per_mtok ?? o.input_per_mtok;
+      rate = (u) =>
+        (Math.max(0, u.input - u.cached) * o.input_per_mtok + u.cached * cachedRate + u.output * o.output_per_mtok) /
+        PER_MILLION;
+    } else if (lookup(model, { input: 1, output: 0, cached: 0 }, at) !== null) {
+      rate = (u) => lookup(model, u, at) ?? 0;
+    }
+    memo.set(model, rate);
+    return rate;
+  };
+
+  return {
+    source:
+      '@pydantic/genai-prices (bundled data)' +
+      (overrides.length ? ` + ${overrides.length} override${overrides.length > 1 ? 's' : ''} from pricing.overrides` : ''),
+    at: at.toISOString(),
+    price(model, usage, outputChars = 0, inputChars = 0) {
+      const rate = rateFor(model);
+      const tokens = usage ?? { input: estimateTokens(inputChars), output: estimateTokens(outputChars), cached: 0 };
+      if (!rate) return { usd: 0, estimated: true };
+      return { usd: rate(tokens), estimated: usage === undefined };
+    },
+  };
+}
+
+/**
+ * genai-prices lookup: the OpenAI catalogue first (our calls go through an OpenAI-compatible
+ * API), then its own model matching, then "provider/model" names as routers spell them.
+ */
+function lookup(model: string, u: TokenUsage, at: Date): number | null {
+  const usage = { input_tokens: u.input, cache_read_tokens: Math.min(u.cached, u.input), output_tokens: u.output };
+  const attempts: Array<[string, { providerId?: string; timestamp: Date }]> = [
+    [model, { providerId: 'openai', timestamp: at }],
+    [model, { timestamp: at }],
+  ];
+  const slash = model.indexOf('/');
+  if (slash > 0) attempts.push([model.slice(slash + 1), { providerId: model.slice(0, slash), timestamp: at }]);
+  for (const [id, opts] of attempts) {
+    try {
+      const r = calcPrice(usage, id, opts);
+      if (r) return r.total_price;
+    } catch {
+      // An unknown provider id throws; try the next way of naming the model.
+    }
+  }
+  return null;
+}

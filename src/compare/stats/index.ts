@@ -1,0 +1,16 @@
+export { normalQuantile } from './normal.js';
+export { signFlipMidP, mcnemarMidP, type Alternative } from './sign-flip.js';
+export { holm, benjaminiHochberg } from './multiple-testing.js';
+export { fisherLess } from './fisher.js';
+export { mulberry32, seedFromShas, quantileSorted, pairedBootstrap } from './bootstrap.js';
+export type { BootstrapInput, BootstrapResult } from './bootstrap.js';
+export {
+  sampleVariance,
+  pairedStandardError,
+  powerMultiplier,
+  minimumDetectableEffect,
+  varianceComponents,
+  repeatsNeeded,
+  casesNeeded,
+} from './power.js';
+export type { CaseCounts, VarianceComponents } from './power.js';

@@ -1,0 +1,87 @@
+// Finds and loads promptgate.yml. Every problem is collected and thrown at once as an
+// InputError whose lines read `file:line:col: message`.
+import { LineCounter, parseDocument } from 'yaml';
+import { InputError, type Problem } from '../errors.js';
+import type { FileSource } from '../types.js';
+import { extraChecks } from './extra-checks.js';
+import { configSchema, defaultConfig, type Config, type GateConfig } from './schema.js';
+import { yamlProblems } from './yaml-errors.js';
+import { YamlLocator } from './yaml-locate.js';
+import { explainIssue, type PathMessage } from './zod-issues.js';
+
+export const CONFIG_CANDIDATES = [
+  'promptgate.yml',
+  'promptgate.yaml',
+  '.github/promptgate.yml',
+  '.github/promptgate.yaml',
+] as const;
+
+/** The config path to use: `explicit` (must exist), else the first candidate present, else null. */
+export async function findConfigFile(src: FileSource, explicit?: string): Promise<string | null> {
+  if (explicit !== undefined) {
+    if ((await src.read(explicit)) === undefined) {
+      throw InputError.one(explicit, `config file not found in ${src.label}; check the --config path (relative to the repository root)`);
+    }
+    return explicit;
+  }
+  for (const candidate of CONFIG_CANDIDATES) {
+    if ((await src.read(candidate)) !== undefined) return candidate;
+  }
+  return null;
+}
+
+/** Parses and validates config text; throws InputError listing every problem. */
+export function parseConfig(text: string, file: string): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const loc = new YamlLocator(doc, lineCounter);
+  // After a syntax error the data is a guess; schema messages about it would only mislead.
+  if (doc.errors.length > 0) throw new InputError(yamlProblems(file, text, doc, loc));
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw InputError.one(file, `cannot read the YAML: ${(e as Error).message}; simplify anchors and aliases`, 1, 1);
+  }
+  const located: PathMessage[] = [];
+  const parsed = configSchema.safeParse(data);
+  if (!parsed.success) for (const issue of parsed.error.issues) located.push(...explainIssue(issue, data, configSchema));
+  located.push(...extraChecks(data));
+  if (parsed.success && located.length === 0) return parsed.data;
+
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const m of located) {
+    const { line, col } = m.key !== undefined ? loc.key(m.path, m.key) : loc.value(m.path);
+    const p: Problem = { file, line, col, message: m.message };
+    const id = `${line}:${col}:${m.message}`;
+    if (!seen.has(id)) problems.push(p);
+    seen.add(id);
+  }
+  problems.sort((a, b) => a.line! - b.line! || a.col! - b.col!);
+  throw new InputError(problems);
+}
+
+/** Loads the config from `src`; with no config file, the defaults (only *.prompt.yml suites). */
+export async function loadConfig(src: FileSource, explicit?: string): Promise<{ config: Config; file: string | null }> {
+  const file = await findConfigFile(src, explicit);
+  if (file === null) return { config: defaultConfig(), file: null };
+  const text = (await src.read(file)) ?? '';
+  return { config: parseConfig(text, file), file };
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** True when head's gate thresholds differ from base's (the PR is then flagged; base's still apply). */
+export function gateChanged(base: GateConfig, head: GateConfig): boolean {
+  return !deepEqual(base, head);
+}

@@ -1,0 +1,44 @@
+// YAML syntax errors as one-line problems. The yaml package reports an unclosed quote or
+// bracket where the input ends; we point at the opening character instead, which is where
+// the user has to look.
+import { isCollection, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import type { Problem } from '../errors.js';
+import type { YamlLocator } from './yaml-locate.js';
+
+const HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'remove or rename one of the two keys',
+  BAD_INDENT: 'check the indentation (spaces only, children indented under their parent)',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  BLOCK_AS_IMPLICIT_KEY: 'quote values that contain ": "',
+  MULTIPLE_DOCS: 'keep a single YAML document (remove the extra `---`)',
+};
+
+/** Start offset of the unclosed quote / flow collection this error is about, if any. */
+function openerOf(doc: Document, text: string, e: YAMLError): { at: number; hint: string } | undefined {
+  const pos = e.pos[0];
+  const bracket = /end with an? ([\]}])/.exec(e.message)?.[1];
+  const quote = e.code === 'MISSING_CHAR' && /quote/.test(e.message);
+  if (!bracket && !quote) return undefined;
+  let best: number | undefined;
+  visit(doc, (_key, node) => {
+    const r = (node as { range?: [number, number, number] } | null)?.range;
+    if (!r || r[0] >= pos || r[1] < pos) return;
+    const first = text[r[0]];
+    const match = bracket
+      ? isCollection(node) && node.flow && first === (bracket === ']' ? '[' : '{')
+      : isScalar(node) && (first === '"' || first === "'");
+    if (match && (best === undefined || r[0] > best)) best = r[0];
+  });
+  if (best === undefined) return undefined;
+  return { at: best, hint: `close the ${JSON.stringify(text[best])} opened here` };
+}
+
+export function yamlProblems(file: string, text: string, doc: Document, loc: YamlLocator): Problem[] {
+  return doc.errors.map((e) => {
+    const opener = openerOf(doc, text, e);
+    const { line, col } = loc.at(opener?.at ?? e.pos[0]);
+    const msg = e.message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '');
+    const hint = opener?.hint ?? HINTS[e.code] ?? 'fix the YAML syntax (indentation, quoting, brackets)';
+    return { file, line, col, message: `YAML syntax error: ${msg}; ${hint}` };
+  });
+}

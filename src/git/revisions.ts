@@ -1,0 +1,69 @@
+import { RunError } from '../errors.js';
+import { runGit, gitOk } from './run-git.js';
+
+export async function repoRoot(cwd: string): Promise<string> {
+  const r = await runGit(cwd, ['rev-parse', '--show-toplevel']);
+  if (r.code !== 0) throw new RunError(`${cwd} is not a git repository: promptgate compare needs git history to read the base revision`);
+  return r.stdout.trim();
+}
+
+async function resolveCommit(cwd: string, ref: string): Promise<string | undefined> {
+  const r = await runGit(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+async function isShallow(cwd: string): Promise<boolean> {
+  const r = await runGit(cwd, ['rev-parse', '--is-shallow-repository']);
+  return r.stdout.trim() === 'true';
+}
+
+/**
+ * Resolves a ref to a commit, fetching it from origin when a shallow clone lacks it
+ * (actions/checkout fetches one commit by default).
+ */
+export async function ensureCommit(cwd: string, ref: string): Promise<string> {
+  const found = await resolveCommit(cwd, ref);
+  if (found) return found;
+  // refs/ or a full SHA can be fetched directly
+  const fetched = await runGit(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
+  if (fetched.code === 0) {
+    const again = (await resolveCommit(cwd, ref)) ?? (await resolveCommit(cwd, 'FETCH_HEAD'));
+    if (again) return again;
+  }
+  throw new RunError(
+    `cannot find revision "${ref}" in this checkout${fetched.code !== 0 ? ` and fetching it failed (${fetched.stderr.trim().split('\n').pop()})` : ''}. ` +
+      'In GitHub Actions use actions/checkout with `fetch-depth: 0`, or make sure the base commit is reachable from origin.',
+  );
+}
+
+/**
+ * The base to compare against: the merge base of base and head when they have diverged,
+ * so a PR is judged only on its own changes. A shallow clone may not have the history to
+ * compute it; then deepen once, and fall back to the base commit itself.
+ */
+export async function mergeBase(cwd: string, base: string, head: string): Promise<string> {
+  let r = await runGit(cwd, ['merge-base', base, head]);
+  if (r.code !== 0 && (await isShallow(cwd))) {
+    await runGit(cwd, ['fetch', '--no-tags', '--deepen=50', 'origin']);
+    r = await runGit(cwd, ['merge-base', base, head]);
+  }
+  return r.code === 0 ? r.stdout.trim() : base;
+}
+
+/** Paths that differ between two commits, or between a commit and the working tree. */
+export async function changedFiles(cwd: string, base: string, head: string | undefined): Promise<string[]> {
+  const args = head
+    ? ['diff', '--name-only', '-z', '--no-renames', base, head]
+    : ['diff', '--name-only', '-z', '--no-renames', base];
+  const files = new Set((await gitOk(cwd, args)).split('\0').filter(Boolean));
+  if (!head) {
+    // untracked files are part of the working tree too (a new dataset not yet added)
+    const untracked = await gitOk(cwd, ['ls-files', '--others', '--exclude-standard', '-z']);
+    for (const f of untracked.split('\0')) if (f) files.add(f);
+  }
+  return [...files].sort();
+}
+
+export async function currentSha(cwd: string): Promise<string> {
+  return (await gitOk(cwd, ['rev-parse', 'HEAD'])).trim();
+}

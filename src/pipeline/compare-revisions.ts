@@ -1,0 +1,114 @@
+// `promptgate compare`: evaluate base and head with the same model and build report.json.
+import { loadConfig, gateChanged } from '../config/load-config.js';
+import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
+import { WorkingTreeSource } from '../files/fs-source.js';
+import { RevisionSource } from '../git/revision-source.js';
+import { changedFiles, currentSha, ensureCommit, mergeBase, repoRoot } from '../git/revisions.js';
+import type { Report } from '../report/report-types.js';
+import { evaluateSuites } from '../run/evaluate-suites.js';
+import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
+import type { FileSource, Suite, SuiteRun } from '../types.js';
+import { planSuites, type SuitePlan } from './affected-suites.js';
+import { engineOptions, type CommonOptions } from './engine-options.js';
+import { renderedPromptDiff } from './prompt-diff.js';
+import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
+
+export interface CompareOptions extends CommonOptions {
+  base: string;
+  /** A revision, or undefined for the working tree. */
+  head?: string;
+  all?: boolean;
+}
+
+export interface CompareResult {
+  report: Report;
+  configFile: string | null;
+  changedFiles: string[];
+  /** Suites whose files changed; empty means the change touches no prompt. */
+  affected: string[];
+}
+
+function firstCaseDiff(file: string, base: Suite, head: Suite): string {
+  const b = base.cases[0];
+  const h = head.cases.find((c) => c.id === b?.id) ?? head.cases[0];
+  if (!b || !h) return '';
+  try {
+    return renderedPromptDiff(file, renderCaseMessages(base.prompt, b), renderCaseMessages(head.prompt, h));
+  } catch {
+    return ''; // a case with a missing variable is reported by planning, not here
+  }
+}
+
+async function sideSuites(src: FileSource, configPath: string | undefined, opts: CompareOptions) {
+  const { config, file } = await loadConfig(src, configPath);
+  const { suites, warnings } = await resolveSuites(src, config, file, {
+    keepGoing: opts.keepGoing,
+    repeatsOverride: opts.repeatsOverride,
+  });
+  for (const w of warnings) opts.log.warn(`${src.label}: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  return { config, file, suites };
+}
+
+export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
+  const root = await repoRoot(opts.cwd);
+  const baseTip = await ensureCommit(root, opts.base);
+  const headSha = opts.head ? await ensureCommit(root, opts.head) : await currentSha(root);
+  const baseSha = await mergeBase(root, baseTip, headSha);
+  const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`);
+  const headSrc: FileSource = opts.head ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`) : new WorkingTreeSource(root);
+
+  const base = await sideSuites(baseSrc, opts.configPath, opts);
+  const head = await sideSuites(headSrc, opts.configPath, opts);
+  const changed = await changedFiles(root, baseSha, opts.head ? headSha : undefined);
+
+  const notes: string[] = [];
+  const pinned = head.suites.map((s) => {
+    const r = pinTrustedProvider(s, trustedProviderFor(s.name, base.suites, base.config));
+    if (r.changed) notes.push(`This change edits the endpoint or API key settings of suite \`${s.name}\`; base's settings were used.`);
+    return r.suite;
+  });
+  const plans = planSuites(base.suites, pinned, changed, opts.all ?? false);
+  for (const p of plans) opts.log.debug(`suite ${p.name}: ${p.status} (${p.why})`);
+
+  const toRun = plans.filter((p): p is Extract<SuitePlan, { status: 'compared' | 'added' }> => p.status === 'compared' || p.status === 'added');
+  const { engine, pricing } = engineOptions(base.config, root, opts);
+  const result = await evaluateSuites(
+    [
+      toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])),
+      toRun.map((p) => p.head),
+    ],
+    engine,
+  );
+  const baseRuns = new Map<string, SuiteRun>(result.sides[0]!.map((r) => [r.name, r]));
+  const headRuns = new Map<string, SuiteRun>(result.sides[1]!.map((r) => [r.name, r]));
+
+  const suites: SuiteComparisonInput[] = plans.map((p) => {
+    const suite = p.status === 'removed' ? p.base : p.head;
+    const common = { name: p.name, status: p.status, promptFile: suite.prompt.file, unsupported: suite.unsupported };
+    if (p.status === 'compared')
+      return { ...common, base: baseRuns.get(p.name), head: headRuns.get(p.name), promptDiff: firstCaseDiff(suite.prompt.file, p.base, p.head) };
+    if (p.status === 'added') return { ...common, head: headRuns.get(p.name) };
+    return common;
+  });
+
+  const headGateChanged = head.file !== null && gateChanged(base.config.gate, head.config.gate);
+  const report = buildReport({
+    base: { ref: opts.base, sha: baseSha },
+    head: { ref: opts.head ?? 'working tree', sha: headSha },
+    suites,
+    gate: base.config.gate,
+    headGate: headGateChanged ? head.config.gate : undefined,
+    calls: result.calls,
+    configFile: base.file ?? head.file ?? undefined,
+    cancelled: result.cancelled,
+    stopped: result.stopped,
+    pricing,
+  });
+  if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
+  return {
+    report,
+    configFile: base.file ?? head.file,
+    changedFiles: changed,
+    affected: plans.filter((p) => p.status !== 'skipped').map((p) => p.name),
+  };
+}

@@ -1,0 +1,47 @@
+// Options common to `run` and `compare`, and turning them into the engine's dependencies.
+import { resolve } from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import { createPricer } from '../compare/pricing.js';
+import { FsResponseCache, NullCache, type CacheMode } from '../providers/response-cache.js';
+import type { EngineOptions } from '../run/evaluate-suites.js';
+import type { ProgressEvent } from '../run/execute-calls.js';
+
+export interface CommonOptions {
+  cwd: string;
+  configPath?: string;
+  repeatsOverride?: number;
+  cacheDir?: string;
+  cacheMode: CacheMode;
+  concurrency?: number | 'auto';
+  keepGoing?: boolean;
+  env: Record<string, string | undefined>;
+  log: Logger;
+  signal?: AbortSignal;
+  onProgress?: (e: ProgressEvent) => void;
+  /** Pricing timestamp; one for both sides. Defaults to now. */
+  now?: Date;
+  providerFactory?: EngineOptions['providerFactory'];
+}
+
+export function engineOptions(config: Config, root: string, opts: CommonOptions) {
+  const at = opts.now ?? new Date();
+  const pricer = createPricer(config.pricing.overrides, at);
+  const cacheDir = resolve(root, opts.cacheDir ?? config.cache.dir);
+  const cache = opts.cacheMode === 'off' ? new NullCache() : new FsResponseCache(cacheDir, opts.log);
+  const engine: EngineOptions = {
+    cache,
+    cacheMode: opts.cacheMode,
+    concurrency: opts.concurrency ?? config.run.concurrency,
+    timeoutMs: config.run.timeout_s * 1000,
+    maxAttempts: config.run.max_attempts,
+    maxCostUsd: config.run.max_cost_usd,
+    pricer,
+    env: opts.env,
+    log: opts.log,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+    providerFactory: opts.providerFactory,
+  };
+  return { engine, pricing: { source: pricer.source, at: at.toISOString() } };
+}

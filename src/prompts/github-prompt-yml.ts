@@ -1,0 +1,115 @@
+// GitHub Models' `*.prompt.yml` / `*.prompt.yaml` (the format `gh models eval` runs): messages,
+// model + modelParameters, and its own testData and evaluators, which make it a suite by itself.
+import { z } from 'zod';
+import type { Problem } from '../errors.js';
+import type { AssertionSpec } from '../config/schema.js';
+import type { EvalCase, ModelParams, Prompt } from '../types.js';
+import { stableCaseId } from '../suites/cases/case-id.js';
+import { makePrompt, messageSchema, throwIfAny } from './params.js';
+import { parseYaml, validateWith } from './yaml-doc.js';
+
+const stringEvaluatorSchema = z.strictObject({
+  equals: z.string().optional(),
+  contains: z.string().optional(),
+  startsWith: z.string().optional(),
+  endsWith: z.string().optional(),
+});
+
+const evaluatorSchema = z.strictObject({
+  name: z.string().min(1),
+  string: stringEvaluatorSchema.optional(),
+  // Parsed loosely: kept only to report them as not supported yet (issue 7 implements them).
+  llm: z.record(z.string(), z.unknown()).optional(),
+  uses: z.string().optional(),
+});
+
+const promptYmlSchema = z.strictObject({
+  name: z.string().optional(),
+  description: z.string().optional(),
+  model: z.string().min(1),
+  modelParameters: z
+    .strictObject({
+      maxTokens: z.number().int().positive().optional(),
+      temperature: z.number().min(0).max(2).optional(),
+      topP: z.number().min(0).max(1).optional(),
+    })
+    .optional(),
+  responseFormat: z.enum(['text', 'json_object', 'json_schema']).optional(),
+  jsonSchema: z.unknown().optional(),
+  messages: z.array(messageSchema).min(1, 'a prompt needs at least one message'),
+  testData: z.array(z.record(z.string(), z.unknown())).optional(),
+  evaluators: z.array(evaluatorSchema).optional(),
+});
+
+const STRING_KINDS = { equals: 'equals', contains: 'contains', startsWith: 'starts-with', endsWith: 'ends-with' } as const;
+
+/** GitHub model ids carry a publisher prefix; OpenAI's own API wants the bare name. */
+export function githubModelToProviderModel(model: string): string {
+  return model.startsWith('openai/') ? model.slice('openai/'.length) : model;
+}
+
+export function isGithubPromptFile(path: string): boolean {
+  return /\.prompt\.ya?ml$/i.test(path);
+}
+
+export function parseGithubPromptYml(file: string, text: string): Prompt {
+  const doc = parseYaml(text, file);
+  throwIfAny(doc.problems);
+  const r = validateWith(promptYmlSchema, doc.value ?? {}, doc, file);
+  throwIfAny(r.problems);
+  const data = r.data!;
+  const problems: Problem[] = [];
+  const unsupported: string[] = [];
+
+  const params: ModelParams = { model: data.model };
+  const mp = data.modelParameters;
+  if (mp?.maxTokens !== undefined) params.max_tokens = mp.maxTokens;
+  if (mp?.temperature !== undefined) params.temperature = mp.temperature;
+  if (mp?.topP !== undefined) params.top_p = mp.topP;
+  if (data.responseFormat && data.responseFormat !== 'text') {
+    unsupported.push(`responseFormat \`${data.responseFormat}\` is not supported yet (requests are sent without it)`);
+  }
+
+  const evaluators: AssertionSpec[] = [];
+  (data.evaluators ?? []).forEach((ev, i) => {
+    const kinds = [ev.string && 'string', ev.llm && 'llm', ev.uses !== undefined && 'uses'].filter(Boolean);
+    if (kinds.length !== 1) {
+      const p = doc.at(['evaluators', i]);
+      problems.push({ file, ...p, message: `evaluator \`${ev.name}\` must have exactly one of \`string\`, \`llm\`, \`uses\`` });
+      return;
+    }
+    if (ev.llm) unsupported.push(`evaluator \`${ev.name}\` (llm) is not supported yet`);
+    else if (ev.uses !== undefined) unsupported.push(`evaluator \`${ev.name}\` (uses: ${ev.uses}) is not supported yet`);
+    else {
+      const entries = Object.entries(ev.string!).filter(([, v]) => v !== undefined);
+      if (!entries.length) {
+        const p = doc.at(['evaluators', i, 'string']);
+        problems.push({ file, ...p, message: `evaluator \`${ev.name}\` needs one of equals, contains, startsWith, endsWith` });
+      }
+      for (const [k, v] of entries) {
+        evaluators.push({ type: STRING_KINDS[k as keyof typeof STRING_KINDS], value: v, grade: 'hard', name: ev.name });
+      }
+    }
+  });
+
+  const testData: EvalCase[] = [];
+  const seen = new Map<string, number>();
+  (data.testData ?? []).forEach((vars, i) => {
+    const line = doc.at(['testData', i]).line;
+    const id = stableCaseId(vars);
+    const first = seen.get(id);
+    if (first !== undefined) {
+      problems.push({ file, line, col: 1, message: `testData item is identical to the one at line ${first} (case id \`${id}\`); remove the duplicate` });
+      return;
+    }
+    seen.set(id, line);
+    testData.push({ id, vars, assert: [], source: { file, line } });
+  });
+  throwIfAny(problems);
+
+  return makePrompt(file, 'github-prompt-yml', data.messages, params, {
+    testData,
+    evaluators,
+    unsupported,
+  });
+}

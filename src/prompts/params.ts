@@ -1,0 +1,46 @@
+// Pieces shared by the prompt-format parsers.
+import { z } from 'zod';
+import { InputError, type Problem } from '../errors.js';
+import type { ChatMessage, ModelParams, Prompt } from '../types.js';
+import { templateVariables } from './template.js';
+
+export const roleSchema = z.enum(['system', 'user', 'assistant']);
+export const messageSchema = z.strictObject({
+  role: roleSchema,
+  content: z.string(),
+});
+
+/** The snake_case model parameters our own formats accept (template front matter, chat files). */
+export const paramsShape = {
+  model: z.string().min(1).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  max_tokens: z.number().int().positive().optional(),
+  top_p: z.number().min(0).max(1).optional(),
+  seed: z.number().int().optional(),
+};
+
+export function pickParams(p: Partial<Record<keyof ModelParams, unknown>>): ModelParams {
+  const out: ModelParams = {};
+  for (const k of ['model', 'temperature', 'max_tokens', 'top_p', 'seed'] as const) {
+    if (p[k] !== undefined && p[k] !== null) (out as Record<string, unknown>)[k] = p[k];
+  }
+  return out;
+}
+
+export function variablesOf(messages: ChatMessage[]): string[] {
+  return [...new Set(messages.flatMap((m) => templateVariables(m.content)))];
+}
+
+export function throwIfAny(problems: Problem[]): void {
+  if (problems.length) throw new InputError(problems);
+}
+
+export function makePrompt(
+  file: string,
+  format: Prompt['format'],
+  messages: ChatMessage[],
+  params: ModelParams,
+  extra: Partial<Prompt> = {},
+): Prompt {
+  return { file, format, messages, params, variables: variablesOf(messages), ...extra };
+}

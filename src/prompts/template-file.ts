@@ -1,0 +1,31 @@
+// A plain template (.md, .txt, anything not otherwise recognised): the body is the user
+// message; optional YAML front matter sets `system` and model parameters.
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import type { ChatMessage, Prompt } from '../types.js';
+import { splitFrontMatter } from './front-matter.js';
+import { makePrompt, paramsShape, pickParams, throwIfAny } from './params.js';
+import { parseYaml, validateWith } from './yaml-doc.js';
+
+const frontMatterSchema = z.strictObject({ system: z.string().optional(), ...paramsShape });
+
+export function parseTemplateFile(file: string, text: string): Prompt {
+  const split = splitFrontMatter(text);
+  if (split.unclosed) {
+    throw InputError.one(file, 'front matter opened with `---` is never closed; add a `---` line after it', 1, 1);
+  }
+  let fm: z.output<typeof frontMatterSchema> = {};
+  if (split.frontMatter !== undefined && split.frontMatter.trim() !== '') {
+    const doc = parseYaml(split.frontMatter, file, split.frontMatterOffset);
+    throwIfAny(doc.problems);
+    const r = validateWith(frontMatterSchema, doc.value ?? {}, doc, file);
+    throwIfAny(r.problems);
+    fm = r.data!;
+  }
+  const body = split.body.trim();
+  if (!body) throw InputError.one(file, 'the prompt is empty; write the user message below the front matter', split.bodyLine, 1);
+  const messages: ChatMessage[] = [];
+  if (fm.system !== undefined) messages.push({ role: 'system', content: fm.system.trim() });
+  messages.push({ role: 'user', content: body });
+  return makePrompt(file, 'template', messages, pickParams(fm));
+}

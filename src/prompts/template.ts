@@ -1,0 +1,70 @@
+// `{{var}}` / `{{ a.b }}` templating shared by every prompt format and by assertion values.
+// Deliberately tiny: no HTML escaping (prompts are not HTML), no logic. A variable the case
+// does not provide is an InputError, never an empty string, so a typo cannot silently
+// produce a different prompt on one side of a comparison.
+import { InputError } from '../errors.js';
+import type { SourceLocation } from '../types.js';
+
+/** Matches `{{name}}`, `{{ a.b }}`, `{{items.0}}`; anything else between braces stays literal. */
+const VAR_RE = /\{\{\s*([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\s*\}\}/g;
+
+export interface TemplateContext {
+  caseId?: string;
+  /** The prompt (or config) file the template comes from; named in the message. */
+  file?: string;
+  /** Where the case is defined; the problem points there because that is where the fix goes. */
+  caseSource?: SourceLocation;
+}
+
+/** Every variable the template uses, in first-use order, without duplicates. */
+export function templateVariables(template: string): string[] {
+  const seen = new Set<string>();
+  for (const m of template.matchAll(VAR_RE)) seen.add(m[1]!);
+  return [...seen];
+}
+
+const MISSING = Symbol('missing');
+
+/**
+ * Looks a variable up: an exact key first (so a CSV column named `a.b` works), then the dotted
+ * path through nested objects/arrays. Returns MISSING when any step is absent.
+ */
+export function lookupVar(vars: Record<string, unknown>, name: string): unknown {
+  if (Object.hasOwn(vars, name)) return vars[name];
+  let cur: unknown = vars;
+  for (const part of name.split('.')) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return MISSING;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+export function hasVar(vars: Record<string, unknown>, name: string): boolean {
+  return lookupVar(vars, name) !== MISSING;
+}
+
+/** null/undefined render as "" (an empty YAML value means "empty", not "missing"). */
+export function stringifyVar(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export function missingVarMessage(name: string, ctx: TemplateContext = {}): string {
+  const who = ctx.caseId !== undefined ? `case \`${ctx.caseId}\` has` : 'the case has';
+  const usedBy = ctx.file ? ` used by ${ctx.file}` : '';
+  return `${who} no variable \`${name}\`${usedBy}; add it to the case's vars`;
+}
+
+export function renderTemplate(template: string, vars: Record<string, unknown>, ctx: TemplateContext = {}): string {
+  return template.replace(VAR_RE, (_whole, name: string) => {
+    const value = lookupVar(vars, name);
+    if (value === MISSING) {
+      const file = ctx.caseSource?.file ?? ctx.file ?? '<template>';
+      const line = ctx.caseSource?.line || undefined;
+      throw InputError.one(file, missingVarMessage(name, ctx), line);
+    }
+    return stringifyVar(value);
+  });
+}

@@ -1,0 +1,129 @@
+// YAML parsing that keeps positions, so every problem can be reported as file:line:col.
+// Used by all prompt formats and the YAML case loader. JSON files go through here too
+// (JSON is YAML 1.2), which gives JSON errors a line and column for free.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import type { Problem } from '../errors.js';
+
+export type YamlPath = ReadonlyArray<string | number>;
+
+export interface YamlDoc {
+  value: unknown;
+  /** 1-based line/col of the node at `path` (or of its key when `key` is true); best effort. */
+  at(path: YamlPath, key?: boolean): { line: number; col: number };
+  problems: Problem[];
+}
+
+/**
+ * @param lineOffset lines before `text` in the real file (front matter starts on line 2).
+ */
+export function parseYaml(text: string, file: string, lineOffset = 0): YamlDoc {
+  const lc = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const pos = (offset: number) => {
+    const p = lc.linePos(offset);
+    return { line: p.line + lineOffset, col: p.col };
+  };
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
+    const p = pos(e.pos[0]);
+    return { file, line: p.line, col: p.col, message: `YAML: ${e.message.split('\n')[0]}` };
+  });
+  const at = (path: YamlPath, key = false) => {
+    let node: unknown = doc.contents;
+    let best: unknown = node;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg));
+        if (!pair) break;
+        if (last && key) {
+          best = pair.key;
+          break;
+        }
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+      } else break;
+      if (!node) break;
+      best = node;
+    }
+    const range = (best as Node | null)?.range;
+    return range ? pos(range[0]) : { line: lineOffset + 1, col: 1 };
+  };
+  return { value: problems.length ? undefined : doc.toJS({ maxAliasCount: 100 }), at, problems };
+}
+
+/** Levenshtein distance, for "did you mean" on unknown keys. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function didYouMean(key: string, allowed: readonly string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of allowed) {
+    const d = distance(key.toLowerCase(), k.toLowerCase());
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean \`${best}\`?)` : '';
+}
+
+function shapeKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
+  // Walk the schema along the issue path to list the keys allowed at that level.
+  let s: any = schema;
+  for (const seg of path) {
+    while (s?.def?.innerType) s = s.def.innerType;
+    if (s?.def?.type === 'object') s = s.def.shape[seg as string];
+    else if (s?.def?.type === 'array') s = s.def.element;
+    else if (s?.def?.type === 'record') s = s.def.valueType;
+    else return [];
+  }
+  while (s?.def?.innerType) s = s.def.innerType;
+  return s?.def?.type === 'object' ? Object.keys(s.def.shape) : [];
+}
+
+/** Validates `value` with a zod schema; issues become problems positioned via `doc.at`. */
+export function validateWith<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  doc: Pick<YamlDoc, 'at'>,
+  file: string,
+  basePath: YamlPath = [],
+): { data?: z.output<T>; problems: Problem[] } {
+  const r = schema.safeParse(value);
+  if (r.success) return { data: r.data, problems: [] };
+  const problems: Problem[] = [];
+  for (const issue of r.error.issues) {
+    const path = [...basePath, ...(issue.path as (string | number)[])];
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = shapeKeys(schema, issue.path);
+      for (const k of issue.keys) {
+        const p = doc.at([...path, k], true);
+        const hint = didYouMean(k, allowed) || (allowed.length ? `; allowed: ${allowed.join(', ')}` : '');
+        problems.push({ file, ...p, message: `unknown key \`${k}\`${hint}` });
+      }
+      continue;
+    }
+    const p = doc.at(path);
+    if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message) && path.length) {
+      problems.push({ file, ...p, message: `missing required key \`${path.join('.')}\`` });
+      continue;
+    }
+    const where = path.length ? `\`${path.join('.')}\`: ` : '';
+    problems.push({ file, ...p, message: `${where}${issue.message}` });
+  }
+  // Read top to bottom, like the file.
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return { problems };
+}

@@ -1,0 +1,98 @@
+// One sample's model call with pacing and retries. Policy by ProviderError.kind:
+//   rate-limit           → tell the limiter, wait retry-after (or backoff), retry; own, larger
+//                          budget (default 3 × maxAttempts) so a 429 storm still finishes
+//   server/network/timeout/bad-response → full-jitter exponential backoff, maxAttempts in all
+//   auth/quota/bad-request → thrown at once: retrying cannot help
+// An abort (signal) stops any wait immediately and is rethrown as an AbortError.
+import { setTimeout as delay } from 'node:timers/promises';
+import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
+import type { Limiter } from './limiter.js';
+import type { ProviderCallResult } from './openai-provider.js';
+import { abortError, isAbortError, ProviderError } from './provider-error.js';
+
+export interface RetryOptions {
+  limiter: Limiter;
+  /** Attempts for 5xx / network / timeout / bad-response failures. Default 4. */
+  maxAttempts?: number;
+  /** Attempts that may end in 429 before giving up. Default 3 × maxAttempts. */
+  rateLimitAttempts?: number;
+  signal?: AbortSignal;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  /** Backoff base and cap, ms. Defaults 500 and 20 000. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Called before each wait, e.g. for progress (429 count) or debug logs. */
+  onRetry?: (error: ProviderError, waitMs: number) => void;
+}
+
+export async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, signal ? { signal } : undefined);
+  } catch (e) {
+    if (signal?.aborted) throw abortError(signal);
+    throw e;
+  }
+}
+
+export async function callWithRetry(provider: ChatProvider, req: ChatRequest, opts: RetryOptions): Promise<CallResult> {
+  const { limiter, signal } = opts;
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
+  const rateLimitAttempts = Math.max(1, opts.rateLimitAttempts ?? 3 * maxAttempts);
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  const base = opts.baseDelayMs ?? 500;
+  const cap = opts.maxDelayMs ?? 20_000;
+  let failures = 0;
+  let rateLimits = 0;
+
+  for (;;) {
+    if (signal?.aborted) throw abortError(signal);
+    try {
+      const result = await limiter.run(async (slot) => {
+        try {
+          const r: ProviderCallResult = await provider.complete(req, signal);
+          limiter.onSuccess(r.rateLimit);
+          return r;
+        } catch (e) {
+          // Reported before the slot is released so the next dispatch sees the new limit.
+          if (e instanceof ProviderError && e.kind === 'rate-limit') {
+            limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, level: slot.level });
+          }
+          throw e;
+        }
+      }, signal);
+      const { rateLimit: _transient, ...call } = result;
+      return call;
+    } catch (e) {
+      if (signal?.aborted || isAbortError(e)) throw signal?.aborted ? abortError(signal) : e;
+      if (!(e instanceof ProviderError)) throw e;
+      const attempts = failures + rateLimits + 1;
+      let wait: number;
+      if (e.kind === 'rate-limit') {
+        rateLimits++;
+        if (rateLimits >= rateLimitAttempts) throw giveUp(e, attempts);
+        // Honour the provider's hint; a little jitter keeps retries from arriving as one herd.
+        wait = e.retryAfterMs !== undefined ? e.retryAfterMs * (1 + 0.2 * random()) : fullJitter(rateLimits);
+      } else if (e.retryable) {
+        failures++;
+        if (failures >= maxAttempts) throw giveUp(e, attempts);
+        wait = fullJitter(failures);
+      } else {
+        throw giveUp(e, attempts);
+      }
+      opts.onRetry?.(e, wait);
+      await sleep(wait, signal);
+    }
+  }
+
+  function fullJitter(n: number): number {
+    return random() * Math.min(cap, base * 2 ** (n - 1));
+  }
+}
+
+function giveUp(e: ProviderError, attempts: number): ProviderError {
+  e.attempts = attempts;
+  if (attempts > 1 && !e.message.includes('attempts)')) e.message = `${e.message} (gave up after ${attempts} attempts)`;
+  return e;
+}

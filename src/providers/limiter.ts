@@ -1,0 +1,192 @@
+// Bounds how many model calls are in flight. `concurrency: N` is a fixed gate; `auto` learns
+// the provider's limit from its answers (a TCP-like controller):
+//   - slow start: +1 per success (doubling each round trip) until the first 429;
+//   - on a 429, once per round trip: drop to the concurrency the provider was actually
+//     sustaining (the rejected call's in-flight level − 1), by at least 1, at most half;
+//   - after that probe slowly (+1 per PROBE_ROUNDS round trips), so a provider with a
+//     steady limit sees a 429 only now and then, and a raised limit is still found;
+//   - every 429 pauses dispatch until its retry-after elapses; x-ratelimit-remaining-* = 0
+//     on a success pauses dispatch until the matching x-ratelimit-reset-* (pre-emptive).
+// Growth happens only while calls are waiting, so an idle limiter does not inflate.
+// Callers report outcomes (onSuccess / onRateLimited) from INSIDE the function given to
+// run(), before the slot is released, so the new limit applies to the very next dispatch.
+import { abortError, type RateLimitInfo } from './provider-error.js';
+
+/** Given to the function run() starts: how many calls were in flight with it (itself included). */
+export interface Slot {
+  level: number;
+}
+
+export interface Limiter {
+  run<T>(fn: (slot: Slot) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** `level`: the slot level of the rejected call, so the limiter knows where the limit bit. */
+  onRateLimited(retryAfterMs?: number, ctx?: { info?: RateLimitInfo; level?: number }): void;
+  onSuccess(info?: RateLimitInfo): void;
+  readonly inFlight: number;
+  readonly limit: number;
+  /** Calls waiting for a slot. */
+  readonly queued: number;
+  /** 429s reported so far. */
+  readonly rateLimited: number;
+}
+
+export interface LimiterOptions {
+  /** auto: starting concurrency. Default 8. */
+  initial?: number;
+  /** auto: never more than this. Default 128. */
+  max?: number;
+  /** Longest pause a header may impose, ms. Default 120 000. */
+  maxPauseMs?: number;
+  now?: () => number;
+}
+
+const PROBE_ROUNDS = 4;
+
+interface Waiter {
+  start: () => void;
+  fail: (e: unknown) => void;
+}
+
+class GateLimiter implements Limiter {
+  private readonly queue: Waiter[] = [];
+  private _inFlight = 0;
+  private _rateLimited = 0;
+  private pausedUntil = 0;
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly now: () => number;
+  private readonly maxPauseMs: number;
+  /** Smoothed duration of successful calls: one "round trip". */
+  protected rtt: number | undefined;
+  protected lastDecrease = -Infinity;
+  protected cap: number;
+
+  constructor(
+    protected current: number,
+    protected readonly adaptive: boolean,
+    opts: LimiterOptions,
+  ) {
+    this.now = opts.now ?? (() => performance.now());
+    this.maxPauseMs = opts.maxPauseMs ?? 120_000;
+    this.cap = opts.max ?? 128;
+  }
+
+  get inFlight() {
+    return this._inFlight;
+  }
+  get limit() {
+    return Math.max(1, Math.floor(this.current));
+  }
+  get queued() {
+    return this.queue.length;
+  }
+  get rateLimited() {
+    return this._rateLimited;
+  }
+
+  run<T>(fn: (slot: Slot) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        const i = this.queue.indexOf(waiter);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(abortError(signal));
+      };
+      const waiter: Waiter = {
+        start: () => {
+          signal?.removeEventListener('abort', onAbort);
+          this._inFlight++;
+          const t0 = this.now();
+          let ok = false;
+          fn({ level: this._inFlight })
+            .then((v) => {
+              ok = true;
+              resolve(v);
+            }, reject)
+            .finally(() => {
+              if (ok) {
+                const d = this.now() - t0;
+                this.rtt = this.rtt === undefined ? d : this.rtt * 0.8 + d * 0.2;
+              }
+              this._inFlight--;
+              this.drain();
+            });
+        },
+        fail: reject,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(waiter);
+      this.drain();
+    });
+  }
+
+  onSuccess(info?: RateLimitInfo): void {
+    if (info) this.applyHeaders(info);
+    if (this.adaptive && this.queue.length > 0) this.grow();
+  }
+
+  onRateLimited(retryAfterMs?: number, ctx: { info?: RateLimitInfo; level?: number } = {}): void {
+    this._rateLimited++;
+    if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
+    else if (ctx.info) this.applyHeaders(ctx.info);
+    if (!this.adaptive) return;
+    const now = this.now();
+    // 429s from calls dispatched before the last decrease belong to the same congestion event.
+    if (now - this.lastDecrease < (this.rtt ?? 50)) return;
+    this.lastDecrease = now;
+    this.shrink(ctx.level ?? this._inFlight);
+  }
+
+  protected grow(): void {}
+  protected shrink(_level: number): void {}
+
+  private applyHeaders(info: RateLimitInfo): void {
+    if (info.remainingRequests !== undefined && info.remainingRequests <= 0 && info.resetRequestsMs) {
+      this.pause(info.resetRequestsMs);
+    }
+    if (info.remainingTokens !== undefined && info.remainingTokens <= 0 && info.resetTokensMs) {
+      this.pause(info.resetTokensMs);
+    }
+  }
+
+  private pause(ms: number): void {
+    const until = this.now() + Math.min(ms, this.maxPauseMs);
+    if (until <= this.pausedUntil) return;
+    this.pausedUntil = until;
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => {
+      this.pauseTimer = undefined;
+      this.drain();
+    }, Math.ceil(until - this.now()));
+  }
+
+  private drain(): void {
+    if (this.now() < this.pausedUntil) return; // the pause timer drains later
+    while (this.queue.length > 0 && this._inFlight < this.limit) {
+      this.queue.shift()!.start();
+    }
+  }
+}
+
+class AdaptiveLimiter extends GateLimiter {
+  private slowStart = true;
+
+  protected override grow(): void {
+    if (this.inFlight < this.limit) return; // not using what we have: no evidence for more
+    const step = this.slowStart ? 1 : 1 / (this.current * PROBE_ROUNDS);
+    this.current = Math.min(this.cap, this.current + step);
+  }
+
+  protected override shrink(level: number): void {
+    // The provider refused the level-th concurrent call, so it sustains at most level − 1
+    // (the client counts answers still in transit, so this errs high, never low).
+    const sustained = Math.min(level - 1, this.current - 1);
+    this.current = Math.max(1, this.current / 2, sustained);
+    this.slowStart = false;
+  }
+}
+
+export function createLimiter(concurrency: number | 'auto', opts: LimiterOptions = {}): Limiter {
+  if (concurrency === 'auto') return new AdaptiveLimiter(opts.initial ?? 8, true, opts);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer or "auto", got ${concurrency}`);
+  return new GateLimiter(concurrency, false, opts);
+}

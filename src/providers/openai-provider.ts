@@ -1,0 +1,193 @@
+// OpenAI-compatible chat completions through the `openai` SDK (OpenAI, Azure/Foundry v1,
+// OpenRouter, Ollama, vLLM, ...). One call = one request: the SDK's own retries are off
+// because retrying and pacing belong to call-with-retry.ts and the limiter.
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { ProviderConfig } from '../config/schema.js';
+import { InputError } from '../errors.js';
+import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
+import {
+  abortError,
+  parseRateLimitInfo,
+  parseRetryAfter,
+  ProviderError,
+  type RateLimitInfo,
+} from './provider-error.js';
+
+/** What the provider returns: a CallResult plus transient pacing hints (never cached). */
+export interface ProviderCallResult extends CallResult {
+  rateLimit?: RateLimitInfo;
+}
+
+export interface OpenAIProviderOptions {
+  env: Record<string, string | undefined>;
+  timeoutMs: number;
+  /** Named in the missing-key message; default "promptgate.yml". */
+  configFile?: string;
+  /** Test seam: a custom fetch for the SDK. */
+  fetch?: typeof fetch;
+}
+
+/** Host + path of the base URL: the provider's identity in cache keys (never the key). */
+export function endpointOf(baseUrl: string): string {
+  const u = new URL(baseUrl);
+  return `${u.host}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Local servers (Ollama, vLLM, LM Studio, the test server) usually need no key. */
+export function isLoopback(baseUrl: string): boolean {
+  const h = new URL(baseUrl).hostname;
+  return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '[::1]' || h === '::1';
+}
+
+const AUTH_HEADERS = new Set(['authorization', 'api-key', 'x-api-key']);
+
+function resolveHeaders(cfg: ProviderConfig, env: OpenAIProviderOptions['env'], file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(cfg.headers ?? {})) {
+    out[name] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, v: string) => {
+      const x = env[v];
+      if (x === undefined || x === '') {
+        throw InputError.one(file, `provider.headers.${name} uses \${${v}}, but the environment variable ${v} is not set`);
+      }
+      return x;
+    });
+  }
+  return out;
+}
+
+export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOptions): ChatProvider {
+  const file = opts.configFile ?? 'promptgate.yml';
+  const endpoint = endpointOf(cfg.base_url);
+  const headers = resolveHeaders(cfg, opts.env, file);
+  let apiKey = opts.env[cfg.api_key_env]?.trim();
+  if (!apiKey) {
+    // A loopback server, or a gateway authenticated by a configured header (Azure `api-key`),
+    // works without the bearer key; everything else would only fail later with a 401.
+    const headerAuth = Object.keys(headers).some((h) => AUTH_HEADERS.has(h.toLowerCase()));
+    if (!isLoopback(cfg.base_url) && !headerAuth) {
+      throw InputError.one(
+        file,
+        `missing API key: set the environment variable ${cfg.api_key_env} (provider.api_key_env in ${file})`,
+      );
+    }
+    apiKey = 'no-key';
+  }
+  const client = new OpenAI({
+    apiKey,
+    baseURL: cfg.base_url,
+    maxRetries: 0,
+    timeout: opts.timeoutMs,
+    defaultHeaders: headers,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  // Reasoning models reject max_tokens; learn that once per provider and switch the field.
+  let useMaxCompletionTokens = false;
+
+  async function once(req: ChatRequest, signal: AbortSignal): Promise<ProviderCallResult> {
+    const body: Record<string, unknown> = { model: req.model, messages: req.messages };
+    if (req.temperature !== undefined) body.temperature = req.temperature;
+    if (req.max_tokens !== undefined) body[useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+    if (req.top_p !== undefined) body.top_p = req.top_p;
+    if (req.seed !== undefined) body.seed = req.seed;
+    const t0 = performance.now();
+    const { data, response } = await client.chat.completions
+      .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
+      .withResponse();
+    const latencyMs = performance.now() - t0;
+    const d: any = data;
+    const choice = d && typeof d === 'object' && Array.isArray(d.choices) ? d.choices[0] : undefined;
+    if (!choice || typeof choice !== 'object' || !choice.message || typeof choice.message !== 'object') {
+      const got = typeof d === 'string' ? `a ${response.headers.get('content-type') ?? 'non-JSON'} body` : 'JSON without choices[0].message';
+      throw new ProviderError('bad-response', `${endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`);
+    }
+    const content = choice.message.content;
+    const result: ProviderCallResult = {
+      output: typeof content === 'string' ? content : '',
+      latencyMs,
+    };
+    const u = d.usage;
+    if (u && typeof u === 'object' && typeof u.prompt_tokens === 'number') {
+      result.usage = {
+        input: u.prompt_tokens,
+        output: typeof u.completion_tokens === 'number' ? u.completion_tokens : 0,
+        cached: u.prompt_tokens_details?.cached_tokens ?? 0,
+      };
+    }
+    if (typeof d.model === 'string') result.model = d.model;
+    if (typeof d.system_fingerprint === 'string') result.systemFingerprint = d.system_fingerprint;
+    if (typeof choice.finish_reason === 'string') result.finishReason = choice.finish_reason;
+    const rl = parseRateLimitInfo(response.headers);
+    if (rl) result.rateLimit = rl;
+    return result;
+  }
+
+  async function complete(req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> {
+    if (signal?.aborted) throw abortError(signal);
+    // Our own timer covers the whole call including the body; the SDK's covers only headers.
+    const ctrl = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctrl.abort();
+    }, opts.timeoutMs);
+    const onAbort = () => ctrl.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      try {
+        return await once(req, ctrl.signal);
+      } catch (e) {
+        if (!useMaxCompletionTokens && req.max_tokens !== undefined && e instanceof APIError && e.status === 400 && /max_completion_tokens/.test(e.message)) {
+          useMaxCompletionTokens = true;
+          return await once(req, ctrl.signal);
+        }
+        throw e;
+      }
+    } catch (e) {
+      if (signal?.aborted) throw abortError(signal);
+      throw toProviderError(e, { endpoint, timedOut, timeoutMs: opts.timeoutMs, keyEnv: cfg.api_key_env });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return { endpoint, complete };
+}
+
+function toProviderError(
+  e: unknown,
+  ctx: { endpoint: string; timedOut: boolean; timeoutMs: number; keyEnv: string },
+): ProviderError {
+  if (e instanceof ProviderError) return e;
+  const at = ctx.endpoint;
+  if (ctx.timedOut || e instanceof APIConnectionTimeoutError) {
+    return new ProviderError('timeout', `no answer from ${at} within ${Math.round(ctx.timeoutMs / 1000 * 10) / 10}s (run.timeout_s)`, { cause: e });
+  }
+  if (e instanceof APIUserAbortError) return new ProviderError('network', `request to ${at} was aborted`, { cause: e });
+  if (e instanceof APIConnectionError) {
+    const cause = (e as { cause?: { cause?: { code?: string }; message?: string } }).cause;
+    const detail = cause?.cause?.code ?? cause?.message ?? e.message;
+    return new ProviderError('network', `cannot reach ${at}: ${detail}`, { cause: e });
+  }
+  if (e instanceof APIError && typeof e.status === 'number') {
+    const status = e.status;
+    const extra = { status, cause: e, retryAfterMs: parseRetryAfter(e.headers), rateLimit: parseRateLimitInfo(e.headers) };
+    const msg = e.message.replace(/^\d+\s*/, '');
+    if (status === 401 || status === 403) {
+      return new ProviderError('auth', `${at} rejected the credentials (HTTP ${status}): ${msg}; check ${ctx.keyEnv}`, extra);
+    }
+    if (status === 429) {
+      if (e.code === 'insufficient_quota') return new ProviderError('quota', `${at}: quota exhausted (HTTP 429): ${msg}`, extra);
+      return new ProviderError('rate-limit', `${at} rate-limited the request (HTTP 429): ${msg}`, extra);
+    }
+    if (status >= 500 || status === 408 || status === 409) {
+      return new ProviderError(status === 408 ? 'timeout' : 'server', `${at} failed (HTTP ${status}): ${msg}`, extra);
+    }
+    return new ProviderError('bad-request', `${at} refused the request (HTTP ${status}): ${msg}`, extra);
+  }
+  if (e instanceof SyntaxError) {
+    return new ProviderError('bad-response', `${at} answered with a body that is not valid JSON: ${e.message}`, { cause: e });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new ProviderError('network', `call to ${at} failed: ${message}`, { cause: e });
+}

@@ -1,0 +1,114 @@
+// The job summary: the comment's top, fuller statistics and the gate used, then every case
+// (regressed open; errors, fixed, flaky and unchanged collapsed), then prompt diffs — fitted
+// under GitHub's 1 MiB step-summary limit, measured in UTF-8 bytes.
+
+import { markdownTable } from 'markdown-table';
+import type { GateUsed, Report, SuiteReport } from './report-types.js';
+import { type Layout, type ListSection, fitLayout } from './budget.js';
+import { escapeText, inlineCode, tableCell } from './escape.js';
+import { NONE, arrow, count, ms, pValue, pct, plural, points, ratioChange } from './format.js';
+import { DIFF_LEGEND, type FieldLimits, caseBlock, caseItem, clipInline, mdLine, promptDiffBlock } from './markdown.js';
+import { topParts } from './render-comment.js';
+import { type CaseRef, casesWith, footer } from './view.js';
+
+/** GitHub rejects step summaries over 1 MiB (bytes). */
+export const SUMMARY_LIMIT_BYTES = 1_048_576;
+export const DEFAULT_SUMMARY_MAX_BYTES = SUMMARY_LIMIT_BYTES - 48_576;
+
+const SUMMARY_LIMITS: FieldLimits = { output: 4_000, input: 1_000, name: 200, promptDiff: 50_000 };
+const WHERE = 'in report.json';
+
+export interface SummaryOptions {
+  /** Size budget in UTF-8 bytes; default 1,000,000. */
+  maxBytes?: number;
+}
+
+function statsTable(suites: SuiteReport[]): string {
+  const header = ['Suite', 'Status', 'p (raw)', 'MDE', 'Cost ratio [95% CI]', 'Tokens in/out', 'p50 latency', 'Errors'];
+  const rows = suites.map((s) => {
+    const d = s.delta;
+    const b = s.base;
+    const h = s.head;
+    const costCi =
+      d?.costRatio != null
+        ? `${ratioChange(d.costRatio)}${d.costCiLow != null && d.costCiHigh != null ? ` [${ratioChange(d.costCiLow)}, ${ratioChange(d.costCiHigh)}]` : ''}`
+        : NONE;
+    const tokens = (x: typeof b): string => (x ? `${count(x.tokens.input)}/${count(x.tokens.output)}` : NONE);
+    const cells = [
+      s.status,
+      d ? pValue(d.pValue) : NONE,
+      d?.mde != null ? points(d.mde).replace(/^\+/, '') : NONE,
+      costCi,
+      arrow(tokens(b), tokens(h)),
+      arrow(ms(b?.latencyP50Ms), ms(h?.latencyP50Ms)),
+      arrow(b ? String(b.errors) : NONE, h ? String(h.errors) : NONE),
+    ];
+    return [tableCell(inlineCode(clipInline(s.name, SUMMARY_LIMITS.name))), ...cells.map((c) => tableCell(escapeText(c)))];
+  });
+  return markdownTable([header, ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'] });
+}
+
+function gateLine(gate: GateUsed): string {
+  const parts = [
+    `alpha ${gate.alpha}`,
+    `min_effect ${points(gate.min_effect).replace(/^\+/, '')}`,
+    `min pass rate hard ${pct(gate.min_pass_rate.hard)} / soft ${pct(gate.min_pass_rate.soft)}`,
+  ];
+  if (gate.max_cost_increase != null) parts.push(`max cost increase ${ratioChange(1 + gate.max_cost_increase)}`);
+  if (gate.max_latency_p95_increase != null) {
+    parts.push(`max p95 latency increase ${ratioChange(1 + gate.max_latency_p95_increase)}`);
+  }
+  return escapeText(`Gate (thresholds from ${gate.source}): ${parts.join(' · ')}`);
+}
+
+function caseSection(title: string, refs: CaseRef[], showSuite: boolean, compact: boolean, noun: [string, string]): ListSection {
+  return {
+    heading: '',
+    count: refs.length,
+    item: (i) => (compact ? caseItem(refs[i]!, SUMMARY_LIMITS, showSuite) : caseBlock(refs[i]!, SUMMARY_LIMITS, showSuite)),
+    sep: compact ? '\n' : '\n\n',
+    open: 0,
+    collapsed: (n) => (n === refs.length ? `${title} (${count(n)})` : `${title} (${count(n)} of ${count(refs.length)})`),
+    omitted: (left, any) => `… ${plural(left, `${any ? 'more ' : ''}${noun[0]}`, `${any ? 'more ' : ''}${noun[1]}`)} ${WHERE}`,
+  };
+}
+
+export function renderSummary(report: Report, opts: SummaryOptions = {}): string {
+  const budget = opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES;
+  const showSuite = report.suites.length > 1;
+  const regressed = casesWith(report, 'regressed');
+  const withDiffs = report.suites.filter((s) => s.promptDiff);
+  const [title, ...rest] = topParts(report, SUMMARY_LIMITS.name, Infinity, WHERE);
+  const layout: Layout = {
+    before: [
+      title!,
+      ...rest,
+      report.suites.length > 0 ? `#### Statistics\n\n${statsTable(report.suites)}` : '',
+      gateLine(report.gate),
+    ],
+    sections: [
+      {
+        heading: `#### Regressed cases (${count(regressed.length)})\n\n${DIFF_LEGEND}`,
+        count: regressed.length,
+        item: (i) => caseBlock(regressed[i]!, SUMMARY_LIMITS, showSuite),
+        sep: '\n\n',
+        open: Infinity,
+        omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${WHERE}`,
+      },
+      caseSection('Cases with errors', casesWith(report, 'error'), showSuite, false, ['case with errors', 'cases with errors']),
+      caseSection('Fixed cases', casesWith(report, 'fixed'), showSuite, false, ['fixed case', 'fixed cases']),
+      caseSection('Flaky cases', casesWith(report, 'flaky'), showSuite, false, ['flaky case', 'flaky cases']),
+      caseSection('Unchanged cases', casesWith(report, 'unchanged'), showSuite, true, ['unchanged case', 'unchanged cases']),
+      {
+        heading: '',
+        count: withDiffs.length,
+        item: (i) => promptDiffBlock(withDiffs[i]!, SUMMARY_LIMITS),
+        sep: '\n\n',
+        open: Infinity,
+        omitted: (left) => `… prompt diffs of ${plural(left, 'suite')} ${WHERE}`,
+      },
+    ],
+    after: [`<sub>${mdLine(footer(report), 400)}</sub>`],
+  };
+  return fitLayout(layout, budget, (s) => Buffer.byteLength(s, 'utf8'));
+}

@@ -1,0 +1,254 @@
+// What the renderers show, derived once from a Report: ordering of cases, the verdict line,
+// table rows, reasons and notes. Text here is unescaped; untrusted values travel as `code`
+// parts so each renderer escapes them for its own medium.
+
+import type { CaseChange, CaseResult, CaseSide, GateUsed, Report, SuiteReport, Verdict } from './report-types.js';
+import { NONE, arrow, count, ms, pValue, pct, plural, points, pointsWithCi, ratioChange, relativeChange, usd } from './format.js';
+
+/** A run of text: plain strings are ours (still escaped), `code` parts are untrusted values. */
+export type Part = string | { code: string } | { strong: string };
+export type Line = Part[];
+
+export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
+export const VERDICT_WORD: Record<Verdict, string> = { pass: 'Pass', warn: 'Warn', fail: 'Fail' };
+const SEVERITY: Record<Verdict, number> = { fail: 2, warn: 1, pass: 0 };
+
+export interface CaseRef {
+  suite: SuiteReport;
+  result: CaseResult;
+  suiteIndex: number;
+  caseIndex: number;
+}
+
+function fraction(side: CaseSide): number {
+  return side.runs > 0 ? side.passes / side.runs : 0;
+}
+
+/** Cases of one kind across suites, most important first (deterministic order). */
+export function casesWith(report: Report, change: CaseChange): CaseRef[] {
+  const refs: CaseRef[] = [];
+  report.suites.forEach((suite, suiteIndex) => {
+    suite.caseResults.forEach((result, caseIndex) => {
+      if (result.change === change) refs.push({ suite, result, suiteIndex, caseIndex });
+    });
+  });
+  const shift = (r: CaseRef): number => fraction(r.result.head) - fraction(r.result.base);
+  const byP = (a: CaseRef, b: CaseRef): number => (a.result.pValue ?? 2) - (b.result.pValue ?? 2);
+  const byPlace = (a: CaseRef, b: CaseRef): number => a.suiteIndex - b.suiteIndex || a.caseIndex - b.caseIndex;
+  if (change === 'regressed') {
+    refs.sort(
+      (a, b) =>
+        SEVERITY[b.suite.verdict] - SEVERITY[a.suite.verdict] || shift(a) - shift(b) || byP(a, b) || byPlace(a, b),
+    );
+  } else if (change === 'fixed') {
+    refs.sort((a, b) => shift(b) - shift(a) || byP(a, b) || byPlace(a, b));
+  } else {
+    refs.sort(byPlace);
+  }
+  return refs;
+}
+
+export function passCount(side: CaseSide): string {
+  return `${side.passes}/${side.runs}`;
+}
+
+/** The failed assertion that explains a head failure (first hard one, else first). */
+export function failedAssertion(result: CaseResult): Line | null {
+  const failed = result.head.failed ?? [];
+  const first = failed.find((f) => f.grade === 'hard') ?? failed[0];
+  if (!first) return null;
+  const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : '';
+  return [{ code: first.type }, ` (${first.grade}): `, first.reason, more];
+}
+
+export function headline(report: Report): { icon: string; line: Line; worst: Line | null } {
+  const suites = report.suites;
+  const errored = suites.filter((s) => s.status === 'error').length;
+  const fails = suites.filter((s) => s.verdict === 'fail' && s.status !== 'error').length;
+  const warns = suites.filter((s) => s.verdict === 'warn' && s.status !== 'error').length;
+  const regressed = casesWith(report, 'regressed');
+  const fixed = suites.reduce((n, s) => n + s.caseResults.filter((c) => c.change === 'fixed').length, 0);
+  const parts: string[] = [];
+  if (fails > 0) parts.push(`${count(fails)} of ${plural(suites.length, 'suite')} failed`);
+  if (warns > 0) parts.push(`${count(warns)} ${fails > 0 ? '' : `of ${plural(suites.length, 'suite')} `}with warnings`);
+  if (errored > 0) parts.push(`${count(errored)} of ${plural(suites.length, 'suite')} could not run`);
+  if (fails === 0 && warns === 0 && errored === 0) parts.push(`${plural(suites.length, 'suite')} checked, no regression beyond the gate`);
+  if (regressed.length > 0 || fixed > 0) parts.push(`${count(regressed.length)} regressed, ${count(fixed)} fixed cases`);
+  if (report.cancelled || report.stopped) parts.push('run stopped early, results partial');
+  const line: Line = [{ strong: `promptgate: ${VERDICT_WORD[report.verdict]}` }, ` — ${parts.join(' · ')}`];
+  return { icon: VERDICT_ICON[report.verdict], line, worst: worstLine(report, regressed) };
+}
+
+function worstLine(report: Report, regressed: CaseRef[]): Line | null {
+  const top = regressed[0];
+  if (top) {
+    const line: Line = ['Worst regression: ', { code: top.result.id }, ' in ', { code: top.suite.name }];
+    line.push(` passed ${passCount(top.result.base)} → ${passCount(top.result.head)}`);
+    const failed = failedAssertion(top.result);
+    if (failed) line.push(' — ', ...failed);
+    return line;
+  }
+  const worst = [...report.suites]
+    .filter((s) => s.verdict !== 'pass')
+    .sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict])[0];
+  if (!worst) return null;
+  return [`Worst: `, { code: worst.name }, ': ', worst.reasons[0] ?? worst.error ?? `${VERDICT_WORD[worst.verdict]}`];
+}
+
+export interface SuiteRow {
+  name: string;
+  verdict: string;
+  size: string;
+  passRate: string;
+  delta: string;
+  p: string;
+  soft: string;
+  cost: string;
+  latency: string;
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  removed: '🗑️ removed',
+  skipped: '⏭️ skipped',
+  error: '💥 error',
+};
+
+export function suiteRow(suite: SuiteReport): SuiteRow {
+  const b = suite.base;
+  const h = suite.head;
+  const d = suite.delta;
+  const verdict =
+    suite.status === 'compared' ? `${VERDICT_ICON[suite.verdict]} ${VERDICT_WORD[suite.verdict]}` :
+    suite.status === 'added' ? `${VERDICT_ICON[suite.verdict]} added` :
+    (STATUS_LABEL[suite.status] ?? suite.status);
+  const side = <T>(s: typeof b, f: (x: NonNullable<typeof b>) => T, fmt: (v: T) => string): string =>
+    s ? fmt(f(s)) : NONE;
+  const both = (f: (x: NonNullable<typeof b>) => string): string =>
+    b || h ? arrow(side(b, f, String), side(h, f, String)) : NONE;
+  let cost = both((x) => usd(x.costUsd, x.costEstimated));
+  if (b && h) {
+    const change = d?.costRatio != null ? ratioChange(d.costRatio) : relativeChange(b.costUsd, h.costUsd);
+    if (change !== NONE) cost += ` (${change})`;
+  }
+  return {
+    name: suite.name,
+    verdict,
+    size: suite.cases > 0 || suite.status !== 'error' ? `${count(suite.cases)} × ${count(suite.repeats)}` : NONE,
+    passRate: both((x) => pct(x.passRate)),
+    delta: d ? pointsWithCi(d.passRate, d.ciLow, d.ciHigh) : NONE,
+    p: d ? pValue(d.pAdjusted) : NONE,
+    soft: both((x) => pct(x.softPassRate)),
+    cost,
+    latency: both((x) => ms(x.latencyP95Ms)),
+  };
+}
+
+export const ROW_HEADERS: Record<keyof SuiteRow, string> = {
+  name: 'Suite',
+  verdict: 'Verdict',
+  size: 'Cases × repeats',
+  passRate: 'Pass rate',
+  delta: 'Δ [95% CI]',
+  p: 'p (Holm)',
+  soft: 'Soft pass',
+  cost: 'Cost',
+  latency: 'p95 latency',
+};
+
+/** Why each failing/warning/errored/skipped suite is not a plain pass. */
+export function reasons(report: Report, maxLines: number): { lines: Line[]; omitted: number } {
+  const all: Line[] = [];
+  for (const s of report.suites) {
+    const label = s.status === 'error' ? 'error' : s.status === 'skipped' ? 'skipped' : s.verdict;
+    if (s.status === 'error' && s.error) all.push([{ code: s.name }, ` (${label}): `, s.error]);
+    if (s.verdict === 'pass' && s.status !== 'skipped' && s.status !== 'error') continue;
+    for (const r of s.reasons) all.push([{ code: s.name }, ` (${label}): `, r]);
+  }
+  return { lines: all.slice(0, maxLines), omitted: Math.max(0, all.length - maxLines) };
+}
+
+function gateChanges(gate: GateUsed): string[] {
+  const head = gate.headValues;
+  if (!head) return [];
+  const flat = (g: Omit<GateUsed, 'source' | 'headChanged' | 'headValues'>): Record<string, number | undefined> => ({
+    alpha: g.alpha,
+    min_effect: g.min_effect,
+    'min_pass_rate.hard': g.min_pass_rate?.hard,
+    'min_pass_rate.soft': g.min_pass_rate?.soft,
+    max_cost_increase: g.max_cost_increase,
+    max_latency_p95_increase: g.max_latency_p95_increase,
+  });
+  const b = flat(gate);
+  const h = flat(head);
+  return Object.keys(b)
+    .filter((k) => b[k] !== h[k])
+    .map((k) => `${k} ${b[k] ?? 'unset'} → ${h[k] ?? 'unset'}`);
+}
+
+export function notes(report: Report): Line[] {
+  const out: Line[] = [];
+  if (report.cancelled) out.push(['The run was cancelled; results are partial.']);
+  if (report.stopped) out.push(['The run stopped early: ', report.stopped, '. Cases that did not run are not compared.']);
+  if (report.gate.headChanged) {
+    const changes = gateChanges(report.gate);
+    const detail = changes.length > 0 ? ` (head: ${changes.join(', ')})` : '';
+    out.push([{ strong: 'This PR edits the gate thresholds' }, `${detail}; base's values still decide.`]);
+  }
+  if (report.gate.source === 'head' && !report.gate.headChanged) {
+    out.push(['The base revision has no gate; head\'s thresholds were used.']);
+  }
+  for (const s of report.suites) {
+    const d = s.delta;
+    if (s.status === 'compared' && d?.mde != null && d.mde > report.gate.min_effect) {
+      const need = d.repeatsNeeded != null ? `about ${plural(d.repeatsNeeded, 'repeat')} per case would be needed` : 'more cases or repeats are needed';
+      out.push([
+        { code: s.name },
+        ` is underpowered: it can only detect a drop of ${points(d.mde).replace(/^[+-]/, '')} (min_effect ${points(report.gate.min_effect).replace(/^\+/, '')}); ${need}.`,
+      ]);
+    }
+    if (s.unsupported && s.unsupported.length > 0) {
+      out.push([{ code: s.name }, ': unsupported evaluators were skipped: ', ...listCodes(s.unsupported, 8)]);
+    }
+    for (const [ids, where] of [[s.casesOnlyInBase, 'base'], [s.casesOnlyInHead, 'head']] as const) {
+      if (ids && ids.length > 0) {
+        out.push([{ code: s.name }, `: ${plural(ids.length, 'case')} only in ${where} (not paired): `, ...listCodes(ids, 5)]);
+      }
+    }
+  }
+  if (report.calls.failed > 0) out.push([`${plural(report.calls.failed, 'model call')} failed.`]);
+  const estimated = report.suites.some((s) => s.base?.costEstimated || s.head?.costEstimated);
+  if (estimated) out.push(['~ marks an estimated cost: a response had no usage or the model has no known price.']);
+  for (const n of report.notes ?? []) out.push([n]);
+  return out;
+}
+
+function listCodes(values: string[], max: number): Part[] {
+  const parts: Part[] = [];
+  values.slice(0, max).forEach((v, i) => {
+    if (i > 0) parts.push(', ');
+    parts.push({ code: v });
+  });
+  if (values.length > max) parts.push(` and ${count(values.length - max)} more`);
+  return parts;
+}
+
+/** Trusted-ish one-liner naming the revisions compared and the call counts. */
+export function footer(report: Report): Line {
+  const short = (sha: string): string => sha.slice(0, 7);
+  const calls = report.calls;
+  const shared = calls.shared ? `, ${count(calls.shared)} shared` : '';
+  return [
+    'base ', { code: report.base.ref }, ` (${short(report.base.sha)}) → head `, { code: report.head.ref },
+    ` (${short(report.head.sha)}) · ${plural(calls.made, 'call')} (${count(calls.cached)} cached${shared}, ${count(calls.failed)} failed)`,
+    ` · run cost ${usd(report.costUsd)} · thresholds from ${report.gate.source}`,
+  ];
+}
+
+/** Inputs of a case as `name: value` pairs, values JSON-encoded unless already strings. */
+export function inputs(result: CaseResult): Array<[string, string]> {
+  const vars = result.vars ?? {};
+  return Object.keys(vars).map((k) => {
+    const v = vars[k];
+    return [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))];
+  });
+}

@@ -1,0 +1,107 @@
+// Executes the model calls a plan still needs. Every finished call is written to the cache
+// at once, so a cancelled or capped run loses nothing it already paid for.
+import { setMaxListeners } from 'node:events';
+import type { Limiter } from '../providers/limiter.js';
+import { callWithRetry } from '../providers/call-with-retry.js';
+import { ProviderError } from '../providers/provider-error.js';
+import type { ResponseCache } from '../providers/response-cache.js';
+import type { ChatProvider } from '../types.js';
+import type { CallJob } from './sample-plan.js';
+import type { SpendBudget } from './spend-budget.js';
+
+export interface CallStats {
+  made: number;
+  failed: number;
+  rateLimited: number;
+}
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  made: number;
+  failed: number;
+  rateLimited: number;
+  spentUsd: number;
+}
+
+export interface ExecuteOptions {
+  /** Created lazily, so a fully cached (or replayed) run needs no API key. */
+  providerFor: (cfg: CallJob['provider']) => ChatProvider;
+  limiter: Limiter;
+  cache: ResponseCache;
+  writeCache: boolean;
+  maxAttempts: number;
+  budget: SpendBudget;
+  signal?: AbortSignal;
+  onProgress?: (e: ProgressEvent) => void;
+  /** Set when the run must stop (spend cap, fatal provider error); remaining jobs are skipped. */
+  onStop?: (reason: string) => void;
+}
+
+export interface ExecuteOutcome extends CallStats {
+  /** Why scheduling stopped early, if it did. */
+  stopped: string | null;
+  /** A fatal provider error (e.g. 401) that makes every further call pointless. */
+  fatal?: ProviderError;
+}
+
+export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promise<ExecuteOutcome> {
+  const stats = { made: 0, failed: 0 };
+  const limiter = opts.limiter;
+  const total = jobs.length;
+  let done = 0;
+  let stopped: string | null = null;
+  let fatal: ProviderError | undefined;
+  const stopAll = new AbortController();
+  // every in-flight call listens on this signal; hundreds at once is expected, not a leak
+  setMaxListeners(0, stopAll.signal);
+  const onAbort = () => stopAll.abort(opts.signal?.reason);
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const report = () =>
+    opts.onProgress?.({ done, total, made: stats.made, failed: stats.failed, rateLimited: limiter.rateLimited, spentUsd: opts.budget.spent });
+
+  const stop = (reason: string) => {
+    if (stopped) return;
+    stopped = reason;
+    opts.onStop?.(reason);
+    stopAll.abort(new Error(reason));
+  };
+
+  const runOne = async (job: CallJob): Promise<void> => {
+    if (stopAll.signal.aborted) return;
+    if (!opts.budget.canSpend()) {
+      stop(opts.budget.exhaustedMessage());
+      return;
+    }
+    try {
+      const result = await callWithRetry(opts.providerFor(job.provider), job.request, {
+        limiter,
+        maxAttempts: opts.maxAttempts,
+        signal: stopAll.signal,
+      });
+      job.result = result;
+      stats.made++;
+      opts.budget.record(job.request.model, result);
+      if (opts.writeCache) await opts.cache.set(job.key, result);
+    } catch (e) {
+      if (stopAll.signal.aborted) return; // cancelled: not an error of this sample
+      stats.failed++;
+      job.error = e instanceof Error ? e.message : String(e);
+      if (e instanceof ProviderError && (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') && !fatal) {
+        fatal = e;
+        stop(`the provider rejected the request: ${e.message}`);
+      }
+    } finally {
+      done++;
+      report();
+    }
+  };
+
+  // Schedule everything; the limiter decides how many run at once. Jobs queued behind a
+  // stop return immediately.
+  await Promise.all(jobs.map((job) => runOne(job)));
+  opts.signal?.removeEventListener('abort', onAbort);
+  if (opts.signal?.aborted && !stopped) stopped = 'cancelled';
+  report();
+  return { ...stats, rateLimited: limiter.rateLimited, stopped, fatal };
+}

@@ -1,0 +1,6 @@
+export { scoreSample, scoreAssertion, type ScoreContext, type SampleScore } from './score.js';
+export { validateAssertion, assertionProblem, baseType, type AssertionProblem } from './validate.js';
+export { fillValue, MissingVariableError } from './fill-value.js';
+export { levenshteinDistance, levenshteinSimilarity, rougeL } from './string-metrics.js';
+export { parseModelJson, compileSchema } from './json-checks.js';
+export { suggest } from './suggest.js';

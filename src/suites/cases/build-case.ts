@@ -1,0 +1,50 @@
+// Turns one raw dataset row into an EvalCase. Shared by the YAML, JSONL and CSV loaders.
+//
+// Row shapes (YAML and JSONL; decided here, documented in README):
+//  - a map WITH a `vars` key is a full case: `{id?, vars, assert?, description?}` (strict keys);
+//  - any other map is a plain row of variables, like a CSV row: `id` and `description` are
+//    reserved (lifted out), every other key is a variable. A plain row may not carry `assert`
+//    (that would be mistaken for a variable), so it is an error that says to use `vars`.
+import { inlineCaseSchema } from '../../config/schema.js';
+import type { Problem } from '../../errors.js';
+import type { EvalCase } from '../../types.js';
+import { validateWith, type YamlPath } from '../../prompts/yaml-doc.js';
+import { stableCaseId } from './case-id.js';
+
+export type Locate = (path: YamlPath, key?: boolean) => { line: number; col: number };
+
+export function buildCase(
+  raw: unknown,
+  file: string,
+  line: number,
+  at: Locate = () => ({ line, col: 1 }),
+  basePath: YamlPath = [],
+): { case?: EvalCase; problems: Problem[] } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { problems: [{ file, line, col: 1, message: 'a case must be a map: either plain variables or `{vars, assert, id}`' }] };
+  }
+  const row = raw as Record<string, unknown>;
+  let fields: { id?: unknown; vars: Record<string, unknown>; assert: EvalCase['assert']; description?: string };
+  if (Object.hasOwn(row, 'vars')) {
+    const r = validateWith(inlineCaseSchema, row, { at }, file, basePath);
+    if (!r.data) return { problems: r.problems };
+    fields = r.data;
+  } else {
+    if (Object.hasOwn(row, 'assert')) {
+      return { problems: [{ file, ...at([...basePath, 'assert'], true), message: 'a case with `assert` must put its inputs under `vars`' }] };
+    }
+    const { id, description, ...vars } = row;
+    if (description !== undefined && typeof description !== 'string') {
+      return { problems: [{ file, ...at([...basePath, 'description']), message: '`description` must be a string' }] };
+    }
+    fields = { id, vars, assert: [], description };
+  }
+  let id: string;
+  if (fields.id === undefined || fields.id === null) id = stableCaseId(fields.vars);
+  else if ((typeof fields.id === 'string' || typeof fields.id === 'number') && String(fields.id).trim() !== '') id = String(fields.id);
+  else return { problems: [{ file, ...at([...basePath, 'id']), message: '`id` must be a non-empty string or number' }] };
+
+  const c: EvalCase = { id, vars: fields.vars, assert: fields.assert, source: { file, line } };
+  if (fields.description !== undefined) c.description = fields.description;
+  return { case: c, problems: [] };
+}

@@ -1,0 +1,64 @@
+// A CSV dataset with a header row. Columns `id` and `description` are reserved; every other
+// column is a variable (always a string). A row with the wrong number of fields is a problem
+// with its line; the rest still load.
+import { parse } from 'csv-parse/sync';
+import { InputError, type Problem } from '../../errors.js';
+import type { EvalCase } from '../../types.js';
+import { stableCaseId } from './case-id.js';
+
+interface Rec {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+export function parseCsvCases(file: string, text: string): { cases: EvalCase[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  let recs: Rec[];
+  try {
+    recs = parse(text, {
+      bom: true,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (err) => {
+        if (err) problems.push({ file, line: Number(err.lines) || undefined, col: 1, message: `broken CSV row: ${err.message.replace(/ at line \d+/, '')}` });
+        return undefined;
+      },
+    }) as unknown as Rec[];
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    throw InputError.one(file, `cannot parse CSV: ${err.message}`, err.lines, 1);
+  }
+  const [header, ...rows] = recs;
+  if (!header) return { cases: [], problems };
+  const cols = header.record.map((c) => c.trim());
+  const dup = cols.find((c, i) => cols.indexOf(c) !== i);
+  if (dup !== undefined) throw InputError.one(file, `column \`${dup}\` appears twice in the header; rename one`, 1, 1);
+  if (cols.some((c) => c === '')) throw InputError.one(file, 'the header row has an empty column name; name every column', 1, 1);
+
+  const cases: EvalCase[] = [];
+  for (const r of rows) {
+    // info.lines is where the record ends; a quoted field may span lines, so count back.
+    const line = r.info.lines - (r.raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+    if (r.record.length !== cols.length) {
+      problems.push({ file, line, col: 1, message: `row has ${r.record.length} fields but the header has ${cols.length}; fix the row (quote values that contain commas)` });
+      continue;
+    }
+    const vars: Record<string, unknown> = {};
+    let id: string | undefined;
+    let description: string | undefined;
+    cols.forEach((c, i) => {
+      const v = r.record[i]!;
+      if (c === 'id') id = v.trim() || undefined;
+      else if (c === 'description') description = v || undefined;
+      else vars[c] = v;
+    });
+    const c: EvalCase = { id: id ?? stableCaseId(vars), vars, assert: [], source: { file, line } };
+    if (description !== undefined) c.description = description;
+    cases.push(c);
+  }
+  return { cases, problems };
+}

@@ -1,0 +1,92 @@
+// Loads a suite's cases from an inline list or a dataset file, then checks ids are unique.
+//
+// Whole-file failures (missing file, unparseable YAML, unknown extension) throw InputError.
+// Row-level problems (broken row, bad field count, duplicate id) are returned with the rows
+// that did load: the caller throws them (default) or, with --keep-going, reports them as
+// warnings and runs the good rows.
+import type { InlineCase } from '../../config/schema.js';
+import { InputError, type Problem } from '../../errors.js';
+import type { EvalCase, FileSource } from '../../types.js';
+import { stableCaseId } from './case-id.js';
+import { parseCsvCases } from './csv-cases.js';
+import { parseJsonlCases } from './jsonl-cases.js';
+import { parseYamlCases } from './yaml-cases.js';
+
+export interface LoadCasesOptions {
+  keepGoing?: boolean;
+  /** File the inline cases come from (the config); used as their source. */
+  configFile?: string;
+  /** Line of each inline case in the config file, when the caller knows it (else 0). */
+  inlineLines?: number[];
+}
+
+export interface LoadedCases {
+  cases: EvalCase[];
+  problems: Problem[];
+}
+
+export function throwIfProblems(problems: Problem[]): void {
+  if (problems.length) throw new InputError(problems);
+}
+
+function fromInline(list: InlineCase[], opts: LoadCasesOptions): LoadedCases {
+  const file = opts.configFile ?? 'promptgate.yml';
+  const cases = list.map((c, i): EvalCase => {
+    const out: EvalCase = {
+      id: c.id !== undefined ? String(c.id) : stableCaseId(c.vars),
+      vars: c.vars,
+      assert: c.assert,
+      source: { file, line: opts.inlineLines?.[i] ?? 0 },
+    };
+    if (c.description !== undefined) out.description = c.description;
+    return out;
+  });
+  return { cases, problems: [] };
+}
+
+export function parseCasesText(file: string, text: string): LoadedCases {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return parseJsonlCases(file, text);
+  if (lower.endsWith('.csv')) return parseCsvCases(file, text);
+  if (/\.(ya?ml|json)$/.test(lower)) return parseYamlCases(file, text);
+  throw InputError.one(file, 'unknown cases file type; use .yaml, .yml, .json, .jsonl or .csv');
+}
+
+function where(c: EvalCase): string {
+  return c.source.line ? `${c.source.file}:${c.source.line}` : c.source.file;
+}
+
+/** Keeps the first case of each id; every later one is a problem naming both places. */
+export function dedupeCases(cases: EvalCase[]): LoadedCases {
+  const first = new Map<string, EvalCase>();
+  const kept: EvalCase[] = [];
+  const problems: Problem[] = [];
+  for (const c of cases) {
+    const prev = first.get(c.id);
+    if (prev) {
+      problems.push({
+        file: c.source.file,
+        line: c.source.line || undefined,
+        col: 1,
+        message: `duplicate case id \`${c.id}\` (also at ${where(prev)}); give each case a unique \`id\` or remove the duplicate`,
+      });
+      continue;
+    }
+    first.set(c.id, c);
+    kept.push(c);
+  }
+  return { cases: kept, problems };
+}
+
+export async function loadCases(src: FileSource, spec: string | InlineCase[], opts: LoadCasesOptions = {}): Promise<LoadedCases> {
+  let loaded: LoadedCases;
+  if (typeof spec === 'string') {
+    const text = await src.read(spec);
+    if (text === undefined) throw InputError.one(spec, `cases file not found in ${src.label}; check the path`);
+    loaded = parseCasesText(spec, text);
+  } else {
+    loaded = fromInline(spec, opts);
+  }
+  const d = dedupeCases(loaded.cases);
+  return { cases: d.cases, problems: [...loaded.problems, ...d.problems] };
+}

@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import type { GateConfig } from '../../src/config/schema.js';
+import { buildReport, type BuildReportInput, type SuiteComparisonInput } from '../../src/compare/build-report.js';
+import { integerScores } from '../../src/compare/compare-suite.js';
+import { labelChange, pairCases } from '../../src/compare/pair-cases.js';
+import { holm, repeatsNeeded, varianceComponents } from '../../src/compare/stats/index.js';
+import type { CaseRun, Sample, SuiteRun } from '../../src/types.js';
+
+const gate: GateConfig = { alpha: 0.05, min_effect: 0.05, min_pass_rate: { hard: 0, soft: 0 }, max_cost_increase: 0.2 };
+
+interface SampleOpts {
+  cost?: number;
+  latency?: number;
+  error?: boolean;
+  cached?: boolean;
+}
+function sample(pass: boolean, index: number, o: SampleOpts = {}): Sample {
+  if (o.error) return { index, error: 'HTTP 500', cached: false, hardPass: false, softPass: false, outcomes: [] };
+  return {
+    index,
+    call: { output: pass ? 'ok' : 'wrong', latencyMs: o.latency ?? 100, usage: { input: 10, output: 2, cached: 0 } },
+    cached: o.cached ?? false,
+    hardPass: pass,
+    softPass: pass,
+    outcomes: [{ type: 'equals', grade: 'hard', pass, ...(pass ? {} : { reason: 'expected "ok"' }) }],
+    costUsd: o.cost ?? 0.001,
+    costEstimated: false,
+  };
+}
+function kase(id: string, results: boolean[], o: SampleOpts = {}): CaseRun {
+  return {
+    id,
+    vars: { q: id },
+    source: { file: 'evals/cases.jsonl', line: 1 },
+    messages: [{ role: 'user', content: `question ${id}` }],
+    samples: results.map((r, i) => sample(r, i, o)),
+  };
+}
+function suiteRun(cases: CaseRun[], repeats: number, name = 's'): SuiteRun {
+  return { name, model: 'gpt-4.1-mini', repeats, cases, unsupported: [] };
+}
+function input(suites: SuiteComparisonInput[], extra: Partial<BuildReportInput> = {}): BuildReportInput {
+  return {
+    base: { ref: 'main', sha: 'a'.repeat(40) },
+    head: { ref: 'pr', sha: 'b'.repeat(40) },
+    suites,
+    gate,
+    calls: { made: 0, cached: 0, failed: 0 },
+    ...extra,
+  };
+}
+const all = (k: number, v: boolean) => new Array<boolean>(k).fill(v);
+
+/** 40 cases, 3 repeats; base passes everything, head fails 12 cases outright. */
+function regression(name = 'triage'): SuiteComparisonInput {
+  const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
+  return {
+    name,
+    status: 'compared',
+    base: suiteRun(ids.map((id) => kase(id, all(3, true))), 3, name),
+    head: suiteRun(ids.map((id, i) => kase(id, all(3, i >= 12))), 3, name),
+  };
+}
+
+describe('buildReport', () => {
+  it('clear regression fails with a plain-language reason', () => {
+    const r = buildReport(input([regression()]));
+    const s = r.suites[0]!;
+    expect(r.verdict).toBe('fail');
+    expect(s.verdict).toBe('fail');
+    expect(s.delta!.passRate).toBeCloseTo(-0.3, 12);
+    // 12 discordant cases all against head: sign-flip mid-p = ½·2^-12; a single gated p-value, so Holm leaves it
+    expect(s.delta!.pValue).toBeCloseTo(0.5 * 2 ** -12, 15);
+    expect(s.delta!.pAdjusted).toBe(s.delta!.pValue);
+    expect(s.reasons[0]).toMatch(/^pass rate fell 30 pp \(95% CI −\d+…−\d+\), p = 0\.00012 < 0\.05 after Holm: fails$/);
+    expect(s.base!.passRate).toBe(1);
+    expect(s.head!.passRate).toBeCloseTo(0.7, 12);
+    expect(s.caseResults[0]!.change).toBe('regressed');
+    expect(s.caseResults.filter((c) => c.change === 'regressed')).toHaveLength(12);
+    const first = s.caseResults[0]!;
+    expect(first.head).toMatchObject({ passes: 0, runs: 3, output: 'wrong', failed: [{ type: 'equals', reason: 'expected "ok"' }] });
+    expect(first.base.output).toBe('ok');
+    expect(first.vars).toEqual({ q: first.id });
+    // Fisher 0/3 vs 3/3 = 0.05 (scipy fisher_exact([[0,3],[3,0]],'less')); BH over 40 cases; k = 3 < 5 → never significant
+    expect(first.pValue).toBeCloseTo(0.05, 12);
+    expect(first.significant).toBe(false);
+    expect(r.gate).toEqual({ ...gate, source: 'base' });
+  });
+
+  it('an improvement passes', () => {
+    const reg = regression();
+    // min_effect 0.2: with 40 cases a 5 pp drop could not be detected (MDE ≈ 18 pp), which would warn
+    const r = buildReport(input([{ ...reg, base: reg.head, head: reg.base }], { gate: { ...gate, min_effect: 0.2 } }));
+    const s = r.suites[0]!;
+    expect(s.delta!.mde!).toBeLessThan(0.2);
+    expect(s.verdict).toBe('pass');
+    expect(s.delta!.passRate).toBeCloseTo(0.3, 12);
+    expect(s.delta!.pValue!).toBeGreaterThan(0.99);
+    expect(s.reasons[0]).toMatch(/^pass rate 70% → 100% \(\+30 pp, 95% CI \+\d+…\+\d+\), p = 1\.00 after Holm: passes$/);
+    expect(s.caseResults[0]!.change).toBe('fixed');
+  });
+
+  it('an underpowered suite warns and says how many repeats would be needed', () => {
+    // 20 flaky cases, 2 repeats: d_i = ±½ alternating, so the noise is within cases and repeats help.
+    const ids = Array.from({ length: 20 }, (_, i) => `c${i}`);
+    const b = ids.map((id, i) => kase(id, i % 2 ? [true, false] : [true, true]));
+    const h = ids.map((id, i) => kase(id, i % 2 ? [true, true] : [true, false]));
+    const g = { ...gate, min_effect: 0.1 };
+    const r = buildReport(input([{ name: 'small', status: 'compared', base: suiteRun(b, 2), head: suiteRun(h, 2) }], { gate: g }));
+    const s = r.suites[0]!;
+    expect(s.verdict).toBe('warn');
+    expect(s.delta!.passRate).toBe(0);
+    expect(s.delta!.mde!).toBeGreaterThan(0.1);
+    const vc = varianceComponents(ids.map((_, i) => ({ basePasses: i % 2 ? 1 : 2, baseRuns: 2, headPasses: i % 2 ? 2 : 1, headRuns: 2 })))!;
+    const needed = repeatsNeeded(vc, 20, 0.05, 0.1);
+    // python: z=norm.ppf(.95)+norm.ppf(.8); b=0.25*20/19-0.25 (between), within per run 0.5
+    //   [k for k in range(1,101) if z*sqrt((b+0.5/k)/20) <= 0.1][0] = 27
+    expect(needed).toBe(27);
+    expect(s.delta!.repeatsNeeded).toBe(needed);
+    expect(s.reasons.join('\n')).toContain(`underpowered: this run can only reliably detect drops of`);
+    expect(s.reasons.join('\n')).toContain(`about ${needed} repeats per case (now 2) would bring it to 10 pp: warns`);
+    expect(s.caseResults.every((c) => c.change === 'flaky')).toBe(true);
+    // with min_effect 0.05 the between-case spread alone is too large: repeats cannot help, cases can
+    const r2 = buildReport(input([{ name: 'small', status: 'compared', base: suiteRun(b, 2), head: suiteRun(h, 2) }]));
+    expect(r2.suites[0]!.delta!.repeatsNeeded).toBeNull();
+    expect(r2.suites[0]!.reasons.join('\n')).toMatch(/more repeats alone would not reach 5 pp; about \d+ cases would: warns/);
+  });
+
+  it('a cost increase over the limit fails when its CI is above 1', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `c${i}`);
+    const b = ids.map((id, i) => kase(id, [true], { cost: 0.001 * (1 + (i % 5)) }));
+    const h = ids.map((id, i) => kase(id, [true], { cost: 0.001 * (1 + (i % 5)) * (1.45 + (i % 3) * 0.05) }));
+    const r = buildReport(input([{ name: 'cost', status: 'compared', base: suiteRun(b, 1), head: suiteRun(h, 1) }]));
+    const s = r.suites[0]!;
+    expect(s.delta!.costRatio!).toBeGreaterThan(1.45);
+    expect(s.delta!.costCiLow!).toBeGreaterThan(1);
+    expect(s.verdict).toBe('fail');
+    expect(s.reasons.some((x) => /^cost rose 5\d% \(95% CI \+\d+%…\+\d+%\), over the \+20% limit: fails$/.test(x))).toBe(true);
+    // identical pass results: the pass-rate test has no evidence (p = 1) and MDE 0
+    expect(s.delta!.pValue).toBe(1);
+    expect(s.delta!.mde).toBe(0);
+    // what the run spent: both sides, every uncached sample
+    const expected = [...b, ...h].reduce((t, c) => t + c.samples[0]!.costUsd!, 0);
+    expect(r.costUsd).toBeCloseTo(expected, 12);
+  });
+
+  it('a PR that loosens the gate is still judged by base and flagged', () => {
+    const loose: GateConfig = { alpha: 0.5, min_effect: 0.5, min_pass_rate: { hard: 0, soft: 0 } };
+    const r = buildReport(input([regression()], { headGate: loose }));
+    expect(r.verdict).toBe('fail');
+    expect(r.gate.source).toBe('base');
+    expect(r.gate.min_effect).toBe(0.05);
+    expect(r.gate.headChanged).toBe(true);
+    expect(r.gate.headValues).toEqual({ alpha: 0.5, min_effect: 0.5, min_pass_rate: { hard: 0, soft: 0 } });
+    expect(r.notes![0]).toContain('alpha 0.05 → 0.5, min_effect 0.05 → 0.5, max_cost_increase 0.2 → unset');
+    expect(r.notes![0]).toContain("the base branch's values decide");
+    // an unchanged head gate is not flagged
+    expect(buildReport(input([regression()], { headGate: { ...gate } })).gate.headChanged).toBeUndefined();
+  });
+
+  it('added suites are judged by min_pass_rate only; removed, skipped and errored suites', () => {
+    const head = suiteRun([kase('a', [true, false]), kase('b', [false, false])], 2, 'new');
+    const g = { ...gate, min_pass_rate: { hard: 0.5, soft: 0 } };
+    const r = buildReport(
+      input(
+        [
+          { name: 'new', status: 'added', head },
+          { name: 'old', status: 'removed', base: suiteRun([kase('a', [true])], 1, 'old') },
+          { name: 'same', status: 'skipped' },
+          { name: 'broken', status: 'error', error: 'prompts/x.md: not found' },
+        ],
+        { gate: g },
+      ),
+    );
+    const [added, removed, skipped, broken] = r.suites;
+    expect(added!.verdict).toBe('fail');
+    expect(added!.head!.passRate).toBe(0.25);
+    expect(added!.delta).toBeNull();
+    expect(added!.reasons).toContain('head pass rate 25% is below min_pass_rate.hard 50%: fails');
+    expect(removed!.verdict).toBe('pass');
+    expect(removed!.reasons).toEqual(['removed on head: nothing to compare']);
+    expect(skipped!.verdict).toBe('pass');
+    expect(broken!.verdict).toBe('warn');
+    expect(broken!.reasons[0]).toBe('could not run: prompts/x.md: not found: warns');
+    expect(r.verdict).toBe('fail');
+    const onlyErrors = buildReport(input([{ name: 'broken', status: 'error', error: 'boom' }]));
+    expect(onlyErrors.verdict).toBe('fail');
+  });
+
+  it('cases on one side only are listed and left out of the statistics', () => {
+    const b = suiteRun([kase('shared', [true]), kase('gone', [false])], 1);
+    const h = suiteRun([kase('shared', [true]), kase('new', [true])], 1);
+    const s = buildReport(input([{ name: 's', status: 'compared', base: b, head: h }])).suites[0]!;
+    expect(s.casesOnlyInBase).toEqual(['gone']);
+    expect(s.casesOnlyInHead).toEqual(['new']);
+    expect(s.cases).toBe(1);
+    expect(s.caseResults.map((c) => c.id)).toEqual(['shared']);
+    expect(s.base!.passRate).toBe(1); // 'gone' (a failure) is not in base's rate
+    expect(s.reasons).toContain('1 case(s) only in base (not compared)');
+  });
+
+  it('Holm runs across every compared suite of the run', () => {
+    const r = buildReport(input([regression('one'), regression('two')]));
+    const p = r.suites.map((s) => s.delta!.pValue!);
+    const adjusted = holm(p);
+    expect(r.suites.map((s) => s.delta!.pAdjusted)).toEqual(adjusted);
+    expect(adjusted[0]).toBeCloseTo(2 * p[0]!, 15);
+  });
+
+  it('errored samples are excluded; a case errored on a side is labelled error and warns', () => {
+    const b = suiteRun([kase('x', [true, true]), kase('y', [true, true])], 2);
+    const hy = kase('y', [true, true]);
+    hy.samples[1] = sample(false, 1, { error: true });
+    const h = suiteRun([kase('x', [true, true], { error: true }), hy], 2);
+    const s = buildReport(input([{ name: 's', status: 'compared', base: b, head: h }])).suites[0]!;
+    expect(s.caseResults.find((c) => c.id === 'x')!.change).toBe('error');
+    expect(s.caseResults.find((c) => c.id === 'y')!.head).toMatchObject({ passes: 1, runs: 1, errors: 1 });
+    expect(s.head!.errors).toBe(3);
+    expect(s.head!.passRate).toBe(1);
+    expect(s.verdict).toBe('warn');
+    expect(s.reasons.join('\n')).toContain('1 case had only errored calls on a side');
+  });
+
+  it('a shared sample is spent once; cached samples cost nothing', () => {
+    const shared = kase('a', [true]);
+    const cachedBase = kase('b', [true], { cached: true });
+    const r = buildReport(
+      input([{ name: 's', status: 'compared', base: suiteRun([shared, cachedBase], 1), head: suiteRun([shared, kase('b', [true])], 1) }]),
+    );
+    expect(r.costUsd).toBeCloseTo(0.002, 12);
+    expect(r.suites[0]!.base!.costUsd).toBeCloseTo(0.002, 12); // side cost: what the prompt costs, cached or not
+  });
+
+  it('latency p95 over its limit fails with enough calls (linear-interpolated percentile)', () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `c${i}`);
+    const b = ids.map((id, i) => kase(id, [true], { latency: 100 + i }));
+    const h = ids.map((id, i) => kase(id, [true], { latency: 200 + 2 * i }));
+    const g = { ...gate, max_latency_p95_increase: 0.5 };
+    const s = buildReport(input([{ name: 's', status: 'compared', base: suiteRun(b, 1), head: suiteRun(h, 1) }], { gate: g })).suites[0]!;
+    // numpy.percentile(range(100,125), [50, 95]) = [112, 122.8]
+    expect(s.base!.latencyP50Ms).toBeCloseTo(112, 12);
+    expect(s.base!.latencyP95Ms).toBeCloseTo(122.8, 12);
+    expect(s.delta!.latencyP95Ratio).toBeCloseTo(2, 12);
+    expect(s.verdict).toBe('fail');
+    expect(s.reasons).toContain('p95 latency rose 100% (123 → 246 ms), over the +50% limit: fails');
+  });
+});
+
+describe('pairing and labels', () => {
+  it('pairs by id in head order', () => {
+    const p = pairCases(suiteRun([kase('b', [true]), kase('a', [true])], 1), suiteRun([kase('a', [true]), kase('c', [true])], 1));
+    expect(p.pairs.map((x) => x.id)).toEqual(['a']);
+    expect(p.onlyInBase).toEqual(['b']);
+    expect(p.onlyInHead).toEqual(['c']);
+  });
+
+  it('labels by pass fractions', () => {
+    const L = (bp: number, br: number, hp: number, hr: number) => labelChange({ passes: bp, runs: br }, { passes: hp, runs: hr });
+    expect(L(1, 1, 0, 1)).toBe('regressed');
+    expect(L(0, 1, 1, 1)).toBe('fixed');
+    expect(L(1, 1, 1, 1)).toBe('unchanged');
+    expect(L(10, 10, 4, 10)).toBe('regressed'); // fell by more than half
+    expect(L(10, 10, 5, 10)).toBe('flaky'); // exactly half: became flaky
+    expect(L(10, 10, 7, 10)).toBe('flaky');
+    expect(L(2, 10, 9, 10)).toBe('fixed');
+    expect(L(3, 3, 2, 2)).toBe('unchanged'); // unequal runs compare exactly
+    expect(L(0, 0, 1, 1)).toBe('error');
+  });
+
+  it('sign-flip scores are exact integers, rounded only when the run counts would blow up the DP', () => {
+    const { scores, rounded } = integerScores([
+      { basePasses: 2, baseRuns: 3, headPasses: 1, headRuns: 2 },
+      { basePasses: 3, baseRuns: 3, headPasses: 0, headRuns: 3 },
+    ]);
+    // lcm(3, 2) = 6: (1/2 − 2/3)·6 = −1, (0 − 1)·6 = −6
+    expect([...scores]).toEqual([-1, -6]);
+    expect(rounded).toBe(false);
+  });
+});
+
+describe('scale', () => {
+  it('n = 5,000 cases × 10 repeats per side builds quickly', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `c${i}`);
+    const b = ids.map((id, i) => kase(id, Array.from({ length: 10 }, (_, j) => (i * 7 + j) % 10 < 8)));
+    const h = ids.map((id, i) => kase(id, Array.from({ length: 10 }, (_, j) => (i * 7 + j * 3) % 10 < 7 + (i % 3 === 0 ? 1 : 0))));
+    const t0 = performance.now();
+    const r = buildReport(input([{ name: 'big', status: 'compared', base: suiteRun(b, 10), head: suiteRun(h, 10) }]));
+    const ms = performance.now() - t0;
+    console.log(`buildReport n=5000 k=10: ${ms.toFixed(0)} ms`);
+    expect(r.suites[0]!.caseResults).toHaveLength(5000);
+    expect(r.suites[0]!.delta!.pValue).not.toBeNull();
+    expect(ms).toBeLessThan(10_000);
+  });
+});

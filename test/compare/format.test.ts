@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { change, ciPp, pct, pp, pValue, signedPp } from '../../src/compare/format.js';
+
+describe('reason number wording', () => {
+  it('formats p-values, points, percents and ratios', () => {
+    expect(pValue(0.0004)).toBe('p = 0.0004');
+    expect(pValue(0.01234)).toBe('p = 0.012');
+    expect(pValue(0.5)).toBe('p = 0.50');
+    expect(pValue(0.00001)).toBe('p < 0.0001');
+    expect(pp(-0.14)).toBe('14');
+    expect(pp(0.05)).toBe('5');
+    expect(pp(0.052)).toBe('5.2');
+    expect(signedPp(-0.07)).toBe('−7');
+    expect(signedPp(0)).toBe('0');
+    expect(ciPp(-0.21, -0.07)).toBe(' (95% CI −21…−7)');
+    expect(pct(0.825)).toBe('82.5%');
+    expect(change(1.35)).toBe('+35%');
+    expect(change(0.95)).toBe('−5%');
+  });
+});

@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { MemorySource } from '../../src/files/memory-source.js';
+import { githubModelToProviderModel } from '../../src/prompts/github-prompt-yml.js';
+import { loadPrompt, parsePrompt, promptFormatOf } from '../../src/prompts/load-prompt.js';
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.message.split('\n');
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('format dispatch', () => {
+  it.each([
+    ['prompts/a.md', 'template'],
+    ['a.txt', 'template'],
+    ['a', 'template'],
+    ['a.json', 'chat'],
+    ['a.yaml', 'chat'],
+    ['x/a.prompt.yml', 'github-prompt-yml'],
+    ['x/a.prompt.yaml', 'github-prompt-yml'],
+    ['a.prompty', 'prompty'],
+    ['a.prompt', 'dotprompt'],
+  ])('%s -> %s', (path, fmt) => expect(promptFormatOf(path)).toBe(fmt));
+});
+
+describe('template file', () => {
+  it('body is the user message; front matter gives system and params', () => {
+    const p = parsePrompt(
+      'prompts/triage.md',
+      '---\nsystem: You label {{product}} tickets.\nmodel: gpt-4.1-mini\ntemperature: 0.3\nmax_tokens: 64\n---\n\nTicket: {{ticket}}\n',
+    );
+    expect(p.format).toBe('template');
+    expect(p.messages).toEqual([
+      { role: 'system', content: 'You label {{product}} tickets.' },
+      { role: 'user', content: 'Ticket: {{ticket}}' },
+    ]);
+    expect(p.params).toEqual({ model: 'gpt-4.1-mini', temperature: 0.3, max_tokens: 64 });
+    expect(p.variables).toEqual(['product', 'ticket']);
+  });
+
+  it('without front matter the whole file is the message', () => {
+    const p = parsePrompt('a.txt', 'Say {{x}}');
+    expect(p.messages).toEqual([{ role: 'user', content: 'Say {{x}}' }]);
+    expect(p.params).toEqual({});
+  });
+
+  it('an unknown front matter key is an error with its line and a suggestion', () => {
+    const lines = problemsOf(() => parsePrompt('p.md', '---\nmodel: m\ntemprature: 1\n---\nhi'));
+    expect(lines).toEqual(['p.md:3:1: unknown key `temprature` (did you mean `temperature`?)']);
+  });
+
+  it('a wrong type is reported at the value', () => {
+    const lines = problemsOf(() => parsePrompt('p.md', '---\nmax_tokens: lots\n---\nhi'));
+    expect(lines[0]).toMatch(/^p\.md:2:13: `max_tokens`: /);
+  });
+
+  it('a YAML syntax error in front matter has file:line:col of the real file', () => {
+    const lines = problemsOf(() => parsePrompt('p.md', '---\nmodel: [a\n---\nhi'));
+    expect(lines[0]).toMatch(/^p\.md:[23]:\d+: YAML: /);
+  });
+
+  it('unclosed front matter is an error', () => {
+    expect(problemsOf(() => parsePrompt('p.md', '---\nmodel: x\nhello'))[0]).toMatch(/never closed/);
+  });
+});
+
+describe('chat file', () => {
+  it('reads messages and params from YAML', () => {
+    const p = parsePrompt(
+      'c.yaml',
+      'model: gpt-4o\ntop_p: 0.5\nmessages:\n  - role: system\n    content: Be brief.\n  - role: user\n    content: "{{q}}"\n',
+    );
+    expect(p.format).toBe('chat');
+    expect(p.messages).toHaveLength(2);
+    expect(p.params).toEqual({ model: 'gpt-4o', top_p: 0.5 });
+    expect(p.variables).toEqual(['q']);
+  });
+
+  it('reads JSON and reports a bad role with its line', () => {
+    const ok = parsePrompt('c.json', '{"messages":[{"role":"user","content":"hi {{n}}"}],"temperature":1}');
+    expect(ok.params.temperature).toBe(1);
+    const lines = problemsOf(() => parsePrompt('c.json', '{\n  "messages": [\n    {"role": "robot", "content": "x"}\n  ]\n}'));
+    expect(lines[0]).toMatch(/^c\.json:3:\d+: `messages\.0\.role`/);
+  });
+
+  it('a JSON syntax error has a line', () => {
+    const lines = problemsOf(() => parsePrompt('c.json', '{\n  "messages": [\n}'));
+    expect(lines[0]).toMatch(/^c\.json:\d+:\d+: YAML: /);
+  });
+});
+
+const PROMPT_YML = `name: Summarize
+description: One-line summary
+model: openai/gpt-4o-mini
+modelParameters:
+  maxTokens: 100
+  temperature: 0.5
+  topP: 0.9
+messages:
+  - role: system
+    content: You summarize.
+  - role: user
+    content: "Summarize: {{input}}"
+testData:
+  - input: The sky is blue.
+    expected: blue
+  - input: Grass is green.
+    expected: green
+evaluators:
+  - name: has expected
+    string:
+      contains: "{{expected}}"
+  - name: starts
+    string:
+      startsWith: The
+  - name: judge
+    llm:
+      modelId: openai/gpt-4o
+      prompt: "Is {{completion}} good?"
+      choices:
+        - choice: "yes"
+          score: 1
+  - name: sim
+    uses: github/similarity
+`;
+
+describe('GitHub .prompt.yml', () => {
+  it('maps model, parameters, messages, testData and evaluators', () => {
+    const p = parsePrompt('prompts/sum.prompt.yml', PROMPT_YML);
+    expect(p.format).toBe('github-prompt-yml');
+    expect(p.params).toEqual({ model: 'openai/gpt-4o-mini', max_tokens: 100, temperature: 0.5, top_p: 0.9 });
+    expect(p.variables).toEqual(['input']);
+    expect(p.testData).toHaveLength(2);
+    expect(p.testData![0]!.vars).toEqual({ input: 'The sky is blue.', expected: 'blue' });
+    expect(p.testData![0]!.source).toEqual({ file: 'prompts/sum.prompt.yml', line: 14 });
+    expect(p.testData![1]!.source.line).toBe(16);
+    expect(p.testData![0]!.id).toMatch(/^[0-9a-f]{10}$/);
+    expect(p.evaluators).toEqual([
+      { type: 'contains', value: '{{expected}}', grade: 'hard', name: 'has expected' },
+      { type: 'starts-with', value: 'The', grade: 'hard', name: 'starts' },
+    ]);
+    expect(p.unsupported).toEqual([
+      'evaluator `judge` (llm) is not supported yet',
+      'evaluator `sim` (uses: github/similarity) is not supported yet',
+    ]);
+  });
+
+  it('maps equals and endsWith', () => {
+    const p = parsePrompt(
+      'a.prompt.yaml',
+      'model: m\nmessages: [{role: user, content: hi}]\nevaluators:\n  - name: e\n    string: {equals: x}\n  - name: f\n    string: {endsWith: "."}\n',
+    );
+    expect(p.evaluators!.map((e) => e.type)).toEqual(['equals', 'ends-with']);
+  });
+
+  it('an unknown string evaluator kind is an error with its line', () => {
+    const lines = problemsOf(() =>
+      parsePrompt('a.prompt.yml', 'model: m\nmessages: [{role: user, content: hi}]\nevaluators:\n  - name: e\n    string:\n      matches: x\n'),
+    );
+    expect(lines[0]).toMatch(/^a\.prompt\.yml:6:7: unknown key `matches`/);
+  });
+
+  it('requires a model', () => {
+    expect(problemsOf(() => parsePrompt('a.prompt.yml', 'messages: [{role: user, content: hi}]'))[0]).toMatch(/`model`/);
+  });
+
+  it('githubModelToProviderModel strips only openai/', () => {
+    expect(githubModelToProviderModel('openai/gpt-4o-mini')).toBe('gpt-4o-mini');
+    expect(githubModelToProviderModel('meta/llama-3')).toBe('meta/llama-3');
+    expect(githubModelToProviderModel('gpt-4o')).toBe('gpt-4o');
+  });
+});
+
+describe('Prompty', () => {
+  const PROMPTY = `---
+name: Basic
+model:
+  api: chat
+  configuration:
+    type: azure_openai
+    azure_deployment: gpt-4o
+  parameters:
+    max_tokens: 128
+    temperature: 0.2
+    stop: ["\\n"]
+sample:
+  question: Who?
+---
+system:
+You answer briefly.
+
+user:
+{{question}}
+
+assistant:
+Sure.
+user:
+And {{ followup }}?
+`;
+  it('splits role sections and reads model parameters', () => {
+    const p = parsePrompt('p.prompty', PROMPTY);
+    expect(p.format).toBe('prompty');
+    expect(p.messages).toEqual([
+      { role: 'system', content: 'You answer briefly.' },
+      { role: 'user', content: '{{question}}' },
+      { role: 'assistant', content: 'Sure.' },
+      { role: 'user', content: 'And {{ followup }}?' },
+    ]);
+    expect(p.params).toEqual({ model: 'gpt-4o', max_tokens: 128, temperature: 0.2 });
+    expect(p.variables).toEqual(['question', 'followup']);
+    expect(p.unsupported).toEqual(['prompty model parameter `stop` is not supported yet (ignored)']);
+  });
+
+  it('Jinja statements are errors with their line', () => {
+    const lines = problemsOf(() => parsePrompt('p.prompty', '---\nname: x\n---\nsystem:\nhi\n{% for x in xs %}\n{{x}}\n{% endfor %}\n'));
+    expect(lines[0]).toMatch(/^p\.prompty:6:1: not supported: Jinja statement `\{% for %\}` at line 6/);
+    expect(lines).toHaveLength(2);
+  });
+});
+
+describe('Dotprompt', () => {
+  const DOT = `---
+model: googleai/gemini-1.5-flash
+config:
+  temperature: 0.9
+  maxOutputTokens: 100
+  topP: 0.8
+input:
+  schema:
+    name: string
+---
+{{role "system"}}
+You greet people.
+{{role "user"}}
+Hello, I am {{name}} from {{{city}}}.
+`;
+  it('maps config and role markers', () => {
+    const p = parsePrompt('hello.prompt', DOT);
+    expect(p.format).toBe('dotprompt');
+    expect(p.params).toEqual({ model: 'googleai/gemini-1.5-flash', temperature: 0.9, max_tokens: 100, top_p: 0.8 });
+    expect(p.messages).toEqual([
+      { role: 'system', content: 'You greet people.' },
+      { role: 'user', content: 'Hello, I am {{name}} from {{city}}.' },
+    ]);
+    expect(p.variables).toEqual(['name', 'city']);
+  });
+
+  it('without markers the body is a user message', () => {
+    expect(parsePrompt('a.prompt', 'Hi {{x}}').messages).toEqual([{ role: 'user', content: 'Hi {{x}}' }]);
+  });
+
+  it.each([
+    ['{{#if formal}}Dear{{/if}}', 'block helper `{{#if formal}}`'],
+    ['{{#each items}}x{{/each}}', 'block helper `{{#each items}}`'],
+    ['{{> header}}', 'partial `{{> header}}`'],
+    ['{{media url=photo}}', 'helper `{{media url=photo}}`'],
+  ])('%s is not supported, with its line', (snippet, what) => {
+    const lines = problemsOf(() => parsePrompt('a.prompt', `---\nmodel: m\n---\nline one\n${snippet}\n`));
+    expect(lines[0]).toBe(`a.prompt:5:1: not supported: Handlebars ${what} at line 5; only {{var}} and {{role "..."}} are supported`);
+  });
+});
+
+describe('loadPrompt', () => {
+  it('reads through the FileSource and reports a missing file', async () => {
+    const src = new MemorySource({ 'p.md': 'hi {{x}}' });
+    expect((await loadPrompt(src, 'p.md')).variables).toEqual(['x']);
+    await expect(loadPrompt(src, 'nope.md')).rejects.toThrow(/nope\.md: prompt file not found in memory/);
+  });
+});

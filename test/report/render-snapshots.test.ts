@@ -1,0 +1,97 @@
+import { describe, expect, it, vi, afterEach } from 'vitest';
+import { renderComment, renderPlain, renderSummary } from '../../src/report/render.js';
+import { scenarios } from './fixtures.js';
+import { structureProblems } from './md-checks.js';
+
+const names = Object.keys(scenarios) as Array<keyof typeof scenarios>;
+
+describe.each(names)('scenario %s', (name) => {
+  const report = scenarios[name]();
+
+  it('comment matches its snapshot', async () => {
+    await expect(renderComment(report)).toMatchFileSnapshot(`./__snapshots__/comment-${name}.md`);
+  });
+
+  it('job summary matches its snapshot', async () => {
+    await expect(renderSummary(report)).toMatchFileSnapshot(`./__snapshots__/summary-${name}.md`);
+  });
+
+  it('terminal preview matches its snapshot', async () => {
+    await expect(renderPlain(report)).toMatchFileSnapshot(`./__snapshots__/plain-${name}.txt`);
+  });
+
+  it('is well formed: fences closed, <details> balanced', () => {
+    expect(structureProblems(renderComment(report))).toEqual([]);
+    expect(structureProblems(renderSummary(report))).toEqual([]);
+  });
+
+  it('puts the marker first and the verdict on the next line', () => {
+    const lines = renderComment(report).split('\n');
+    expect(lines[0]).toBe('<!-- promptgate:config=promptgate.yml -->');
+    expect(lines[1]).toMatch(/^### (✅|⚠️|❌) \*\*promptgate: (Pass|Warn|Fail)\*\*/);
+  });
+});
+
+describe('determinism', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('renders byte-identical output twice and at different clock times', () => {
+    for (const name of names) {
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date('2020-01-01T00:00:00Z'));
+      const first = [renderComment(scenarios[name]()), renderSummary(scenarios[name]()), renderPlain(scenarios[name]())];
+      vi.setSystemTime(new Date('2031-07-15T12:34:56Z'));
+      const second = [renderComment(scenarios[name]()), renderSummary(scenarios[name]()), renderPlain(scenarios[name]())];
+      expect(second).toEqual(first);
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('layout facts a reader relies on', () => {
+  it('names the worst regression right under the verdict', () => {
+    const lines = renderComment(scenarios.failWithRegressions()).split('\n');
+    expect(lines[3]).toMatch(/^Worst regression: `t-01` in `triage` passed 3\/3 → 0\/3 — `equals` \(hard\)/);
+  });
+
+  it('shows 10 regressed cases open and the rest inside <details>', () => {
+    const md = renderComment(scenarios.failWithRegressions());
+    const wrapper = md.indexOf('<details><summary>3 more regressed cases</summary>');
+    expect(wrapper).toBeGreaterThan(0);
+    const open = md.slice(0, wrapper);
+    expect(open.match(/^\*\*`[^`]+`\*\*/gm)).toHaveLength(10);
+    expect(md.slice(wrapper)).toContain('**`s-02`**');
+  });
+
+  it('flags edited thresholds and says base decides', () => {
+    expect(renderComment(scenarios.failWithRegressions())).toContain("base's values still decide");
+  });
+
+  it('says how many repeats an underpowered suite needs', () => {
+    expect(renderComment(scenarios.warnUnderpowered())).toMatch(/`triage` is underpowered: .*about 12 repeats per case would be needed/);
+  });
+
+  it('marks estimated cost with ~ and explains it', () => {
+    const md = renderComment(scenarios.failWithRegressions());
+    expect(md).toContain('\\~\\$0.0161');
+    expect(md).toContain('marks an estimated cost');
+  });
+
+  it('shows a cost change with no pass-rate change', () => {
+    const md = renderComment(scenarios.costOnly());
+    expect(md).toContain('0.0 pts');
+    expect(md).toContain('(+45.0%)');
+    expect(md).toContain('cost rose 45.0%');
+  });
+
+  it('shows added, removed, skipped and errored suites with their status', () => {
+    const added = renderComment(scenarios.addedAndRemoved());
+    expect(added).toMatch(/\| `classify` +\| ✅ added .*\|\s+— → 92\.0% \|/);
+    expect(added).toMatch(/\| `legacy` +\| 🗑️ removed .*\|\s+95\.0% → — \|/);
+    const errored = renderComment(scenarios.errored());
+    expect(errored).toMatch(/`extract` \(error\): evals\/extract.jsonl:3:1: expected a JSON object fix: one JSON object per line/);
+    expect(errored).toContain('⏭️ skipped');
+    expect(errored).toContain('unsupported evaluators were skipped: `llm-rubric`');
+    expect(errored).toContain('<details><summary>Cases with errors (1)</summary>');
+  });
+});
