@@ -12877,7 +12877,7 @@ var require_schemes = __commonJS({
       urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
       return urnComponent;
     }
-    var http = (
+    var http2 = (
       /** @type {SchemeHandler} */
       {
         scheme: "http",
@@ -12886,11 +12886,11 @@ var require_schemes = __commonJS({
         serialize: httpSerialize
       }
     );
-    var https = (
+    var https2 = (
       /** @type {SchemeHandler} */
       {
         scheme: "https",
-        domainHost: http.domainHost,
+        domainHost: http2.domainHost,
         parse: httpParse,
         serialize: httpSerialize
       }
@@ -12934,8 +12934,8 @@ var require_schemes = __commonJS({
     var SCHEMES = (
       /** @type {Record<SchemeName, SchemeHandler>} */
       {
-        http,
-        https,
+        http: http2,
+        https: https2,
         ws,
         wss,
         urn,
@@ -69277,13 +69277,14 @@ function judgeCompared(s, gate) {
     const d = delta.passRate;
     const ci = ciPp(delta.ciLow, delta.ciHigh);
     const p = pAdj === null ? "" : `, ${pValue(pAdj)}`;
-    const drop = d <= -gate.min_effect;
+    const drop = d <= -gate.min_effect + 1e-12;
     const significant = pAdj !== null && pAdj < gate.alpha;
     if (drop && significant) {
       regressionFound = true;
       out.add("fail", `pass rate fell ${pp(d)} pp${ci}${p} < ${gate.alpha} after Holm: fails`);
     } else if (drop) {
-      out.add("warn", `pass rate fell ${pp(d)} pp${ci}, but${p} ≥ ${gate.alpha} after Holm is not significant: warns`);
+      const pText = pAdj === null ? "no p-value" : `${pValue(pAdj)} ≥ ${gate.alpha} after Holm`;
+      out.add("warn", `pass rate fell ${pp(d)} pp${ci}, but ${pText}: not significant, warns`);
     } else {
       const ciInner = ci ? `, ${ci.slice(2, -1)}` : "";
       const rates = `pass rate ${pct(s.base.passRate ?? 0)} → ${pct(s.head.passRate ?? 0)} (${signedPp(d)} pp${ciInner})`;
@@ -69311,7 +69312,7 @@ function judgeCompared(s, gate) {
   if (regressionFound) {
   } else if (facts.n > 0 && delta.mde === null) {
     out.add("warn", `only ${facts.n} case${facts.n > 1 ? "s" : ""}: too few to estimate the smallest detectable drop: warns`);
-  } else if (delta.mde !== null && delta.mde > gate.min_effect) {
+  } else if (delta.mde !== null && delta.mde > gate.min_effect && !(delta.ciLow !== null && delta.ciLow > -gate.min_effect)) {
     const need = delta.repeatsNeeded != null ? `about ${delta.repeatsNeeded} repeats per case (now ${s.repeats}) would bring it to ${pp(gate.min_effect)} pp` : `more repeats alone would not reach ${pp(gate.min_effect)} pp${facts.casesNeeded ? `; about ${facts.casesNeeded} cases would` : ""}`;
     out.add("warn", `underpowered: this run can only reliably detect drops of ${pp(delta.mde)} pp or more (min_effect ${pp(gate.min_effect)} pp); ${need}: warns`);
   }
@@ -69582,7 +69583,7 @@ async function changedFiles(cwd, base, head) {
   const files = new Set((await gitOk(cwd, args)).split("\0").filter(Boolean));
   if (!head) {
     const untracked = await gitOk(cwd, ["ls-files", "--others", "--exclude-standard", "-z"]);
-    for (const f2 of untracked.split("\0")) if (f2) files.add(f2);
+    for (const f2 of untracked.split("\0")) if (f2 && !f2.startsWith(".promptgate/")) files.add(f2);
   }
   return [...files].sort();
 }
@@ -69710,7 +69711,7 @@ var GateLimiter = class {
           this._inFlight++;
           const t0 = this.now();
           let ok = false;
-          fn({ level: this._inFlight }).then((v2) => {
+          fn({ level: this._inFlight, startedAt: t0 }).then((v2) => {
             ok = true;
             resolve3(v2);
           }, reject).finally(() => {
@@ -69735,13 +69736,19 @@ var GateLimiter = class {
   }
   onRateLimited(retryAfterMs, ctx = {}) {
     this._rateLimited++;
-    if (retryAfterMs !== void 0 && retryAfterMs > 0) this.pause(retryAfterMs);
-    else if (ctx.info) this.applyHeaders(ctx.info);
-    if (!this.adaptive) return;
+    const hint = () => {
+      if (retryAfterMs !== void 0 && retryAfterMs > 0) this.pause(retryAfterMs);
+      else if (ctx.info) this.applyHeaders(ctx.info);
+    };
+    if (!this.adaptive) return hint();
     const now = this.now();
-    if (now - this.lastDecrease < (this.rtt ?? 50)) return;
+    const rtt = this.rtt ?? 50;
+    const sameEvent = ctx.slot ? ctx.slot.startedAt < this.lastDecrease : now - this.lastDecrease < rtt;
+    if (sameEvent) return;
+    const uncured = now - this.lastDecrease < 2 * rtt;
     this.lastDecrease = now;
-    this.shrink(ctx.level ?? this._inFlight);
+    this.shrink(ctx.slot?.level ?? this._inFlight);
+    if (uncured) hint();
   }
   grow() {
   }
@@ -80738,6 +80745,77 @@ function isUndiciDispatcherVersionMismatchError(error62) {
   return false;
 }
 
+// src/providers/node-fetch.ts
+import http from "node:http";
+import https from "node:https";
+import zlib from "node:zlib";
+var agents = {
+  "http:": new http.Agent({ keepAlive: true, maxSockets: Infinity }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: Infinity })
+};
+function abortReason(signal) {
+  return signal.reason instanceof Error && signal.reason.name === "AbortError" ? signal.reason : new DOMException("This operation was aborted", "AbortError");
+}
+var nodeFetch = async (input2, init = {}) => {
+  const body = init.body;
+  const simpleBody = body == null || typeof body === "string" || body instanceof Uint8Array;
+  if (!simpleBody || input2 instanceof Request) return fetch(input2, init);
+  const url2 = new URL(String(input2));
+  const mod = url2.protocol === "https:" ? https : url2.protocol === "http:" ? http : void 0;
+  if (!mod) return fetch(input2, init);
+  const signal = init.signal ?? void 0;
+  if (signal?.aborted) throw abortReason(signal);
+  const headers = {};
+  new Headers(init.headers).forEach((v2, k2) => {
+    headers[k2] = v2;
+  });
+  const payload = typeof body === "string" ? Buffer.from(body) : body ?? void 0;
+  if (payload) headers["content-length"] = String(payload.byteLength);
+  return new Promise((resolve3, reject) => {
+    const req = mod.request(url2, { method: init.method ?? "GET", headers, agent: agents[url2.protocol] });
+    const onAbort = () => {
+      req.destroy();
+      reject(abortReason(signal));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const done = () => signal?.removeEventListener("abort", onAbort);
+    req.on("error", (err) => {
+      done();
+      reject(new TypeError("fetch failed", { cause: err }));
+    });
+    req.on("response", (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("error", (err) => {
+        done();
+        reject(new TypeError("fetch failed", { cause: err }));
+      });
+      res.on("end", () => {
+        done();
+        const h = new Headers();
+        let raw = Buffer.concat(chunks);
+        const enc = res.headers["content-encoding"];
+        try {
+          if (enc === "gzip" || enc === "x-gzip") raw = zlib.gunzipSync(raw);
+          else if (enc === "deflate") raw = zlib.inflateSync(raw);
+          else if (enc === "br") raw = zlib.brotliDecompressSync(raw);
+        } catch (err) {
+          reject(new TypeError("fetch failed", { cause: err }));
+          return;
+        }
+        for (const [k2, v2] of Object.entries(res.headers)) {
+          if (v2 === void 0 || enc && (k2 === "content-encoding" || k2 === "content-length")) continue;
+          for (const x of Array.isArray(v2) ? v2 : [v2]) h.append(k2, x);
+        }
+        const status = res.statusCode ?? 502;
+        const nullBody = status === 204 || status === 205 || status === 304;
+        resolve3(new Response(nullBody ? null : raw, { status, statusText: res.statusMessage ?? "", headers: h }));
+      });
+    });
+    req.end(payload);
+  });
+};
+
 // src/providers/openai-provider.ts
 function endpointOf(baseUrl) {
   const u = new URL(baseUrl);
@@ -80782,7 +80860,7 @@ function createOpenAIProvider(cfg, opts) {
     maxRetries: 0,
     timeout: opts.timeoutMs,
     defaultHeaders: headers,
-    ...opts.fetch ? { fetch: opts.fetch } : {}
+    fetch: opts.fetch ?? nodeFetch
   });
   let useMaxCompletionTokens = false;
   async function once(req, signal) {
@@ -81136,7 +81214,7 @@ async function callWithRetry(provider, req, opts) {
           return r;
         } catch (e) {
           if (e instanceof ProviderError && e.kind === "rate-limit") {
-            limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, level: slot.level });
+            limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, slot });
           }
           throw e;
         }
@@ -85652,52 +85730,41 @@ function range(from, to) {
   for (let i = from; i < to; i++) out.push(i);
   return out;
 }
-function assemble(layout, shown) {
-  const middle = layout.sections.map((s, i) => renderSection(s, shown[i] ?? 0));
+function assemble(layout, shown, replace = -1, replacement = "") {
+  const middle = layout.sections.map((s, i) => i === replace ? replacement : renderSection(s, shown[i] ?? 0));
   return [...layout.before, ...middle, ...layout.after].filter((p) => p !== "").join(BLOCK) + "\n";
 }
 function allocate(layout, budget, measure) {
-  const fixed = measure([...layout.before, ...layout.after].join(BLOCK) + "\n");
-  const reserved = layout.sections.map((s) => s.count === 0 ? 0 : measure(s.omitted(s.count, true)) + 24);
-  let remaining = budget - fixed - reserved.reduce((a, b2) => a + b2, 0);
-  let short = false;
-  return layout.sections.map((sec, idx) => {
-    if (sec.count === 0) return 0;
-    if (short || remaining <= 0) {
-      short = true;
-      return 0;
-    }
-    const skeleton = (n2) => measure(renderSection(sec, n2, () => "")) + measure(BLOCK);
-    const cost = (n2, itemsCost2) => skeleton(n2) + itemsCost2 - (reserved[idx] ?? 0);
+  const secs = layout.sections;
+  const full = secs.map((s) => s.count);
+  if (measure(assemble(layout, full)) <= budget) return full;
+  for (let k2 = secs.length - 1; k2 >= 0; k2--) {
+    const sec = secs[k2];
+    if (sec.count === 0) continue;
+    const shown = secs.map((s, i) => i < k2 ? s.count : 0);
+    const SENTINEL = "\0";
+    const others = measure(assemble(layout, shown, k2, SENTINEL)) - measure(SENTINEL);
+    const size = (n2, itemsCost2) => others + measure(renderSection(sec, n2, () => "")) + itemsCost2;
+    if (size(0, 0) > budget) continue;
     let n = 0;
     let itemsCost = 0;
-    if (sec.whole) {
-      for (let i = 0; i < sec.count; i++) itemsCost += measure(sec.item(i));
-      n = cost(sec.count, itemsCost) <= remaining ? sec.count : 0;
-      if (n === 0) itemsCost = 0;
-    } else {
-      while (n < sec.count) {
+    if (!sec.whole) {
+      while (n < sec.count - 1) {
         const next = measure(sec.item(n));
-        if (cost(n + 1, itemsCost + next) > remaining) break;
+        if (size(n + 1, itemsCost + next) > budget) break;
         itemsCost += next;
         n++;
       }
     }
-    if (n > 0) remaining -= cost(n, itemsCost);
-    if (n < sec.count) short = true;
-    return n;
-  });
+    shown[k2] = n;
+    return shown;
+  }
+  return null;
 }
 function fitLayout(input2, budget, measure) {
   const layout = { ...input2, sections: input2.sections.map((s) => ({ ...s, item: memo2(s.item) })) };
-  let target = budget;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const text = assemble(layout, allocate(layout, target, measure));
-    const size = measure(text);
-    if (size <= budget) return text;
-    target -= size - budget + 256;
-  }
-  return assemble(layout, layout.sections.map(() => 0));
+  const shown = allocate(layout, budget, measure);
+  return assemble(layout, shown ?? layout.sections.map(() => 0));
 }
 function memo2(f2) {
   const cache = /* @__PURE__ */ new Map();

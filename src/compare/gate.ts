@@ -26,7 +26,8 @@ export const MIN_LATENCY_SAMPLES = 20;
  * above 1; p95 latency ratio − 1 > max_latency_p95_increase (ratio only: a tail quantile has no
  * cheap stable CI, so instead it needs at least MIN_LATENCY_SAMPLES per side, else it warns).
  * WARN: a drop of at least min_effect without significance, a cost rise whose CI includes no
- * change, errored cases, or an MDE above min_effect (underpowered). Otherwise PASS.
+ * change, errored cases, or an MDE above min_effect (underpowered) while the CI still reaches
+ * below −min_effect. Otherwise PASS.
  */
 export function judgeCompared(s: SuiteStatistics, gate: GateConfig): Judgement {
   const out = new Collector();
@@ -39,13 +40,15 @@ export function judgeCompared(s: SuiteStatistics, gate: GateConfig): Judgement {
     const d = delta.passRate;
     const ci = ciPp(delta.ciLow, delta.ciHigh);
     const p = pAdj === null ? '' : `, ${pValue(pAdj)}`;
-    const drop = d <= -gate.min_effect;
+    // Tolerance: a mean of fractions that is exactly −min_effect on paper may land a hair above it.
+    const drop = d <= -gate.min_effect + 1e-12;
     const significant = pAdj !== null && pAdj < gate.alpha;
     if (drop && significant) {
       regressionFound = true;
       out.add('fail', `pass rate fell ${pp(d)} pp${ci}${p} < ${gate.alpha} after Holm: fails`);
     } else if (drop) {
-      out.add('warn', `pass rate fell ${pp(d)} pp${ci}, but${p} ≥ ${gate.alpha} after Holm is not significant: warns`);
+      const pText = pAdj === null ? 'no p-value' : `${pValue(pAdj)} ≥ ${gate.alpha} after Holm`;
+      out.add('warn', `pass rate fell ${pp(d)} pp${ci}, but ${pText}: not significant, warns`);
     } else {
       const ciInner = ci ? `, ${ci.slice(2, -1)}` : '';
       const rates = `pass rate ${pct(s.base.passRate ?? 0)} → ${pct(s.head.passRate ?? 0)} (${signedPp(d)} pp${ciInner})`;
@@ -75,7 +78,9 @@ export function judgeCompared(s: SuiteStatistics, gate: GateConfig): Judgement {
     // nothing to add
   } else if (facts.n > 0 && delta.mde === null) {
     out.add('warn', `only ${facts.n} case${facts.n > 1 ? 's' : ''}: too few to estimate the smallest detectable drop: warns`);
-  } else if (delta.mde !== null && delta.mde > gate.min_effect) {
+  } else if (delta.mde !== null && delta.mde > gate.min_effect && !(delta.ciLow !== null && delta.ciLow > -gate.min_effect)) {
+    // Underpowered only matters while the data cannot rule out a drop of min_effect: a change
+    // whose whole CI sits above −min_effect (an improvement, identical answers) passes.
     const need =
       delta.repeatsNeeded != null
         ? `about ${delta.repeatsNeeded} repeats per case (now ${s.repeats}) would bring it to ${pp(gate.min_effect)} pp`

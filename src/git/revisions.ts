@@ -59,7 +59,8 @@ export async function changedFiles(cwd: string, base: string, head: string | und
   if (!head) {
     // untracked files are part of the working tree too (a new dataset not yet added)
     const untracked = await gitOk(cwd, ['ls-files', '--others', '--exclude-standard', '-z']);
-    for (const f of untracked.split('\0')) if (f) files.add(f);
+    // the response cache lives in the tree by default; it is never a suite dependency
+    for (const f of untracked.split('\0')) if (f && !f.startsWith('.promptgate/')) files.add(f);
   }
   return [...files].sort();
 }

@@ -57,7 +57,7 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
         } catch (e) {
           // Reported before the slot is released so the next dispatch sees the new limit.
           if (e instanceof ProviderError && e.kind === 'rate-limit') {
-            limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, level: slot.level });
+            limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, slot });
           }
           throw e;
         }

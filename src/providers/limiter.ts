@@ -1,26 +1,33 @@
 // Bounds how many model calls are in flight. `concurrency: N` is a fixed gate; `auto` learns
 // the provider's limit from its answers (a TCP-like controller):
 //   - slow start: +1 per success (doubling each round trip) until the first 429;
-//   - on a 429, once per round trip: drop to the concurrency the provider was actually
-//     sustaining (the rejected call's in-flight level − 1), by at least 1, at most half;
-//   - after that probe slowly (+1 per PROBE_ROUNDS round trips), so a provider with a
-//     steady limit sees a 429 only now and then, and a raised limit is still found;
-//   - every 429 pauses dispatch until its retry-after elapses; x-ratelimit-remaining-* = 0
-//     on a success pauses dispatch until the matching x-ratelimit-reset-* (pre-emptive).
+//   - on a 429: drop to the concurrency the provider was actually sustaining (the rejected
+//     call's in-flight level − 1), by at least 1, at most half. 429s of calls dispatched
+//     before that decrease are the same event and change nothing;
+//   - after that probe slowly (+1 per PROBE_ROUNDS round trips), so a provider with a steady
+//     limit sees a 429 only now and then, and a raised limit is still found;
+//   - retry-after: the rejected call always waits it (call-with-retry.ts). Dispatch as a whole
+//     pauses for it when a decrease did not cure the 429s within two round trips (a rate or
+//     quota limit, not a concurrency limit), and always with a fixed concurrency (the only lever);
+//   - x-ratelimit-remaining-{requests,tokens} = 0 on a success pauses dispatch until the
+//     matching x-ratelimit-reset-* (pre-emptive, before any 429).
 // Growth happens only while calls are waiting, so an idle limiter does not inflate.
 // Callers report outcomes (onSuccess / onRateLimited) from INSIDE the function given to
 // run(), before the slot is released, so the new limit applies to the very next dispatch.
 import { abortError, type RateLimitInfo } from './provider-error.js';
 
-/** Given to the function run() starts: how many calls were in flight with it (itself included). */
+/** Given to the function run() starts. */
 export interface Slot {
+  /** Calls in flight when this one was dispatched, itself included. */
   level: number;
+  /** Limiter clock (ms) at dispatch. */
+  startedAt: number;
 }
 
 export interface Limiter {
   run<T>(fn: (slot: Slot) => Promise<T>, signal?: AbortSignal): Promise<T>;
-  /** `level`: the slot level of the rejected call, so the limiter knows where the limit bit. */
-  onRateLimited(retryAfterMs?: number, ctx?: { info?: RateLimitInfo; level?: number }): void;
+  /** `slot`: the rejected call's slot, so the limiter knows where the limit bit. */
+  onRateLimited(retryAfterMs?: number, ctx?: { info?: RateLimitInfo; slot?: Slot }): void;
   onSuccess(info?: RateLimitInfo): void;
   readonly inFlight: number;
   readonly limit: number;
@@ -97,7 +104,7 @@ class GateLimiter implements Limiter {
           this._inFlight++;
           const t0 = this.now();
           let ok = false;
-          fn({ level: this._inFlight })
+          fn({ level: this._inFlight, startedAt: t0 })
             .then((v) => {
               ok = true;
               resolve(v);
@@ -124,16 +131,21 @@ class GateLimiter implements Limiter {
     if (this.adaptive && this.queue.length > 0) this.grow();
   }
 
-  onRateLimited(retryAfterMs?: number, ctx: { info?: RateLimitInfo; level?: number } = {}): void {
+  onRateLimited(retryAfterMs?: number, ctx: { info?: RateLimitInfo; slot?: Slot } = {}): void {
     this._rateLimited++;
-    if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
-    else if (ctx.info) this.applyHeaders(ctx.info);
-    if (!this.adaptive) return;
+    const hint = () => {
+      if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
+      else if (ctx.info) this.applyHeaders(ctx.info);
+    };
+    if (!this.adaptive) return hint();
     const now = this.now();
-    // 429s from calls dispatched before the last decrease belong to the same congestion event.
-    if (now - this.lastDecrease < (this.rtt ?? 50)) return;
+    const rtt = this.rtt ?? 50;
+    const sameEvent = ctx.slot ? ctx.slot.startedAt < this.lastDecrease : now - this.lastDecrease < rtt;
+    if (sameEvent) return;
+    const uncured = now - this.lastDecrease < 2 * rtt;
     this.lastDecrease = now;
-    this.shrink(ctx.level ?? this._inFlight);
+    this.shrink(ctx.slot?.level ?? this._inFlight);
+    if (uncured) hint();
   }
 
   protected grow(): void {}

@@ -5,6 +5,7 @@ import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUse
 import type { ProviderConfig } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
+import { nodeFetch } from './node-fetch.js';
 import {
   abortError,
   parseRateLimitInfo,
@@ -23,7 +24,7 @@ export interface OpenAIProviderOptions {
   timeoutMs: number;
   /** Named in the missing-key message; default "promptgate.yml". */
   configFile?: string;
-  /** Test seam: a custom fetch for the SDK. */
+  /** The SDK's fetch; default nodeFetch (node:http, cheaper than the built-in fetch). */
   fetch?: typeof fetch;
 }
 
@@ -78,7 +79,7 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
     maxRetries: 0,
     timeout: opts.timeoutMs,
     defaultHeaders: headers,
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    fetch: opts.fetch ?? nodeFetch,
   });
   // Reasoning models reject max_tokens; learn that once per provider and switch the field.
   let useMaxCompletionTokens = false;

@@ -51,45 +51,46 @@ export interface Layout {
   after: string[];
 }
 
-function assemble(layout: Layout, shown: number[]): string {
-  const middle = layout.sections.map((s, i) => renderSection(s, shown[i] ?? 0));
+function assemble(layout: Layout, shown: number[], replace = -1, replacement = ''): string {
+  const middle = layout.sections.map((s, i) => (i === replace ? replacement : renderSection(s, shown[i] ?? 0)));
   return [...layout.before, ...middle, ...layout.after].filter((p) => p !== '').join(BLOCK) + '\n';
 }
 
-/** How many items of each section to show so the whole stays within `budget`. */
-function allocate(layout: Layout, budget: number, measure: (s: string) => number): number[] {
-  const fixed = measure([...layout.before, ...layout.after].join(BLOCK) + '\n');
-  // Every section may end up as its omitted line; reserve that room first (with slack for
-  // the count's digits and the separator) so dropping is always possible.
-  const reserved = layout.sections.map((s) => (s.count === 0 ? 0 : measure(s.omitted(s.count, true)) + 24));
-  let remaining = budget - fixed - reserved.reduce((a, b) => a + b, 0);
-  let short = false;
-  return layout.sections.map((sec, idx) => {
-    if (sec.count === 0) return 0;
-    if (short || remaining <= 0) {
-      short = true;
-      return 0;
-    }
-    const skeleton = (n: number): number => measure(renderSection(sec, n, () => '')) + measure(BLOCK);
-    const cost = (n: number, itemsCost: number): number => skeleton(n) + itemsCost - (reserved[idx] ?? 0);
+/**
+ * How many items of each section to show so the whole stays within `budget`. Strict
+ * priority means the answer always has the shape "sections 0..k-1 in full, section k in
+ * part (maybe none), the rest as their omitted lines"; try k from all sections down and take
+ * the first shape that fits, so every size is measured exactly (no reserve guesses).
+ */
+function allocate(layout: Layout, budget: number, measure: (s: string) => number): number[] | null {
+  const secs = layout.sections;
+  const full = secs.map((s) => s.count);
+  if (measure(assemble(layout, full)) <= budget) return full;
+  for (let k = secs.length - 1; k >= 0; k--) {
+    const sec = secs[k]!;
+    if (sec.count === 0) continue;
+    const shown = secs.map((s, i) => (i < k ? s.count : 0));
+    // Size of everything but section k, then section k's own: its skeleton (heading,
+    // separators, wrapper, omitted line, with empty items) plus the items themselves.
+    const SENTINEL = '\u0000';
+    const others = measure(assemble(layout, shown, k, SENTINEL)) - measure(SENTINEL);
+    const size = (n: number, itemsCost: number): number => others + measure(renderSection(sec, n, () => '')) + itemsCost;
+    if (size(0, 0) > budget) continue;
     let n = 0;
     let itemsCost = 0;
-    if (sec.whole) {
-      for (let i = 0; i < sec.count; i++) itemsCost += measure(sec.item(i));
-      n = cost(sec.count, itemsCost) <= remaining ? sec.count : 0;
-      if (n === 0) itemsCost = 0;
-    } else {
-      while (n < sec.count) {
+    if (!sec.whole) {
+      // Section k in full was ruled out by the previous shape, so stop one short of it.
+      while (n < sec.count - 1) {
         const next = measure(sec.item(n));
-        if (cost(n + 1, itemsCost + next) > remaining) break;
+        if (size(n + 1, itemsCost + next) > budget) break;
         itemsCost += next;
         n++;
       }
     }
-    if (n > 0) remaining -= cost(n, itemsCost);
-    if (n < sec.count) short = true;
-    return n;
-  });
+    shown[k] = n;
+    return shown;
+  }
+  return null;
 }
 
 /**
@@ -99,14 +100,8 @@ function allocate(layout: Layout, budget: number, measure: (s: string) => number
 export function fitLayout(input: Layout, budget: number, measure: (s: string) => number): string {
   // Items are measured, then rendered: render each (diffs are the costly part) only once.
   const layout: Layout = { ...input, sections: input.sections.map((s) => ({ ...s, item: memo(s.item) })) };
-  let target = budget;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const text = assemble(layout, allocate(layout, target, measure));
-    const size = measure(text);
-    if (size <= budget) return text;
-    target -= size - budget + 256;
-  }
-  return assemble(layout, layout.sections.map(() => 0));
+  const shown = allocate(layout, budget, measure);
+  return assemble(layout, shown ?? layout.sections.map(() => 0));
 }
 
 function memo(f: (i: number) => string): (i: number) => string {

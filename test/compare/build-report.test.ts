@@ -100,6 +100,17 @@ describe('buildReport', () => {
     expect(s.caseResults[0]!.change).toBe('fixed');
   });
 
+  it('a drop of at least min_effect without significance warns', () => {
+    // 10 cases, k = 1: two regress, one is fixed → Δ = −10 pp; McNemar mid-p(b=2, c=1): binom.sf(2,3,.5)+.5*binom.pmf(2,3,.5) = 0.3125
+    const ids = Array.from({ length: 10 }, (_, i) => `c${i}`);
+    const b = ids.map((id, i) => kase(id, [i !== 9]));
+    const h = ids.map((id, i) => kase(id, [i > 1]));
+    const s = buildReport(input([{ name: 's', status: 'compared', base: suiteRun(b, 1), head: suiteRun(h, 1) }])).suites[0]!;
+    expect(s.delta!.pValue).toBeCloseTo(0.3125, 12);
+    expect(s.verdict).toBe('warn');
+    expect(s.reasons[0]).toBe("pass rate fell 10 pp (95% CI −40…+20), but p = 0.31 ≥ 0.05 after Holm: not significant, warns");
+  });
+
   it('an underpowered suite warns and says how many repeats would be needed', () => {
     // 20 flaky cases, 2 repeats: d_i = ±½ alternating, so the noise is within cases and repeats help.
     const ids = Array.from({ length: 20 }, (_, i) => `c${i}`);
@@ -243,6 +254,39 @@ describe('buildReport', () => {
     expect(s.delta!.latencyP95Ratio).toBeCloseTo(2, 12);
     expect(s.verdict).toBe('fail');
     expect(s.reasons).toContain('p95 latency rose 100% (123 → 246 ms), over the +50% limit: fails');
+  });
+});
+
+describe('per-case significance and side details', () => {
+  it('marks cases significant only with at least 5 repeats and BH q < 0.1', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `c${i}`);
+    const mk = (k: number) => ({
+      name: 's',
+      status: 'compared' as const,
+      base: suiteRun(ids.map((id) => kase(id, all(k, true))), k),
+      head: suiteRun(ids.map((id, i) => kase(id, all(k, i >= 6))), k),
+    });
+    const s5 = buildReport(input([mk(5)])).suites[0]!;
+    const reg = s5.caseResults.filter((c) => c.change === 'regressed');
+    // scipy fisher_exact([[0,5],[5,0]], alternative='less') = 1/252; BH over 30: q = (1/252)·30/6
+    expect(reg[0]!.pValue).toBeCloseTo(1 / 252, 12);
+    expect(reg[0]!.qValue).toBeCloseTo(30 / 6 / 252, 12);
+    expect(reg.every((c) => c.significant)).toBe(true);
+    expect(s5.caseResults.filter((c) => c.significant)).toHaveLength(6);
+    // same data with 4 repeats: q small too, but k < 5 → never marked
+    expect(buildReport(input([mk(4)])).suites[0]!.caseResults.some((c) => c.significant)).toBe(false);
+  });
+
+  it('estimates tokens and flags cost when usage is missing', () => {
+    const c = kase('a', [true]);
+    delete c.samples[0]!.call!.usage;
+    c.samples[0]!.call!.output = 'x'.repeat(9); // ⌈9/4⌉ = 3 output tokens
+    c.messages = [{ role: 'user', content: 'y'.repeat(40) }]; // 10 input tokens
+    const s = buildReport(input([{ name: 's', status: 'compared', base: suiteRun([kase('a', [true])], 1), head: suiteRun([c], 1) }])).suites[0]!;
+    expect(s.head!.tokens).toEqual({ input: 10, output: 3 });
+    expect(s.head!.costEstimated).toBe(true);
+    expect(s.base!.tokens).toEqual({ input: 10, output: 2 });
+    expect(s.base!.costEstimated).toBe(false);
   });
 });
 

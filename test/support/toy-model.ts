@@ -3,8 +3,15 @@
 //   user message "... item 7 -> apple"  => answers "apple"
 //   the prompt contains BROKEN           => items with an odd number answer "wrong"
 //   the prompt contains VERBOSE          => the answer gets a long tail (more output tokens)
-//   the prompt contains NOISY            => about a third of the answers are wrong, varying by call
-export function toyAnswer(req: { messages: { role: string; content: string }[] }, callIndex: number): string {
+//   the prompt contains NOISY            => about a third of the answers are wrong, a fixed
+//                                           pseudo-random pattern per (prompt, item, repeat)
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export function toyAnswer(req: { messages: { role: string; content: string }[] }, repeatIndex: number): string {
   const all = req.messages.map((m) => m.content).join('\n');
   const user = [...req.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
   const m = /item (\d+) -> ([\w-]+)/.exec(user);
@@ -12,7 +19,7 @@ export function toyAnswer(req: { messages: { role: string; content: string }[] }
   const n = Number(m[1]);
   let answer = m[2]!;
   if (all.includes('BROKEN') && n % 2 === 1) answer = 'wrong';
-  if (all.includes('NOISY') && (n * 7 + callIndex * 13) % 3 === 0) answer = 'wrong';
+  if (all.includes('NOISY') && hash(`${all}#${repeatIndex}`) % 3 === 0) answer = 'wrong';
   if (all.includes('VERBOSE')) answer += ` because ${'this is a very long explanation '.repeat(20)}`;
   return answer;
 }

@@ -1,0 +1,240 @@
+// `promptgate compare` end to end: the bundled CLI, a real git repository in a temp folder
+// and the loopback model server with a toy model whose answers a prompt edit can steer.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report-types.js';
+import { createTempRepo, type TempRepo } from '../support/git-repo.js';
+import { startModelServer, type ModelServer } from '../support/model-server.js';
+import { runCli } from '../support/run-cli.js';
+import { toyAnswer, toyCases } from '../support/toy-model.js';
+
+let server: ModelServer;
+const repos: TempRepo[] = [];
+
+beforeAll(async () => {
+  server = await startModelServer({ latencyMs: 2, answer: (body, ctx) => toyAnswer(body as never, ctx.repeatIndex) });
+});
+afterAll(() => server.close());
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+interface Setup {
+  repeats?: number;
+  gate?: string;
+  suites?: string;
+  extra?: Record<string, string>;
+}
+
+function config(s: Setup = {}): string {
+  return `version: 1
+provider:
+  model: toy-model
+  base_url: ${server.url}
+  api_key_env: TOY_KEY
+  temperature: 0
+  max_tokens: 50
+run:
+  repeats: ${s.repeats ?? 1}
+  concurrency: 8
+  timeout_s: 5
+pricing:
+  overrides:
+    - { model: toy-model, input_per_mtok: 1, output_per_mtok: 4 }
+suites:
+${
+  s.suites ??
+  `  - name: fruit
+    prompt: prompts/fruit.md
+    cases: evals/fruit.jsonl
+    assert:
+      - { type: starts-with, value: "{{expected}}" }`
+}
+gate:
+${s.gate ?? '  alpha: 0.05\n  min_effect: 0.05\n  max_cost_increase: 0.2'}
+`;
+}
+
+function repoWith(prompt: string, s: Setup = {}, cases = toyCases(30)): TempRepo {
+  const repo = createTempRepo({
+    'promptgate.yml': config(s),
+    'prompts/fruit.md': prompt,
+    'evals/fruit.jsonl': cases,
+    '.gitignore': '.promptgate/\nout/\n',
+    ...s.extra,
+  });
+  repo.commit('base');
+  repo.git('checkout', '-q', '-b', 'change');
+  repos.push(repo);
+  return repo;
+}
+
+async function compare(repo: TempRepo, ...extra: string[]) {
+  const r = await runCli(['compare', '--base', 'main', '--head', 'HEAD', '--out-dir', 'out', ...extra], {
+    cwd: repo.dir,
+    env: { TOY_KEY: 'sk-test-secret' },
+  });
+  let report: Report | undefined;
+  try {
+    report = JSON.parse(readFileSync(join(repo.dir, 'out', 'report.json'), 'utf8')) as Report;
+  } catch {
+    report = undefined;
+  }
+  return { ...r, report: report! };
+}
+
+const BASE_PROMPT = 'Name the fruit in one word.\n\n{{text}}\n';
+
+describe('promptgate compare', () => {
+  it('fails a clear regression with exit code 1 and names the regressed cases', async () => {
+    const repo = repoWith(BASE_PROMPT);
+    repo.write({ 'prompts/fruit.md': 'BROKEN: name the fruit in one word.\n\n{{text}}\n' });
+    repo.commit('break it');
+    const { code, report, stdout } = await compare(repo);
+    expect(code).toBe(1);
+    expect(report.verdict).toBe('fail');
+    const suite = report.suites[0]!;
+    expect(suite.status).toBe('compared');
+    expect(suite.base!.passRate).toBe(1);
+    expect(suite.head!.passRate).toBe(0.5);
+    expect(suite.delta!.passRate).toBe(-0.5);
+    expect(suite.delta!.pAdjusted!).toBeLessThan(0.05);
+    const regressed = suite.caseResults.filter((c) => c.change === 'regressed').map((c) => c.id);
+    expect(regressed).toHaveLength(15);
+    expect(regressed).toContain('c1');
+    expect(regressed).not.toContain('c2');
+    expect(suite.reasons.join(' ')).toMatch(/pass rate fell 50 pp/);
+    expect(stdout).toMatch(/Fail/);
+    expect(readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8')).toMatch(/promptgate/);
+    // the API key never reaches a report
+    expect(JSON.stringify(report)).not.toContain('sk-test-secret');
+  });
+
+  it('passes a harmless wording change', async () => {
+    const repo = repoWith(BASE_PROMPT);
+    repo.write({ 'prompts/fruit.md': 'Please name the fruit, one word only.\n\n{{text}}\n' });
+    repo.commit('reword');
+    const { code, report } = await compare(repo);
+    expect(code).toBe(0);
+    expect(report.verdict).toBe('pass');
+    expect(report.suites[0]!.delta!.passRate).toBe(0);
+    expect(report.suites[0]!.caseResults.every((c) => c.change === 'unchanged')).toBe(true);
+  });
+
+  it('passes an improvement and labels the fixed cases', async () => {
+    const repo = repoWith('BROKEN: ' + BASE_PROMPT);
+    repo.write({ 'prompts/fruit.md': BASE_PROMPT });
+    repo.commit('fix it');
+    const { code, report } = await compare(repo);
+    expect(code).toBe(0);
+    expect(report.verdict).toBe('pass');
+    expect(report.suites[0]!.delta!.passRate).toBe(0.5);
+    expect(report.suites[0]!.caseResults.filter((c) => c.change === 'fixed')).toHaveLength(15);
+  });
+
+  it('fails a cost increase over max_cost_increase even when every case still passes', async () => {
+    const repo = repoWith(BASE_PROMPT);
+    repo.write({ 'prompts/fruit.md': 'VERBOSE ' + BASE_PROMPT });
+    repo.commit('explain more');
+    const { code, report } = await compare(repo);
+    const suite = report.suites[0]!;
+    expect(suite.delta!.passRate).toBe(0);
+    expect(suite.delta!.costRatio!).toBeGreaterThan(1.2);
+    expect(suite.delta!.costCiLow!).toBeGreaterThan(1.2);
+    expect(suite.verdict).toBe('fail');
+    expect(suite.reasons.join(' ')).toMatch(/cost/i);
+    expect(code).toBe(1);
+  });
+
+  it('warns on an underpowered suite and says how many cases or repeats it needs', async () => {
+    // 4 cases, one sample each: two regress, which is not significant (McNemar mid-p 0.125)
+    const repo = repoWith(BASE_PROMPT, { gate: '  alpha: 0.05\n  min_effect: 0.05' }, toyCases(4));
+    repo.write({ 'prompts/fruit.md': 'BROKEN ' + BASE_PROMPT });
+    repo.commit('small regression on a tiny suite');
+    const { code, report } = await compare(repo);
+    const suite = report.suites[0]!;
+    expect(suite.verdict, JSON.stringify(suite.reasons)).toBe('warn');
+    expect(suite.delta!.pValue).toBeCloseTo(0.125, 12);
+    expect(suite.delta!.mde!).toBeGreaterThan(0.05);
+    expect(suite.reasons.join(' ')).toMatch(/underpowered/);
+    expect(suite.reasons.join(' ')).toMatch(/(\d+ repeats per case|about \d+ cases)/);
+    expect(code).toBe(0);
+  });
+
+  it('judges a PR that loosens the thresholds by base thresholds, and flags it', async () => {
+    const repo = repoWith(BASE_PROMPT);
+    repo.write({
+      'prompts/fruit.md': 'BROKEN ' + BASE_PROMPT,
+      'promptgate.yml': config({ gate: '  alpha: 0.5\n  min_effect: 0.9' }),
+    });
+    repo.commit('break it and loosen the gate');
+    const { code, report } = await compare(repo);
+    expect(code).toBe(1);
+    expect(report.verdict).toBe('fail');
+    expect(report.gate.source).toBe('base');
+    expect(report.gate.alpha).toBe(0.05);
+    expect(report.gate.min_effect).toBe(0.05);
+    expect(report.gate.headChanged).toBe(true);
+    expect(report.notes?.join(' ')).toMatch(/threshold/i);
+  });
+
+  it('reports added, removed and unaffected suites and runs only what changed', async () => {
+    const suite = (name: string) => `  - name: ${name}
+    prompt: prompts/${name}.md
+    cases: evals/fruit.jsonl
+    assert:
+      - { type: starts-with, value: "{{expected}}" }`;
+    const repo = repoWith(BASE_PROMPT, {
+      suites: [suite('a'), suite('b'), suite('c')].join('\n'),
+      extra: { 'prompts/a.md': BASE_PROMPT, 'prompts/b.md': BASE_PROMPT, 'prompts/c.md': 'C ' + BASE_PROMPT },
+    });
+    repo.write({
+      'promptgate.yml': config({ suites: [suite('a'), suite('c'), suite('d')].join('\n') }),
+      'prompts/a.md': 'Reworded. ' + BASE_PROMPT,
+      'prompts/d.md': 'D ' + BASE_PROMPT,
+    });
+    repo.remove('prompts/b.md');
+    repo.commit('change a, drop b, add d');
+    const before = server.stats.completions;
+    const { code, report } = await compare(repo);
+    expect(code).toBe(0);
+    const status = Object.fromEntries(report.suites.map((s) => [s.name, s.status]));
+    expect(status).toEqual({ a: 'compared', b: 'removed', c: 'skipped', d: 'added' });
+    // a: 30 base + 30 head calls, d: 30 head calls; c and b make none
+    expect(server.stats.completions - before).toBe(90);
+    expect(report.suites.find((s) => s.name === 'd')!.head!.passRate).toBe(1);
+  });
+
+  it('keeps pairing through a renamed case file and shares identical calls between sides', async () => {
+    const repo = repoWith(BASE_PROMPT, { repeats: 2 });
+    repo.git('mv', 'evals/fruit.jsonl', 'evals/fruits.jsonl');
+    repo.write({ 'promptgate.yml': config({ repeats: 2 }).replace('evals/fruit.jsonl', 'evals/fruits.jsonl') });
+    repo.commit('rename dataset');
+    const before = server.stats.completions;
+    const { code, report } = await compare(repo);
+    expect(code).toBe(0);
+    const suite = report.suites[0]!;
+    expect(suite.status).toBe('compared');
+    expect(suite.casesOnlyInBase ?? []).toEqual([]);
+    expect(suite.caseResults).toHaveLength(30);
+    // identical rendered requests: one call serves both sides
+    expect(report.calls.made).toBe(60);
+    expect(report.calls.shared).toBe(60);
+    expect(server.stats.completions - before).toBe(60);
+
+    const again = await compare(repo);
+    expect(again.report.calls.made).toBe(0);
+    expect(again.report.calls.cached).toBe(60);
+  });
+
+  it('says so when the change touches no prompt', async () => {
+    const repo = repoWith(BASE_PROMPT, { extra: { 'README.md': 'hello\n' } });
+    repo.write({ 'README.md': 'hello again\n' });
+    repo.commit('docs');
+    const { code, report } = await compare(repo);
+    expect(code).toBe(0);
+    expect(report.suites.map((s) => s.status)).toEqual(['skipped']);
+    expect(report.calls.made).toBe(0);
+  });
+});

@@ -1,0 +1,194 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { providerSchema } from '../../src/config/schema.js';
+import { callWithRetry } from '../../src/providers/call-with-retry.js';
+import { createLimiter, type Limiter } from '../../src/providers/limiter.js';
+import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
+import type { ChatProvider } from '../../src/types.js';
+import { startModelServer } from '../support/model-server.js';
+import { simulatedProvider } from '../support/simulated-provider.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function seeded(seed = 1) {
+  return () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+}
+const req = (i: number) => ({ model: 'm', messages: [{ role: 'user' as const, content: `q${i}` }] });
+
+/** Runs `calls` calls through callWithRetry on fake timers; returns virtual wall ms. */
+async function simulate(p: ChatProvider, limiter: Limiter, calls: number) {
+  vi.useFakeTimers({ loopLimit: 10_000_000 });
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+  const t0 = Date.now();
+  const all = Promise.allSettled(Array.from({ length: calls }, (_, i) => callWithRetry(p, req(i), { limiter, sleep, random: seeded() })));
+  await vi.runAllTimersAsync();
+  const results = await all;
+  return { wall: Date.now() - t0, failed: results.filter((r) => r.status === 'rejected').length };
+}
+
+describe('adaptive limiter, simulated provider (deterministic, no CPU noise)', () => {
+  it.each([
+    // latency, provider limit, calls, max wall/ideal
+    [20, 8, 400, 1.05],
+    [100, 32, 1200, 1.1], // the benchmark's shape
+    [100, 4, 400, 1.05], // limit below the starting concurrency
+    [100, 100, 3000, 1.15], // far above it: slow start must find it quickly
+  ])('latency %i ms, limit %i, %i calls: converges (ratio ≤ %f)', async (latencyMs, maxInFlight, calls, bound) => {
+    const p = simulatedProvider({ latencyMs, maxInFlight });
+    const limiter = createLimiter('auto', { now: () => Date.now() });
+    const { wall, failed } = await simulate(p, limiter, calls);
+    const ratio = wall / ((calls * latencyMs) / maxInFlight);
+    expect(failed).toBe(0);
+    expect(p.stats.completions).toBe(calls);
+    expect(ratio).toBeLessThanOrEqual(bound);
+    expect(limiter.limit).toBeGreaterThanOrEqual(maxInFlight);
+    expect(limiter.limit).toBeLessThanOrEqual(maxInFlight + 2);
+    // 429s: the slow-start overshoot plus an occasional probe, not a steady stream
+    expect(p.stats.rateLimited).toBeLessThan(calls * 0.1);
+  });
+
+  it('a long retry-after only delays the rejected calls, not every dispatch', async () => {
+    const p = simulatedProvider({ latencyMs: 100, maxInFlight: 32, retryAfterMs: 1000 });
+    const { wall, failed } = await simulate(p, createLimiter('auto', { now: () => Date.now() }), 1200);
+    expect(failed).toBe(0);
+    expect(wall / 3750).toBeLessThan(1.5); // a global 1 s pause per probe would give > 3
+  });
+
+  it('a fixed limit above the provider limit still finishes a 429 storm by pausing', async () => {
+    const p = simulatedProvider({ latencyMs: 50, maxInFlight: 2 });
+    const { failed } = await simulate(p, createLimiter(20, { now: () => Date.now() }), 20);
+    expect(failed).toBe(0);
+    expect(p.stats.completions).toBe(20);
+  });
+});
+
+describe('adaptive limiter against the loopback model server', () => {
+  it('400 calls, 20 ms latency, limit 8: all succeed near the ideal wall time', async () => {
+    const server = await startModelServer({ latencyMs: 20, maxInFlight: 8 });
+    try {
+      const p = createOpenAIProvider(providerSchema.parse({ model: 'm', base_url: server.url }), { env: {}, timeoutMs: 10_000 });
+      const limiter = createLimiter('auto');
+      const t0 = performance.now();
+      const out = await Promise.all(Array.from({ length: 400 }, (_, i) => callWithRetry(p, req(i), { limiter })));
+      const wall = performance.now() - t0;
+      const ratio = wall / ((400 * 20) / 8);
+      console.log(`limiter convergence (loopback): wall ${wall.toFixed(0)} ms, ratio ${ratio.toFixed(3)}, 429s ${server.stats.rateLimited}, final limit ${limiter.limit}`);
+      expect(out).toHaveLength(400);
+      expect(server.stats.completions).toBe(400);
+      expect(server.stats.maxInFlight).toBeLessThanOrEqual(8);
+      expect(ratio).toBeLessThanOrEqual(1.4);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('limiter mechanics', () => {
+  it('a fixed limiter never runs more than N at once, in FIFO order', async () => {
+    const l = createLimiter(3);
+    let active = 0;
+    let peak = 0;
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        l.run(async () => {
+          order.push(i);
+          active++;
+          peak = Math.max(peak, active);
+          await new Promise((r) => setTimeout(r, 5));
+          active--;
+        }),
+      ),
+    );
+    expect(peak).toBe(3);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(l.inFlight).toBe(0);
+  });
+
+  it('rejects a bad concurrency', () => {
+    expect(() => createLimiter(0)).toThrow(RangeError);
+    expect(() => createLimiter(1.5)).toThrow(RangeError);
+  });
+
+  it('an aborted waiter leaves the queue and rejects with AbortError', async () => {
+    const l = createLimiter(1);
+    let release!: () => void;
+    const first = l.run(() => new Promise<void>((r) => (release = r)));
+    const ctrl = new AbortController();
+    const second = l.run(async () => 'ran', ctrl.signal);
+    expect(l.queued).toBe(1);
+    ctrl.abort();
+    await expect(second).rejects.toMatchObject({ name: 'AbortError' });
+    expect(l.queued).toBe(0);
+    release();
+    await first;
+  });
+
+  it('grows only while calls wait, and shrinks to the level the provider sustained', async () => {
+    let t = 0;
+    const l = createLimiter('auto', { initial: 4, now: () => t });
+    // nothing queued: a success is no evidence that more would work
+    await l.run(async () => l.onSuccess());
+    expect(l.limit).toBe(4);
+    const pending: (() => void)[] = [];
+    const runs = Array.from({ length: 12 }, () =>
+      l.run(() => new Promise<void>((r) => pending.push(() => (l.onSuccess(), r())))),
+    );
+    expect(l.inFlight).toBe(4);
+    // 8 calls wait behind 4 slots: slow start adds one per success
+    for (let i = 0; i < 2; i++) {
+      pending.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(l.limit).toBe(6);
+    expect(l.inFlight).toBe(6);
+    // a 429 for a call dispatched at level 5 means the provider sustained 4
+    t = 1000;
+    l.onRateLimited(undefined, { slot: { level: 5, startedAt: 999 } });
+    expect(l.limit).toBe(4);
+    // a 429 from a call dispatched before that decrease is the same event: no second cut
+    l.onRateLimited(undefined, { slot: { level: 2, startedAt: 998 } });
+    expect(l.limit).toBe(4);
+    // after the first 429, growth is a slow probe: 4 more successes do not add a whole slot
+    for (let i = 0; i < 4; i++) {
+      pending.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(l.limit).toBe(4);
+    while (pending.length) {
+      for (const done of pending.splice(0)) done();
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(runs);
+    expect(l.rateLimited).toBe(2);
+  });
+
+  it('x-ratelimit-remaining-requests: 0 on a success pauses dispatch until the reset', async () => {
+    vi.useFakeTimers();
+    const l = createLimiter(4, { now: () => Date.now() });
+    const started: number[] = [];
+    const t0 = Date.now();
+    await l.run(async () => l.onSuccess({ remainingRequests: 0, resetRequestsMs: 2000 }));
+    const next = l.run(async () => started.push(Date.now() - t0));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(started).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2);
+    await next;
+    expect(started[0]).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('a fixed limiter pauses all dispatch for retry-after', async () => {
+    vi.useFakeTimers();
+    const l = createLimiter(4, { now: () => Date.now() });
+    l.onRateLimited(500);
+    let ran = false;
+    const p = l.run(async () => (ran = true));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(ran).toBe(false);
+    await vi.advanceTimersByTimeAsync(2);
+    await p;
+    expect(ran).toBe(true);
+    expect(l.rateLimited).toBe(1);
+  });
+});
