@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `promptgate` command. One catch turns user-facing errors into their exit codes and a
 // one-line-per-problem message; anything else is a bug and says so.
-import { formatProblem, InputError, RunError } from './errors.js';
+import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { stderrLogger } from './log.js';
 import { runCommand } from './cli/commands.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof RunError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(`error: ${oneLine(e.message)}\n`);
       return 3;
     }
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

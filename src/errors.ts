@@ -10,9 +10,14 @@ export interface Problem {
   message: string;
 }
 
+/** Messages quote parser and server text that may span lines; the contract is one line each. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
 export function formatProblem(p: Problem): string {
   const where = p.line ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
-  return `${where}: ${p.message}`;
+  return `${where}: ${oneLine(p.message)}`;
 }
 
 /** Invalid config or input. Carries every problem found so the user fixes them in one pass. */

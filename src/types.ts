@@ -85,6 +85,8 @@ export interface AssertionOutcome {
   /** Why it failed (or a score), in words fit for the report. */
   reason?: string;
   score?: number;
+  /** The assertion could not be evaluated (judge call failed or replied malformed): the sample errors. */
+  errored?: boolean;
 }
 
 export interface Sample {
@@ -98,6 +100,8 @@ export interface Sample {
   outcomes: AssertionOutcome[];
   costUsd?: number;
   costEstimated?: boolean;
+  /** Cost of this sample's judge and embedding calls (llm-rubric, similar), apart from costUsd. */
+  judgeCostUsd?: number;
 }
 
 export interface CaseRun {
@@ -115,6 +119,8 @@ export interface SuiteRun {
   repeats: number;
   cases: CaseRun[];
   unsupported: string[];
+  /** How repeats combine into a case's pass value (suite `aggregate`); absent means mean. */
+  aggregate?: 'mean' | 'majority' | 'all' | 'any';
 }
 
 // ---- adapters -------------------------------------------------------------
@@ -136,10 +142,19 @@ export interface ChatRequest {
   max_tokens?: number;
   top_p?: number;
   seed?: number;
+  /** OpenAI `response_format` (judges ask for json_schema); part of the cache key when set. */
+  response_format?: Record<string, unknown>;
+}
+
+export interface EmbeddingRequest {
+  model: string;
+  input: string;
 }
 
 export interface ChatProvider {
   /** Stable identity for cache keys: endpoint host + path, never the key. */
   readonly endpoint: string;
   complete(req: ChatRequest, signal?: AbortSignal): Promise<CallResult>;
+  /** POST /embeddings; `output` of the result is the vector as JSON. Optional for fakes. */
+  embed?(req: EmbeddingRequest, signal?: AbortSignal): Promise<CallResult>;
 }

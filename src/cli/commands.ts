@@ -3,13 +3,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { sideStats } from '../compare/side-stats.js';
-import { InputError } from '../errors.js';
+import { formatProblem, InputError, oneLine } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import type { Logger } from '../log.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { renderComment, renderPlain, renderSummary } from '../report/render.js';
 import type { Report } from '../report/report-types.js';
+import type { SuiteRun } from '../types.js';
 import { validateSuites } from '../pipeline/validate-suites.js';
 import type { CliArgs } from './parse-args.js';
 import { progressReporter } from './progress-line.js';
@@ -34,6 +35,23 @@ async function writeOut(path: string, text: string): Promise<void> {
   await writeFile(path, text);
 }
 
+/** One line about samples whose call failed (they are left out of the pass rates), or ''. */
+export function failedSamples(runs: SuiteRun[]): string {
+  let n = 0;
+  let total = 0;
+  let first = '';
+  for (const run of runs)
+    for (const c of run.cases)
+      for (const s of c.samples) {
+        total++;
+        if (s.error === undefined) continue;
+        n++;
+        if (!first) first = `${c.source.file}${c.source.line ? `:${c.source.line}` : ''}: suite ${run.name}, case ${c.id}, sample ${s.index + 1}: ${s.error}`;
+      }
+  if (!n) return '';
+  return oneLine(`${n} of ${total} samples failed and are left out of the pass rates; rerun to retry them (finished samples are cached). First: ${first}`);
+}
+
 export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   const progress = progressReporter(ctx.stderr);
   const common = {
@@ -54,7 +72,7 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
     case 'validate': {
       const src = new WorkingTreeSource(ctx.cwd);
       const { config, file } = await loadConfig(src, args.config);
-      const summary = await validateSuites(src, config, file, { keepGoing: args.keepGoing });
+      const summary = await validateSuites(src, config, file, { keepGoing: args.keepGoing, onWarning: (p) => ctx.log.warn(formatProblem(p)) });
       ctx.stdout.write(`${file ?? '(no config: *.prompt.yml files only)'}: ${summary}\n`);
       return 0;
     }
@@ -76,9 +94,12 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
         ctx.log.info(`wrote ${args.out}`);
       }
       if (r.stopped) {
-        ctx.log.warn(`run stopped early: ${r.stopped}`);
+        ctx.stderr.write(`error: run stopped early: ${oneLine(r.stopped)}\n`);
         return 3;
       }
+      for (const s of r.suites) for (const u of s.unsupported) ctx.log.warn(`${s.prompt.file}: suite ${s.name}: ${u}`);
+      const failed = failedSamples(r.sides[0]!);
+      if (failed) ctx.log.warn(failed);
       return 0;
     }
     case 'compare': {
@@ -90,8 +111,10 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
       await writeOut(join(dir, 'summary.md'), renderSummary(report));
       ctx.stdout.write(renderPlain(report));
       ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md and report.json`);
-      if (report.stopped) ctx.log.warn(`run stopped early: ${report.stopped}; the report covers what ran`);
-      return exitCodeFor(report);
+      const code = exitCodeFor(report);
+      if (report.stopped) ctx.stderr.write(`${code === 3 ? 'error' : 'warning'}: run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`);
+      else if (report.calls.failed) ctx.log.warn(`${report.calls.failed} model call(s) failed; their samples are left out of the statistics (errors are listed in report.json)`);
+      return code;
     }
     case 'render': {
       const path = resolve(ctx.cwd, args.file!);

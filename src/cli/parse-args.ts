@@ -1,6 +1,7 @@
 // Command-line parsing into one typed object, so the commands never read argv themselves.
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
+import { suggest } from '../suites/assertions/suggest.js';
 import type { CacheMode } from '../providers/response-cache.js';
 
 export type Command = 'run' | 'compare' | 'validate' | 'render';
@@ -50,35 +51,55 @@ function positiveInt(flag: string, v: string | undefined, max: number): number |
   return n;
 }
 
+const COMMANDS = ['run', 'compare', 'validate', 'render'];
+
+/** node:util's parse errors are long and mention `--` positionals; say what to type instead. */
+function commandLineError(e: unknown, options: readonly string[]): InputError | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (!(err instanceof TypeError) || !err.code?.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(err.message)?.[1];
+  if (unknown) {
+    const hint = suggest(unknown.replace(/^-+/, ''), options);
+    return InputError.one('command line', `unknown option ${unknown}; ${hint ? `did you mean --${hint}?` : 'see --help for the options'}`);
+  }
+  return InputError.one('command line', `${err.message.split('. ')[0]}; see --help`);
+}
+
 export function parseCli(argv: string[]): CliArgs | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      config: { type: 'string', short: 'c' },
-      suite: { type: 'string', multiple: true },
-      repeats: { type: 'string' },
-      out: { type: 'string' },
-      'out-dir': { type: 'string' },
-      base: { type: 'string' },
-      head: { type: 'string' },
-      all: { type: 'boolean' },
-      'cache-dir': { type: 'string' },
-      replay: { type: 'boolean' },
-      record: { type: 'boolean' },
-      'no-cache': { type: 'boolean' },
-      concurrency: { type: 'string' },
-      'keep-going': { type: 'boolean' },
-      format: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  try {
+    return parseCliStrict(argv);
+  } catch (e) {
+    throw commandLineError(e, Object.keys(OPTIONS)) ?? e;
+  }
+}
+
+const OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  suite: { type: 'string', multiple: true },
+  repeats: { type: 'string' },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
+  base: { type: 'string' },
+  head: { type: 'string' },
+  all: { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+  replay: { type: 'boolean' },
+  record: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
+  concurrency: { type: 'string' },
+  'keep-going': { type: 'boolean' },
+  format: { type: 'string' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseCliStrict(argv: string[]): CliArgs | 'help' {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   const [command, ...rest] = positionals;
   if (values.help || !command) return 'help';
-  if (!['run', 'compare', 'validate', 'render'].includes(command)) {
-    throw InputError.one('command line', `unknown command "${command}"; use run, compare, validate or render (see --help)`);
+  if (!COMMANDS.includes(command)) {
+    const hint = suggest(command, COMMANDS);
+    throw InputError.one('command line', `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use run, compare, validate or render (see --help)`);
   }
   const modes = [values.replay && 'replay', values.record && 'record', values['no-cache'] && 'off'].filter(Boolean) as CacheMode[];
   if (modes.length > 1) throw InputError.one('command line', 'use only one of --replay, --record and --no-cache');

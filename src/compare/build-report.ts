@@ -98,6 +98,8 @@ function suiteReport(
   const unsupported = s.unsupported ?? run?.unsupported;
   if (unsupported?.length) base.unsupported = unsupported;
   if (s.error !== undefined) base.error = s.error;
+  const aggregate = s.base?.aggregate ?? (s.base ? undefined : s.head?.aggregate);
+  if (aggregate && aggregate !== 'mean') base.aggregate = aggregate;
 
   let j: Judgement;
   if (st) {
@@ -113,12 +115,12 @@ function suiteReport(
     });
     j = judgeCompared(st, gate);
   } else if (s.status === 'added' || (s.status === 'compared' && s.head && !s.base)) {
-    const head = s.head ? strip(sideStats(s.head.cases, s.head.cases)) : null;
+    const head = s.head ? strip(sideStats(s.head.cases, s.head.cases, s.head.aggregate)) : null;
     base.head = head;
     base.cases = s.head?.cases.length ?? 0;
     j = judgeAdded(head, gate);
   } else if (s.status === 'removed') {
-    base.base = s.base ? strip(sideStats(s.base.cases, s.base.cases)) : null;
+    base.base = s.base ? strip(sideStats(s.base.cases, s.base.cases, s.base.aggregate)) : null;
     base.cases = s.base?.cases.length ?? 0;
     j = { verdict: 'pass', reasons: ['removed on head: nothing to compare'] };
   } else if (s.status === 'skipped') {

@@ -2,6 +2,7 @@
 import type { GateConfig } from '../config/schema.js';
 import type { CaseResult, Delta, SideStats } from '../report/report-types.js';
 import type { SuiteRun } from '../types.js';
+import { aggregatePasses } from './aggregate.js';
 import { caseCost, labelChange, pairCases, summarizeSide } from './pair-cases.js';
 import { sideStats } from './side-stats.js';
 import {
@@ -46,15 +47,17 @@ const CHANGE_ORDER: Record<CaseResult['change'], number> = { regressed: 0, fixed
 const MAX_DP = 5_000_000;
 
 export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, seed: number): SuiteStatistics {
+  // The aggregation rule is base's (like the thresholds): both sides must be scored by one rule.
+  const agg = base.aggregate;
   const pairing = pairCases(base, head);
   const summaries = pairing.pairs.map((p) => ({ pair: p, b: summarizeSide(p.base), h: summarizeSide(p.head) }));
   const valid = summaries.filter((s) => s.b.runs > 0 && s.h.runs > 0);
-  const counts: CaseCounts[] = valid.map(({ b, h }) => ({
-    basePasses: b.passes,
-    baseRuns: b.runs,
-    headPasses: h.passes,
-    headRuns: h.runs,
-  }));
+  // Under majority/all/any each case is one 0/1 value (aggregate.ts); the report keeps raw counts.
+  const counts: CaseCounts[] = valid.map(({ b, h }) => {
+    const ab = aggregatePasses(b, agg);
+    const ah = aggregatePasses(h, agg);
+    return { basePasses: ab.passes, baseRuns: ab.runs, headPasses: ah.passes, headRuns: ah.runs };
+  });
   const n = valid.length;
   const d = Float64Array.from(counts, (c) => c.headPasses / c.headRuns - c.basePasses / c.baseRuns);
   const { scores, rounded } = integerScores(counts);
@@ -64,10 +67,12 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
   const baseStats = sideStats(
     pairing.pairs.map((p) => p.base),
     valid.map((v) => v.pair.base),
+    agg,
   );
   const headStats = sideStats(
     pairing.pairs.map((p) => p.head),
     valid.map((v) => v.pair.head),
+    agg,
   );
 
   const meanD = n ? d.reduce((s, x) => s + x, 0) / n : null;
@@ -97,7 +102,8 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
         ? headStats.softPassRate - baseStats.softPassRate
         : null,
     latencyP95Ratio: p95b && p95h !== null ? p95h / p95b : null,
-    repeatsNeeded: underpowered && vc ? repeatsNeeded(vc, n, gate.alpha, gate.min_effect) : null,
+    // More repeats sharpen a fraction, not a 0/1 rule's value: only mean can ask for them.
+    repeatsNeeded: underpowered && vc && (!agg || agg === 'mean') ? repeatsNeeded(vc, n, gate.alpha, gate.min_effect) : null,
   };
 
   // Per-case Fisher tests, BH across the suite's runnable cases.
@@ -110,7 +116,7 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
       const f = fisherById.get(pair.id);
       return {
         id: pair.id,
-        change: labelChange(b, h),
+        change: labelChange(aggregatePasses(b, agg), aggregatePasses(h, agg)),
         base: b,
         head: h,
         pValue: f ? f.p : null,

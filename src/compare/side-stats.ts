@@ -1,6 +1,7 @@
 // Per-side aggregates for one suite. Pure.
 import type { SideStats } from '../report/report-types.js';
 import type { CaseRun } from '../types.js';
+import { aggregatePasses, type Aggregate } from './aggregate.js';
 import { estimateTokens } from './pricing.js';
 import { quantileSorted } from './stats/bootstrap.js';
 
@@ -11,8 +12,14 @@ import { quantileSorted } from './stats/bootstrap.js';
  * Latency percentiles use linear interpolation between order statistics (NumPy's default)
  * over all successful samples, cached ones included (their latency is the recorded one).
  * Tokens come from `usage`; without it they are estimated as ⌈chars / 4⌉ (cost is then marked estimated).
+ * Judge and embedding calls (llm-rubric, similar) are summed apart as judgeCostUsd, present
+ * only when the suite has such assertions; costUsd stays the prompt's own cost.
  */
-export function sideStats(cases: readonly CaseRun[], rateCases: readonly CaseRun[]): SideStats & { latencySamples: number } {
+export function sideStats(
+  cases: readonly CaseRun[],
+  rateCases: readonly CaseRun[],
+  aggregate?: Aggregate,
+): SideStats & { latencySamples: number } {
   let hardSum = 0;
   let softSum = 0;
   let rated = 0;
@@ -28,20 +35,31 @@ export function sideStats(cases: readonly CaseRun[], rateCases: readonly CaseRun
     }
     if (runs === 0) continue;
     rated++;
-    hardSum += hard / runs;
-    softSum += soft / runs;
+    // Per aggregate (aggregate.ts): the fraction, or 0/1 from the majority/all/any rule.
+    const h = aggregatePasses({ passes: hard, runs }, aggregate);
+    const so = aggregatePasses({ passes: soft, runs }, aggregate);
+    hardSum += h.passes / h.runs;
+    softSum += so.passes / so.runs;
   }
   let costUsd = 0;
   let costEstimated = false;
   let input = 0;
   let output = 0;
   let errors = 0;
+  let judgeCostUsd = 0;
+  let judged = false;
   const latencies: number[] = [];
   for (const c of cases) {
     let promptChars = -1;
     for (const s of c.samples) {
-      if (!s.call || s.error !== undefined) {
-        errors++;
+      if (s.judgeCostUsd !== undefined) {
+        judged = true;
+        judgeCostUsd += s.judgeCostUsd;
+      }
+      if (s.error !== undefined) errors++;
+      // A sample whose judge failed still had its call made and paid: cost and latency count.
+      if (!s.call) {
+        if (s.error === undefined) errors++;
         continue;
       }
       costUsd += s.costUsd ?? 0;
@@ -59,6 +77,7 @@ export function sideStats(cases: readonly CaseRun[], rateCases: readonly CaseRun
     }
   }
   const sorted = Float64Array.from(latencies).sort();
+  const judgeCost = judged ? { judgeCostUsd } : {};
   return {
     passRate: rated ? hardSum / rated : null,
     softPassRate: rated ? softSum / rated : null,
@@ -68,6 +87,7 @@ export function sideStats(cases: readonly CaseRun[], rateCases: readonly CaseRun
     latencyP50Ms: sorted.length ? quantileSorted(sorted, 0.5) : null,
     latencyP95Ms: sorted.length ? quantileSorted(sorted, 0.95) : null,
     errors,
+    ...judgeCost,
     latencySamples: sorted.length,
   };
 }

@@ -42,6 +42,10 @@ export const assertionSchema = z.strictObject({
   provider: z.lazy(() => providerOverrideSchema).optional(),
   rubric_file: z.string().optional(),
   choices: z.record(z.string(), z.number()).optional(),
+  /** llm-rubric: own judge instructions; `value` is then the whole judge message (GitHub `llm` evaluators). */
+  system_prompt: z.string().optional(),
+  /** similar: embeddings model (default text-embedding-3-small), on the suite provider's endpoint. */
+  embedding_model: z.string().min(1).optional(),
 });
 export type AssertionSpec = z.infer<typeof assertionSchema>;
 

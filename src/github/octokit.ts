@@ -24,6 +24,21 @@ export interface CreateOctokitOptions {
    */
   retryAfterBaseValue?: number;
   userAgent?: string;
+  /**
+   * 'github' (default): the plugin spaces writes 1 s apart (3 s for ones that notify), as
+   * GitHub asks. 'none': writes are not spaced; concurrency limits and rate-limit retries
+   * still apply. Only for tests against a loopback stand-in.
+   */
+  writeSpacing?: 'github' | 'none';
+}
+
+// Stands in for the plugin's Bottleneck groups (same `key(id).schedule(opts, fn)` shape).
+const unspaced = { key: () => ({ schedule: <T>(_opts: unknown, fn: () => Promise<T>) => fn() }) };
+
+/** Test-only knobs read from the environment (see test/support/run-action.ts). */
+export function octokitTuningFromEnv(env: NodeJS.ProcessEnv): Pick<CreateOctokitOptions, 'retryAfterBaseValue' | 'writeSpacing'> {
+  if (env.PROMPTGATE_TEST_GITHUB_FAST !== '1') return {};
+  return { retryAfterBaseValue: 1, writeSpacing: 'none' };
 }
 
 export function createOctokit(opts: CreateOctokitOptions): GitHubClient {
@@ -58,6 +73,7 @@ export function createOctokit(opts: CreateOctokitOptions): GitHubClient {
       retryAfterBaseValue: base,
       onRateLimit: onLimit('primary'),
       onSecondaryRateLimit: onLimit('secondary'),
+      ...(opts.writeSpacing === 'none' ? { write: unspaced as never, notifications: unspaced as never } : {}),
     },
   });
 }

@@ -15,11 +15,14 @@ export interface UpsertCommentOptions {
   body: string;
   /** Login that wrote our comment; undefined = ask GET /user, else accept any Bot author. */
   author?: string;
+  /** false: update our comment if there is one, but do not create it (default true). */
+  create?: boolean;
 }
 
 export type UpsertCommentResult =
   | { action: 'created' | 'updated' | 'unchanged'; url: string; id: number }
-  | { action: 'forbidden'; message: string };
+  | { action: 'forbidden'; message: string }
+  | { action: 'absent' };
 
 interface CommentLike {
   id: number;
@@ -41,6 +44,7 @@ export async function upsertComment(octokit: Octokit, opts: UpsertCommentOptions
     });
     const ours = comments.find((c) => (c.body ?? '').includes(marker) && isOurs(c, author));
     if (!ours) {
+      if (opts.create === false) return { action: 'absent' };
       const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
       return { action: 'created', url: data.html_url, id: data.id };
     }

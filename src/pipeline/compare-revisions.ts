@@ -1,6 +1,7 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
 import { loadConfig, gateChanged } from '../config/load-config.js';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
+import { formatProblem } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import { RevisionSource } from '../git/revision-source.js';
 import { changedFiles, currentSha, ensureCommit, mergeBase, repoRoot } from '../git/revisions.js';
@@ -9,7 +10,8 @@ import { evaluateSuites } from '../run/evaluate-suites.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
 import type { FileSource, Suite, SuiteRun } from '../types.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
-import { engineOptions, type CommonOptions } from './engine-options.js';
+import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
+import { withEnvProblemLines } from './locate-env-problems.js';
 import { renderedPromptDiff } from './prompt-diff.js';
 import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
 
@@ -26,6 +28,8 @@ export interface CompareResult {
   changedFiles: string[];
   /** Suites whose files changed; empty means the change touches no prompt. */
   affected: string[];
+  /** Absolute response-cache directory used (from the base config unless overridden). */
+  cacheDir: string;
 }
 
 function firstCaseDiff(file: string, base: Suite, head: Suite): string {
@@ -45,7 +49,7 @@ async function sideSuites(src: FileSource, configPath: string | undefined, opts:
     keepGoing: opts.keepGoing,
     repeatsOverride: opts.repeatsOverride,
   });
-  for (const w of warnings) opts.log.warn(`${src.label}: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  for (const w of warnings) opts.log.warn(`${formatProblem(w)} (${src.label})`);
   return { config, file, suites };
 }
 
@@ -72,12 +76,19 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
 
   const toRun = plans.filter((p): p is Extract<SuitePlan, { status: 'compared' | 'added' }> => p.status === 'compared' || p.status === 'added');
   const { engine, pricing } = engineOptions(base.config, root, opts);
-  const result = await evaluateSuites(
-    [
-      toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])),
-      toRun.map((p) => p.head),
-    ],
-    engine,
+  const cacheDir = resolveCacheDir(base.config, root, opts);
+  if (toRun.length && opts.beforeCalls) {
+    await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(toRun.map((p) => p.head.provider.api_key_env))] });
+  }
+  // provider settings (and so a missing key) come from base's config
+  const result = await withEnvProblemLines(baseSrc, base.file, () =>
+    evaluateSuites(
+      [
+        toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])),
+        toRun.map((p) => p.head),
+      ],
+      engine,
+    ),
   );
   const baseRuns = new Map<string, SuiteRun>(result.sides[0]!.map((r) => [r.name, r]));
   const headRuns = new Map<string, SuiteRun>(result.sides[1]!.map((r) => [r.name, r]));
@@ -110,5 +121,6 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     configFile: base.file ?? head.file,
     changedFiles: changed,
     affected: plans.filter((p) => p.status !== 'skipped').map((p) => p.name),
+    cacheDir,
   };
 }

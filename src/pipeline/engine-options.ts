@@ -22,12 +22,28 @@ export interface CommonOptions {
   /** Pricing timestamp; one for both sides. Defaults to now. */
   now?: Date;
   providerFactory?: EngineOptions['providerFactory'];
+  /**
+   * Called once the (base) config is known and before any model call, with the response-cache
+   * directory and the API-key variables the suites to run will read. The Action restores its
+   * cross-run cache and masks the keys here. Not called when nothing is to be evaluated.
+   */
+  beforeCalls?: (info: BeforeCallsInfo) => Promise<void>;
+}
+
+export interface BeforeCallsInfo {
+  cacheDir: string;
+  apiKeyEnvs: string[];
+}
+
+/** The response-cache directory a run uses (absolute). */
+export function resolveCacheDir(config: Config, root: string, opts: Pick<CommonOptions, 'cacheDir'>): string {
+  return resolve(root, opts.cacheDir ?? config.cache.dir);
 }
 
 export function engineOptions(config: Config, root: string, opts: CommonOptions) {
   const at = opts.now ?? new Date();
   const pricer = createPricer(config.pricing.overrides, at);
-  const cacheDir = resolve(root, opts.cacheDir ?? config.cache.dir);
+  const cacheDir = resolveCacheDir(config, root, opts);
   const cache = opts.cacheMode === 'off' ? new NullCache() : new FsResponseCache(cacheDir, opts.log);
   const engine: EngineOptions = {
     cache,

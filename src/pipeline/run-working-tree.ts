@@ -1,11 +1,13 @@
 // `promptgate run`: evaluate the working tree's suites (no comparison).
 import { loadConfig } from '../config/load-config.js';
-import { InputError } from '../errors.js';
+import { formatProblem, InputError } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
+import { suggest } from '../suites/assertions/suggest.js';
 import { resolveSuites } from '../suites/resolve-suites.js';
 import type { Suite } from '../types.js';
-import { engineOptions, type CommonOptions } from './engine-options.js';
+import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
+import { withEnvProblemLines } from './locate-env-problems.js';
 
 export interface RunOptions extends CommonOptions {
   suites?: string[];
@@ -15,6 +17,8 @@ export interface RunResult extends EngineResult {
   configFile: string | null;
   suites: Suite[];
   pricing: { source: string; at: string };
+  /** Absolute response-cache directory used. */
+  cacheDir: string;
 }
 
 export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
@@ -24,18 +28,27 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
     keepGoing: opts.keepGoing,
     repeatsOverride: opts.repeatsOverride,
   });
-  for (const w of warnings) opts.log.warn(`${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  for (const w of warnings) opts.log.warn(formatProblem(w));
   let selected = suites;
   if (opts.suites?.length) {
     const unknown = opts.suites.filter((n) => !suites.some((s) => s.name === n));
-    if (unknown.length)
-      throw InputError.one(file ?? 'promptgate.yml', `unknown suite ${unknown.map((n) => `"${n}"`).join(', ')}; suites are: ${suites.map((s) => s.name).join(', ') || '(none)'}`);
+    if (unknown.length) {
+      const names = suites.map((s) => s.name);
+      const hints = unknown.map((n) => suggest(n, names)).filter((h) => h !== undefined);
+      const fix = hints.length ? `did you mean ${hints.map((h) => `--suite ${h}`).join(', ')}? ` : '';
+      throw InputError.one(
+        file ?? 'promptgate.yml',
+        `--suite ${unknown.map((n) => `"${n}"`).join(', ')} matches no suite; ${fix}suites are: ${names.join(', ') || '(none)'}`,
+      );
+    }
     selected = suites.filter((s) => opts.suites!.includes(s.name));
   }
   if (!selected.length) {
     throw InputError.one(file ?? 'promptgate.yml', 'no suites to run: add `suites:` to promptgate.yml or a *.prompt.yml file');
   }
   const { engine, pricing } = engineOptions(config, opts.cwd, opts);
-  const result = await evaluateSuites([selected], engine);
-  return { ...result, configFile: file, suites: selected, pricing };
+  const cacheDir = resolveCacheDir(config, opts.cwd, opts);
+  await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
+  const result = await withEnvProblemLines(src, file, () => evaluateSuites([selected], engine));
+  return { ...result, configFile: file, suites: selected, pricing, cacheDir };
 }

@@ -5,9 +5,15 @@ import { InputError, type Problem } from '../errors.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
 import type { FileSource } from '../types.js';
 
-export async function validateSuites(src: FileSource, config: Config, file: string | null, opts: { keepGoing?: boolean }): Promise<string> {
+export async function validateSuites(
+  src: FileSource,
+  config: Config,
+  file: string | null,
+  opts: { keepGoing?: boolean; onWarning?: (p: Problem) => void },
+): Promise<string> {
   const { suites, warnings } = await resolveSuites(src, config, file, opts);
   const problems: Problem[] = [...warnings];
+  const unsupported: Problem[] = [];
   let cases = 0;
   for (const suite of suites) {
     for (const c of suite.cases) {
@@ -23,10 +29,13 @@ export async function validateSuites(src: FileSource, config: Config, file: stri
         if (why) problems.push({ file: c.source.file, line: c.source.line, message: `case ${c.id}: ${a.type}: ${why}` });
       }
     }
-    for (const u of suite.unsupported) problems.push({ file: suite.prompt.file, message: u });
+    for (const u of suite.unsupported) unsupported.push({ file: suite.prompt.file, message: `suite ${suite.name}: ${u}` });
   }
-  const fatal = problems.filter((p) => !/not supported yet/.test(p.message));
+  // unsupported features are reported, never fatal: `run` goes ahead without them too
+  const fatal = problems.filter((p) => !warnings.includes(p));
   if (fatal.length && !opts.keepGoing) throw new InputError(fatal);
-  const notes = problems.length ? `, ${problems.length} warning(s)` : '';
+  const all = [...problems, ...unsupported];
+  for (const p of all) opts.onWarning?.(p);
+  const notes = all.length ? `, ${all.length} warning(s)` : '';
   return `ok — ${suites.length} suite(s), ${cases} case(s)${notes}`;
 }

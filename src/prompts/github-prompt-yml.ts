@@ -7,6 +7,7 @@ import type { EvalCase, ModelParams, Prompt } from '../types.js';
 import { stableCaseId } from '../suites/cases/case-id.js';
 import { makePrompt, messageSchema, throwIfAny } from './params.js';
 import { parseYaml, validateWith } from './yaml-doc.js';
+import { BUILTIN_EVALUATORS, builtinEvaluator } from '../judges/judge-prompts.js';
 
 const stringEvaluatorSchema = z.strictObject({
   equals: z.string().optional(),
@@ -15,11 +16,22 @@ const stringEvaluatorSchema = z.strictObject({
   endsWith: z.string().optional(),
 });
 
+// GitHub's `llm` evaluator: the judge gets `systemPrompt` and `prompt` ({{completion}} is the
+// output, other names the test data's vars); its answer is matched against `choices` as a whole
+// (trimmed, ignoring case) and passes, as in `gh models eval`, when the choice's score is > 0.
+const llmEvaluatorSchema = z.strictObject({
+  modelId: z.string().min(1).optional(),
+  prompt: z.string().min(1),
+  choices: z
+    .array(z.strictObject({ choice: z.union([z.string(), z.number()]).transform(String), score: z.number() }))
+    .min(1, 'an llm evaluator needs at least one choice'),
+  systemPrompt: z.string().optional(),
+});
+
 const evaluatorSchema = z.strictObject({
   name: z.string().min(1),
   string: stringEvaluatorSchema.optional(),
-  // Parsed loosely: kept only to report them as not supported yet (issue 7 implements them).
-  llm: z.record(z.string(), z.unknown()).optional(),
+  llm: llmEvaluatorSchema.optional(),
   uses: z.string().optional(),
 });
 
@@ -78,9 +90,29 @@ export function parseGithubPromptYml(file: string, text: string): Prompt {
       problems.push({ file, ...p, message: `evaluator \`${ev.name}\` must have exactly one of \`string\`, \`llm\`, \`uses\`` });
       return;
     }
-    if (ev.llm) unsupported.push(`evaluator \`${ev.name}\` (llm) is not supported yet`);
-    else if (ev.uses !== undefined) unsupported.push(`evaluator \`${ev.name}\` (uses: ${ev.uses}) is not supported yet`);
-    else {
+    if (ev.llm) {
+      const choices: Record<string, number> = {};
+      for (const c of ev.llm.choices) {
+        const dup = Object.keys(choices).find((k) => k.trim().toLowerCase() === c.choice.trim().toLowerCase());
+        if (dup !== undefined) {
+          problems.push({ file, ...doc.at(['evaluators', i, 'llm', 'choices']), message: `evaluator \`${ev.name}\`: choice ${JSON.stringify(c.choice)} appears twice (choices match ignoring case); keep one` });
+        }
+        choices[c.choice] = c.score;
+      }
+      evaluators.push({
+        type: 'llm-rubric',
+        grade: 'hard',
+        name: ev.name,
+        value: ev.llm.prompt,
+        system_prompt: ev.llm.systemPrompt ?? '',
+        choices,
+        ...(ev.llm.modelId !== undefined ? { provider: { model: ev.llm.modelId } } : {}),
+      });
+    } else if (ev.uses !== undefined) {
+      const spec = builtinEvaluator(ev.uses, ev.name);
+      if (spec) evaluators.push(spec);
+      else unsupported.push(`evaluator \`${ev.name}\` (uses: ${ev.uses}) is not supported (built-ins: ${BUILTIN_EVALUATORS.map((b) => `github/${b}`).join(', ')})`);
+    } else {
       const entries = Object.entries(ev.string!).filter(([, v]) => v !== undefined);
       if (!entries.length) {
         const p = doc.at(['evaluators', i, 'string']);

@@ -3,6 +3,8 @@
 // (JSON is YAML 1.2), which gives JSON errors a line and column for free.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
+import { yamlProblems } from '../config/yaml-errors.js';
+import { YamlLocator } from '../config/yaml-locate.js';
 import type { Problem } from '../errors.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
@@ -24,10 +26,18 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlDoc {
     const p = lc.linePos(offset);
     return { line: p.line + lineOffset, col: p.col };
   };
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const p = pos(e.pos[0]);
-    return { file, line: p.line, col: p.col, message: `YAML: ${e.message.split('\n')[0]}` };
-  });
+  // Syntax errors get the config's wording: the opening quote/bracket and a fix.
+  const problems: Problem[] = [
+    ...yamlProblems(file, text, doc, new YamlLocator(doc, lc)).map((p) => ({
+      ...p,
+      line: (p.line ?? 1) + lineOffset,
+      message: p.message.replace(/^YAML syntax error: /, 'YAML: '),
+    })),
+    ...doc.warnings.map((e) => {
+      const p = pos(e.pos[0]);
+      return { file, line: p.line, col: p.col, message: `YAML: ${e.message.split('\n')[0]}` };
+    }),
+  ];
   const at = (path: YamlPath, key = false) => {
     let node: unknown = doc.contents;
     let best: unknown = node;

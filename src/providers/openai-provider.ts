@@ -4,7 +4,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ProviderConfig } from '../config/schema.js';
 import { InputError } from '../errors.js';
-import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
+import type { CallResult, ChatProvider, ChatRequest, EmbeddingRequest } from '../types.js';
 import { nodeFetch } from './node-fetch.js';
 import {
   abortError,
@@ -90,6 +90,7 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
     if (req.max_tokens !== undefined) body[useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
     if (req.top_p !== undefined) body.top_p = req.top_p;
     if (req.seed !== undefined) body.seed = req.seed;
+    if (req.response_format !== undefined) body.response_format = req.response_format;
     const t0 = performance.now();
     const { data, response } = await client.chat.completions
       .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
@@ -122,7 +123,35 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
     return result;
   }
 
+  // Embeddings (the `similar` assertion): the vector travels as JSON in `output`, so it is
+  // cached and retried exactly like a chat answer.
+  async function embedOnce(req: EmbeddingRequest, signal: AbortSignal): Promise<ProviderCallResult> {
+    const t0 = performance.now();
+    const { data, response } = await client.embeddings.create({ model: req.model, input: req.input, encoding_format: 'float' }, { signal }).withResponse();
+    const latencyMs = performance.now() - t0;
+    const d: any = data;
+    const vec = d && Array.isArray(d.data) ? d.data[0]?.embedding : undefined;
+    if (!Array.isArray(vec) || !vec.every((x: unknown) => typeof x === 'number')) {
+      throw new ProviderError('bad-response', `${endpoint}/embeddings answered without data[0].embedding; does the endpoint serve embeddings?`);
+    }
+    const result: ProviderCallResult = { output: JSON.stringify(vec), latencyMs };
+    if (typeof d.usage?.prompt_tokens === 'number') result.usage = { input: d.usage.prompt_tokens, output: 0, cached: 0 };
+    if (typeof d.model === 'string') result.model = d.model;
+    const rl = parseRateLimitInfo(response.headers);
+    if (rl) result.rateLimit = rl;
+    return result;
+  }
+
   async function complete(req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> {
+    return guarded((s) => once(req, s), signal, req.max_tokens !== undefined);
+  }
+
+  async function embed(req: EmbeddingRequest, signal?: AbortSignal): Promise<ProviderCallResult> {
+    return guarded((s) => embedOnce(req, s), signal, false);
+  }
+
+  /** Timeout, caller abort and error mapping around one request. */
+  async function guarded(call: (signal: AbortSignal) => Promise<ProviderCallResult>, signal: AbortSignal | undefined, hasMaxTokens: boolean): Promise<ProviderCallResult> {
     if (signal?.aborted) throw abortError(signal);
     // Our own timer covers the whole call including the body; the SDK's covers only headers.
     const ctrl = new AbortController();
@@ -135,11 +164,11 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       try {
-        return await once(req, ctrl.signal);
+        return await call(ctrl.signal);
       } catch (e) {
-        if (!useMaxCompletionTokens && req.max_tokens !== undefined && e instanceof APIError && e.status === 400 && /max_completion_tokens/.test(e.message)) {
+        if (!useMaxCompletionTokens && hasMaxTokens && e instanceof APIError && e.status === 400 && /max_completion_tokens/.test(e.message)) {
           useMaxCompletionTokens = true;
-          return await once(req, ctrl.signal);
+          return await call(ctrl.signal);
         }
         throw e;
       }
@@ -152,7 +181,7 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
     }
   }
 
-  return { endpoint, complete };
+  return { endpoint, complete, embed };
 }
 
 function toProviderError(

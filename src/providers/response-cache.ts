@@ -37,6 +37,8 @@ export function cacheKey(endpoint: string, req: ChatRequest, sampleIndex: number
     max_tokens: req.max_tokens,
     top_p: req.top_p,
     seed: req.seed,
+    // undefined for plain prompt calls, so their keys are unchanged
+    response_format: req.response_format,
     sample: sampleIndex,
   };
   return createHash('sha256').update(canonicalJson(material)).digest('hex');
@@ -108,8 +110,8 @@ export class FsResponseCache implements ResponseCache {
 }
 
 export class NullCache implements ResponseCache {
-  async get(): Promise<CallResult | undefined> {
+  async get(_key: string): Promise<CallResult | undefined> {
     return undefined;
   }
-  async set(): Promise<void> {}
+  async set(_key: string, _value: CallResult): Promise<void> {}
 }

@@ -58,39 +58,35 @@ function assemble(layout: Layout, shown: number[], replace = -1, replacement = '
 
 /**
  * How many items of each section to show so the whole stays within `budget`. Strict
- * priority means the answer always has the shape "sections 0..k-1 in full, section k in
- * part (maybe none), the rest as their omitted lines"; try k from all sections down and take
- * the first shape that fits, so every size is measured exactly (no reserve guesses).
+ * priority means the answer has the shape "sections 0..k-1 in full, section k in part
+ * (maybe none), the rest as their omitted lines". Grow that shape forward, measuring each
+ * item as it is added, so sizes are exact and no item past the first misfit is rendered.
+ * Null when even the required parts with every section omitted do not fit.
  */
 function allocate(layout: Layout, budget: number, measure: (s: string) => number): number[] | null {
   const secs = layout.sections;
-  const full = secs.map((s) => s.count);
-  if (measure(assemble(layout, full)) <= budget) return full;
-  for (let k = secs.length - 1; k >= 0; k--) {
+  const shown = secs.map(() => 0);
+  const SENTINEL = '\u0000';
+  for (let k = 0; k < secs.length; k++) {
     const sec = secs[k]!;
     if (sec.count === 0) continue;
-    const shown = secs.map((s, i) => (i < k ? s.count : 0));
     // Size of everything but section k, then section k's own: its skeleton (heading,
     // separators, wrapper, omitted line, with empty items) plus the items themselves.
-    const SENTINEL = '\u0000';
     const others = measure(assemble(layout, shown, k, SENTINEL)) - measure(SENTINEL);
     const size = (n: number, itemsCost: number): number => others + measure(renderSection(sec, n, () => '')) + itemsCost;
-    if (size(0, 0) > budget) continue;
+    if (k === 0 && size(0, 0) > budget) return null;
     let n = 0;
     let itemsCost = 0;
-    if (!sec.whole) {
-      // Section k in full was ruled out by the previous shape, so stop one short of it.
-      while (n < sec.count - 1) {
-        const next = measure(sec.item(n));
-        if (size(n + 1, itemsCost + next) > budget) break;
-        itemsCost += next;
-        n++;
-      }
+    while (n < sec.count) {
+      const next = measure(sec.item(n));
+      if (size(n + 1, itemsCost + next) > budget) break;
+      itemsCost += next;
+      n++;
     }
-    shown[k] = n;
-    return shown;
+    shown[k] = sec.whole && n < sec.count ? 0 : n;
+    if (shown[k]! < sec.count) break;
   }
-  return null;
+  return shown;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface SideStats {
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
   errors: number;
+  /** Additive: what the judge / embedding calls of llm-rubric and similar cost, apart from costUsd. */
+  judgeCostUsd?: number;
 }
 
 export interface Delta {
@@ -84,6 +86,8 @@ export interface SuiteReport {
   casesOnlyInHead?: string[];
   unsupported?: string[];
   error?: string;
+  /** How repeats combine per case when not `mean` (majority, all = pass^k, any = pass@k). */
+  aggregate?: 'majority' | 'all' | 'any';
 }
 
 export interface GateUsed {

@@ -198,6 +198,8 @@ export function notes(report: Report): Line[] {
     out.push(['The base revision has no gate; head\'s thresholds were used.']);
   }
   for (const s of report.suites) {
+    if (s.status === 'added') out.push([{ code: s.name }, ' is new in this PR: head results only, nothing to compare.']);
+    if (s.status === 'removed') out.push([{ code: s.name }, ' was removed by this PR: base results only.']);
     const d = s.delta;
     if (s.status === 'compared' && d?.mde != null && d.mde > report.gate.min_effect) {
       const need = d.repeatsNeeded != null ? `about ${plural(d.repeatsNeeded, 'repeat')} per case would be needed` : 'more cases or repeats are needed';

@@ -18,7 +18,7 @@ export interface WordDiffOptions {
 
 // Myers' diff is O(N·D); past this many edits the outputs are simply different and a
 // whole-side replacement is as readable. Edit count, not time, keeps the output deterministic.
-const MAX_EDIT_LENGTH = 400;
+const MAX_EDIT_LENGTH = 200;
 
 export function wordDiff(base: string, head: string, opts: WordDiffOptions): string {
   const b = truncate(base, opts.maxChars);

@@ -1,13 +1,21 @@
 // Turns executed calls back into per-suite, per-case samples, scored with that side's own
-// assertions (base and head may share a call but not their assertions).
+// assertions (base and head may share a call but not their assertions). Judge and embedding
+// results (src/judges) come in precomputed; a sample whose judge could not give a verdict is
+// errored, not failed.
+import type { SampleJudgement } from '../judges/judge-phase.js';
 import { scoreSample } from '../suites/assertions/index.js';
 import type { CaseRun, Sample, SuiteRun } from '../types.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';
 import type { Pricer } from './spend-budget.js';
 
-export function assembleSuiteRun(plan: PlannedSuite, jobs: Map<string, CallJob>, pricer: Pricer): SuiteRun {
+export function assembleSuiteRun(
+  plan: PlannedSuite,
+  jobs: Map<string, CallJob>,
+  pricer: Pricer,
+  judged?: ReadonlyMap<string, SampleJudgement>,
+): SuiteRun {
   const { suite } = plan;
-  const cases: CaseRun[] = plan.cases.map((pc) => {
+  const cases: CaseRun[] = plan.cases.map((pc, ci) => {
     const c = suite.cases[pc.caseIndex]!;
     const asserts = suite.assert.length ? [...suite.assert, ...c.assert] : c.assert;
     const samples: Sample[] = pc.keys.map((key, index) => {
@@ -23,8 +31,9 @@ export function assembleSuiteRun(plan: PlannedSuite, jobs: Map<string, CallJob>,
         };
       }
       const price = pricer.price(plan.request.model, job.result.usage, job.result.output.length);
-      const score = scoreSample(asserts, { vars: c.vars, call: job.result, costUsd: price.usd });
-      return {
+      const j = judged?.get(`${ci}:${index}`);
+      const score = scoreSample(asserts, { vars: c.vars, call: job.result, costUsd: price.usd, external: j?.external });
+      const sample: Sample = {
         index,
         call: job.result,
         cached: job.fromCache,
@@ -34,8 +43,13 @@ export function assembleSuiteRun(plan: PlannedSuite, jobs: Map<string, CallJob>,
         costUsd: price.usd,
         costEstimated: price.estimated,
       };
+      if (score.error !== undefined) sample.error = score.error;
+      if (j) sample.judgeCostUsd = j.costUsd;
+      return sample;
     });
     return { id: c.id, vars: c.vars, source: c.source, messages: pc.messages, samples };
   });
-  return { name: suite.name, model: plan.request.model, repeats: suite.repeats, cases, unsupported: suite.unsupported };
+  const run: SuiteRun = { name: suite.name, model: plan.request.model, repeats: suite.repeats, cases, unsupported: suite.unsupported };
+  if (suite.aggregate && suite.aggregate !== 'mean') run.aggregate = suite.aggregate;
+  return run;
 }

@@ -7,6 +7,7 @@ import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import type { ProviderConfig } from '../config/schema.js';
 import type { ChatProvider, Suite, SuiteRun } from '../types.js';
+import { needsJudgePhase, runJudgePhase, type JudgeStats } from '../judges/judge-phase.js';
 import { assembleSuiteRun } from './assemble-run.js';
 import { executeCalls, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, planSuite, type CallJob, type PlannedSuite } from './sample-plan.js';
@@ -34,6 +35,8 @@ export interface CallCounts {
   failed: number;
   /** Samples served by a call the other side already needed (identical rendered request). */
   shared: number;
+  /** Judge and embedding calls (llm-rubric, similar), counted apart from the prompt's own. */
+  judge?: JudgeStats;
 }
 
 export interface EngineResult {
@@ -105,9 +108,11 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
     opts.log.info(`${jobs.size} distinct calls, all from cache`);
   }
 
+  // One limiter for the prompt's calls and the judges': both count against the provider's limits.
+  const limiter = createLimiter(opts.concurrency);
   const outcome = await executeCalls(pending, {
     providerFor: (cfg) => providers.get(providerKey(cfg))!,
-    limiter: createLimiter(opts.concurrency),
+    limiter,
     cache: opts.cache,
     writeCache: opts.cacheMode !== 'off',
     maxAttempts: opts.maxAttempts,
@@ -116,11 +121,39 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
     onProgress: opts.onProgress,
   });
 
+  // Judges see the outputs, so they run after the prompt's calls (src/judges/judge-phase.ts).
+  let judge: Awaited<ReturnType<typeof runJudgePhase>> | undefined;
+  if (needsJudgePhase(plans)) {
+    const done = pending.length;
+    judge = await runJudgePhase(plans, jobs, {
+      cache: opts.cache,
+      cacheMode: opts.cacheMode,
+      limiter,
+      budget,
+      pricer: opts.pricer,
+      maxAttempts: opts.maxAttempts,
+      providerFor: (cfg) => {
+        const k = providerKey(cfg);
+        if (!providers.has(k)) providers.set(k, factory(cfg, opts.env, opts.timeoutMs));
+        return providers.get(k)!;
+      },
+      stopped: outcome.stopped,
+      signal: opts.signal,
+      onProgress: opts.onProgress && ((e) => opts.onProgress!({ ...e, done: done + e.done, total: done + e.total })),
+    });
+    if (judge.stats.made || judge.stats.failed) {
+      opts.log.info(`judges: ${judge.stats.made} calls made, ${judge.stats.cached} from cache, ${judge.stats.failed} failed`);
+    }
+  }
+  const stopped = outcome.stopped ?? judge?.stopped ?? null;
+
+  const calls: CallCounts = { made: outcome.made, cached, failed: outcome.failed, shared };
+  if (judge) calls.judge = judge.stats;
   return {
-    sides: plans.map((ps) => ps.map((p) => assembleSuiteRun(p, jobs, opts.pricer))),
-    calls: { made: outcome.made, cached, failed: outcome.failed, shared },
-    rateLimited: outcome.rateLimited,
-    stopped: outcome.stopped,
-    cancelled: outcome.stopped === 'cancelled',
+    sides: plans.map((ps) => ps.map((p) => assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p)))),
+    calls,
+    rateLimited: limiter.rateLimited,
+    stopped,
+    cancelled: stopped === 'cancelled',
   };
 }

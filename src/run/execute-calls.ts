@@ -45,6 +45,17 @@ export interface ExecuteOutcome extends CallStats {
   fatal?: ProviderError;
 }
 
+const FIX_BY_KIND: Record<ProviderError['kind'], string> = {
+  auth: 'check the API key',
+  quota: 'check the account\'s quota',
+  'bad-request': 'check provider.model and its parameters',
+  'rate-limit': 'lower run.concurrency or try again later',
+  server: 'the provider is failing; try again later',
+  timeout: 'check that the server answers, or raise run.timeout_s',
+  network: 'check provider.base_url and that the server is running',
+  'bad-response': 'check that provider.base_url is an OpenAI-compatible endpoint (usually ending in /v1)',
+};
+
 export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promise<ExecuteOutcome> {
   const stats = { made: 0, failed: 0 };
   const limiter = opts.limiter;
@@ -90,6 +101,12 @@ export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promi
       if (e instanceof ProviderError && (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') && !fatal) {
         fatal = e;
         stop(`the provider rejected the request: ${e.message}`);
+      } else if (e instanceof ProviderError && stats.made === 0 && !fatal) {
+        // A call gave up after its retries before any call succeeded: the endpoint itself is
+        // not working (down, hanging, not OpenAI-compatible). Every other call would wait out
+        // the same retries, so stop now and say what to check.
+        fatal = e;
+        stop(`no model call succeeded: ${e.message}; ${FIX_BY_KIND[e.kind]}`);
       }
     } finally {
       done++;

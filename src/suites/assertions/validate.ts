@@ -7,7 +7,7 @@ import { compileSchema } from './json-checks.js';
 
 export interface AssertionProblem {
   /** The spec field to point at (for file:line:col), or undefined for the assertion itself. */
-  field?: 'type' | 'value' | 'threshold' | 'flags';
+  field?: 'type' | 'value' | 'threshold' | 'flags' | 'provider' | 'rubric_file' | 'choices' | 'system_prompt' | 'embedding_model';
   message: string;
 }
 
@@ -62,8 +62,11 @@ export function assertionProblem(spec: AssertionSpec): AssertionProblem | undefi
   } else if (base === 'max-latency-ms' || base === 'max-cost-usd') {
     if (typeof v !== 'number' || !(v > 0)) return need(base === 'max-cost-usd' ? 'as a positive number of US dollars' : 'as a positive number of milliseconds');
   } else if (base === 'llm-rubric') {
-    if (typeof v !== 'string' && spec.rubric_file === undefined) return need('(the rubric text) or `rubric_file:`');
+    const p = judgeProblem(spec);
+    if (p) return p;
   }
+  const misplaced = misplacedJudgeField(spec, base);
+  if (misplaced) return misplaced;
   if (spec.threshold !== undefined) {
     if (!THRESHOLD.has(base) && base !== 'llm-rubric') {
       return { field: 'threshold', message: `${type} does not use \`threshold:\`; remove it` };
@@ -81,4 +84,48 @@ export function assertionProblem(spec: AssertionSpec): AssertionProblem | undefi
 /** Static check of one assertion: a one-line message saying how to fix it, or undefined. */
 export function validateAssertion(spec: AssertionSpec): string | undefined {
   return assertionProblem(spec)?.message;
+}
+
+// The judge's endpoint and key always come from the suite's provider (pinned to the base
+// revision), so an assertion - possibly in a PR's dataset - cannot redirect the API key.
+const TRUSTED_PROVIDER_KEYS = ['base_url', 'api_key_env', 'headers'] as const;
+
+function judgeProblem(spec: AssertionSpec): AssertionProblem | undefined {
+  const v = spec.value;
+  if (typeof v !== 'string' && spec.rubric_file === undefined) {
+    return { field: 'value', message: `${spec.type} needs \`value:\` (the rubric text) or \`rubric_file:\`` };
+  }
+  if (v !== undefined && spec.rubric_file !== undefined) {
+    return { field: 'rubric_file', message: `${spec.type} has both \`value:\` and \`rubric_file:\`; keep one` };
+  }
+  if (spec.choices !== undefined && Object.keys(spec.choices).length === 0) {
+    return { field: 'choices', message: 'choices is empty; give each answer the judge may pick a score, e.g. { good: 1, bad: 0 }' };
+  }
+  if (spec.threshold !== undefined && spec.choices === undefined) {
+    return { field: 'threshold', message: 'threshold applies to the scores of `choices:`; add choices or remove threshold (without choices the judge answers pass/fail)' };
+  }
+  const bad = TRUSTED_PROVIDER_KEYS.filter((k) => spec.provider?.[k] !== undefined);
+  if (bad.length) {
+    return {
+      field: 'provider',
+      message: `a judge's provider may set model, temperature, max_tokens, top_p and seed; ${bad.join(', ')} always come from the suite's provider - remove them here`,
+    };
+  }
+  return undefined;
+}
+
+function misplacedJudgeField(spec: AssertionSpec, base: string): AssertionProblem | undefined {
+  const only: [keyof AssertionSpec & AssertionProblem['field'], string][] = [
+    ['provider', 'llm-rubric'],
+    ['rubric_file', 'llm-rubric'],
+    ['choices', 'llm-rubric'],
+    ['system_prompt', 'llm-rubric'],
+    ['embedding_model', 'similar'],
+  ];
+  for (const [field, type] of only) {
+    if (spec[field] !== undefined && base !== type) {
+      return { field, message: `${spec.type} does not use \`${field}:\`; remove it (it applies to ${type})` };
+    }
+  }
+  return undefined;
 }

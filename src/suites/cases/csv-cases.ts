@@ -12,6 +12,11 @@ interface Rec {
   info: { lines: number };
 }
 
+const CSV_FIX: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'close the quote, and write a quote inside a quoted field as ""',
+  CSV_INVALID_CLOSING_QUOTE: 'quote the whole field and double every quote inside it ("say ""hi""")',
+};
+
 export function parseCsvCases(file: string, text: string): { cases: EvalCase[]; problems: Problem[] } {
   const problems: Problem[] = [];
   let recs: Rec[];
@@ -24,7 +29,14 @@ export function parseCsvCases(file: string, text: string): { cases: EvalCase[]; 
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (err) => {
-        if (err) problems.push({ file, line: Number(err.lines) || undefined, col: 1, message: `broken CSV row: ${err.message.replace(/ at line \d+/, '')}` });
+        if (!err) return undefined;
+        // err.lines is where parsing stopped; an unclosed quote swallows the lines after it,
+        // so count back over err.raw to the row where the quote opened.
+        const raw = (err as { raw?: unknown }).raw;
+        const back = typeof raw === 'string' ? (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0) : 0;
+        const line = Number(err.lines) ? Math.max(1, Number(err.lines) - back) : undefined;
+        const what = err.message.replace(/ at line \d+/, '').replace(/ instead of delimiter.*$/, '');
+        problems.push({ file, line, col: 1, message: `broken CSV row: ${what}; ${CSV_FIX[err.code] ?? 'fix or remove the row'}` });
         return undefined;
       },
     }) as unknown as Rec[];

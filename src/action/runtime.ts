@@ -1,0 +1,53 @@
+// The Action's contact with the runner (@actions/core): logging, masking, outputs, the job
+// summary, the gate's failure and the report files. Everything else in src/action/ is wiring.
+import * as core from '@actions/core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from '../log.js';
+
+export const coreLogger: Logger = {
+  info: (m) => core.info(m),
+  warn: (m) => core.warning(m),
+  debug: (m) => core.debug(m),
+};
+
+export function workspace(env: NodeJS.ProcessEnv): string {
+  return env.GITHUB_WORKSPACE || process.cwd();
+}
+
+/** Masks the values of the API-key variables the suites read (defence in depth: secrets are masked by the runner too). */
+export function maskApiKeys(env: NodeJS.ProcessEnv, names: readonly string[]): void {
+  for (const name of names) {
+    const value = env[name];
+    if (!value) continue;
+    core.setSecret(value);
+    if (value.trim() !== value && value.trim()) core.setSecret(value.trim());
+  }
+}
+
+export async function writeSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) {
+    core.info(markdown);
+    return;
+  }
+  await core.summary.addRaw(markdown, true).write();
+}
+
+/** Writes a JSON file under $RUNNER_TEMP/promptgate and returns its path. */
+export async function writeReportFile(env: NodeJS.ProcessEnv, name: string, data: unknown): Promise<string> {
+  const dir = join(env.RUNNER_TEMP || tmpdir(), 'promptgate');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, name);
+  await writeFile(path, `${JSON.stringify(data, null, 2)}\n`);
+  return path;
+}
+
+/**
+ * Fails the step. core.setFailed sets exit code 1; a run that could not finish gets 3 (as in
+ * the CLI), so callers pass the code the runner should see.
+ */
+export function failStep(message: string, exitCode: 1 | 3): void {
+  core.setFailed(message);
+  process.exitCode = exitCode;
+}

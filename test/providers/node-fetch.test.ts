@@ -1,0 +1,53 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nodeFetch } from '../../src/providers/node-fetch.js';
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r) ?? r(undefined));
+  server = undefined;
+});
+
+async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
+  server = createServer(handler);
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('nodeFetch', () => {
+  it('sends method, headers and body; returns status, headers and body', async () => {
+    const url = await serve((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        res.writeHead(201, { 'content-type': 'application/json', 'x-echo': String(req.headers['x-test']) });
+        res.end(JSON.stringify({ method: req.method, body, len: req.headers['content-length'] }));
+      });
+    });
+    const r = await nodeFetch(`${url}/p`, { method: 'POST', headers: { 'x-test': 'yes' }, body: 'héllo' });
+    expect(r.status).toBe(201);
+    expect(r.headers.get('x-echo')).toBe('yes');
+    expect(await r.json()).toEqual({ method: 'POST', body: 'héllo', len: '6' });
+  });
+
+  it('decompresses a gzip body a proxy sent anyway', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      res.end(gzipSync(JSON.stringify({ ok: true })));
+    });
+    expect(await (await nodeFetch(url)).json()).toEqual({ ok: true });
+  });
+
+  it('aborts with an AbortError; connection failures are TypeError("fetch failed") with the cause', async () => {
+    const url = await serve(() => {}); // never answers
+    const ctrl = new AbortController();
+    setTimeout(() => ctrl.abort(), 20);
+    await expect(nodeFetch(url, { signal: ctrl.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    const e = (await nodeFetch('http://127.0.0.1:1/').catch((x) => x)) as TypeError & { cause: { code: string } };
+    expect(e).toBeInstanceOf(TypeError);
+    expect(e.cause.code).toBe('ECONNREFUSED');
+  });
+});
