@@ -34,7 +34,12 @@ function openerOf(doc: Document, text: string, e: YAMLError): { at: number; hint
 }
 
 export function yamlProblems(file: string, text: string, doc: Document, loc: YamlLocator): Problem[] {
-  return doc.errors.map((e) => {
+  // After the first structural error the parser resynchronises by guessing, and the errors
+  // after it are mostly echoes (one bad indent gives five). Report that first one; duplicate
+  // keys are independent of it and all reported.
+  const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  const errors = doc.errors.filter((e) => e === first || e.code === 'DUPLICATE_KEY');
+  return errors.map((e) => {
     const opener = openerOf(doc, text, e);
     const { line, col } = loc.at(opener?.at ?? e.pos[0]);
     const msg = e.message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '');

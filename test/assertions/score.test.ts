@@ -168,9 +168,28 @@ describe('scoreSample: hard vs soft', () => {
     expect(r.hardPass).toBe(false);
     expect(r.outcomes[0]!.grade).toBe('hard');
   });
-  it('llm-rubric and similar are not supported yet and fail', () => {
+  it('llm-rubric and similar fail with a reason when scored without their judge results', () => {
     const r = scoreSample([spec('llm-rubric', 'is polite', { grade: 'soft' }), spec('not-similar', 'x')], { vars: {}, call: call('hi') });
-    expect(r.outcomes.map((o) => o.reason)).toEqual(['llm-rubric is not supported yet', 'similar is not supported yet']);
+    expect(r.outcomes.map((o) => o.reason)).toEqual([
+      'llm-rubric needs a judge or embeddings call, which was not made',
+      'similar needs a judge or embeddings call, which was not made',
+    ]);
     expect(r).toMatchObject({ hardPass: false, softPass: false });
+  });
+
+  it('uses precomputed judge results by assertion index; negation flips; an error errors the sample', () => {
+    const asserts = [spec('contains', 'hi'), spec('llm-rubric', 'is polite'), spec('not-similar', 'x', { grade: 'soft' })];
+    const external = new Map([
+      [1, { holds: true, why: 'judge: polite' }],
+      [2, { holds: true, why: 'cosine similarity 0.9 ≥ threshold 0.8', score: 0.9 }],
+    ]);
+    const r = scoreSample(asserts, { vars: {}, call: call('hi'), external });
+    expect(r.outcomes.map((o) => o.pass)).toEqual([true, true, false]);
+    expect(r.outcomes[1]!.reason).toBe('judge: polite');
+    expect(r).toMatchObject({ hardPass: true, softPass: false });
+    expect(r.error).toBeUndefined();
+    const bad = scoreSample(asserts, { vars: {}, call: call('hi'), external: new Map([[1, { holds: false, why: '', error: 'judge reply malformed twice' }]]) });
+    expect(bad.outcomes[1]).toMatchObject({ pass: false, errored: true });
+    expect(bad.error).toBe('llm-rubric: judge reply malformed twice');
   });
 });

@@ -109,6 +109,14 @@ describe('promptgate compare', () => {
     expect(readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8')).toMatch(/promptgate/);
     // the API key never reaches a report
     expect(JSON.stringify(report)).not.toContain('sk-test-secret');
+
+    // a saved report re-renders to exactly what compare wrote
+    const md = readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8');
+    const rendered = await runCli(['render', 'out/report.json'], { cwd: repo.dir });
+    expect(rendered.code).toBe(0);
+    expect(rendered.stdout.trimEnd()).toBe(md.trimEnd());
+    const summary = await runCli(['render', 'out/report.json', '--format', 'summary'], { cwd: repo.dir });
+    expect(summary.stdout.trimEnd()).toBe(readFileSync(join(repo.dir, 'out', 'summary.md'), 'utf8').trimEnd());
   });
 
   it('passes a harmless wording change', async () => {

@@ -140,14 +140,21 @@ describe('GitHub .prompt.yml', () => {
     expect(p.testData![0]!.source).toEqual({ file: 'prompts/sum.prompt.yml', line: 14 });
     expect(p.testData![1]!.source.line).toBe(16);
     expect(p.testData![0]!.id).toMatch(/^[0-9a-f]{10}$/);
-    expect(p.evaluators).toEqual([
+    expect(p.evaluators!.slice(0, 3)).toEqual([
       { type: 'contains', value: '{{expected}}', grade: 'hard', name: 'has expected' },
       { type: 'starts-with', value: 'The', grade: 'hard', name: 'starts' },
+      {
+        type: 'llm-rubric',
+        grade: 'hard',
+        name: 'judge',
+        value: 'Is {{completion}} good?',
+        system_prompt: '',
+        choices: { yes: 1 },
+        provider: { model: 'openai/gpt-4o' },
+      },
     ]);
-    expect(p.unsupported).toEqual([
-      'evaluator `judge` (llm) is not supported yet',
-      'evaluator `sim` (uses: github/similarity) is not supported yet',
-    ]);
+    expect(p.evaluators![3]).toMatchObject({ type: 'llm-rubric', name: 'sim', threshold: 4, choices: { '1': 1, '5': 5 } });
+    expect(p.unsupported).toEqual([]);
   });
 
   it('maps equals and endsWith', () => {

@@ -173,8 +173,8 @@ describe('resolveSuites: .prompt.yml discovery', () => {
     const s = suites[0]!;
     expect(s.name).toBe('prompts-sum');
     expect(s.cases.map((c) => c.vars.expected)).toEqual(['blue', 'green']);
-    expect(s.assert).toEqual([{ type: 'contains', value: '{{expected}}', grade: 'hard', name: 'has expected' }]);
-    expect(s.unsupported).toEqual(['evaluator `judge` (llm) is not supported yet']);
+    expect(s.assert.map((a) => [a.type, a.name])).toEqual([['contains', 'has expected'], ['llm-rubric', 'judge']]);
+    expect(s.unsupported).toEqual([]);
     expect(s.provider).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.5, base_url: 'https://api.openai.com/v1' });
     expect(s.dependencies).toEqual(['prompts/sum.prompt.yml']);
     expect(s.repeats).toBe(3);
@@ -195,7 +195,7 @@ describe('resolveSuites: .prompt.yml discovery', () => {
     const { suites } = await resolveSuites(src, configSchema.parse(parseYaml(cfg)), 'promptgate.yml', {});
     expect(suites.map((s) => s.name)).toEqual(['s', 'p-other']);
     expect(suites[0]!.cases).toHaveLength(1);
-    expect(suites[0]!.assert.map((a) => a.type)).toEqual(['contains', 'equals']);
+    expect(suites[0]!.assert.map((a) => a.type)).toEqual(['contains', 'llm-rubric', 'equals']);
   });
 
   it('a discovered file without testData is a warning, a broken one an error', async () => {
