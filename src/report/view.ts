@@ -201,7 +201,9 @@ export function notes(report: Report): Line[] {
     if (s.status === 'added') out.push([{ code: s.name }, ' is new in this PR: head results only, nothing to compare.']);
     if (s.status === 'removed') out.push([{ code: s.name }, ' was removed by this PR: base results only.']);
     const d = s.delta;
-    if (s.status === 'compared' && d?.mde != null && d.mde > report.gate.min_effect) {
+    // only when the gate itself called the suite underpowered (a found regression, or a CI
+    // that already rules out a min_effect drop, makes power moot)
+    if (s.status === 'compared' && d?.mde != null && s.reasons.some((r) => r.startsWith('underpowered'))) {
       const need = d.repeatsNeeded != null ? `about ${plural(d.repeatsNeeded, 'repeat')} per case would be needed` : 'more cases or repeats are needed';
       out.push([
         { code: s.name },

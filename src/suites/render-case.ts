@@ -17,7 +17,7 @@ export function renderCaseMessages(prompt: Prompt, c: EvalCase): ChatMessage[] {
  * origin is `assertFile`, and the case's own).
  */
 export function checkCaseVariables(prompt: Prompt, cases: EvalCase[], suiteAssert: AssertionSpec[] = [], assertFile?: string): Problem[] {
-  const problems: Problem[] = [];
+  const problems: (Problem & { group: string })[] = [];
   const suiteAssertVars = assertionVariables(suiteAssert);
   for (const c of cases) {
     const needed = new Map<string, string>();
@@ -32,10 +32,33 @@ export function checkCaseVariables(prompt: Prompt, cases: EvalCase[], suiteAsser
         line: c.source.line || undefined,
         col: c.source.line ? 1 : undefined,
         message: missingVarMessage(v, { caseId: c.id, file: usedBy }),
+        group: `${c.source.file}\0${v}\0${usedBy}`,
       });
     }
   }
-  return problems;
+  return collapseRepeats(problems);
+}
+
+/**
+ * A variable missing from a whole dataset (a renamed column) would print one line per case;
+ * past a few, keep the first line and count the rest on it.
+ */
+function collapseRepeats(problems: (Problem & { group: string })[], keep = 3): Problem[] {
+  const groups = new Map<string, (Problem & { group: string })[]>();
+  for (const p of problems) groups.set(p.group, [...(groups.get(p.group) ?? []), p]);
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const g = groups.get(p.group)!;
+    const i = g.indexOf(p);
+    const { group: _, ...plain } = p;
+    if (g.length <= keep) out.push(plain);
+    else if (i === 0) {
+      const lines = g.slice(1).flatMap((q) => (q.line ? [q.line] : []));
+      const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
+      out.push({ ...plain, message: `${plain.message} (${g.length - 1} more cases lack it too${lines.length ? `, on lines ${shown}` : ''})` });
+    }
+  }
+  return out;
 }
 
 // Judge rubrics may reference run-time values such as the model output, not only case vars.

@@ -63,6 +63,8 @@ interface Row {
   at: [string] | [string, string | number];
   /** Fix hint (and any other words) the same line must carry. */
   says: RegExp[];
+  /** Exactly this many lines on stderr (for one mistake that could echo into several). */
+  lines?: number;
   then?: (r: CliRun, repo: TempRepo, server: ModelServer) => void | Promise<void>;
 }
 
@@ -83,6 +85,7 @@ const rows: Row[] = [
     code: 2,
     at: ['promptgate.yml', '   prompt: prompts/fruit.md'],
     says: [/YAML syntax error/, /indentation|fix the YAML/],
+    lines: 1,
   },
   {
     name: 'unknown top-level key',
@@ -145,7 +148,8 @@ const rows: Row[] = [
     args: ['run'],
     code: 2,
     at: ['evals/fruit.jsonl', 1],
-    says: [/case `c1` has no variable `kind` used by prompts\/fruit\.md/, /add it to the case's vars/],
+    says: [/case `c1` has no variable `kind` used by prompts\/fruit\.md/, /add it to the case's vars/, /3 more cases lack it too, on lines 2, 3, 4/],
+    lines: 1,
   },
   {
     name: 'bad regex',
@@ -468,6 +472,7 @@ describe('bad input: exit code and a one-line message naming file, line and fix'
         for (const l of r.stderr.split('\n').filter(Boolean)) expect(l).toMatch(/^(command line|[^\s:]+(:\d+:\d+)?): \S/);
         expect(r.stdout).toBe('');
       }
+      if (row.lines !== undefined) expect(r.stderr.split('\n').filter(Boolean), r.stderr).toHaveLength(row.lines);
       if (row.at[0] !== 'none') {
         const line = problemLine(r.stderr, row, files);
         for (const re of row.says) expect(line).toMatch(re);

@@ -127,7 +127,7 @@ export const scenarios = {
         head: side({ passRate: 0.875, softPassRate: 0.9 }),
         base: side({ passRate: 0.875, softPassRate: 0.9 }),
         delta: delta({ passRate: 0, ciLow: -0.25, ciHigh: 0.25, pValue: 0.5, pAdjusted: 0.5, mde: 0.31, repeatsNeeded: 12 }),
-        reasons: ['minimum detectable effect 31.0 pts exceeds min_effect 5.0 pts'],
+        reasons: ['underpowered: this run can only reliably detect drops of 31 pp or more (min_effect 5 pp); about 12 repeats per case (now 1) would bring it to 5 pp: warns'],
         caseResults: [caseResult('t-01', 'unchanged')],
       }),
     ]),
