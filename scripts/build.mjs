@@ -1,7 +1,13 @@
 // Bundles the CLI and the Action entry into dist/. dist/ is committed (the Action runs it
 // directly), so the output must be deterministic: no timestamps, no absolute paths.
+//
+// Code splitting keeps start-up cheap: each entry loads only its own chunk and what it
+// imports statically; the heavy, late-needed parts (model pipeline, openai, pricing data,
+// Octokit, the cache client) sit in chunks loaded by `await import()` when a run needs them.
+// Chunk names carry a content hash, so the same sources always give the same files.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 // `--outdir DIR` lets the staleness test build elsewhere and compare with dist/.
 const i = process.argv.indexOf('--outdir');
@@ -12,12 +18,17 @@ const entries = [
   { in: 'src/action.ts', out: 'index' },
 ].filter((e) => existsSync(e.in));
 
+// Old chunks would linger next to the new ones: empty the output folder's .js files first.
+if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (f.endsWith('.js')) rmSync(join(outdir, f));
+
 await build({
   entryPoints: entries,
   outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   target: 'node20',
   minify: true,
   sourcemap: false,

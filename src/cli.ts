@@ -3,7 +3,6 @@
 // one-line-per-problem message; anything else is a bug and says so.
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { stderrLogger } from './log.js';
-import { runCommand } from './cli/commands.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -23,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    // Loaded only for a real command: `--help` and argument errors stay fast.
+    const { runCommand } = await import('./cli/commands.js');
     return await runCommand(args, {
       cwd: process.cwd(),
       env: process.env,

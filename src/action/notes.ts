@@ -28,10 +28,10 @@ export function noPromptChanges(n: NoChangesInput): { title: string; summary: st
   return { title, summary, comment: `${n.marker}\n${summary}` };
 }
 
-/** Reply to a malformed `/promptgate` command from someone allowed to run it. */
+/**
+ * Reply to a malformed `/promptgate` command from someone allowed to run it. No line starts
+ * with `/promptgate`, so the reply is never read as a command itself (e.g. when a PAT posts it).
+ */
 export function commandUsageReply(error: string): string {
-  return (
-    `promptgate could not read that command: ${error}.\n\n` +
-    'Examples:\n\n```\n/promptgate run\n/promptgate run --repeats 5\n```\n'
-  );
+  return `promptgate could not read that command: ${error}.\n\nFor example: \`/promptgate run\` or \`/promptgate run --repeats 5\`.\n`;
 }

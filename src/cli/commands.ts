@@ -1,9 +1,9 @@
 // The four commands. Each returns its exit code; errors bubble to the one catch in main.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config/load-config.js';
 import { sideStats } from '../compare/side-stats.js';
-import { formatProblem, InputError, oneLine } from '../errors.js';
+import { formatProblem, oneLine } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import type { Logger } from '../log.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
@@ -14,6 +14,7 @@ import type { SuiteRun } from '../types.js';
 import { validateSuites } from '../pipeline/validate-suites.js';
 import type { CliArgs } from './parse-args.js';
 import { progressReporter } from './progress-line.js';
+import { readReport } from './read-report.js';
 import { formatRunTable } from './run-table.js';
 
 export interface CliContext {
@@ -117,15 +118,7 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
       return code;
     }
     case 'render': {
-      const path = resolve(ctx.cwd, args.file!);
-      let report: Report;
-      try {
-        report = JSON.parse(await readFile(path, 'utf8')) as Report;
-      } catch (e) {
-        throw InputError.one(args.file!, `cannot read report: ${(e as Error).message}`);
-      }
-      if (report?.version !== 1 || !Array.isArray(report.suites))
-        throw InputError.one(args.file!, 'not a promptgate report.json (version 1); produce one with `promptgate compare`');
+      const report = await readReport(ctx.cwd, args.file!);
       const text = args.format === 'summary' ? renderSummary(report) : args.format === 'plain' ? renderPlain(report) : renderComment(report);
       ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       return 0;

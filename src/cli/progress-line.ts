@@ -1,31 +1,64 @@
-// Progress for long runs: a live line on a terminal, a plain line every few seconds
-// elsewhere (Actions logs would otherwise fill with carriage returns).
+// Progress for long runs: a live line on a terminal, a plain line at most every few seconds
+// elsewhere (Actions logs would otherwise fill with carriage returns). A run with nothing to
+// call prints nothing.
 import type { ProgressEvent } from '../run/execute-calls.js';
 
-export function progressReporter(stream: NodeJS.WriteStream, opts: { intervalMs?: number; now?: () => number } = {}) {
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface ProgressOptions {
+  /** Minimum time between lines; default 100 ms live, 5 s plain. */
+  intervalMs?: number;
+  now?: () => number;
+  /** CI=true forces plain lines even on a pseudo-terminal; default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface ProgressReporter {
+  update(e: ProgressEvent): void;
+  /** Ends the live line (so the next output starts on a fresh line). */
+  finish(): void;
+}
+
+export function formatProgress(e: ProgressEvent, elapsedMs: number): string {
+  const rate = elapsedMs > 0 ? (e.made / (elapsedMs / 1000)).toFixed(1) : '0.0';
+  const failed = e.failed ? ` · failed ${e.failed}` : '';
+  return `calls ${e.done}/${e.total} · ${rate}/s · 429s ${e.rateLimited}${failed} · spent $${e.spentUsd.toFixed(4)}`;
+}
+
+export function progressReporter(stream: ProgressStream, opts: ProgressOptions = {}): ProgressReporter {
   const now = opts.now ?? Date.now;
-  const tty = Boolean(stream.isTTY);
-  const interval = opts.intervalMs ?? (tty ? 100 : 5000);
-  const started = now();
+  const env = opts.env ?? process.env;
+  const live = Boolean(stream.isTTY) && !env.CI;
+  const interval = opts.intervalMs ?? (live ? 100 : 5000);
+  let started: number | undefined;
   let last = 0;
+  let lastShown = ''; // "done/total" of the last line written, so a final state is shown once
   let wroteLive = false;
-  const line = (e: ProgressEvent) => {
-    const secs = (now() - started) / 1000;
-    const rate = secs > 0 ? (e.made / secs).toFixed(1) : '0.0';
-    return `calls ${e.done}/${e.total} · ${rate}/s · 429s ${e.rateLimited} · failed ${e.failed} · spent $${e.spentUsd.toFixed(4)}`;
-  };
   return {
     update(e: ProgressEvent) {
+      if (e.total === 0) return;
       const t = now();
-      if (e.done < e.total && t - last < interval) return;
+      if (started === undefined) {
+        started = t;
+        last = live ? -Infinity : t; // plain: the first line only after one interval
+      }
+      const final = e.done >= e.total;
+      const shown = `${e.done}/${e.total}`;
+      if (final ? shown === lastShown : t - last < interval) return;
       last = t;
-      if (tty) {
-        stream.write(`\r\x1b[2K${line(e)}`);
+      lastShown = shown;
+      const line = formatProgress(e, t - started);
+      if (live) {
+        stream.write(`\r\x1b[2K${line}`);
         wroteLive = true;
-      } else stream.write(`${line(e)}\n`);
+      } else stream.write(`${line}\n`);
     },
     finish() {
       if (wroteLive) stream.write('\n');
+      wroteLive = false;
     },
   };
 }

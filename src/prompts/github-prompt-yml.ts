@@ -92,10 +92,10 @@ export function parseGithubPromptYml(file: string, text: string): Prompt {
     }
     if (ev.llm) {
       const choices: Record<string, number> = {};
-      for (const c of ev.llm.choices) {
+      for (const [j, c] of ev.llm.choices.entries()) {
         const dup = Object.keys(choices).find((k) => k.trim().toLowerCase() === c.choice.trim().toLowerCase());
         if (dup !== undefined) {
-          problems.push({ file, ...doc.at(['evaluators', i, 'llm', 'choices']), message: `evaluator \`${ev.name}\`: choice ${JSON.stringify(c.choice)} appears twice (choices match ignoring case); keep one` });
+          problems.push({ file, ...doc.at(['evaluators', i, 'llm', 'choices', j]), message: `evaluator \`${ev.name}\`: choice ${JSON.stringify(c.choice)} appears twice (choices match ignoring case); keep one` });
         }
         choices[c.choice] = c.score;
       }

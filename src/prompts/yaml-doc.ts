@@ -5,6 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import type { z } from 'zod';
 import { yamlProblems } from '../config/yaml-errors.js';
 import { YamlLocator } from '../config/yaml-locate.js';
+import { explainIssue, showPath } from '../config/zod-issues.js';
 import type { Problem } from '../errors.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
@@ -129,6 +130,16 @@ export function validateWith<T extends z.ZodType>(
     if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message) && path.length) {
       problems.push({ file, ...p, message: `missing required key \`${path.join('.')}\`` });
       continue;
+    }
+    if (issue.path.length) {
+      // the config's wording: what was expected, what was found, the closest allowed value
+      const [explained] = explainIssue(issue, value, schema);
+      const own = showPath(issue.path as (string | number)[]);
+      if (explained?.message.startsWith(own)) {
+        const what = explained.message.slice(own.length).replace(/^:? /, '');
+        problems.push({ file, ...p, message: `\`${path.join('.')}\`: ${what}` });
+        continue;
+      }
     }
     const where = path.length ? `\`${path.join('.')}\`: ` : '';
     problems.push({ file, ...p, message: `${where}${issue.message}` });

@@ -93,17 +93,25 @@ export class FsResponseCache implements ResponseCache {
     return parsed.data.result as CallResult;
   }
 
+  /** Shard folders known to exist: one mkdir per folder, not per call. */
+  private readonly made = new Set<string>();
+
   async set(key: string, value: CallResult): Promise<void> {
     const file = this.path(key);
     // Only the known fields: transient data (rate-limit hints) never reaches the disk.
     const result = callResultSchema.parse(value);
-    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+    const shard = join(this.dir, key.slice(0, 2));
+    if (!this.made.has(shard)) {
+      await mkdir(shard, { recursive: true });
+      this.made.add(shard);
+    }
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await writeFile(tmp, `${JSON.stringify({ v: 1, key, result })}\n`);
       await rename(tmp, file); // atomic: a concurrent reader sees the old file or the new one
     } catch (e) {
       await rm(tmp, { force: true });
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') this.made.delete(shard); // folder removed under us
       throw e;
     }
   }

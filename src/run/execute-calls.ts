@@ -71,22 +71,45 @@ export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promi
   const report = () =>
     opts.onProgress?.({ done, total, made: stats.made, failed: stats.failed, rateLimited: limiter.rateLimited, spentUsd: opts.budget.spent });
 
-  const stop = (reason: string) => {
-    if (stopped) return;
-    stopped = reason;
-    opts.onStop?.(reason);
-    stopAll.abort(new Error(reason));
+  // `abort: false` (spend cap) only stops dispatching: calls in flight are already paid for,
+  // so they finish and are kept. Cancellation and fatal errors abort them too.
+  const stop = (reason: string, abort = true) => {
+    if (!stopped) {
+      stopped = reason;
+      opts.onStop?.(reason);
+    }
+    if (abort && !stopAll.signal.aborted) stopAll.abort(new Error(reason));
+  };
+  const halted = new Error('dispatch stopped');
+  // Checks the stop and the budget when a call is about to be dispatched (also before each
+  // retry), not when it was queued: calls waiting for a slot must not run past the cap.
+  const gated: Limiter = {
+    run: (fn, signal) =>
+      limiter.run((slot) => {
+        if (!stopped && !opts.budget.canSpend()) stop(opts.budget.exhaustedMessage(), false);
+        return stopped ? Promise.reject(halted) : fn(slot);
+      }, signal),
+    onRateLimited: (ms, ctx) => limiter.onRateLimited(ms, ctx),
+    onSuccess: (info) => limiter.onSuccess(info),
+    get inFlight() {
+      return limiter.inFlight;
+    },
+    get limit() {
+      return limiter.limit;
+    },
+    get queued() {
+      return limiter.queued;
+    },
+    get rateLimited() {
+      return limiter.rateLimited;
+    },
   };
 
   const runOne = async (job: CallJob): Promise<void> => {
-    if (stopAll.signal.aborted) return;
-    if (!opts.budget.canSpend()) {
-      stop(opts.budget.exhaustedMessage());
-      return;
-    }
+    if (stopped || stopAll.signal.aborted) return;
     try {
       const result = await callWithRetry(opts.providerFor(job.provider), job.request, {
-        limiter,
+        limiter: gated,
         maxAttempts: opts.maxAttempts,
         signal: stopAll.signal,
       });
@@ -95,7 +118,7 @@ export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promi
       opts.budget.record(job.request.model, result);
       if (opts.writeCache) await opts.cache.set(job.key, result);
     } catch (e) {
-      if (stopAll.signal.aborted) return; // cancelled: not an error of this sample
+      if (e === halted || stopAll.signal.aborted) return; // stopped or cancelled: not an error of this sample
       stats.failed++;
       job.error = e instanceof Error ? e.message : String(e);
       if (e instanceof ProviderError && (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') && !fatal) {
@@ -114,9 +137,31 @@ export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promi
     }
   };
 
-  // Schedule everything; the limiter decides how many run at once. Jobs queued behind a
-  // stop return immediately.
-  await Promise.all(jobs.map((job) => runOne(job)));
+  // The limiter decides how many calls run at once; here only a window a little wider than
+  // its limit is started, so the limiter still sees calls waiting (and can grow) while the
+  // abort listeners and queued promises stay few: EventTarget removes a listener by a linear
+  // scan, so thousands of calls queued on one signal cost O(n²) CPU and memory per job.
+  await new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let active = 0;
+    const window = () => 2 * limiter.limit + 8;
+    const settled = () => {
+      active--;
+      pump();
+    };
+    const pump = () => {
+      while (next < total && active < window()) {
+        const job = jobs[next++]!;
+        active++;
+        runOne(job).then(settled, (e: unknown) => {
+          stop(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+          reject(e);
+        });
+      }
+      if (active === 0 && next >= total) resolve();
+    };
+    pump();
+  });
   opts.signal?.removeEventListener('abort', onAbort);
   if (opts.signal?.aborted && !stopped) stopped = 'cancelled';
   report();

@@ -20,6 +20,7 @@ import { githubModelToProviderModel, isGithubPromptFile } from '../prompts/githu
 import { parsePrompt } from '../prompts/load-prompt.js';
 import { parseYaml, type YamlDoc } from '../prompts/yaml-doc.js';
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
+import { suggest } from './assertions/suggest.js';
 import { checkCaseVariables } from './render-case.js';
 import { resolveRubricFiles } from '../judges/rubric-files.js';
 
@@ -155,6 +156,11 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
   }
   if (!prompt || !loaded) return undefined;
   rowProblems(ctx, loaded.problems);
+  if (!loaded.cases.length && !loaded.problems.length) {
+    // an empty dataset evaluates nothing, so a comparison would pass on no evidence
+    const where = typeof s.cases === 'string' ? { file: s.cases } : configProblem(ctx, ['suites', i, 'cases'], '');
+    ctx.warnings.push({ ...where, message: `suite \`${s.name}\` has no cases, so there is nothing to evaluate; add cases` });
+  }
   const evaluators = prompt.evaluators ?? [];
   const checked = checkVars(ctx, prompt, loaded.cases, [...evaluators, ...s.assert], ctx.configFile ?? 'promptgate.yml');
   // llm-rubric `rubric_file:` is read from this same revision (src/judges/rubric-files.ts).
@@ -253,7 +259,9 @@ export async function resolveSuites(
   if (only) {
     const known = [...configNames, ...discovered.map((d) => d.name)];
     for (const n of only) {
-      if (!known.includes(n)) ctx.errors.push({ file: configFile ?? 'promptgate.yml', message: `no suite named \`${n}\`; known suites: ${known.join(', ') || '(none)'}` });
+      if (known.includes(n)) continue;
+      const hint = suggest(n, known);
+      ctx.errors.push({ file: configFile ?? 'promptgate.yml', message: `no suite named \`${n}\`; ${hint ? `did you mean \`${hint}\`? ` : ''}known suites: ${known.join(', ') || '(none)'}` });
     }
   }
 

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
-import { issueCommentPayload, pullRequestPayload, pushPayload, runAction, TEST_TOKEN, type ActionRun } from '../support/run-action.js';
+import { ACTION_ENTRY, issueCommentPayload, pullRequestPayload, pushPayload, runAction, TEST_TOKEN, type ActionRun } from '../support/run-action.js';
 import { toyAnswer, toyCases } from '../support/toy-model.js';
 
 const OWNER = 'octo-org';
@@ -59,11 +59,11 @@ ${gate}
 }
 
 /** A repo whose main has the base prompt, and a `change` branch with `edit` applied on top. */
-function prRepo(edit: Record<string, string>, extra: Record<string, string> = {}) {
+function prRepo(edit: Record<string, string>, extra: Record<string, string> = {}, cases = 30, cfg = config()) {
   const repo = createTempRepo({
-    'promptgate.yml': config(),
+    'promptgate.yml': cfg,
     'prompts/fruit.md': BASE_PROMPT,
-    'evals/fruit.jsonl': toyCases(30),
+    'evals/fruit.jsonl': toyCases(cases),
     'README.md': 'hello\n',
     '.gitignore': '.promptgate/\n',
     ...extra,
@@ -98,7 +98,8 @@ const regressedLines = (n: number) => Array.from({ length: n }, (_, i) => i + 1)
 
 describe('the Action on pull_request', () => {
   it('posts one comment and one check run on the head SHA, fails a regression with exit code 1, and updates the same comment on the next push', async () => {
-    const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT });
+    // 110 cases, 55 regress: more annotations than one request may carry (50)
+    const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT }, {}, 110);
     const gh = await github();
     const first = await runPr(gh, repo, { baseSha, headSha });
 
@@ -111,10 +112,11 @@ describe('the Action on pull_request', () => {
     expect(gh.checkRuns).toHaveLength(1);
     const check = gh.checkRuns[0]!;
     expect(check).toMatchObject({ headSha, name: 'promptgate', status: 'completed', conclusion: 'failure' });
-    expect(check.output.title).toMatch(/^promptgate: fail — 15 regressed cases$/);
-    expect(check.output.summary).toMatch(/Regressed cases \(15\)/);
-    // annotations sit on the dataset line of each regressed case (odd items break)
-    expect(check.annotations.map((a) => `${a.path}:${a.start_line}`)).toEqual(regressedLines(30).map((l) => `evals/fruit.jsonl:${l}`));
+    expect(check.output.title).toMatch(/^promptgate: fail — 55 regressed cases$/);
+    expect(check.output.summary).toMatch(/Regressed cases \(55\)/);
+    // annotations sit on the dataset line of each regressed case (odd items break), 50 + 5
+    expect(check.annotations.map((a) => `${a.path}:${a.start_line}`)).toEqual(regressedLines(110).map((l) => `evals/fruit.jsonl:${l}`));
+    expect(gh.calls('checks/update')).toHaveLength(1);
     expect(check.annotations[0]).toMatchObject({ annotation_level: 'failure', title: 'promptgate: fruit / c1 regressed' });
     // the gate's reasons reach the log as the step's error; the key is masked first
     expect(first.commands.find((c) => c.command === 'error')?.message).toMatch(/verdict: fail.*fruit: pass rate fell 50 pp/);
@@ -302,7 +304,7 @@ describe('the Action on issue_comment', () => {
     expect(gh.reactions).toEqual([]);
     expect(gh.comments).toHaveLength(2);
     expect(gh.comments[1]!.body).toMatch(/--repeats must be a whole number from 1 to 20/);
-    expect(gh.comments[1]!.body).toContain('/promptgate run --repeats 5');
+    expect(gh.comments[1]!.body).toContain('`/promptgate run --repeats 5`');
     expect(gh.checkRuns).toEqual([]);
   });
 });
@@ -338,10 +340,37 @@ describe('the Action on push', () => {
 });
 
 describe('the Action entry', () => {
+  it('exits 3 when the run cannot finish (the provider rejects the key), after reporting what it has', async () => {
+    const rejecting = await startModelServer({ status401: true });
+    try {
+      const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT }, {}, 30, config().replace(model.url, rejecting.url));
+      const gh = await github();
+      const run = await runPr(gh, repo, { baseSha, headSha }, { inputs: { 'fail-on': 'warn' } });
+      expect(run.code, JSON.stringify({ stopped: run.report?.stopped, calls: run.report?.calls })).toBe(3);
+      expect(run.report.stopped).toMatch(/rejected/);
+      expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(/stopped early/);
+      // what ran is still reported
+      expect(gh.checkRuns).toHaveLength(1);
+    } finally {
+      await rejecting.close();
+    }
+  });
+
+  it('exits 2 on an invalid input and names it', async () => {
+    const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT });
+    const gh = await github();
+    const before = model.stats.completions;
+    const run = await runPr(gh, repo, { baseSha, headSha }, { inputs: { 'fail-on': 'sometimes' } });
+    expect(run.code).toBe(2);
+    expect(run.commands).toContainEqual({ command: 'error', message: 'action input `fail-on`: must be fail, warn or never, got "sometimes"' });
+    expect(gh.requests).toEqual([]);
+    expect(model.stats.completions).toBe(before);
+  });
+
   it('fails fast with exit code 2 and a clear message outside GitHub Actions', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-noenv-'));
     try {
-      const out = execFileSyncStatus(process.execPath, [join(import.meta.dirname, '..', '..', 'dist', 'index.js')], dir);
+      const out = execFileSyncStatus(process.execPath, [ACTION_ENTRY], dir);
       expect(out.code).toBe(2);
       expect(out.stdout).toMatch(/::error::GITHUB_EVENT_NAME: not set: dist\/index\.js is the GitHub Action entry/);
     } finally {

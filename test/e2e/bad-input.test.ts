@@ -1,8 +1,7 @@
 // Bad input never crashes: each row sets up a real git repo, runs the bundled CLI and checks
 // the exit code (2 = fix your input, 3 = could not finish), that no stack trace leaks, and
 // that the problem is ONE line naming the file (with line:col where a line exists) and a fix.
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +52,8 @@ interface Row {
   env?: Record<string, string>;
   /** Server behaviour for this row (its own server), 'closed' for a port nobody listens on. */
   server?: ModelServerOptions | 'closed';
+  /** Edits to the working tree after the setup commit. */
+  change?: (repo: TempRepo) => void;
   /** Run outside any git repository. */
   noGit?: boolean;
   code: 0 | 1 | 2 | 3;
@@ -216,6 +217,22 @@ const rows: Row[] = [
     says: [/row has 4 fields but the header has 3/, /quote values that contain commas/],
   },
   {
+    name: 'a case whose vars are not a map',
+    files: () => ({ 'evals/fruit.jsonl': `${toyCases(1)}{"id": "c2", "vars": "item 2 -> plum"}\n` }),
+    args: ['validate'],
+    code: 2,
+    at: ['evals/fruit.jsonl', 2],
+    says: [/`vars`: expected /, /got string "item 2 -> plum"/],
+  },
+  {
+    name: 'an empty dataset is reported, not silently evaluated as nothing',
+    files: () => ({ 'evals/fruit.jsonl': '' }),
+    args: ['validate'],
+    code: 0,
+    at: ['evals/fruit.jsonl'],
+    says: [/^warning: /, /suite `fruit` has no cases/, /add cases/],
+  },
+  {
     name: 'duplicate case id',
     files: () => ({ 'evals/fruit.jsonl': toyCases(3) + toyCases(1, 2) }),
     args: ['run'],
@@ -291,7 +308,40 @@ const rows: Row[] = [
     args: ['render', 'out/results.json'],
     code: 2,
     at: ['out/results.json'],
-    says: [/not a promptgate report\.json/, /produce one with `promptgate compare`/],
+    says: [/not a promptgate report\.json/, /written by `promptgate compare`/],
+  },
+  {
+    name: 'render the results file of `run --out` (not a comparison report)',
+    files: () => ({ 'out/results.json': JSON.stringify({ version: 1, configFile: 'promptgate.yml', calls: {}, suites: [{ name: 'fruit', run: { cases: [] } }] }) }),
+    args: ['render', 'out/results.json'],
+    code: 2,
+    at: ['out/results.json'],
+    says: [/`promptgate run --out` results file/, /written by `promptgate compare`/],
+  },
+  {
+    name: 'render a report.json with an incomplete suite',
+    files: () => ({
+      'out/report.json': JSON.stringify({ version: 1, verdict: 'pass', base: {}, head: {}, calls: {}, gate: {}, suites: [{ name: 'fruit' }] }),
+    }),
+    args: ['render', 'out/report.json'],
+    code: 2,
+    at: ['out/report.json'],
+    says: [/suites\[0\] is incomplete/, /written by `promptgate compare`/],
+  },
+  {
+    name: 'render a file that does not exist',
+    args: ['render', 'out/report.json'],
+    code: 2,
+    at: ['out/report.json'],
+    says: [/file not found/, /written by `promptgate compare`/],
+  },
+  {
+    name: 'render a file that is not JSON',
+    files: () => ({ 'out/report.md': '# promptgate\n' }),
+    args: ['render', 'out/report.md'],
+    code: 2,
+    at: ['out/report.md'],
+    says: [/not JSON/, /written by `promptgate compare`/],
   },
   // ---- provider ---------------------------------------------------------------------------
   {
@@ -386,6 +436,14 @@ const rows: Row[] = [
   },
   // ---- compare ----------------------------------------------------------------------------
   {
+    name: 'compare: a broken dataset row in the change is an input error',
+    change: (repo) => repo.write({ 'evals/fruit.jsonl': `${toyCases(2)}{"id": "c3", vars: {}}\n` }),
+    args: ['compare', '--base', 'main', '--out-dir', 'out'],
+    code: 2,
+    at: ['evals/fruit.jsonl', 3],
+    says: [/broken JSON row/, /fix or remove the line/],
+  },
+  {
     name: 'compare with a base ref that does not exist',
     args: ['compare', '--base', 'no-such-branch', '--out-dir', 'out'],
     code: 3,
@@ -459,6 +517,7 @@ describe('bad input: exit code and a one-line message naming file, line and fix'
     } else {
       repo = createTempRepo(files);
       repo.commit('setup');
+      row.change?.(repo);
       dir = repo.dir;
     }
     try {

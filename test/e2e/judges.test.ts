@@ -73,7 +73,7 @@ function engine(cache: ResponseCache = new NullCache()): EngineOptions {
     timeoutMs: 5000,
     maxAttempts: 2,
     maxCostUsd: 5,
-    pricer: createPricer(configSchema.parse(parseYaml(configText('[]'))).pricing.overrides, new Date('2025-01-01')),
+    pricer: createPricer(configSchema.parse(parseYaml(configText('  []'))).pricing.overrides, new Date('2025-01-01')),
     env: {},
     log: silentLogger,
   };
@@ -154,7 +154,7 @@ describe('llm-rubric', () => {
     server.reset();
     const again = await evaluateSuites([suites], engine(new FsResponseCache(dir)));
     expect(server.requests).toHaveLength(0);
-    expect(again.calls.judge).toEqual({ made: 0, cached: 3, failed: 0 });
+    expect(again.calls.judge).toEqual({ made: 0, cached: 4, failed: 0 });
     expect(again.sides[0]![0]!.cases[1]!.samples[0]!.error).toMatch(/malformed twice/);
   });
 

@@ -29,6 +29,17 @@ describe('upsertComment', () => {
     expect(gh.violations).toEqual([]);
   });
 
+  it('with create: false updates an existing comment but never creates one', async () => {
+    const { gh, octokit } = await setup();
+    expect(await upsertComment(octokit, { ...base, body: 'no prompt changes', create: false })).toEqual({ action: 'absent' });
+    expect(gh.comments).toEqual([]);
+    await upsertComment(octokit, { ...base, body: 'verdict: fail' });
+    const res = await upsertComment(octokit, { ...base, body: 'no prompt changes', create: false });
+    expect(res.action).toBe('updated');
+    expect(gh.comments.map((c) => c.body)).toEqual([`${marker}\nno prompt changes`]);
+    expect(gh.violations).toEqual([]);
+  });
+
   it('adds the marker when the body lacks it', async () => {
     const { gh, octokit } = await setup();
     await upsertComment(octokit, { ...base, body: 'no marker here' });

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..');
-export const ACTION_ENTRY = join(root, 'dist', 'index.js');
+/** dist/index.js, or PROMPTGATE_ACTION_ENTRY (e.g. to try another build of the same sources). */
+export const ACTION_ENTRY = process.env.PROMPTGATE_ACTION_ENTRY ?? join(root, 'dist', 'index.js');
 export const TEST_TOKEN = 'ghs_test-token-0123456789';
 
 const require = createRequire(import.meta.url);

