@@ -180,6 +180,10 @@ async function main() {
     figure('CPU cold run', cold.cpuMs, 'ms', 'informational', undefined);
     figure('CPU cached rerun (no calls)', warm.cpuMs, 'ms', 'informational', undefined);
     figure('CPU per call (cold − cached)/calls', perCall, 'ms', '≤ 0.5', perCall <= 0.5);
+    // user = JavaScript (ours, the SDK, node:http); sys = the kernel (loopback TCP, one cache
+    // file created per call), which depends on the machine far more than on our code
+    figure('  of which user (JS) per call', (cold.userMs - warm.userMs) / calls, 'ms', 'informational', undefined);
+    figure('  of which sys (kernel) per call', (cold.sysMs - warm.sysMs) / calls, 'ms', 'informational', undefined);
 
     // 3. base unchanged, head changed again: only head calls
     r.write({ 'prompts/bench.md': 'Name the fruit. One word, no punctuation.\n\n{{text}}\n' });
