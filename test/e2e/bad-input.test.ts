@@ -523,7 +523,6 @@ describe('bad input: exit code and a one-line message naming file, line and fix'
     try {
       const r = await runCli(row.args, { cwd: dir, env: row.env ?? { TOY_KEY: 'k' } });
       const all = `${r.stdout}\n${r.stderr}`;
-      (await import('node:fs')).appendFileSync('/tmp/pgx/table.txt', `${r.code} | ${row.name} | ${r.stderr.split('\n').filter((l) => /^(error|warning|command line|[^\s:]+(:\d+:\d+)?): /.test(l)).join(' // ')}\n`);
       expect(r.code, all).toBe(row.code);
       expect(all).not.toMatch(/^\s+at /m);
       expect(all).not.toMatch(/internal error|TypeError|ReferenceError|Unhandled|\bat file:/);
