@@ -30,7 +30,7 @@ await build({
   splitting: true,
   chunkNames: 'chunk-[hash]',
   target: 'node20',
-  minify: true,
+  minify: process.env.PG_NO_MINIFY !== '1',
   sourcemap: false,
   legalComments: 'none',
   charset: 'utf8',

@@ -230,6 +230,11 @@ async function resolveDiscovered(ctx: Ctx, file: string, name: string): Promise<
   };
 }
 
+/** Problems in file, line, column order, whatever order the concurrent loads finished in. */
+function byPlace(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)));
+}
+
 export async function resolveSuites(
   src: FileSource,
   config: Config,
@@ -265,17 +270,13 @@ export async function resolveSuites(
     }
   }
 
-  const suites: Suite[] = [];
-  for (const [i, s] of config.suites.entries()) {
-    if (only && !only.has(s.name)) continue;
-    const r = await resolveConfigSuite(ctx, s, i, all);
-    if (r) suites.push(r);
-  }
-  for (const d of discovered) {
-    if (only && !only.has(d.name)) continue;
-    const r = await resolveDiscovered(ctx, d.file, d.name);
-    if (r) suites.push(r);
-  }
-  if (ctx.errors.length) throw new InputError(ctx.errors);
-  return { suites, warnings: ctx.warnings };
+  // Reads go to git at a revision (a process per file), so suites load side by side; the
+  // order of suites and of the problems they report stays the config's order.
+  const resolved = await Promise.all([
+    ...config.suites.map((s, i) => (only && !only.has(s.name) ? undefined : resolveConfigSuite(ctx, s, i, all))),
+    ...discovered.map((d) => (only && !only.has(d.name) ? undefined : resolveDiscovered(ctx, d.file, d.name))),
+  ]);
+  const suites = resolved.filter((r): r is Suite => Boolean(r));
+  if (ctx.errors.length) throw new InputError(byPlace(ctx.errors));
+  return { suites, warnings: byPlace(ctx.warnings) };
 }

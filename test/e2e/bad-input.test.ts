@@ -1,10 +1,11 @@
 // Bad input never crashes: each row sets up a real git repo, runs the bundled CLI and checks
 // the exit code (2 = fix your input, 3 = could not finish), that no stack trace leaks, and
 // that the problem is ONE line naming the file (with line:col where a line exists) and a fix.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheEntries } from '../support/cache-entries.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer, type ModelServerOptions } from '../support/model-server.js';
 import { runCli, type CliRun } from '../support/run-cli.js';
@@ -426,7 +427,7 @@ const rows: Row[] = [
     says: [/rejected the credentials/, /TOY_KEY/],
     then: async (r, repo, server) => {
       expect(r.stdout).toMatch(/calls: 3 made, 0 from cache, 1 failed/);
-      expect(readdirSync(join(repo.dir, '.promptgate/cache'), { recursive: true }).filter((f) => String(f).endsWith('.json'))).toHaveLength(3);
+      expect(cacheEntries(join(repo.dir, '.promptgate/cache'))).toHaveLength(3);
       // the key works again: only the missing sample is called
       const again = await runCli(['run'], { cwd: repo.dir, env: { TOY_KEY: 'k' } });
       expect(again.code, again.stderr).toBe(0);

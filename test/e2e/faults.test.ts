@@ -2,12 +2,13 @@
 // 5xx, a hanging endpoint, SIGTERM mid-run and the spend cap. Latencies are small so the
 // file stays fast; where the server cannot misbehave the needed way, a tiny proxy in front
 // of it does (hang on chosen requests, bill more tokens than the answer has).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report-types.js';
+import { cacheEntries } from '../support/cache-entries.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer, type ModelServerOptions } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
@@ -102,13 +103,7 @@ async function compare(r: TempRepo, opts: { signalAfterMs?: number } = {}) {
   return { ...res, report };
 }
 
-const cacheFiles = (r: TempRepo) => {
-  try {
-    return readdirSync(join(r.dir, '.promptgate', 'cache'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length;
-  } catch {
-    return 0;
-  }
-};
+const cacheFiles = (r: TempRepo) => cacheEntries(join(r.dir, '.promptgate', 'cache')).length;
 
 describe('faults through the CLI', () => {
   it('a 429 storm (server takes 2 at once, concurrency auto, 100 calls) finishes with no errored sample', async () => {

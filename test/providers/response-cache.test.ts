@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,51 +61,60 @@ describe('cacheKey', () => {
 });
 
 describe('FsResponseCache', () => {
-  it('round-trips a result under dir/ab/<key>.json', async () => {
+  const packs = async () => (await readdir(dir)).filter((f) => f.endsWith('.jsonl'));
+
+  it('round-trips a result through an append-only pack file, across instances', async () => {
     const c = new FsResponseCache(dir);
     const key = cacheKey('e', req, 0);
     expect(await c.get(key)).toBeUndefined();
     await c.set(key, result);
     expect(await c.get(key)).toEqual(result);
-    const file = join(dir, key.slice(0, 2), `${key}.json`);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ v: 1, key, result });
-    expect(await readdir(join(dir, key.slice(0, 2)))).toEqual([`${key}.json`]); // no tmp files left
+    c.close();
+    const files = await packs();
+    expect(files).toHaveLength(1);
+    expect(JSON.parse((await readFile(join(dir, files[0]!), 'utf8')).trim())).toEqual({ v: 1, key, result });
+    // a later run (new instance) reads it back
+    expect(await new FsResponseCache(dir).get(key)).toEqual(result);
   });
 
   it('never writes transient fields (rate-limit hints)', async () => {
     const c = new FsResponseCache(dir);
     const key = cacheKey('e', req, 1);
     await c.set(key, { ...result, rateLimit: { remainingRequests: 3 } } as CallResult);
-    const text = await readFile(join(dir, key.slice(0, 2), `${key}.json`), 'utf8');
+    c.close();
+    const text = await readFile(join(dir, (await packs())[0]!), 'utf8');
     expect(text).not.toContain('rateLimit');
   });
 
   it.each([
-    ['not JSON', '{"v":1, "key":'],
-    ['wrong version', null],
-    ['missing output', null],
-    ['another key', null],
-  ])('a corrupt entry (%s) is a miss and is logged', async (what, raw) => {
+    ['not JSON', (key: string) => `{"v":1,"key":"${key}","result":{"output":`],
+    ['wrong version', (key: string) => JSON.stringify({ v: 2, key, result })],
+    ['missing output', (key: string) => `{"v":1,"key":"${key}","result":{"latencyMs":1}}`],
+    ['another key', (key: string) => `{"v":1,"key":"${key}","result":${JSON.stringify(result)},"key2":1}`.replace(key, cacheKey('e', req, 3))],
+  ])('a corrupt entry (%s) is a miss and is logged', async (what, line) => {
     const { seen, logger } = warnings();
-    const c = new FsResponseCache(dir, logger);
     const key = cacheKey('e', req, 2);
-    await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
-    const entry =
-      raw ??
-      JSON.stringify(
-        what === 'wrong version'
-          ? { v: 2, key, result }
-          : what === 'missing output'
-            ? { v: 1, key, result: { latencyMs: 1 } }
-            : { v: 1, key: cacheKey('e', req, 3), result },
-      );
-    await writeFile(join(dir, key.slice(0, 2), `${key}.json`), entry);
+    await writeFile(join(dir, 'pack-old.jsonl'), `${line(key)}\n`);
+    const c = new FsResponseCache(dir, logger);
     expect(await c.get(key)).toBeUndefined();
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).toContain(key);
+    expect(seen, what).toHaveLength(what === 'another key' ? 0 : 1);
+    if (what !== 'another key') expect(seen[0]).toMatch(new RegExp(`${key}|unreadable`));
     // and it is repaired by the next set
     await c.set(key, result);
     expect(await c.get(key)).toEqual(result);
+    c.close();
+    expect(await new FsResponseCache(dir).get(key)).toEqual(result);
+  });
+
+  it('skips a line torn by a crash and keeps the entries around it', async () => {
+    const { seen, logger } = warnings();
+    const [a, b] = [cacheKey('e', req, 5), cacheKey('e', req, 6)];
+    const good = (k: string) => JSON.stringify({ v: 1, key: k, result });
+    await writeFile(join(dir, 'pack-x.jsonl'), `${good(a)}\n{"v":1,"ke\n${good(b)}\n`);
+    const c = new FsResponseCache(dir, logger);
+    expect(await c.get(a)).toEqual(result);
+    expect(await c.get(b)).toEqual(result);
+    expect(seen.join()).toMatch(/1 unreadable line/);
   });
 
   it('rejects keys that are not hashes (no path traversal)', async () => {
@@ -117,9 +126,24 @@ describe('FsResponseCache', () => {
     const c = new FsResponseCache(dir);
     const key = cacheKey('e', req, 4);
     await Promise.all(Array.from({ length: 20 }, (_, i) => c.set(key, { ...result, output: `v${i}` })));
-    const got = await c.get(key);
+    c.close();
+    const got = await new FsResponseCache(dir).get(key);
     expect(got?.output).toMatch(/^v\d+$/);
-    expect((await readdir(join(dir, key.slice(0, 2)))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('merges many settled packs into one and keeps every entry', async () => {
+    const keys = Array.from({ length: 20 }, (_, i) => cacheKey('e', req, 100 + i));
+    const old = new Date(Date.now() - 3600_000);
+    for (const [i, k] of keys.entries()) {
+      const f = join(dir, `pack-${String(i).padStart(2, '0')}.jsonl`);
+      await writeFile(f, `${JSON.stringify({ v: 1, key: k, result: { ...result, output: k } })}\n`);
+      await utimes(f, old, old);
+    }
+    const c = new FsResponseCache(dir);
+    for (const k of keys) expect((await c.get(k))?.output).toBe(k);
+    expect(await packs()).toHaveLength(1);
+    const again = new FsResponseCache(dir);
+    for (const k of keys) expect((await again.get(k))?.output).toBe(k);
   });
 });
 
