@@ -13,7 +13,7 @@ import type { Report } from '../report/report-types.js';
 import { regressionAnnotations } from './annotations.js';
 import { noPromptChanges } from './notes.js';
 import { crossRunCache } from './response-cache.js';
-import { coreLogger, failStep, maskApiKeys, workspace, writeReportFile, writeSummary } from './runtime.js';
+import { cancelSignal, coreLogger, failStep, maskApiKeys, workspace, writeReportFile, writeSummary } from './runtime.js';
 
 export const CHECK_NAME = 'promptgate';
 
@@ -52,6 +52,7 @@ export async function comparePullRequest(t: PullTarget, inputs: ActionInputs, en
     cacheMode: 'use',
     env,
     log,
+    signal: cancelSignal(),
     beforeCalls: async ({ cacheDir, apiKeyEnvs }) => {
       maskApiKeys(env, apiKeyEnvs);
       await cache.restore(cacheDir);

@@ -6,7 +6,7 @@ import { failsJob, type ActionInputs } from '../github/inputs.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { crossRunCache } from './response-cache.js';
 import { commitResults, renderRunSummary } from './run-summary.js';
-import { coreLogger, failStep, maskApiKeys, workspace, writeReportFile, writeSummary } from './runtime.js';
+import { cancelSignal, coreLogger, failStep, maskApiKeys, workspace, writeReportFile, writeSummary } from './runtime.js';
 
 type CommitContext = Extract<EventContext, { kind: 'push' | 'schedule' | 'workflow_dispatch' }>;
 
@@ -21,6 +21,7 @@ export async function evaluateCommit(ctx: CommitContext, inputs: ActionInputs, e
     cacheMode: 'use',
     env,
     log,
+    signal: cancelSignal(),
     beforeCalls: async ({ cacheDir, apiKeyEnvs }) => {
       maskApiKeys(env, apiKeyEnvs);
       await cache.restore(cacheDir);

@@ -51,3 +51,23 @@ export function failStep(message: string, exitCode: 1 | 3): void {
   core.setFailed(message);
   process.exitCode = exitCode;
 }
+
+let cancellation: AbortController | undefined;
+
+/**
+ * Aborted when the runner cancels the job (SIGINT, then SIGTERM): the pipeline stops
+ * scheduling calls, keeps finished samples in the cache and reports what ran.
+ */
+export function cancelSignal(): AbortSignal {
+  if (!cancellation) {
+    const c = new AbortController();
+    cancellation = c;
+    const onSignal = (sig: NodeJS.Signals) => {
+      core.warning(`promptgate: ${sig} received (job cancelled); stopping and reporting what ran`);
+      c.abort(new Error(`cancelled (${sig})`));
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  return cancellation.signal;
+}

@@ -1,3 +1,4 @@
+import { oneLine, RunError } from '../errors.js';
 import type { FileSource } from '../types.js';
 import { runGit, gitOk } from './run-git.js';
 
@@ -32,7 +33,7 @@ export class RevisionSource implements FileSource {
     if (r.code === 0) return r.stdout;
     // a missing path is normal (file added or removed by the PR); anything else is not
     if (/does not exist|exists on disk, but not in|not a tree|Invalid object name/i.test(r.stderr)) return undefined;
-    throw new Error(`git show ${this.sha}:${path} failed: ${r.stderr.trim()}`);
+    throw new RunError(`git show ${this.sha}:${path} failed: ${oneLine(r.stderr.trim())}`);
   }
 
   list(): Promise<string[]> {

@@ -3,7 +3,7 @@ import { runGit, gitOk } from './run-git.js';
 
 export async function repoRoot(cwd: string): Promise<string> {
   const r = await runGit(cwd, ['rev-parse', '--show-toplevel']);
-  if (r.code !== 0) throw new RunError(`${cwd} is not a git repository: promptgate compare needs git history to read the base revision`);
+  if (r.code !== 0) throw new RunError(`${cwd} is not a git repository: promptgate compare needs git history to read the base revision; run it inside a git checkout`);
   return r.stdout.trim();
 }
 
@@ -30,8 +30,10 @@ export async function ensureCommit(cwd: string, ref: string): Promise<string> {
     const again = (await resolveCommit(cwd, ref)) ?? (await resolveCommit(cwd, 'FETCH_HEAD'));
     if (again) return again;
   }
+  // git's reason is its "fatal:" line; the hint lines around it talk about git, not us
+  const reason = fetched.stderr.split('\n').find((l) => l.startsWith('fatal:'))?.replace(/^fatal:\s*/, '') ?? fetched.stderr.trim().split('\n').pop();
   throw new RunError(
-    `cannot find revision "${ref}" in this checkout${fetched.code !== 0 ? ` and fetching it failed (${fetched.stderr.trim().split('\n').pop()})` : ''}. ` +
+    `cannot find revision "${ref}" in this checkout${fetched.code !== 0 ? ` and fetching it failed (${reason})` : ''}. ` +
       'In GitHub Actions use actions/checkout with `fetch-depth: 0`, or make sure the base commit is reachable from origin.',
   );
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { oneLine, RunError } from '../errors.js';
 
 export interface GitResult {
   stdout: string;
@@ -30,8 +31,9 @@ export function runGit(cwd: string, args: string[], opts: { maxBuffer?: number }
   });
 }
 
+/** Runs git and returns stdout; a failure is a RunError (exit 3) quoting git's reason. */
 export async function gitOk(cwd: string, args: string[]): Promise<string> {
   const r = await runGit(cwd, args);
-  if (r.code !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr.trim() || `exit ${r.code}`}`);
+  if (r.code !== 0) throw new RunError(`git ${args.join(' ')} failed in ${cwd}: ${oneLine(r.stderr.trim()) || `exit ${r.code}`}`);
   return r.stdout;
 }

@@ -202,9 +202,10 @@ function toProviderError(
   if (e instanceof APIError && typeof e.status === 'number') {
     const status = e.status;
     const extra = { status, cause: e, retryAfterMs: parseRetryAfter(e.headers), rateLimit: parseRateLimitInfo(e.headers) };
-    const msg = e.message.replace(/^\d+\s*/, '');
+    // the server's own sentence, without its status prefix or closing full stop (we go on after it)
+    const msg = e.message.replace(/^\d+\s*/, '').replace(/[.\s]+$/, '');
     if (status === 401 || status === 403) {
-      return new ProviderError('auth', `${at} rejected the credentials (HTTP ${status}): ${msg}; check ${ctx.keyEnv}`, extra);
+      return new ProviderError('auth', `${at} rejected the credentials (HTTP ${status}): ${msg}; check the key in ${ctx.keyEnv} (provider.api_key_env)`, extra);
     }
     if (status === 429) {
       if (e.code === 'insufficient_quota') return new ProviderError('quota', `${at}: quota exhausted (HTTP 429): ${msg}`, extra);

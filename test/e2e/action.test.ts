@@ -356,6 +356,31 @@ describe('the Action entry', () => {
     }
   });
 
+  it('on cancellation (SIGTERM) stops calling, reports what ran as cancelled and exits 3', async () => {
+    const slow = await startModelServer({ latencyMs: 300, answer: (body, ctx) => toyAnswer(body as never, ctx.repeatIndex) });
+    try {
+      const cfg = config().replace(model.url, slow.url).replace('concurrency: 8', 'concurrency: 2');
+      const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT }, {}, 30, cfg);
+      const gh = await github();
+      const run = await runAction({
+        event: 'pull_request',
+        payload: pullRequestPayload({ owner: OWNER, repo: REPO, number: 7, baseSha, headSha }),
+        workspace: repo.dir,
+        apiUrl: gh.url,
+        repository: `${OWNER}/${REPO}`,
+        env: { TOY_KEY: KEY },
+        signalAfterMs: 1500,
+      });
+      expect(run.code).toBe(3);
+      expect(run.report.cancelled).toBe(true);
+      expect(run.report.calls.made).toBeGreaterThan(0);
+      expect(run.report.calls.made).toBeLessThan(60);
+      expect(slow.stats.completions).toBeLessThan(60);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('exits 2 on an invalid input and names it', async () => {
     const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT });
     const gh = await github();

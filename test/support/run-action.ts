@@ -95,6 +95,8 @@ export interface ActionRunOptions {
   /** Action inputs by their action.yml names, e.g. { 'fail-on': 'never' }. */
   inputs?: Record<string, string>;
   env?: Record<string, string | undefined>;
+  /** Sends SIGTERM this long after the start, as the runner does when a job is cancelled. */
+  signalAfterMs?: number;
 }
 
 export interface ActionRun {
@@ -177,6 +179,7 @@ export function runAction(opts: ActionRunOptions): Promise<ActionRun> {
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    if (opts.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
     child.on('error', reject);
     child.on('close', (code) => {
       const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));

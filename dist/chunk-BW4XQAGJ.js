@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-23Z7KQCK.js";import"./chunk-STJAEINR.js";import"./chunk-ASMUEBMK.js";import"./chunk-MX6LZOWR.js";import"./chunk-YQY5YXCJ.js";import"./chunk-EE5HJRR2.js";import"./chunk-NUQR6FIJ.js";import"./chunk-7C5UOQQL.js";import"./chunk-GGTPKJU3.js";import"./chunk-4OZA5ZHR.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
