@@ -8,5 +8,6 @@ export default defineConfig({
     // e2e tests spawn node processes and servers; two cores, so keep it modest
     pool: 'forks',
     maxWorkers: 2,
+    reporters: ['default', './test/support/closing-line-reporter.ts'],
   },
 });

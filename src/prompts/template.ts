@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import type { SourceLocation } from '../types.js';
 
 /** Matches `{{name}}`, `{{ a.b }}`, `{{items.0}}`; anything else between braces stays literal. */
-const VAR_RE = /\{\{\s*([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\s*\}\}/g;
+export const VAR_RE = /\{\{\s*([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\s*\}\}/g;
 
 export interface TemplateContext {
   caseId?: string;
@@ -23,7 +23,7 @@ export function templateVariables(template: string): string[] {
   return [...seen];
 }
 
-const MISSING = Symbol('missing');
+export const MISSING = Symbol('missing');
 
 /**
  * Looks a variable up: an exact key first (so a CSV column named `a.b` works), then the dotted

@@ -1,7 +1,7 @@
-// A tiny stand-in for src/prompts/template.ts so assertions do not depend on it: the same
-// `{{ name }}` / `{{ a.b }}` syntax, no escaping, and a missing variable is an error, never "".
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\s*\}\}/g;
+// Assertion values use the prompts' template syntax (`{{ name }}`, `{{ a.b }}`, no escaping)
+// and its lookup rules; the only difference is the error: a missing variable fails the
+// assertion with a reason instead of stopping the run, since the value is judged per sample.
+import { lookupVar, MISSING, stringifyVar, VAR_RE } from '../../prompts/template.js';
 
 export class MissingVariableError extends Error {
   constructor(readonly variable: string) {
@@ -10,29 +10,16 @@ export class MissingVariableError extends Error {
   }
 }
 
-function lookup(vars: Record<string, unknown>, name: string): unknown {
-  // A literal dotted key (e.g. a CSV header "a.b") wins over a path.
-  if (Object.hasOwn(vars, name)) return vars[name];
-  let cur: unknown = vars;
-  for (const part of name.split('.')) {
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}
-
 /** Fills `{{var}}` placeholders in a string; throws MissingVariableError on an unknown variable. */
 export function fillValue(template: string, vars: Record<string, unknown>): string {
-  return template.replace(PLACEHOLDER, (_m, name: string) => {
-    const v = lookup(vars, name);
-    if (v === undefined) throw new MissingVariableError(name);
-    if (typeof v === 'string') return v;
-    if (v !== null && typeof v === 'object') return JSON.stringify(v);
-    return String(v);
+  return template.replace(VAR_RE, (_m, name: string) => {
+    const v = lookupVar(vars, name);
+    if (v === MISSING) throw new MissingVariableError(name);
+    return stringifyVar(v);
   });
 }
 
 /** The template with each placeholder replaced by a neutral literal: for static checks (regex). */
 export function stripPlaceholders(template: string): string {
-  return template.replace(PLACEHOLDER, 'x');
+  return template.replace(VAR_RE, 'x');
 }
