@@ -12,6 +12,7 @@ import { commentMarker, renderComment, renderSummary } from '../report/render.js
 import type { Report } from '../report/report-types.js';
 import { regressionAnnotations } from './annotations.js';
 import { noPromptChanges } from './notes.js';
+import { progressReporter } from '../cli/progress-line.js';
 import { crossRunCache } from './response-cache.js';
 import { cancelSignal, coreLogger, failStep, maskApiKeys, workspace, writeReportFile, writeSummary } from './runtime.js';
 
@@ -53,6 +54,8 @@ export async function comparePullRequest(t: PullTarget, inputs: ActionInputs, en
     env,
     log,
     signal: cancelSignal(),
+    // a plain line every few seconds in the job log, so a long run visibly moves
+    onProgress: progressReporter(process.stdout).update,
     beforeCalls: async ({ cacheDir, apiKeyEnvs }) => {
       maskApiKeys(env, apiKeyEnvs);
       await cache.restore(cacheDir);

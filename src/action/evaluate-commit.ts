@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import type { EventContext } from '../github/event-context.js';
 import { failsJob, type ActionInputs } from '../github/inputs.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
+import { progressReporter } from '../cli/progress-line.js';
 import { crossRunCache } from './response-cache.js';
 import { commitResults, renderRunSummary } from './run-summary.js';
 import { cancelSignal, coreLogger, failStep, maskApiKeys, workspace, writeReportFile, writeSummary } from './runtime.js';
@@ -22,6 +23,8 @@ export async function evaluateCommit(ctx: CommitContext, inputs: ActionInputs, e
     env,
     log,
     signal: cancelSignal(),
+    // a plain line every few seconds in the job log, so a long run visibly moves
+    onProgress: progressReporter(process.stdout).update,
     beforeCalls: async ({ cacheDir, apiKeyEnvs }) => {
       maskApiKeys(env, apiKeyEnvs);
       await cache.restore(cacheDir);
