@@ -1,6 +1,6 @@
 // Prices both sides of a comparison with one table and one timestamp, so a price change between
 // the base and head runs can never show up as a cost regression.
-import { calcPrice } from '@pydantic/genai-prices';
+import type { calcPrice } from '@pydantic/genai-prices';
 import type { PriceOverride } from '../config/schema.js';
 import type { TokenUsage } from '../types.js';
 
@@ -30,7 +30,21 @@ export function estimateTokens(chars: number): number {
   return Math.ceil(Math.max(0, chars) / 4);
 }
 
-export function createPricer(overrides: readonly PriceOverride[], at: Date): Pricer {
+/** genai-prices' lookup; ~0.5 MB of price data, so it is loaded only when a model needs it. */
+export type PriceCatalogue = typeof calcPrice;
+
+/**
+ * A pricer for a run: genai-prices is imported only when some model of the run has no
+ * `pricing.overrides` entry (a self-hosted or custom model priced in the config needs none).
+ */
+export async function loadPricer(overrides: readonly PriceOverride[], at: Date, models: Iterable<string>): Promise<Pricer> {
+  const priced = new Set(overrides.map((o) => o.model));
+  const needsCatalogue = [...models].some((m) => !priced.has(m));
+  const catalogue = needsCatalogue ? (await import('@pydantic/genai-prices')).calcPrice : undefined;
+  return createPricer(overrides, at, catalogue);
+}
+
+export function createPricer(overrides: readonly PriceOverride[], at: Date, catalogue?: PriceCatalogue): Pricer {
   const byModel = new Map(overrides.map((o) => [o.model, o]));
   const memo = new Map<string, ((u: TokenUsage) => number) | null>();
 
@@ -43,17 +57,20 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date): Pri
       rate = (u) =>
         (Math.max(0, u.input - u.cached) * o.input_per_mtok + u.cached * cachedRate + u.output * o.output_per_mtok) /
         PER_MILLION;
-    } else if (lookup(model, { input: 1, output: 0, cached: 0 }, at) !== null) {
-      rate = (u) => lookup(model, u, at) ?? 0;
+    } else if (catalogue && lookup(catalogue, model, { input: 1, output: 0, cached: 0 }, at) !== null) {
+      rate = (u) => lookup(catalogue, model, u, at) ?? 0;
     }
     memo.set(model, rate);
     return rate;
   };
 
   return {
-    source:
-      '@pydantic/genai-prices (bundled data)' +
-      (overrides.length ? ` + ${overrides.length} override${overrides.length > 1 ? 's' : ''} from pricing.overrides` : ''),
+    source: [
+      catalogue ? '@pydantic/genai-prices (bundled data)' : '',
+      overrides.length ? `${overrides.length} override${overrides.length > 1 ? 's' : ''} from pricing.overrides` : '',
+    ]
+      .filter(Boolean)
+      .join(' + ') || 'no prices',
     at: at.toISOString(),
     price(model, usage, outputChars = 0, inputChars = 0) {
       const rate = rateFor(model);
@@ -68,7 +85,7 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date): Pri
  * genai-prices lookup: the OpenAI catalogue first (our calls go through an OpenAI-compatible
  * API), then its own model matching, then "provider/model" names as routers spell them.
  */
-function lookup(model: string, u: TokenUsage, at: Date): number | null {
+function lookup(calcPrice: PriceCatalogue, model: string, u: TokenUsage, at: Date): number | null {
   const usage = { input_tokens: u.input, cache_read_tokens: Math.min(u.cached, u.input), output_tokens: u.output };
   const attempts: Array<[string, { providerId?: string; timestamp: Date }]> = [
     [model, { providerId: 'openai', timestamp: at }],

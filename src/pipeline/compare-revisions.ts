@@ -54,12 +54,16 @@ async function sideSuites(src: FileSource, configPath: string | undefined, opts:
 }
 
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
-  const root = await repoRoot(opts.cwd);
-  // Each git call is a process (~10 ms); the independent ones run side by side.
-  const [baseTip, headSha] = await Promise.all([
-    ensureCommit(root, opts.base),
-    opts.head ? ensureCommit(root, opts.head) : currentSha(root),
+  // Each git call is a process (~10 ms); the independent ones run side by side (refs resolve
+  // the same from any folder of the checkout). Not a repository: repoRoot's message wins.
+  const rootP = repoRoot(opts.cwd);
+  const tipsP = Promise.all([
+    ensureCommit(opts.cwd, opts.base),
+    opts.head ? ensureCommit(opts.cwd, opts.head) : currentSha(opts.cwd),
   ]);
+  tipsP.catch(() => {});
+  const root = await rootP;
+  const [baseTip, headSha] = await tipsP;
   const baseSha = await mergeBase(root, baseTip, headSha);
   const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`);
   const headSrc: FileSource = opts.head ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`) : new WorkingTreeSource(root);
@@ -80,7 +84,7 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
   for (const p of plans) opts.log.debug(`suite ${p.name}: ${p.status} (${p.why})`);
 
   const toRun = plans.filter((p): p is Extract<SuitePlan, { status: 'compared' | 'added' }> => p.status === 'compared' || p.status === 'added');
-  const { engine, pricing } = engineOptions(base.config, root, opts);
+  const { engine, pricing } = await engineOptions(base.config, root, opts, toRun.flatMap((p) => (p.status === 'compared' ? [p.base, p.head] : [p.head])));
   const cacheDir = resolveCacheDir(base.config, root, opts);
   if (toRun.length && opts.beforeCalls) {
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(toRun.map((p) => p.head.provider.api_key_env))] });

@@ -1,8 +1,9 @@
 // Options common to `run` and `compare`, and turning them into the engine's dependencies.
 import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
+import type { Suite } from '../types.js';
 import type { Logger } from '../log.js';
-import { createPricer } from '../compare/pricing.js';
+import { loadPricer } from '../compare/pricing.js';
 import { FsResponseCache, NullCache, type CacheMode } from '../providers/response-cache.js';
 import type { EngineOptions } from '../run/evaluate-suites.js';
 import type { ProgressEvent } from '../run/execute-calls.js';
@@ -40,9 +41,22 @@ export function resolveCacheDir(config: Config, root: string, opts: Pick<CommonO
   return resolve(root, opts.cacheDir ?? config.cache.dir);
 }
 
-export function engineOptions(config: Config, root: string, opts: CommonOptions) {
+/** Every model a run may call and price: the suites' own, their judges', their embeddings'. */
+export function modelsOf(suites: readonly Suite[]): Set<string> {
+  const models = new Set<string>();
+  for (const s of suites) {
+    models.add(s.provider.model);
+    for (const a of [...s.assert, ...s.cases.flatMap((c) => c.assert)]) {
+      if (a.type.endsWith('llm-rubric') && a.provider?.model) models.add(a.provider.model);
+      if (a.type.endsWith('similar')) models.add(a.embedding_model ?? 'text-embedding-3-small');
+    }
+  }
+  return models;
+}
+
+export async function engineOptions(config: Config, root: string, opts: CommonOptions, suites: readonly Suite[]) {
   const at = opts.now ?? new Date();
-  const pricer = createPricer(config.pricing.overrides, at);
+  const pricer = await loadPricer(config.pricing.overrides, at, modelsOf(suites));
   const cacheDir = resolveCacheDir(config, root, opts);
   const cache = opts.cacheMode === 'off' ? new NullCache() : new FsResponseCache(cacheDir, opts.log);
   const engine: EngineOptions = {

@@ -46,7 +46,7 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
   if (!selected.length) {
     throw InputError.one(file ?? 'promptgate.yml', 'no suites to run: add `suites:` to promptgate.yml or a *.prompt.yml file');
   }
-  const { engine, pricing } = engineOptions(config, opts.cwd, opts);
+  const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
   const cacheDir = resolveCacheDir(config, opts.cwd, opts);
   await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
   const result = await withEnvProblemLines(src, file, () => evaluateSuites([selected], engine));

@@ -2,6 +2,11 @@
 // built-in fetch (undici) costs several times more CPU per request than node:http, and a
 // run makes thousands of calls (DESIGN.md: ≤ 0.5 ms CPU per call). Bodies the SDK streams
 // or uploads (not used for chat completions) fall back to the global fetch.
+//
+// The answer is a BufferedResponse, not an undici Response: building a Response + Headers per
+// call was ~0.12 ms of CPU, a quarter of the per-call budget. It offers what the SDK and
+// our provider read (status, ok, url, headers.get/entries, text(), json(), body to cancel)
+// with fetch's semantics for those (BOM stripped, body readable once, lower-case names).
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
@@ -17,24 +22,158 @@ function abortReason(signal: AbortSignal): unknown {
     : new DOMException('This operation was aborted', 'AbortError');
 }
 
+/** Read-only response headers: names lower-case, repeated headers joined with ", " as fetch does. */
+export class ResponseHeaders {
+  readonly #map: Map<string, string>;
+  #setCookie: string[] = [];
+
+  constructor(raw: string[], skip?: (name: string) => boolean) {
+    const map = new Map<string, string>();
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const k = raw[i]!.toLowerCase();
+      if (skip?.(k)) continue;
+      const v = raw[i + 1]!;
+      if (k === 'set-cookie') this.#setCookie.push(v);
+      const prev = map.get(k);
+      map.set(k, prev === undefined ? v : `${prev}, ${v}`);
+    }
+    this.#map = map;
+  }
+
+  get(name: string): string | null {
+    return this.#map.get(name.toLowerCase()) ?? null;
+  }
+  has(name: string): boolean {
+    return this.#map.has(name.toLowerCase());
+  }
+  getSetCookie(): string[] {
+    return [...this.#setCookie];
+  }
+  /** Sorted by name, like fetch's Headers. */
+  *entries(): IterableIterator<[string, string]> {
+    yield* [...this.#map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+  *keys(): IterableIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  *values(): IterableIterator<string> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  forEach(fn: (value: string, name: string, headers: ResponseHeaders) => void): void {
+    for (const [k, v] of this.entries()) fn(v, k, this);
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+}
+
+/** A fully received response, readable once like fetch's. */
+export class BufferedResponse {
+  readonly ok: boolean;
+  readonly redirected = false;
+  readonly type = 'basic';
+  #raw: Buffer | null;
+  #used = false;
+  #stream: ReadableStream<Uint8Array> | null | undefined;
+
+  constructor(
+    raw: Buffer | null,
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: ResponseHeaders,
+    readonly url: string,
+  ) {
+    this.#raw = raw;
+    this.ok = status >= 200 && status <= 299;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#used;
+  }
+
+  /** Made on demand (the SDK only cancels it on error paths), sharing the read-once state. */
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.#stream !== undefined) return this.#stream;
+    if (this.#raw === null) return (this.#stream = null);
+    this.#stream = new ReadableStream<Uint8Array>({
+      pull: (c) => {
+        const bytes = this.#take();
+        if (bytes.byteLength) c.enqueue(new Uint8Array(bytes));
+        c.close();
+      },
+      cancel: () => {
+        this.#used = true;
+        this.#raw = null;
+      },
+    });
+    return this.#stream;
+  }
+
+  #take(): Buffer {
+    if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+    this.#used = true;
+    const raw = this.#raw ?? Buffer.alloc(0);
+    this.#raw = null;
+    return raw;
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const b = this.#take();
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  }
+
+  async text(): Promise<string> {
+    const b = this.#take();
+    // fetch decodes as UTF-8 and drops a byte-order mark
+    const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    return b.toString('utf8', bom ? 3 : 0);
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  async blob(): Promise<Blob> {
+    return new Blob([await this.arrayBuffer()], { type: this.headers.get('content-type') ?? '' });
+  }
+}
+
+function requestHeaders(h: RequestInit['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!h) return out;
+  // The SDK hands a Headers; plain objects (tests, other callers) skip building one.
+  if (h instanceof Headers) {
+    h.forEach((v, k) => {
+      out[k] = v;
+    });
+  } else if (!Array.isArray(h) && typeof h === 'object' && !(Symbol.iterator in h)) {
+    for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = String(v);
+  } else {
+    new Headers(h).forEach((v, k) => {
+      out[k] = v;
+    });
+  }
+  return out;
+}
+
+const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
+
 export const nodeFetch: typeof fetch = async (input, init = {}) => {
   const body = init.body;
   const simpleBody = body == null || typeof body === 'string' || body instanceof Uint8Array;
   if (!simpleBody || input instanceof Request) return fetch(input, init);
-  const url = new URL(String(input));
+  const href = String(input);
+  const url = new URL(href);
   const mod = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
   if (!mod) return fetch(input, init);
   const signal = init.signal ?? undefined;
   if (signal?.aborted) throw abortReason(signal);
 
-  const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((v, k) => {
-    headers[k] = v;
-  });
+  const headers = requestHeaders(init.headers);
   const payload = typeof body === 'string' ? Buffer.from(body) : body ?? undefined;
   if (payload) headers['content-length'] = String(payload.byteLength);
 
-  return new Promise<Response>((resolve, reject) => {
+  const response = await new Promise<BufferedResponse>((resolve, reject) => {
     const req = mod.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:'] });
     const onAbort = () => {
       req.destroy();
@@ -55,9 +194,10 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
       });
       res.on('end', () => {
         done();
-        const h = new Headers();
-        let raw = Buffer.concat(chunks);
-        const enc = res.headers['content-encoding'];
+        let raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        // rawHeaders, not res.headers: that getter builds a second header object per call
+        let h = new ResponseHeaders(res.rawHeaders);
+        const enc = h.get('content-encoding');
         try {
           // We send no accept-encoding, but a proxy may compress anyway.
           if (enc === 'gzip' || enc === 'x-gzip') raw = zlib.gunzipSync(raw);
@@ -67,15 +207,14 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
           reject(new TypeError('fetch failed', { cause: err }));
           return;
         }
-        for (const [k, v] of Object.entries(res.headers)) {
-          if (v === undefined || (enc && (k === 'content-encoding' || k === 'content-length'))) continue;
-          for (const x of Array.isArray(v) ? v : [v]) h.append(k, x);
-        }
+        // decoded: the encoding and the encoded length no longer describe the body
+        if (enc) h = new ResponseHeaders(res.rawHeaders, (k) => k === 'content-encoding' || k === 'content-length');
         const status = res.statusCode ?? 502;
-        const nullBody = status === 204 || status === 205 || status === 304;
-        resolve(new Response(nullBody ? null : raw, { status, statusText: res.statusMessage ?? '', headers: h }));
+        const nullBody = NO_BODY_STATUS.has(status) || init.method === 'HEAD';
+        resolve(new BufferedResponse(nullBody ? null : raw, status, res.statusMessage ?? '', h, href));
       });
     });
     req.end(payload);
   });
+  return response as unknown as Response;
 };

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createPricer, estimateTokens } from '../../src/compare/pricing.js';
+import { calcPrice } from '@pydantic/genai-prices';
+import { createPricer, estimateTokens, loadPricer } from '../../src/compare/pricing.js';
 
 const at = new Date('2025-06-01T00:00:00Z');
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-12);
 
 describe('createPricer', () => {
   it('prices gpt-4.1-mini from genai-prices', () => {
-    const pricer = createPricer([], at);
+    const pricer = createPricer([], at, calcPrice);
     // genai-prices table for openai gpt-4.1-mini: input_mtok 0.4, cache_read_mtok 0.1, output_mtok 1.6.
     // By hand: (1000 − 200) × 0.4/1e6 + 200 × 0.1/1e6 + 500 × 1.6/1e6 = 0.00032 + 0.00002 + 0.0008 = 0.00114
     const r = pricer.price('gpt-4.1-mini', { input: 1000, output: 500, cached: 200 });
@@ -25,6 +26,7 @@ describe('createPricer', () => {
         { model: 'local-llama', input_per_mtok: 1, output_per_mtok: 1 },
       ],
       at,
+      calcPrice,
     );
     // (1000 − 200) × 2/1e6 + 200 × 0.5/1e6 + 500 × 8/1e6 = 0.0016 + 0.0001 + 0.004 = 0.0057
     close(pricer.price('gpt-4.1-mini', { input: 1000, output: 500, cached: 200 }).usd, 0.0057);
@@ -43,7 +45,21 @@ describe('createPricer', () => {
   });
 
   it('an unknown model costs 0 and is marked estimated', () => {
-    const r = createPricer([], at).price('no-such-model-xyz', { input: 10, output: 10, cached: 0 });
+    const r = createPricer([], at, calcPrice).price('no-such-model-xyz', { input: 10, output: 10, cached: 0 });
     expect(r).toEqual({ usd: 0, estimated: true });
+  });
+});
+
+describe('loadPricer', () => {
+  it('loads the genai-prices table only when a model of the run has no override', async () => {
+    const overrides = [{ model: 'local-llama', input_per_mtok: 1, output_per_mtok: 1 }];
+    const own = await loadPricer(overrides, at, ['local-llama']);
+    expect(own.source).toBe('1 override from pricing.overrides');
+    // without the table a catalogue model is unknown, which is why it is loaded when needed
+    expect(own.price('gpt-4.1-mini', { input: 1000, output: 0, cached: 0 })).toEqual({ usd: 0, estimated: true });
+    const mixed = await loadPricer(overrides, at, ['local-llama', 'gpt-4.1-mini']);
+    expect(mixed.source).toMatch(/^@pydantic\/genai-prices .* \+ 1 override/);
+    close(mixed.price('gpt-4.1-mini', { input: 1000, output: 500, cached: 200 }).usd, 0.00114);
+    close(mixed.price('local-llama', { input: 1000, output: 0, cached: 0 }).usd, 0.001);
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildReport } from '../../src/compare/build-report.js';
+import { calcPrice } from '@pydantic/genai-prices';
 import { createPricer } from '../../src/compare/pricing.js';
 import { configSchema } from '../../src/config/schema.js';
 import { MemorySource } from '../../src/files/memory-source.js';
@@ -73,7 +74,7 @@ function engine(cache: ResponseCache = new NullCache()): EngineOptions {
     timeoutMs: 5000,
     maxAttempts: 2,
     maxCostUsd: 5,
-    pricer: createPricer(configSchema.parse(parseYaml(configText('  []'))).pricing.overrides, new Date('2025-01-01')),
+    pricer: createPricer(configSchema.parse(parseYaml(configText('  []'))).pricing.overrides, new Date('2025-01-01'), calcPrice),
     env: {},
     log: silentLogger,
   };

@@ -152,13 +152,13 @@ describe('limiter mechanics', () => {
       l.run(() => new Promise<void>((r) => pending.push(() => (l.onSuccess(), r())))),
     );
     expect(l.inFlight).toBe(4);
-    // 8 calls wait behind 4 slots: slow start adds two per success
+    // 8 calls wait behind 4 slots: slow start adds one per success (doubling each round trip)
     for (let i = 0; i < 2; i++) {
       pending.shift()!();
       await new Promise((r) => setImmediate(r));
     }
-    expect(l.limit).toBe(8);
-    expect(l.inFlight).toBe(8);
+    expect(l.limit).toBe(6);
+    expect(l.inFlight).toBe(6);
     // a 429 for a call dispatched at level 5 means the provider sustained 4
     t = 1000;
     l.onRateLimited(undefined, { slot: { level: 5, startedAt: 999 } });

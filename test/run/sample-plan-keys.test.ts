@@ -1,0 +1,60 @@
+// planSuite derives each repeat's cache key from one canonical text per case; the keys must be
+// exactly cacheKey's, or a rerun would miss the cache (or, worse, share samples wrongly).
+import { describe, expect, it } from 'vitest';
+import type { ProviderConfig } from '../../src/config/schema.js';
+import { cacheKey } from '../../src/providers/response-cache.js';
+import { planSuite, type CallJob } from '../../src/run/sample-plan.js';
+import type { Suite } from '../../src/types.js';
+
+function suite(provider: Partial<ProviderConfig>, repeats: number, system = 'Be brief.'): Suite {
+  return {
+    name: 's',
+    prompt: {
+      file: 'p.md',
+      format: 'chat',
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: 'Say {{x}} "quoted" \\ \u0000 ✓' },
+      ],
+      params: {},
+      variables: ['x'],
+    },
+    cases: ['a', 'b', 'a\nb', '"sample":1'].map((x, i) => ({ id: `c${i}`, vars: { x }, assert: [], source: { file: 'e.jsonl', line: i + 1 } })),
+    assert: [],
+    provider: { model: 'm', base_url: 'http://127.0.0.1:9/v1', api_key_env: 'K', temperature: 0, max_tokens: 32, ...provider } as ProviderConfig,
+    repeats,
+    aggregate: 'mean',
+    dependencies: [],
+    unsupported: [],
+  } as unknown as Suite;
+}
+
+describe('planSuite cache keys', () => {
+  for (const [name, provider, repeats] of [
+    ['plain', {}, 3],
+    ['top_p and seed', { top_p: 0.5, seed: 7 }, 12],
+    ['one repeat', { temperature: 1 }, 1],
+  ] as const) {
+    it(`equal cacheKey for every case and repeat (${name})`, () => {
+      const jobs = new Map<string, CallJob>();
+      const plan = planSuite(suite(provider, repeats), jobs);
+      expect(plan.cases).toHaveLength(4);
+      for (const c of plan.cases) {
+        const req = jobs.get(c.keys[0]!)!.request;
+        expect(c.keys).toEqual(Array.from({ length: repeats }, (_, s) => cacheKey('127.0.0.1:9/v1', req, s)));
+      }
+      expect(jobs.size).toBe(4 * repeats);
+    });
+  }
+
+  it('keys differ by sample and by message, and match across suites with the same request', () => {
+    const jobs = new Map<string, CallJob>();
+    const a = planSuite(suite({}, 2), jobs);
+    const b = planSuite(suite({}, 2), jobs);
+    const c = planSuite(suite({}, 2, 'Be long.'), jobs);
+    expect(new Set(a.cases.flatMap((x) => x.keys)).size).toBe(8);
+    expect(b.cases.map((x) => x.keys)).toEqual(a.cases.map((x) => x.keys));
+    expect(c.cases[0]!.keys[0]).not.toBe(a.cases[0]!.keys[0]);
+    expect(jobs.get(a.cases[0]!.keys[0]!)!.uses).toBe(2);
+  });
+});
