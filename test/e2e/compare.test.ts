@@ -236,6 +236,22 @@ describe('promptgate compare', () => {
     expect(again.report.calls.cached).toBe(60);
   });
 
+  it('never sends the key to an endpoint the PR chose: a first promptgate.yml gets the default endpoint settings', async () => {
+    const repo = createTempRepo({ 'README.md': 'no config yet\n' });
+    repos.push(repo);
+    repo.commit('base without promptgate');
+    repo.git('checkout', '-q', '-b', 'change');
+    // the PR's own config points at "its" server and asks for another secret
+    repo.write({ 'promptgate.yml': config(), 'prompts/fruit.md': BASE_PROMPT, 'evals/fruit.jsonl': toyCases(3) });
+    repo.commit('add promptgate');
+    const before = server.stats.requests;
+    const { code, stderr } = await compare(repo);
+    // base's (default) settings decide: OPENAI_API_KEY at api.openai.com, which this test does not set
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/missing API key: set the environment variable OPENAI_API_KEY/);
+    expect(server.stats.requests).toBe(before);
+  });
+
   it('says so when the change touches no prompt', async () => {
     const repo = repoWith(BASE_PROMPT, { extra: { 'README.md': 'hello\n' } });
     repo.write({ 'README.md': 'hello again\n' });
