@@ -12,9 +12,8 @@ import { commentMarker, renderComment, renderSummary } from '../report/render.js
 import type { Report } from '../report/report-types.js';
 import { regressionAnnotations } from './annotations.js';
 import { noPromptChanges } from './notes.js';
-import { progressReporter } from '../cli/progress-line.js';
 import { crossRunCache } from './response-cache.js';
-import { cancelSignal, coreLogger, failStep, maskApiKeys, workspace, writeReportFile, writeSummary } from './runtime.js';
+import { coreLogger, failStep, pipelineOptions, writeReportFile, writeSummary } from './runtime.js';
 
 export const CHECK_NAME = 'promptgate';
 
@@ -45,21 +44,9 @@ export async function comparePullRequest(t: PullTarget, inputs: ActionInputs, en
   const cache = crossRunCache({ enabled: inputs.cache, env, log, ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`, baseRef: t.baseRef });
 
   const result = await compareRevisions({
-    cwd: workspace(env),
+    ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats),
     base: inputs.base ?? t.baseSha,
     head: inputs.head ?? t.headSha,
-    configPath: inputs.config,
-    repeatsOverride: t.repeats ?? inputs.repeats,
-    cacheMode: 'use',
-    env,
-    log,
-    signal: cancelSignal(),
-    // a plain line every few seconds in the job log, so a long run visibly moves
-    onProgress: progressReporter(process.stdout).update,
-    beforeCalls: async ({ cacheDir, apiKeyEnvs }) => {
-      maskApiKeys(env, apiKeyEnvs);
-      await cache.restore(cacheDir);
-    },
   });
   const report = result.report;
   await cache.save(report.calls.made);

@@ -4,10 +4,9 @@ import * as core from '@actions/core';
 import type { EventContext } from '../github/event-context.js';
 import { failsJob, type ActionInputs } from '../github/inputs.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
-import { progressReporter } from '../cli/progress-line.js';
 import { crossRunCache } from './response-cache.js';
 import { commitResults, renderRunSummary } from './run-summary.js';
-import { cancelSignal, coreLogger, failStep, maskApiKeys, workspace, writeReportFile, writeSummary } from './runtime.js';
+import { coreLogger, failStep, pipelineOptions, writeReportFile, writeSummary } from './runtime.js';
 
 type CommitContext = Extract<EventContext, { kind: 'push' | 'schedule' | 'workflow_dispatch' }>;
 
@@ -15,21 +14,7 @@ export async function evaluateCommit(ctx: CommitContext, inputs: ActionInputs, e
   const log = coreLogger;
   if (inputs.base || inputs.head) log.warn('promptgate: the `base` and `head` inputs apply to pull requests; on this event every suite is evaluated on the commit');
   const cache = crossRunCache({ enabled: inputs.cache, env, log, ref: ctx.ref });
-  const r = await runWorkingTree({
-    cwd: workspace(env),
-    configPath: inputs.config,
-    repeatsOverride: inputs.repeats,
-    cacheMode: 'use',
-    env,
-    log,
-    signal: cancelSignal(),
-    // a plain line every few seconds in the job log, so a long run visibly moves
-    onProgress: progressReporter(process.stdout).update,
-    beforeCalls: async ({ cacheDir, apiKeyEnvs }) => {
-      maskApiKeys(env, apiKeyEnvs);
-      await cache.restore(cacheDir);
-    },
-  });
+  const r = await runWorkingTree(pipelineOptions(env, inputs, cache, inputs.repeats));
   await cache.save(r.calls.made);
 
   const results = commitResults({

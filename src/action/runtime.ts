@@ -5,6 +5,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
+import { progressReporter } from '../cli/progress-line.js';
+import type { ActionInputs } from '../github/inputs.js';
+import type { CommonOptions } from '../pipeline/engine-options.js';
+import type { CrossRunCache } from './response-cache.js';
 
 export const coreLogger: Logger = {
   info: (m) => core.info(m),
@@ -70,4 +74,26 @@ export function cancelSignal(): AbortSignal {
     process.once('SIGTERM', onSignal);
   }
   return cancellation.signal;
+}
+
+/**
+ * What every Action flow hands the pipeline: the workspace, the config input, cancellation,
+ * progress in the job log, and, just before the first model call, the API keys masked and
+ * the response cache restored.
+ */
+export function pipelineOptions(env: NodeJS.ProcessEnv, inputs: ActionInputs, cache: CrossRunCache, repeatsOverride?: number): CommonOptions {
+  return {
+    cwd: workspace(env),
+    configPath: inputs.config,
+    repeatsOverride,
+    cacheMode: 'use',
+    env,
+    log: coreLogger,
+    signal: cancelSignal(),
+    onProgress: progressReporter(process.stdout).update,
+    beforeCalls: async ({ cacheDir, apiKeyEnvs }) => {
+      maskApiKeys(env, apiKeyEnvs);
+      await cache.restore(cacheDir);
+    },
+  };
 }

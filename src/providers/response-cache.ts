@@ -28,8 +28,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function cacheKey(endpoint: string, req: ChatRequest, sampleIndex: number): string {
-  const material = {
+function keyMaterial(endpoint: string, req: ChatRequest, sample: number | string) {
+  return {
     v: 1,
     endpoint,
     model: req.model,
@@ -40,9 +40,31 @@ export function cacheKey(endpoint: string, req: ChatRequest, sampleIndex: number
     seed: req.seed,
     // undefined for plain prompt calls, so their keys are unchanged
     response_format: req.response_format,
-    sample: sampleIndex,
+    sample,
   };
-  return createHash('sha256').update(canonicalJson(material)).digest('hex');
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function cacheKey(endpoint: string, req: ChatRequest, sampleIndex: number): string {
+  return sha256(canonicalJson(keyMaterial(endpoint, req, sampleIndex)));
+}
+
+const SAMPLE_MARK = '\u0000promptgate-sample\u0000';
+
+/**
+ * The keys of every repeat of one request, equal to cacheKey's: the request is made canonical
+ * once and only the sample number changes (a run plans thousands of keys before its first
+ * call). In the sorted key text only numbers follow `sample` (seed, temperature, top_p, v), so
+ * the mark's last occurrence is the sample's, whatever the messages contain.
+ */
+export function sampleKeys(endpoint: string, req: ChatRequest): (sampleIndex: number) => string {
+  const text = canonicalJson(keyMaterial(endpoint, req, SAMPLE_MARK));
+  const mark = JSON.stringify(SAMPLE_MARK);
+  const at = text.lastIndexOf(mark);
+  const before = text.slice(0, at);
+  const after = text.slice(at + mark.length);
+  return (sampleIndex) => sha256(`${before}${sampleIndex}${after}`);
 }
 
 const count = z.number().int().nonnegative();

@@ -2,8 +2,7 @@
 // is made: missing template variables surface as input errors up front, the cache is
 // consulted once, and the spend cap can be checked against what really has to be called.
 import type { CacheMode } from '../providers/response-cache.js';
-import { cacheKey, canonicalJson } from '../providers/response-cache.js';
-import { createHash } from 'node:crypto';
+import { sampleKeys } from '../providers/response-cache.js';
 import { endpointOf } from '../providers/openai-provider.js';
 import { renderCaseMessages } from '../suites/resolve-suites.js';
 import { InputError, type Problem } from '../errors.js';
@@ -50,7 +49,6 @@ export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuit
   };
   const problems: Problem[] = [];
   const cases: PlannedCase[] = [];
-  const keyOf = repeatKeys(endpoint);
   suite.cases.forEach((c, caseIndex) => {
     let messages: ChatMessage[];
     try {
@@ -64,8 +62,9 @@ export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuit
     }
     const full: ChatRequest = { ...request, messages };
     const keys: string[] = [];
+    const keyOf = sampleKeys(endpoint, full);
     for (let s = 0; s < suite.repeats; s++) {
-      const key = keyOf(full, s);
+      const key = keyOf(s);
       keys.push(key);
       const job = jobs.get(key);
       if (job) job.uses++;
@@ -75,52 +74,6 @@ export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuit
   });
   if (problems.length) throw new InputError(problems);
   return { suite, request, cases };
-}
-
-const SAMPLE_MARK = '\u0000promptgate-sample\u0000';
-
-/**
- * cacheKey for each repeat of a case, canonicalising the request once per case instead of once
- * per repeat (a run plans thousands of keys before its first call): the repeats' key texts
- * differ only in the sample number. The shortcut is checked against cacheKey itself on the
- * first case and dropped if it ever disagrees, so keys never depend on this function.
- */
-function repeatKeys(endpoint: string): (req: ChatRequest, sample: number) => string {
-  let trusted: boolean | undefined;
-  let last: { req: ChatRequest; pre: string; post: string } | undefined;
-  return (req, sample) => {
-    if (trusted === false) return cacheKey(endpoint, req, sample);
-    if (last?.req !== req) {
-      const text = canonicalJson({
-        v: 1,
-        endpoint,
-        model: req.model,
-        messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
-        temperature: req.temperature,
-        max_tokens: req.max_tokens,
-        top_p: req.top_p,
-        seed: req.seed,
-        response_format: req.response_format,
-        sample: SAMPLE_MARK,
-      });
-      const [pre, post, extra] = text.split(JSON.stringify(SAMPLE_MARK));
-      if (post === undefined || extra !== undefined) {
-        trusted = false;
-        return cacheKey(endpoint, req, sample);
-      }
-      last = { req, pre: pre!, post };
-    }
-    const key = createHash('sha256').update(`${last.pre}${sample}${last.post}`).digest('hex');
-    if (trusted === undefined) {
-      // checked for two sample numbers: the number's position, not just one value, must match
-      const other = sample === 0 ? 1 : 0;
-      trusted =
-        key === cacheKey(endpoint, req, sample) &&
-        createHash('sha256').update(`${last.pre}${other}${last.post}`).digest('hex') === cacheKey(endpoint, req, other);
-      if (!trusted) return cacheKey(endpoint, req, sample);
-    }
-    return key;
-  };
 }
 
 /** Fills jobs from the cache (unless record/off). */

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-ZI5QDLTB.js";import"./chunk-STJAEINR.js";import"./chunk-32W22NUK.js";import"./chunk-MX6LZOWR.js";import"./chunk-5JKBZOCW.js";import"./chunk-JG4B7P6G.js";import"./chunk-NUQR6FIJ.js";import"./chunk-7C5UOQQL.js";import"./chunk-GGTPKJU3.js";import"./chunk-4OZA5ZHR.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
