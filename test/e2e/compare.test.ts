@@ -252,6 +252,34 @@ describe('promptgate compare', () => {
     expect(server.stats.requests).toBe(before);
   });
 
+  it('compares Prompty and Dotprompt prompts like any other', async () => {
+    const suite = (name: string, file: string) => `  - name: ${name}
+    prompt: ${file}
+    cases: evals/fruit.jsonl
+    assert:
+      - { type: starts-with, value: "{{expected}}" }`;
+    const prompty = (extra: string) => `---\nname: fruit\nmodel:\n  parameters:\n    max_tokens: 20\n---\nsystem:\n${extra}You name fruit.\n\nuser:\n{{text}}\n`;
+    const dotprompt = (extra: string) => `---\nconfig:\n  maxOutputTokens: 20\n---\n{{role "system"}}\n${extra}You name fruit.\n{{role "user"}}\n{{text}}\n`;
+    const repo = repoWith(BASE_PROMPT, {
+      suites: [suite('prompty', 'prompts/fruit.prompty'), suite('dotprompt', 'prompts/fruit.prompt')].join('\n'),
+      extra: { 'prompts/fruit.prompty': prompty(''), 'prompts/fruit.prompt': dotprompt('') },
+    });
+    repo.write({ 'prompts/fruit.prompty': prompty('BROKEN '), 'prompts/fruit.prompt': dotprompt('BROKEN ') });
+    repo.commit('break both');
+    const { code, report } = await compare(repo);
+    expect(code).toBe(1);
+    for (const name of ['prompty', 'dotprompt']) {
+      const s = report.suites.find((x) => x.name === name)!;
+      expect(s.status).toBe('compared');
+      expect(s.verdict).toBe('fail');
+      expect(s.caseResults.filter((c) => c.change === 'regressed')).toHaveLength(15);
+      // the rendered-prompt diff shows the system message that changed
+      expect(s.promptDiff).toMatch(/\+BROKEN You name fruit\./);
+    }
+    // max_tokens from each file's own parameters reached the model
+    expect(server.requests.slice(-4).every((r) => r.max_tokens === 20 || r.max_completion_tokens === 20)).toBe(true);
+  });
+
   it('says so when the change touches no prompt', async () => {
     const repo = repoWith(BASE_PROMPT, { extra: { 'README.md': 'hello\n' } });
     repo.write({ 'README.md': 'hello again\n' });
