@@ -194,8 +194,10 @@ export class FsResponseCache implements ResponseCache {
 
   async set(key: string, value: CallResult): Promise<void> {
     this.checkKey(key);
-    // Only the known fields: transient data (rate-limit hints) never reaches the disk.
-    const result = callResultSchema.parse(value);
+    // Only the known fields: transient data (rate-limit hints) never reaches the disk. The value
+    // comes from our provider, so picking them is enough here; reads are what get validated.
+    const { output, usage, latencyMs, model, systemFingerprint, finishReason } = value;
+    const result = { output, usage, latencyMs, model, systemFingerprint, finishReason };
     const line = JSON.stringify({ v: 1, key, result });
     const index = await this.load();
     if (this.fd === undefined) {
