@@ -170,6 +170,21 @@ describe('promptgate compare', () => {
     expect(code).toBe(0);
   });
 
+  it('says how many repeats an underpowered suite needs when the noise is within cases', async () => {
+    // NOISY: every sample is wrong about a third of the time, independently, so the spread is
+    // within cases and more repeats (not more cases) is what narrows the comparison
+    const gate = '  alpha: 0.05\n  min_effect: 0.05';
+    const repo = repoWith('NOISY ' + BASE_PROMPT, { repeats: 2, gate }, toyCases(30));
+    repo.write({ 'prompts/fruit.md': 'NOISY Please name the fruit in one word.\n\n{{text}}\n' });
+    repo.commit('reword a noisy prompt');
+    const { code, report } = await compare(repo);
+    const suite = report.suites[0]!;
+    expect(suite.verdict, JSON.stringify(suite.reasons)).toBe('warn');
+    expect(suite.delta!.repeatsNeeded).toBeGreaterThan(2);
+    expect(suite.reasons.join(' ')).toMatch(new RegExp(`about ${suite.delta!.repeatsNeeded} repeats per case \\(now 2\\)`));
+    expect(code).toBe(0);
+  });
+
   it('judges a PR that loosens the thresholds by base thresholds, and flags it', async () => {
     const repo = repoWith(BASE_PROMPT);
     repo.write({
