@@ -139,8 +139,9 @@ function strip<T extends { latencySamples: number }>(x: T): Omit<T, 'latencySamp
 }
 
 /**
- * What the run spent: every sample that made a call (not cached), summed over both sides. A sample
- * shared by both sides (identical rendered messages) is the same object on both and counts once.
+ * What the run spent: every sample that made a call (not cached), summed over both sides. A call
+ * shared by both sides (identical rendered messages) is one CallResult object behind two samples
+ * (each side scores it with its own assertions), so it counts once.
  */
 function spend(suites: readonly SuiteComparisonInput[]): number {
   const seen = new Set<object>();
@@ -149,8 +150,9 @@ function spend(suites: readonly SuiteComparisonInput[]): number {
     for (const run of [s.base, s.head]) {
       for (const c of run?.cases ?? []) {
         for (const sample of c.samples) {
-          if (sample.cached || seen.has(sample)) continue;
-          seen.add(sample);
+          const call = sample.call ?? sample;
+          if (sample.cached || seen.has(call)) continue;
+          seen.add(call);
           usd += sample.costUsd ?? 0;
         }
       }

@@ -244,6 +244,10 @@ describe('promptgate compare', () => {
     // identical rendered requests: one call serves both sides
     expect(report.calls.made).toBe(60);
     expect(report.calls.shared).toBe(60);
+    // the run paid for each shared call once, though both sides report its cost
+    expect(suite.base!.costUsd).toBeGreaterThan(0);
+    expect(suite.head!.costUsd).toBeCloseTo(suite.base!.costUsd, 12);
+    expect(report.costUsd).toBeCloseTo(suite.base!.costUsd, 12);
     expect(server.stats.completions - before).toBe(60);
 
     const again = await compare(repo);
