@@ -3,7 +3,7 @@
 import { sideStats } from '../compare/side-stats.js';
 import { escapeText, tableCell } from '../report/escape.js';
 import { ms, pct, plural, usd } from '../report/format.js';
-import type { Verdict } from '../report/report-types.js';
+import type { SideStats, Verdict } from '../report/report-types.js';
 import type { SuiteRun } from '../types.js';
 
 export interface CommitRun {
@@ -17,21 +17,17 @@ export interface CommitRun {
   pricing: { source: string; at: string };
 }
 
-export interface SuiteLine {
+/** One suite of a commit run: the side statistics report.json uses, plus where it failed. */
+export type SuiteLine = Pick<
+  SideStats,
+  'passRate' | 'softPassRate' | 'costUsd' | 'costEstimated' | 'tokens' | 'latencyP50Ms' | 'latencyP95Ms' | 'errors'
+> & {
   name: string;
   model: string;
   cases: number;
   repeats: number;
-  passRate: number | null;
-  softPassRate: number | null;
-  costUsd: number;
-  costEstimated: boolean;
-  tokens: { input: number; output: number };
-  latencyP50Ms: number | null;
-  latencyP95Ms: number | null;
-  errors: number;
   failingCases: { id: string; file: string; line: number }[];
-}
+};
 
 export interface CommitResults {
   version: 1;
