@@ -4,6 +4,8 @@
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { stderrLogger } from './log.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
+import { CONFIG_CANDIDATES } from './config/config-candidates.js';
+import { openRevisions } from './git/open-revisions.js';
 
 async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
@@ -22,6 +24,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    // git runs in child processes (on another core) while the engine below loads and compiles
+    const revisions =
+      args.command === 'compare' ? openRevisions(process.cwd(), args.base!, args.head, args.config ? [args.config] : CONFIG_CANDIDATES) : undefined;
+    revisions?.catch(() => {}); // compare awaits it and reports the failure
     // Loaded only for a real command: `--help` and argument errors stay fast.
     const { runCommand } = await import('./cli/commands.js');
     return await runCommand(args, {
@@ -31,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       stdout: process.stdout,
       stderr: process.stderr,
       signal: controller.signal,
+      revisions,
     });
   } catch (e) {
     if (e instanceof InputError) {

@@ -5,6 +5,7 @@ import { loadConfig } from '../config/load-config.js';
 import { sideStats } from '../compare/side-stats.js';
 import { formatProblem, oneLine } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
+import type { OpenedRevisions } from '../git/open-revisions.js';
 import type { Logger } from '../log.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
@@ -24,6 +25,8 @@ export interface CliContext {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   signal: AbortSignal;
+  /** `compare`: base and head, opened while this module loaded (cli.ts). */
+  revisions?: Promise<OpenedRevisions>;
 }
 
 export function exitCodeFor(report: Report): number {
@@ -104,7 +107,7 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
       return 0;
     }
     case 'compare': {
-      const { report } = await compareRevisions({ ...common, base: args.base!, head: args.head, all: args.all });
+      const { report } = await compareRevisions({ ...common, base: args.base!, head: args.head, all: args.all, revisions: ctx.revisions });
       progress.finish();
       const dir = resolve(ctx.cwd, args.outDir);
       await writeOut(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -2,6 +2,8 @@
 // InputError whose lines read `file:line:col: message`.
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
+import { loadSchemaCompiler } from '../suites/assertions/json-checks.js';
+import { CONFIG_CANDIDATES } from './config-candidates.js';
 import type { FileSource } from '../types.js';
 import { extraChecks } from './extra-checks.js';
 import { configSchema, defaultConfig, type Config, type GateConfig } from './schema.js';
@@ -9,12 +11,7 @@ import { yamlProblems } from './yaml-errors.js';
 import { YamlLocator } from './yaml-locate.js';
 import { explainIssue, type PathMessage } from './zod-issues.js';
 
-export const CONFIG_CANDIDATES = [
-  'promptgate.yml',
-  'promptgate.yaml',
-  '.github/promptgate.yml',
-  '.github/promptgate.yaml',
-] as const;
+export { CONFIG_CANDIDATES };
 
 /** The config path to use: `explicit` (must exist), else the first candidate present, else null. */
 export async function findConfigFile(src: FileSource, explicit?: string): Promise<string | null> {
@@ -68,6 +65,8 @@ export async function loadConfig(src: FileSource, explicit?: string): Promise<{ 
   const file = await findConfigFile(src, explicit);
   if (file === null) return { config: defaultConfig(), file: null };
   const text = (await src.read(file)) ?? '';
+  // validating an assertion's schema needs ajv, loaded only when a schema may be there
+  if (/is-json|json-schema/.test(text)) await loadSchemaCompiler();
   return { config: parseConfig(text, file), file };
 }
 

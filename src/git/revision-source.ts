@@ -14,13 +14,15 @@ export class RevisionSource implements FileSource {
   private readonly cache = new Map<string, Promise<string | undefined>>();
   private readonly batch: CatFileBatch;
 
+  /** `batch`: a reader shared with the other side (object names carry the commit). */
   constructor(
     private readonly cwd: string,
     readonly sha: string,
     name = sha.slice(0, 7),
+    batch?: CatFileBatch,
   ) {
     this.label = name;
-    this.batch = new CatFileBatch(cwd);
+    this.batch = batch ?? new CatFileBatch(cwd);
   }
 
   read(path: string): Promise<string | undefined> {

@@ -39,6 +39,29 @@ export async function ensureCommit(cwd: string, ref: string): Promise<string> {
 }
 
 /**
+ * The repository root and the commits of base and head (HEAD when head is undefined). One
+ * git call when both resolve; otherwise the step-by-step path, which fetches a commit a
+ * shallow clone lacks and words each failure for the user.
+ */
+export async function resolveTips(cwd: string, base: string, head: string | undefined): Promise<{ root: string; baseTip: string; headSha: string }> {
+  const refs = [base, head ?? 'HEAD'];
+  // `--` keeps a ref that is also a path a revision; a leading "-" would be read as an option
+  if (!refs.some((r) => r.startsWith('-'))) {
+    const r = await runGit(cwd, ['rev-parse', '--show-toplevel', ...refs.map((x) => `${x}^{commit}`), '--']);
+    const [root, baseTip, headSha] = r.stdout.split('\n');
+    if (r.code === 0 && root && baseTip && headSha && /^[0-9a-f]{40,64}$/.test(baseTip) && /^[0-9a-f]{40,64}$/.test(headSha)) {
+      return { root, baseTip, headSha };
+    }
+  }
+  const rootP = repoRoot(cwd);
+  const tipsP = Promise.all([ensureCommit(cwd, base), head ? ensureCommit(cwd, head) : currentSha(cwd)]);
+  tipsP.catch(() => {}); // not a repository: repoRoot's message wins
+  const root = await rootP;
+  const [baseTip, headSha] = await tipsP;
+  return { root, baseTip, headSha };
+}
+
+/**
  * The base to compare against: the merge base of base and head when they have diverged,
  * so a PR is judged only on its own changes. A shallow clone may not have the history to
  * compute it; then deepen once, and fall back to the base commit itself.

@@ -2,9 +2,8 @@
 import { loadConfig, gateChanged } from '../config/load-config.js';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import { formatProblem } from '../errors.js';
-import { WorkingTreeSource } from '../files/fs-source.js';
-import { RevisionSource } from '../git/revision-source.js';
-import { changedFiles, currentSha, ensureCommit, mergeBase, repoRoot } from '../git/revisions.js';
+import { CONFIG_CANDIDATES } from '../config/config-candidates.js';
+import { openRevisions, type OpenedRevisions } from '../git/open-revisions.js';
 import type { Report } from '../report/report-types.js';
 import { evaluateSuites } from '../run/evaluate-suites.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
@@ -20,6 +19,8 @@ export interface CompareOptions extends CommonOptions {
   /** A revision, or undefined for the working tree. */
   head?: string;
   all?: boolean;
+  /** Base and head already being opened (cli.ts starts this before loading the engine). */
+  revisions?: Promise<OpenedRevisions>;
 }
 
 export interface CompareResult {
@@ -54,24 +55,12 @@ async function sideSuites(src: FileSource, configPath: string | undefined, opts:
 }
 
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
-  // Each git call is a process (~10 ms); the independent ones run side by side (refs resolve
-  // the same from any folder of the checkout). Not a repository: repoRoot's message wins.
-  const rootP = repoRoot(opts.cwd);
-  const tipsP = Promise.all([
-    ensureCommit(opts.cwd, opts.base),
-    opts.head ? ensureCommit(opts.cwd, opts.head) : currentSha(opts.cwd),
-  ]);
-  tipsP.catch(() => {});
-  const root = await rootP;
-  const [baseTip, headSha] = await tipsP;
-  const baseSha = await mergeBase(root, baseTip, headSha);
-  const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`);
-  const headSrc: FileSource = opts.head ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`) : new WorkingTreeSource(root);
-
+  const { root, baseSha, headSha, baseSrc, headSrc, changed: changedP } = await (opts.revisions ??
+    openRevisions(opts.cwd, opts.base, opts.head, opts.configPath ? [opts.configPath] : CONFIG_CANDIDATES));
   const [base, head, changed] = await Promise.all([
     sideSuites(baseSrc, opts.configPath, opts),
     sideSuites(headSrc, opts.configPath, opts),
-    changedFiles(root, baseSha, opts.head ? headSha : undefined),
+    changedP,
   ]);
 
   const notes: string[] = [];

@@ -20,6 +20,7 @@ import { githubModelToProviderModel, isGithubPromptFile } from '../prompts/githu
 import { parsePrompt } from '../prompts/load-prompt.js';
 import { parseYaml, type YamlDoc } from '../prompts/yaml-doc.js';
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
+import { loadSchemaCompiler, usesSchema } from './assertions/json-checks.js';
 import { suggest } from './assertions/suggest.js';
 import { checkCaseVariables } from './render-case.js';
 import { resolveRubricFiles } from '../judges/rubric-files.js';
@@ -141,7 +142,7 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
       if (text === undefined) {
         ctx.errors.push(configProblem(ctx, ['suites', i, 'cases'], `suite \`${s.name}\`: cases file \`${s.cases}\` not found in ${ctx.src.label}; fix the path`));
       } else {
-        const parsed = parseCasesText(s.cases, text);
+        const parsed = await parseCasesText(s.cases, text);
         const d = dedupeCases(parsed.cases);
         loaded = { cases: d.cases, problems: [...parsed.problems, ...d.problems] };
       }
@@ -162,6 +163,7 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
     ctx.warnings.push({ ...where, message: `suite \`${s.name}\` has no cases, so there is nothing to evaluate; add cases` });
   }
   const evaluators = prompt.evaluators ?? [];
+  if (usesSchema([...evaluators, ...s.assert, ...loaded.cases.flatMap((c) => c.assert)])) await loadSchemaCompiler();
   const checked = checkVars(ctx, prompt, loaded.cases, [...evaluators, ...s.assert], ctx.configFile ?? 'promptgate.yml');
   // llm-rubric `rubric_file:` is read from this same revision (src/judges/rubric-files.ts).
   const assertPos = configProblem(ctx, ['suites', i, 'assert'], '');

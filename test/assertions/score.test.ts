@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssertionSpec } from '../../src/config/schema.js';
 import type { CallResult } from '../../src/types.js';
 import { scoreAssertion, scoreSample } from '../../src/suites/assertions/index.js';
+import { loadSchemaCompiler } from '../../src/suites/assertions/json-checks.js';
+
+// these call the synchronous checks directly; the loaders (loadConfig, resolveSuites) load ajv themselves
+beforeAll(loadSchemaCompiler);
 
 const call = (output: string, extra: Partial<CallResult> = {}): CallResult => ({ output, latencyMs: 120, ...extra });
 const spec = (type: string, value?: unknown, more: Partial<AssertionSpec> = {}): AssertionSpec =>

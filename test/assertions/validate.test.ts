@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssertionSpec } from '../../src/config/schema.js';
 import { assertionProblem, validateAssertion } from '../../src/suites/assertions/index.js';
+import { loadSchemaCompiler } from '../../src/suites/assertions/json-checks.js';
+
+// these call the synchronous checks directly; the loaders (loadConfig, resolveSuites) load ajv themselves
+beforeAll(loadSchemaCompiler);
 
 const v = (s: Partial<AssertionSpec> & { type: string }) => validateAssertion({ grade: 'hard', ...s } as AssertionSpec);
 

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError, type Problem } from '../../src/errors.js';
 import { MemorySource } from '../../src/files/memory-source.js';
 import { findConfigFile, gateChanged, loadConfig, parseConfig } from '../../src/config/load-config.js';
 import { defaultConfig } from '../../src/config/schema.js';
+import { loadSchemaCompiler } from '../../src/suites/assertions/json-checks.js';
+
+// these call the synchronous checks directly; the loaders (loadConfig, resolveSuites) load ajv themselves
+beforeAll(loadSchemaCompiler);
 
 function problemsOf(text: string): Problem[] {
   try {

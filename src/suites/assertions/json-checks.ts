@@ -1,14 +1,36 @@
 // JSON assertions. Schemas come from the repo as data and are compiled by ajv (no code runs);
 // compiled validators are cached by the schema's JSON text because every sample reuses them.
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ValidateFunction } from 'ajv';
+import type { AssertionSpec } from '../../config/schema.js';
 
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
-
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction | Error>();
+
+/**
+ * ajv is a third of the engine's code and most suites never use a schema, so it is loaded
+ * only when one does: the config and suite loaders await this before validating or scoring
+ * an assertion with a schema (`usesSchema`).
+ */
+export async function loadSchemaCompiler(): Promise<void> {
+  if (ajv) return;
+  const [ajvModule, formatsModule] = await Promise.all([import('ajv'), import('ajv-formats')]);
+  // Both are CommonJS. Node's import() sees their named exports, a bundle's only `default`
+  // (module.exports), so each is looked up both ways.
+  const a = ajvModule as unknown as { Ajv?: typeof Ajv; default: { Ajv: typeof Ajv } };
+  const AjvClass = a.Ajv ?? a.default.Ajv;
+  const f = formatsModule as unknown as { default: { default?: unknown } };
+  const addFormats = (f.default.default ?? f.default) as (instance: Ajv) => Ajv;
+  ajv ??= addFormats(new AjvClass({ allErrors: true, strict: false }));
+}
+
+/** True when some assertion compiles a JSON Schema (is-json with a value, json-schema). */
+export function usesSchema(specs: Iterable<Pick<AssertionSpec, 'type' | 'value'>>): boolean {
+  for (const s of specs) {
+    const base = typeof s.type === 'string' ? s.type.replace(/^not-/, '') : '';
+    if ((base === 'is-json' || base === 'json-schema') && s.value !== undefined) return true;
+  }
+  return false;
+}
 
 /** Compiles (once) a JSON Schema given as an object or as JSON text; throws with a readable message. */
 export function compileSchema(schema: unknown): ValidateFunction {
@@ -26,6 +48,7 @@ export function compileSchema(schema: unknown): ValidateFunction {
   const key = JSON.stringify(obj);
   let hit = compiled.get(key);
   if (!hit) {
+    if (!ajv) throw new Error('internal error: the JSON Schema compiler was not loaded (loadSchemaCompiler)');
     try {
       hit = ajv.compile(obj as object);
     } catch (e) {

@@ -1,7 +1,6 @@
 // A CSV dataset with a header row. Columns `id` and `description` are reserved; every other
 // column is a variable (always a string). A row with the wrong number of fields is a problem
 // with its line; the rest still load.
-import { parse } from 'csv-parse/sync';
 import { InputError, type Problem } from '../../errors.js';
 import type { EvalCase } from '../../types.js';
 import { stableCaseId } from './case-id.js';
@@ -17,7 +16,9 @@ const CSV_FIX: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'quote the whole field and double every quote inside it ("say ""hi""")',
 };
 
-export function parseCsvCases(file: string, text: string): { cases: EvalCase[]; problems: Problem[] } {
+export async function parseCsvCases(file: string, text: string): Promise<{ cases: EvalCase[]; problems: Problem[] }> {
+  // loaded only for CSV datasets: most runs never need it, and every start would compile it
+  const { parse } = await import('csv-parse/sync');
   const problems: Problem[] = [];
   let recs: Rec[];
   try {

@@ -44,7 +44,7 @@ function fromInline(list: InlineCase[], opts: LoadCasesOptions): LoadedCases {
   return { cases, problems: [] };
 }
 
-export function parseCasesText(file: string, text: string): LoadedCases {
+export async function parseCasesText(file: string, text: string): Promise<LoadedCases> {
   const lower = file.toLowerCase();
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return parseJsonlCases(file, text);
   if (lower.endsWith('.csv')) return parseCsvCases(file, text);
@@ -83,7 +83,7 @@ export async function loadCases(src: FileSource, spec: string | InlineCase[], op
   if (typeof spec === 'string') {
     const text = await src.read(spec);
     if (text === undefined) throw InputError.one(spec, `cases file not found in ${src.label}; check the path`);
-    loaded = parseCasesText(spec, text);
+    loaded = await parseCasesText(spec, text);
   } else {
     loaded = fromInline(spec, opts);
   }

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-52S3WOSX.js";import"./chunk-U4P53Q2F.js";import"./chunk-5WK7YPWR.js";import"./chunk-MX6LZOWR.js";import"./chunk-AVZCEXOT.js";import"./chunk-JHZV643R.js";import"./chunk-NUQR6FIJ.js";import"./chunk-VAYE5KV6.js";import"./chunk-GGTPKJU3.js";import"./chunk-4OZA5ZHR.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};

@@ -1,0 +1,35 @@
+// Base and head of a comparison, opened as file sources. `promptgate compare` starts this
+// before it loads the engine (cli.ts): git then runs in its own processes, on the other core,
+// while the main chunk compiles, and the config file has been read by the time it is needed.
+import { WorkingTreeSource } from '../files/fs-source.js';
+import type { FileSource } from '../types.js';
+import { CatFileBatch } from './cat-file-batch.js';
+import { RevisionSource } from './revision-source.js';
+import { changedFiles, mergeBase, resolveTips } from './revisions.js';
+
+export interface OpenedRevisions {
+  root: string;
+  /** The merge base of base and head. */
+  baseSha: string;
+  headSha: string;
+  baseSrc: FileSource;
+  /** Head's commit, or the working tree when no head revision was given. */
+  headSrc: FileSource;
+  /** Paths that differ between base and head. */
+  changed: Promise<string[]>;
+}
+
+/** `prefetch`: paths to start reading on both sides at once (the config file candidates). */
+export async function openRevisions(cwd: string, base: string, head: string | undefined, prefetch: readonly string[] = []): Promise<OpenedRevisions> {
+  const { root, baseTip, headSha } = await resolveTips(cwd, base, head);
+  const baseSha = await mergeBase(root, baseTip, headSha);
+  const changed = changedFiles(root, baseSha, head ? headSha : undefined);
+  changed.catch(() => {}); // the caller awaits it and reports the failure
+  // one cat-file process answers both sides: object names carry the commit
+  const batch = new CatFileBatch(root);
+  const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`, batch);
+  const headSrc = head ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`, batch) : new WorkingTreeSource(root);
+  // reads are cached per source, so whoever asks later gets these answers (or their errors)
+  for (const path of prefetch) for (const src of [baseSrc, headSrc]) src.read(path).catch(() => {});
+  return { root, baseSha, headSha, baseSrc, headSrc, changed };
+}
