@@ -48,11 +48,13 @@ export interface LimiterOptions {
 }
 
 const PROBE_ROUNDS = 4;
-// Measured against the benchmark shape (limit 32, 100 ms): starting at 16 and doubling finds
-// the limit in about a round trip with a small overshoot; starting at 8 and tripling idled most
-// slots for two round trips, then overshot to ~70: a burst of 429s and a pause (≈ 90 ms more
-// wall time per run). Starting at 24 was no faster within the noise and sends more 429s to a
-// provider whose limit is low (4 in the tests).
+const INITIAL = 16;
+// Measured against the benchmark shape (limit 32, 100 ms), 6 runs each: from 16 doubling, the
+// calls phase takes ≈ 3 965 ms; from 32 (×1.5 or ×2) ≈ 3 930, but the whole run is no faster:
+// the first 32 calls then pay their cold start (SDK paths compiled, 32 TCP connects, 16-32
+// 429s each building two Errors) before the first answer instead of during the first round
+// trip, and from 32 a provider with a low limit (4 in the tests) gets a bigger burst of 429s.
+// Starting at 8 and tripling idled most slots for two round trips, then overshot to ~70.
 const SLOW_START_STEP = 1;
 
 interface Waiter {
@@ -145,7 +147,11 @@ class GateLimiter implements Limiter {
     const now = this.now();
     const rtt = this.rtt ?? 50;
     const sameEvent = ctx.slot ? ctx.slot.startedAt < this.lastDecrease : now - this.lastDecrease < rtt;
-    if (sameEvent) return;
+    if (sameEvent) {
+      // no second cut, but a call of the same burst rejected at a lower level is a tighter bound
+      if (ctx.slot) this.refine(ctx.slot.level);
+      return;
+    }
     const uncured = now - this.lastDecrease < 2 * rtt;
     this.lastDecrease = now;
     this.shrink(ctx.slot?.level ?? this._inFlight);
@@ -154,6 +160,7 @@ class GateLimiter implements Limiter {
 
   protected grow(): void {}
   protected shrink(_level: number): void {}
+  protected refine(_level: number): void {}
 
   private applyHeaders(info: RateLimitInfo): void {
     if (info.remainingRequests !== undefined && info.remainingRequests <= 0 && info.resetRequestsMs) {
@@ -199,17 +206,29 @@ class AdaptiveLimiter extends GateLimiter {
     this.current = Math.min(this.cap, this.current + step);
   }
 
+  /** Lowest the 429s of the current decrease may take the limit: half the level before it. */
+  private floor = 1;
+
   protected override shrink(level: number): void {
     // The provider refused the level-th concurrent call, so it sustains at most level − 1
     // (the client counts answers still in transit, so this errs high, never low).
     const sustained = Math.min(level - 1, this.current - 1);
-    this.current = Math.max(1, this.current / 2, sustained);
+    this.floor = Math.max(1, this.current / 2);
+    this.current = Math.max(this.floor, sustained);
     this.slowStart = false;
+  }
+
+  // The first 429 of a burst need not be the lowest: during slow start, answers that are
+  // still in transit inflate the level of the call that happens to be read first (63 seen
+  // against a limit of 32). Each later 429 of the same burst lowers the bound to its own
+  // level − 1, still never below half the level before the burst.
+  protected override refine(level: number): void {
+    this.current = Math.max(this.floor, Math.min(this.current, level - 1));
   }
 }
 
 export function createLimiter(concurrency: number | 'auto', opts: LimiterOptions = {}): Limiter {
-  if (concurrency === 'auto') return new AdaptiveLimiter(opts.initial ?? 16, true, opts);
+  if (concurrency === 'auto') return new AdaptiveLimiter(opts.initial ?? INITIAL, true, opts);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer or "auto", got ${concurrency}`);
   return new GateLimiter(concurrency, false, opts);
 }

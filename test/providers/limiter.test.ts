@@ -163,21 +163,37 @@ describe('limiter mechanics', () => {
     t = 1000;
     l.onRateLimited(undefined, { slot: { level: 5, startedAt: 999 } });
     expect(l.limit).toBe(4);
-    // a 429 from a call dispatched before that decrease is the same event: no second cut
-    l.onRateLimited(undefined, { slot: { level: 2, startedAt: 998 } });
+    // 429s of calls dispatched before that decrease are the same event: no second cut, but
+    // a lower level tightens the bound, never below half the level before it (6 / 2)
+    l.onRateLimited(undefined, { slot: { level: 6, startedAt: 998 } });
     expect(l.limit).toBe(4);
+    l.onRateLimited(undefined, { slot: { level: 2, startedAt: 998 } });
+    expect(l.limit).toBe(3);
     // after the first 429, growth is a slow probe: 4 more successes do not add a whole slot
     for (let i = 0; i < 4; i++) {
       pending.shift()!();
       await new Promise((r) => setImmediate(r));
     }
-    expect(l.limit).toBe(4);
+    expect(l.limit).toBe(3);
     while (pending.length) {
       for (const done of pending.splice(0)) done();
       await new Promise((r) => setImmediate(r));
     }
     await Promise.all(runs);
-    expect(l.rateLimited).toBe(2);
+    expect(l.rateLimited).toBe(3);
+  });
+
+  it('the lowest 429 of a slow-start burst sets the limit, though an inflated one came first', async () => {
+    let t = 0;
+    const l = createLimiter('auto', { initial: 64, now: () => t });
+    t = 100;
+    // answers still in transit made this call look like the 63rd in flight
+    l.onRateLimited(undefined, { slot: { level: 63, startedAt: 10 } });
+    expect(l.limit).toBe(62);
+    // the same burst also rejected the 33rd: the provider holds 32
+    l.onRateLimited(undefined, { slot: { level: 40, startedAt: 9 } });
+    l.onRateLimited(undefined, { slot: { level: 33, startedAt: 8 } });
+    expect(l.limit).toBe(32);
   });
 
   it('x-ratelimit-remaining-requests: 0 on a success pauses dispatch until the reset', async () => {
