@@ -6,6 +6,7 @@ import type { ProviderConfig } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import type { CallResult, ChatProvider, ChatRequest, EmbeddingRequest } from '../types.js';
 import { nodeFetch } from './node-fetch.js';
+import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {
   abortError,
   parseRateLimitInfo,
@@ -24,7 +25,7 @@ export interface OpenAIProviderOptions {
   timeoutMs: number;
   /** Named in the missing-key message; default "promptgate.yml". */
   configFile?: string;
-  /** The SDK's fetch; default nodeFetch (node:http, cheaper than the built-in fetch). */
+  /** The SDK's fetch; default nodeFetch (node:http, cheaper than the built-in fetch), through undici when a proxy is set in env. */
   fetch?: typeof fetch;
 }
 
@@ -79,7 +80,7 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
     maxRetries: 0,
     timeout: opts.timeoutMs,
     defaultHeaders: headers,
-    fetch: opts.fetch ?? nodeFetch,
+    fetch: opts.fetch ?? (hasProxyEnv(opts.env) ? proxyAwareFetch(opts.env, nodeFetch) : nodeFetch),
   });
   // Reasoning models reject max_tokens; learn that once per provider and switch the field.
   let useMaxCompletionTokens = false;
