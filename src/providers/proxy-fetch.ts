@@ -2,6 +2,8 @@
 // plain node:http and would go around the proxy, so when HTTPS_PROXY / HTTP_PROXY is set the
 // provider uses undici's fetch with a ProxyAgent instead, except for hosts in NO_PROXY. undici
 // is loaded only then: most runs have no proxy and keep the cheaper transport.
+import { commonJsExports } from '../commonjs-exports.js';
+
 type Env = Record<string, string | undefined>;
 
 const pick = (env: Env, name: string) => env[name.toLowerCase()] || env[name] || undefined;
@@ -39,9 +41,7 @@ interface Undici {
 }
 
 async function loadUndici(): Promise<Undici> {
-  const mod = (await import('undici')) as unknown as Partial<Undici> & { default: Undici };
-  // CommonJS: Node's import() sees its named exports, a bundle's only `default`
-  return mod.ProxyAgent && mod.fetch ? (mod as Undici) : mod.default;
+  return commonJsExports<Undici>(await import('undici'), 'ProxyAgent');
 }
 
 /** A fetch for the openai SDK that honours the proxy variables of `env`. */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cacheEntries } from '../support/cache-entries.js';
+import { startConnectProxy } from '../support/connect-proxy.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
@@ -52,6 +53,20 @@ async function run(r: TempRepo, ...flags: string[]) {
 const cacheFiles = (r: TempRepo) => cacheEntries(join(r.dir, '.promptgate', 'cache')).length;
 
 describe('promptgate run', () => {
+  it('goes through the proxy in HTTP_PROXY (the bundled undici path)', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const r = repo(0);
+      const res = await runCli(['run', '--out', 'results.json'], { cwd: r.dir, env: { ECHO_KEY: 'k', HTTP_PROXY: proxy.url } });
+      expect(res.code, res.stderr).toBe(0);
+      expect((JSON.parse(readFileSync(join(r.dir, 'results.json'), 'utf8')) as Results).calls.made).toBe(6);
+      expect(proxy.seen.filter((s) => s === `CONNECT ${new URL(server.url).host}`).length).toBeGreaterThan(0);
+      expect(res.stderr).not.toMatch(/warning|experimental/i);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('takes distinct samples per repeat and makes no calls on a cached rerun', async () => {
     const r = repo(0.7);
     const first = await run(r);

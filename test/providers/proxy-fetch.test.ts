@@ -1,10 +1,9 @@
-import { createServer, request, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { providerSchema } from '../../src/config/schema.js';
 import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
 import { ProviderError } from '../../src/providers/provider-error.js';
 import { hasProxyEnv, proxyFor } from '../../src/providers/proxy-fetch.js';
+import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
 
 describe('proxyFor', () => {
@@ -35,48 +34,20 @@ describe('proxyFor', () => {
 });
 
 let model: ModelServer | undefined;
-let proxy: Server | undefined;
+let proxy: ConnectProxy | undefined;
 afterEach(async () => {
   await model?.close();
-  proxy?.closeAllConnections();
-  await new Promise((r) => (proxy ? proxy.close(r) : r(undefined)));
+  await proxy?.close();
   model = undefined;
   proxy = undefined;
 });
-
-/** A forward proxy on loopback: CONNECT tunnels and absolute-form requests, each one logged. */
-async function startProxy(): Promise<{ url: string; seen: string[] }> {
-  const seen: string[] = [];
-  proxy = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    const target = new URL(req.url!);
-    const up = request(target, { method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    req.pipe(up);
-  });
-  proxy.on('connect', (req, client, head) => {
-    seen.push(`CONNECT ${req.url}`);
-    const [host, port] = req.url!.split(':');
-    const up = connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      up.write(head);
-      up.pipe(client);
-      client.pipe(up);
-    });
-    up.on('error', () => client.destroy());
-  });
-  await new Promise<void>((r) => proxy!.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, seen };
-}
 
 const req = { model: 'm', messages: [{ role: 'user' as const, content: 'hello' }], temperature: 0 };
 
 describe('model calls through a proxy', () => {
   it('HTTP_PROXY routes the call through the proxy; NO_PROXY bypasses it', async () => {
     model = await startModelServer({});
-    const p = await startProxy();
+    const p = (proxy = await startConnectProxy());
     const cfg = providerSchema.parse({ model: 'm', base_url: model.url });
     const hostPort = new URL(model.url).host;
 

@@ -2,6 +2,7 @@
 // compiled validators are cached by the schema's JSON text because every sample reuses them.
 import type { Ajv, ValidateFunction } from 'ajv';
 import type { AssertionSpec } from '../../config/schema.js';
+import { commonJsExports } from '../../commonjs-exports.js';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction | Error>();
@@ -14,10 +15,8 @@ const compiled = new Map<string, ValidateFunction | Error>();
 export async function loadSchemaCompiler(): Promise<void> {
   if (ajv) return;
   const [ajvModule, formatsModule] = await Promise.all([import('ajv'), import('ajv-formats')]);
-  // Both are CommonJS. Node's import() sees their named exports, a bundle's only `default`
-  // (module.exports), so each is looked up both ways.
-  const a = ajvModule as unknown as { Ajv?: typeof Ajv; default: { Ajv: typeof Ajv } };
-  const AjvClass = a.Ajv ?? a.default.Ajv;
+  const AjvClass = commonJsExports<{ Ajv: typeof Ajv }>(ajvModule, 'Ajv').Ajv;
+  // module.exports is the plugin itself, also exported as `default`: one level or two deep
   const f = formatsModule as unknown as { default: { default?: unknown } };
   const addFormats = (f.default.default ?? f.default) as (instance: Ajv) => Ajv;
   ajv ??= addFormats(new AjvClass({ allErrors: true, strict: false }));
