@@ -51,6 +51,21 @@ describe('each assertion type and its not- form', () => {
   });
 });
 
+describe('regex from a dataset cannot hang the run', () => {
+  it('a catastrophically backtracking pattern is stopped after the time limit and fails with why', () => {
+    const t0 = performance.now();
+    const out = run(spec('regex', '^(a+)+$'), `${'a'.repeat(40)}!`);
+    const ms = performance.now() - t0;
+    expect(out.pass).toBe(false);
+    expect(out.reason).toMatch(/ran over 1 s on this output and was stopped \(catastrophic backtracking\); avoid nested quantifiers/);
+    expect(ms).toBeGreaterThanOrEqual(900);
+    expect(ms).toBeLessThan(5000);
+    // the guarded path still reports matches like the direct one
+    expect(run(spec('regex', '(ab)+c'), 'xxababc').reason).toBeUndefined();
+    expect(run(spec('not-regex', '(ab)+c'), 'xxababc').reason).toBe('output matches /(ab)+c/: found "ababc" at index 2');
+  });
+});
+
 describe('is-json', () => {
   it('accepts a JSON code fence around the whole output', () => {
     expect(run(spec('is-json'), '```json\n{"label": "bug"}\n```').pass).toBe(true);

@@ -2,6 +2,7 @@
 // the `not-` form can say what it found ("output contains ..."), not just "negation failed".
 import type { AssertionSpec } from '../../config/schema.js';
 import type { CallResult } from '../../types.js';
+import { guardedExec } from './guarded-regex.js';
 import { compileSchema, parseModelJson, schemaErrors } from './json-checks.js';
 import { levenshteinSimilarity, rougeL } from './string-metrics.js';
 
@@ -72,7 +73,7 @@ function containsCheck(ignoreCase: boolean) {
 
 function regex({ output, value, spec }: CheckContext): Observation {
   const re = new RegExp(asText(value), spec.flags ?? '');
-  const m = re.exec(output);
+  const m = guardedExec(re, output);
   return m
     ? { holds: true, why: `output matches /${re.source}/${re.flags}: found ${quote(m[0])} at index ${m.index}` }
     : { holds: false, why: `output does not match /${re.source}/${re.flags}; got ${quote(output)}` };
