@@ -4,7 +4,6 @@
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { stderrLogger } from './log.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
-import { CONFIG_CANDIDATES } from './config/config-candidates.js';
 import { openRevisions } from './git/open-revisions.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -26,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     }
     // git runs in child processes (on another core) while the engine below loads and compiles
     const revisions =
-      args.command === 'compare' ? openRevisions(process.cwd(), args.base!, args.head, args.config ? [args.config] : CONFIG_CANDIDATES) : undefined;
+      args.command === 'compare' ? openRevisions(process.cwd(), args.base!, args.head, args.config) : undefined;
     revisions?.catch(() => {}); // compare awaits it and reports the failure
     // Loaded only for a real command: `--help` and argument errors stay fast.
     const { runCommand } = await import('./cli/commands.js');

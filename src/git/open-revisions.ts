@@ -1,6 +1,7 @@
 // Base and head of a comparison, opened as file sources. `promptgate compare` starts this
 // before it loads the engine (cli.ts): git then runs in its own processes, on the other core,
 // while the main chunk compiles, and the config file has been read by the time it is needed.
+import { CONFIG_CANDIDATES } from '../config/config-candidates.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import type { FileSource } from '../types.js';
 import { CatFileBatch } from './cat-file-batch.js';
@@ -19,8 +20,8 @@ export interface OpenedRevisions {
   changed: Promise<string[]>;
 }
 
-/** `prefetch`: paths to start reading on both sides at once (the config file candidates). */
-export async function openRevisions(cwd: string, base: string, head: string | undefined, prefetch: readonly string[] = []): Promise<OpenedRevisions> {
+/** `configPath`: the --config file; its reads (or the candidates') start on both sides at once. */
+export async function openRevisions(cwd: string, base: string, head: string | undefined, configPath?: string): Promise<OpenedRevisions> {
   const { root, baseTip, headSha } = await resolveTips(cwd, base, head);
   const baseSha = await mergeBase(root, baseTip, headSha);
   const changed = changedFiles(root, baseSha, head ? headSha : undefined);
@@ -30,6 +31,6 @@ export async function openRevisions(cwd: string, base: string, head: string | un
   const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`, batch);
   const headSrc = head ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`, batch) : new WorkingTreeSource(root);
   // reads are cached per source, so whoever asks later gets these answers (or their errors)
-  for (const path of prefetch) for (const src of [baseSrc, headSrc]) src.read(path).catch(() => {});
+  for (const path of configPath ? [configPath] : CONFIG_CANDIDATES) for (const src of [baseSrc, headSrc]) src.read(path).catch(() => {});
   return { root, baseSha, headSha, baseSrc, headSrc, changed };
 }

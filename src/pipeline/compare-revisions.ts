@@ -2,7 +2,6 @@
 import { loadConfig, gateChanged } from '../config/load-config.js';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import { formatProblem } from '../errors.js';
-import { CONFIG_CANDIDATES } from '../config/config-candidates.js';
 import { openRevisions, type OpenedRevisions } from '../git/open-revisions.js';
 import type { Report } from '../report/report-types.js';
 import { evaluateSuites } from '../run/evaluate-suites.js';
@@ -56,7 +55,7 @@ async function sideSuites(src: FileSource, configPath: string | undefined, opts:
 
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
   const { root, baseSha, headSha, baseSrc, headSrc, changed: changedP } = await (opts.revisions ??
-    openRevisions(opts.cwd, opts.base, opts.head, opts.configPath ? [opts.configPath] : CONFIG_CANDIDATES));
+    openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
   const [base, head, changed] = await Promise.all([
     sideSuites(baseSrc, opts.configPath, opts),
     sideSuites(headSrc, opts.configPath, opts),

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-6Q7A22WR.js";import"./chunk-2IBXZLHD.js";import"./chunk-U4P53Q2F.js";import"./chunk-FKMNYEJP.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-FYG7OOHM.js";import"./chunk-B7DZORVP.js";import"./chunk-GKMGTAAP.js";import"./chunk-26ZVAY3N.js";import"./chunk-VAYE5KV6.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
