@@ -1,13 +1,13 @@
 // Turns zod issues into one-line, fixable messages. Zod's own texts ("Invalid input") are
 // replaced by what was expected, what was found and, for typos, the closest allowed word.
-import type { z } from 'zod';
+import type { $ZodIssue, $ZodType } from 'zod/v4/core';
 import { suggest } from '../suites/assertions/suggest.js';
 import { assertionProblem } from '../suites/assertions/validate.js';
 import type { AssertionSpec } from './schema.js';
 import type { DataPath } from './yaml-locate.js';
 
-type Issue = z.core.$ZodIssue;
-type AnySchema = z.core.$ZodType;
+type Issue = $ZodIssue;
+type AnySchema = $ZodType;
 
 export interface PathMessage {
   path: DataPath;

@@ -1,6 +1,6 @@
 // The judge's reply: the JSON schema we request and the zod check of what came back. A reply
 // that fails the check is "malformed" (retried once, then an error outcome - never a fail).
-import { z } from 'zod';
+import * as z from '../config/zod.js';
 import { parseModelJson } from '../suites/assertions/json-checks.js';
 
 export interface JudgeSpec {
@@ -31,7 +31,7 @@ export function judgeResponseFormat(choices: string[] | undefined): Record<strin
 }
 
 const passReply = z.object({ reason: z.string(), pass: z.boolean() });
-const choiceReply = z.object({ reason: z.string(), choice: z.union([z.string(), z.number()]).transform(String) });
+const choiceReply = z.object({ reason: z.string(), choice: z.pipe(z.union([z.string(), z.number()]), z.transform(String)) });
 
 /**
  * The choice whose text equals the whole answer, trimmed and ignoring case; never a substring

@@ -1,12 +1,12 @@
 // A chat file (.json / .yaml / .yml): `messages: [{role, content}]` plus model parameters.
-import { z } from 'zod';
+import * as z from '../config/zod.js';
 import type { Prompt } from '../types.js';
 import { makePrompt, messageSchema, paramsShape, pickParams, throwIfAny } from './params.js';
 import { parseYaml, validateWith } from './yaml-doc.js';
 
 const chatSchema = z.strictObject({
-  description: z.string().optional(),
-  messages: z.array(messageSchema).min(1, 'a chat prompt needs at least one message'),
+  description: z.optional(z.string()),
+  messages: z.array(messageSchema).check(z.minLength(1, 'a chat prompt needs at least one message')),
   ...paramsShape,
 });
 

@@ -1,6 +1,6 @@
 // GitHub Models' `*.prompt.yml` / `*.prompt.yaml` (the format `gh models eval` runs): messages,
 // model + modelParameters, and its own testData and evaluators, which make it a suite by itself.
-import { z } from 'zod';
+import * as z from '../config/zod.js';
 import type { Problem } from '../errors.js';
 import type { AssertionSpec } from '../config/schema.js';
 import type { EvalCase, ModelParams, Prompt } from '../types.js';
@@ -10,47 +10,47 @@ import { parseYaml, validateWith } from './yaml-doc.js';
 import { BUILTIN_EVALUATORS, builtinEvaluator } from '../judges/judge-prompts.js';
 
 const stringEvaluatorSchema = z.strictObject({
-  equals: z.string().optional(),
-  contains: z.string().optional(),
-  startsWith: z.string().optional(),
-  endsWith: z.string().optional(),
+  equals: z.optional(z.string()),
+  contains: z.optional(z.string()),
+  startsWith: z.optional(z.string()),
+  endsWith: z.optional(z.string()),
 });
 
 // GitHub's `llm` evaluator: the judge gets `systemPrompt` and `prompt` ({{completion}} is the
 // output, other names the test data's vars); its answer is matched against `choices` as a whole
 // (trimmed, ignoring case) and passes, as in `gh models eval`, when the choice's score is > 0.
 const llmEvaluatorSchema = z.strictObject({
-  modelId: z.string().min(1).optional(),
-  prompt: z.string().min(1),
+  modelId: z.optional(z.string().check(z.minLength(1))),
+  prompt: z.string().check(z.minLength(1)),
   choices: z
-    .array(z.strictObject({ choice: z.union([z.string(), z.number()]).transform(String), score: z.number() }))
-    .min(1, 'an llm evaluator needs at least one choice'),
-  systemPrompt: z.string().optional(),
+    .array(z.strictObject({ choice: z.pipe(z.union([z.string(), z.number()]), z.transform(String)), score: z.number() }))
+    .check(z.minLength(1, 'an llm evaluator needs at least one choice')),
+  systemPrompt: z.optional(z.string()),
 });
 
 const evaluatorSchema = z.strictObject({
-  name: z.string().min(1),
-  string: stringEvaluatorSchema.optional(),
-  llm: llmEvaluatorSchema.optional(),
-  uses: z.string().optional(),
+  name: z.string().check(z.minLength(1)),
+  string: z.optional(stringEvaluatorSchema),
+  llm: z.optional(llmEvaluatorSchema),
+  uses: z.optional(z.string()),
 });
 
 const promptYmlSchema = z.strictObject({
-  name: z.string().optional(),
-  description: z.string().optional(),
-  model: z.string().min(1),
-  modelParameters: z
-    .strictObject({
-      maxTokens: z.number().int().positive().optional(),
-      temperature: z.number().min(0).max(2).optional(),
-      topP: z.number().min(0).max(1).optional(),
-    })
-    .optional(),
-  responseFormat: z.enum(['text', 'json_object', 'json_schema']).optional(),
-  jsonSchema: z.unknown().optional(),
-  messages: z.array(messageSchema).min(1, 'a prompt needs at least one message'),
-  testData: z.array(z.record(z.string(), z.unknown())).optional(),
-  evaluators: z.array(evaluatorSchema).optional(),
+  name: z.optional(z.string()),
+  description: z.optional(z.string()),
+  model: z.string().check(z.minLength(1)),
+  modelParameters: z.optional(
+    z.strictObject({
+      maxTokens: z.optional(z.int().check(z.positive())),
+      temperature: z.optional(z.number().check(z.gte(0), z.lte(2))),
+      topP: z.optional(z.number().check(z.gte(0), z.lte(1))),
+    }),
+  ),
+  responseFormat: z.optional(z.enum(['text', 'json_object', 'json_schema'])),
+  jsonSchema: z.optional(z.unknown()),
+  messages: z.array(messageSchema).check(z.minLength(1, 'a prompt needs at least one message')),
+  testData: z.optional(z.array(z.record(z.string(), z.unknown()))),
+  evaluators: z.optional(z.array(evaluatorSchema)),
 });
 
 const STRING_KINDS = { equals: 'equals', contains: 'contains', startsWith: 'starts-with', endsWith: 'ends-with' } as const;

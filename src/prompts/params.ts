@@ -1,5 +1,5 @@
 // Pieces shared by the prompt-format parsers.
-import { z } from 'zod';
+import * as z from '../config/zod.js';
 import { InputError, type Problem } from '../errors.js';
 import type { ChatMessage, ModelParams, Prompt } from '../types.js';
 import { templateVariables } from './template.js';
@@ -12,11 +12,11 @@ export const messageSchema = z.strictObject({
 
 /** The snake_case model parameters our own formats accept (template front matter, chat files). */
 export const paramsShape = {
-  model: z.string().min(1).optional(),
-  temperature: z.number().min(0).max(2).optional(),
-  max_tokens: z.number().int().positive().optional(),
-  top_p: z.number().min(0).max(1).optional(),
-  seed: z.number().int().optional(),
+  model: z.optional(z.string().check(z.minLength(1))),
+  temperature: z.optional(z.number().check(z.gte(0), z.lte(2))),
+  max_tokens: z.optional(z.int().check(z.positive())),
+  top_p: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  seed: z.optional(z.int()),
 };
 
 export function pickParams(p: Partial<Record<keyof ModelParams, unknown>>): ModelParams {

@@ -1,13 +1,13 @@
 // A plain template (.md, .txt, anything not otherwise recognised): the body is the user
 // message; optional YAML front matter sets `system` and model parameters.
-import { z } from 'zod';
+import * as z from '../config/zod.js';
 import { InputError } from '../errors.js';
 import type { ChatMessage, Prompt } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { makePrompt, paramsShape, pickParams, throwIfAny } from './params.js';
 import { parseYaml, validateWith } from './yaml-doc.js';
 
-const frontMatterSchema = z.strictObject({ system: z.string().optional(), ...paramsShape });
+const frontMatterSchema = z.strictObject({ system: z.optional(z.string()), ...paramsShape });
 
 export function parseTemplateFile(file: string, text: string): Prompt {
   const split = splitFrontMatter(text);

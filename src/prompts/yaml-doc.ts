@@ -2,7 +2,7 @@
 // Used by all prompt formats and the YAML case loader. JSON files go through here too
 // (JSON is YAML 1.2), which gives JSON errors a line and column for free.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from '../config/zod.js';
 import { yamlProblems } from '../config/yaml-errors.js';
 import { YamlLocator } from '../config/yaml-locate.js';
 import { explainIssue, showPath } from '../config/zod-issues.js';
@@ -90,7 +90,7 @@ export function didYouMean(key: string, allowed: readonly string[]): string {
   return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean \`${best}\`?)` : '';
 }
 
-function shapeKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
+function shapeKeys(schema: z.ZodMiniType, path: PropertyKey[]): string[] {
   // Walk the schema along the issue path to list the keys allowed at that level.
   let s: any = schema;
   for (const seg of path) {
@@ -105,7 +105,7 @@ function shapeKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
 }
 
 /** Validates `value` with a zod schema; issues become problems positioned via `doc.at`. */
-export function validateWith<T extends z.ZodType>(
+export function validateWith<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
   doc: Pick<YamlDoc, 'at'>,

@@ -72,8 +72,11 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
       if (e.kind === 'rate-limit') {
         rateLimits++;
         if (rateLimits >= rateLimitAttempts) throw giveUp(e, attempts);
-        // Honour the provider's hint; a little jitter keeps retries from arriving as one herd.
-        wait = e.retryAfterMs !== undefined ? e.retryAfterMs * (1 + 0.2 * random()) : fullJitter(rateLimits);
+        // Honour the provider's hint, with jitter so retries do not arrive as one herd. The
+        // spread widens with each 429 of this call: when many calls wait for the same few slots
+        // (a fixed concurrency far above the provider's), the same call could otherwise lose the
+        // race every time and run out of attempts.
+        wait = e.retryAfterMs !== undefined ? e.retryAfterMs * (1 + 0.2 * Math.min(rateLimits, 5) * random()) : fullJitter(rateLimits);
       } else if (e.retryable) {
         failures++;
         if (failures >= maxAttempts) throw giveUp(e, attempts);

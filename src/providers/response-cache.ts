@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../config/zod.js';
 import type { Logger } from '../log.js';
 import type { CallResult, ChatRequest } from '../types.js';
 
@@ -67,14 +67,14 @@ export function sampleKeys(endpoint: string, req: ChatRequest): (sampleIndex: nu
   return (sampleIndex) => sha256(`${before}${sampleIndex}${after}`);
 }
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 const callResultSchema = z.object({
   output: z.string(),
-  usage: z.object({ input: count, output: count, cached: count }).optional(),
-  latencyMs: z.number().nonnegative(),
-  model: z.string().optional(),
-  systemFingerprint: z.string().optional(),
-  finishReason: z.string().optional(),
+  usage: z.optional(z.object({ input: count, output: count, cached: count })),
+  latencyMs: z.number().check(z.nonnegative()),
+  model: z.optional(z.string()),
+  systemFingerprint: z.optional(z.string()),
+  finishReason: z.optional(z.string()),
 });
 const entrySchema = z.object({ v: z.literal(1), key: z.string(), result: callResultSchema });
 

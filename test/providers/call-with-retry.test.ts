@@ -105,14 +105,15 @@ describe('callWithRetry policy', () => {
     expect(half).toEqual([250, 500]);
   });
 
-  it('429s wait retry-after (+ up to 20% jitter) and have their own, larger budget', async () => {
+  it('429s wait retry-after (+ jitter that widens from 20% to 100% with each 429) and have their own, larger budget', async () => {
     const waits: number[] = [];
     const p = scripted([...Array.from({ length: 10 }, () => rl(30)), server500()]);
     const limiter = createLimiter(1);
     const r = await callWithRetry(p, req(), { limiter, maxAttempts: 4, random: () => 0.5, sleep: async (ms) => void waits.push(ms) });
     expect(r.output).toBe('ok');
     expect(p.calls).toBe(12);
-    expect(waits.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => 33));
+    // 30 ms × (1 + 0.2 × min(n, 5) × 0.5): the n-th 429 of one call spreads its retry wider
+    expect(waits.slice(0, 10)).toEqual([33, 36, 39, 42, 45, 45, 45, 45, 45, 45]);
     expect(limiter.rateLimited).toBe(10);
     // ...but even that budget is bounded (default 3 × maxAttempts)
     const q = scripted(Array.from({ length: 50 }, () => rl()));
