@@ -1,11 +1,13 @@
 // Bounds how many model calls are in flight. `concurrency: N` is a fixed gate; `auto` learns
 // the provider's limit from its answers (a TCP-like controller):
-//   - slow start from 16: +1 per success (doubling each round trip) until the first 429;
+//   - slow start from 32: +½ per success (×1.5 each round trip) until the first 429;
 //   - on a 429: drop to the concurrency the provider was actually sustaining (the rejected
 //     call's in-flight level − 1), by at least 1, at most half. 429s of calls dispatched
 //     before that decrease are the same event and change nothing;
 //   - after that probe slowly (+1 per PROBE_ROUNDS round trips), so a provider with a steady
-//     limit sees a 429 only now and then, and a raised limit is still found;
+//     limit sees a 429 only now and then, and a raised limit is still found; each probe that
+//     fails at the same ceiling doubles the wait for the next (up to MAX_PROBE_ROUNDS), since at
+//     a low limit one probe per 4 round trips would be a 429 in every ~16 calls;
 //   - retry-after: the rejected call always waits it (call-with-retry.ts). Dispatch as a whole
 //     pauses for it when a decrease did not cure the 429s within two round trips (a rate or
 //     quota limit, not a concurrency limit), and always with a fixed concurrency (the only lever);
@@ -48,14 +50,17 @@ export interface LimiterOptions {
 }
 
 const PROBE_ROUNDS = 4;
-const INITIAL = 16;
-// Measured against the benchmark shape (limit 32, 100 ms), 6 runs each: from 16 doubling, the
-// calls phase takes ≈ 3 965 ms; from 32 (×1.5 or ×2) ≈ 3 930, but the whole run is no faster:
-// the first 32 calls then pay their cold start (SDK paths compiled, 32 TCP connects, 16-32
-// 429s each building two Errors) before the first answer instead of during the first round
-// trip, and from 32 a provider with a low limit (4 in the tests) gets a bigger burst of 429s.
-// Starting at 8 and tripling idled most slots for two round trips, then overshot to ~70.
-const SLOW_START_STEP = 1;
+const MAX_PROBE_ROUNDS = 32;
+/** Calls started per event-loop turn (see drain()). */
+const BURST = 4;
+const INITIAL = 32;
+// Measured against the benchmark shape (limit 32, 100 ms), 8 interleaved runs each: the calls
+// phase takes ≈ 3 957 ms from 16 doubling, ≈ 3 920 from 32 (the first round trip no longer
+// idles half the provider's slots). Building 32 cold requests in one turn delayed the first
+// by ~30 ms, which BURST wins back. From 32, doubling drew 40 429s a run and ×1.5
+// drew 24 at the same speed (6 with BURST), so growth is ×1.5. Starting at 8 and tripling
+// idled most slots for two round trips, then overshot to ~70.
+const SLOW_START_STEP = 0.5;
 
 interface Waiter {
   start: () => void;
@@ -67,11 +72,15 @@ class GateLimiter implements Limiter {
   private _rateLimited = 0;
   private pausedUntil = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private turnStarts = 0;
+  private turnEnds: ReturnType<typeof setImmediate> | undefined;
   private readonly now: () => number;
   private readonly maxPauseMs: number;
   /** Smoothed duration of successful calls: one "round trip". */
   protected rtt: number | undefined;
   protected lastDecrease = -Infinity;
+  /** Whether any call has succeeded yet: before that, no level is proven. */
+  protected succeeded = false;
   protected cap: number;
 
   constructor(
@@ -133,6 +142,7 @@ class GateLimiter implements Limiter {
   }
 
   onSuccess(info?: RateLimitInfo): void {
+    this.succeeded = true;
     if (info) this.applyHeaders(info);
     if (this.adaptive && this.queue.length > 0) this.grow();
   }
@@ -192,6 +202,16 @@ class GateLimiter implements Limiter {
       return;
     }
     while (this.queue.length > 0 && this._inFlight < this.limit) {
+      // Requests leave only when the event loop polls, so a call started now waits for every
+      // call started after it in the same turn to be built (~1-2 ms each while the code is
+      // cold): at most BURST per turn, and the rest in the next, so the first are on the wire.
+      this.turnEnds ??= setImmediate(() => {
+        this.turnEnds = undefined;
+        this.turnStarts = 0;
+        this.drain();
+      });
+      if (this.turnStarts >= BURST) return;
+      this.turnStarts++;
       this.queue.shift()!.start();
     }
   }
@@ -199,23 +219,35 @@ class GateLimiter implements Limiter {
 
 class AdaptiveLimiter extends GateLimiter {
   private slowStart = true;
+  private probeRounds = PROBE_ROUNDS;
+  /** The limit the last decrease settled on: the ceiling found so far is one above it. */
+  private settled = Infinity;
 
   protected override grow(): void {
     if (this.inFlight < this.limit) return; // not using what we have: no evidence for more
-    const step = this.slowStart ? SLOW_START_STEP : 1 / (this.current * PROBE_ROUNDS);
+    // a full load above the old ceiling succeeded: the provider's limit rose, probe briskly again
+    if (this.limit > this.settled) this.probeRounds = PROBE_ROUNDS;
+    const step = this.slowStart ? SLOW_START_STEP : 1 / (this.current * this.probeRounds);
     this.current = Math.min(this.cap, this.current + step);
   }
 
-  /** Lowest the 429s of the current decrease may take the limit: half the level before it. */
+  /**
+   * Lowest the 429s of the current decrease may take the limit: half the level before it, or
+   * 1 before any call has succeeded. The starting level is a guess, not evidence: a provider
+   * that holds 4 rejects 28 of the first 32 at once, and their levels (all sent together, none
+   * inflated by answers in transit) say so exactly.
+   */
   private floor = 1;
 
   protected override shrink(level: number): void {
     // The provider refused the level-th concurrent call, so it sustains at most level − 1
     // (the client counts answers still in transit, so this errs high, never low).
     const sustained = Math.min(level - 1, this.current - 1);
-    this.floor = Math.max(1, this.current / 2);
+    this.floor = this.succeeded ? Math.max(1, this.current / 2) : 1;
     this.current = Math.max(this.floor, sustained);
     this.slowStart = false;
+    if (this.limit >= this.settled) this.probeRounds = Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2);
+    this.settled = this.limit;
   }
 
   // The first 429 of a burst need not be the lowest: during slow start, answers that are
@@ -224,6 +256,7 @@ class AdaptiveLimiter extends GateLimiter {
   // level − 1, still never below half the level before the burst.
   protected override refine(level: number): void {
     this.current = Math.max(this.floor, Math.min(this.current, level - 1));
+    this.settled = this.limit;
   }
 }
 

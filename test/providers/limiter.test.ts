@@ -48,6 +48,31 @@ describe('adaptive limiter, simulated provider (deterministic, no CPU noise)', (
     expect(p.stats.rateLimited).toBeLessThan(calls * 0.1);
   });
 
+  it('probes that fail at the same ceiling back off; a raised limit is still found', async () => {
+    const opts = { latencyMs: 100, maxInFlight: 4 };
+    const sim = simulatedProvider(opts);
+    let rejectedAtFour = 0;
+    // the provider raises its limit to 16 after 800 answers (20 s at 4 in flight)
+    const p: ChatProvider = {
+      endpoint: sim.endpoint,
+      complete: async (r) => {
+        const out = await sim.complete(r);
+        if (sim.stats.completions === 800) {
+          rejectedAtFour = sim.stats.rateLimited;
+          opts.maxInFlight = 16;
+        }
+        return out;
+      },
+    };
+    const limiter = createLimiter('auto', { now: () => Date.now() });
+    const { failed } = await simulate(p, limiter, 2400);
+    expect(failed).toBe(0);
+    // the first burst (28) plus a few probes; one probe per 4 round trips would add ~50
+    expect(rejectedAtFour).toBeLessThan(28 + 15);
+    expect(limiter.limit).toBeGreaterThanOrEqual(15);
+    expect(limiter.limit).toBeLessThanOrEqual(18);
+  });
+
   it('a long retry-after only delays the rejected calls, not every dispatch', async () => {
     const p = simulatedProvider({ latencyMs: 100, maxInFlight: 32, retryAfterMs: 1000 });
     const { wall, failed } = await simulate(p, createLimiter('auto', { now: () => Date.now() }), 1200);
@@ -122,6 +147,26 @@ describe('limiter mechanics', () => {
     expect(l.inFlight).toBe(0);
   });
 
+  it('starts at most 4 calls per event-loop turn, so the first requests leave while later ones are built', async () => {
+    const l = createLimiter(16);
+    const started: number[] = [];
+    const release: (() => void)[] = [];
+    const runs = Array.from({ length: 10 }, (_, i) =>
+      l.run(() => {
+        started.push(i);
+        return new Promise<void>((r) => release.push(r));
+      }),
+    );
+    expect(started).toEqual([0, 1, 2, 3]);
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    await new Promise((r) => setImmediate(r));
+    expect(started).toHaveLength(10);
+    expect(l.inFlight).toBe(10);
+    for (const r of release) r();
+    await Promise.all(runs);
+  });
+
   it('rejects a bad concurrency', () => {
     expect(() => createLimiter(0)).toThrow(RangeError);
     expect(() => createLimiter(1.5)).toThrow(RangeError);
@@ -152,8 +197,8 @@ describe('limiter mechanics', () => {
       l.run(() => new Promise<void>((r) => pending.push(() => (l.onSuccess(), r())))),
     );
     expect(l.inFlight).toBe(4);
-    // 8 calls wait behind 4 slots: slow start adds one per success (doubling each round trip)
-    for (let i = 0; i < 2; i++) {
+    // 8 calls wait behind 4 slots: slow start adds ½ per success (×1.5 each round trip)
+    for (let i = 0; i < 4; i++) {
       pending.shift()!();
       await new Promise((r) => setImmediate(r));
     }
