@@ -8,13 +8,16 @@
 // our provider read (status, ok, url, headers.get/entries, text(), json(), body to cancel)
 // with fetch's semantics for those (BOM stripped, body readable once, lower-case names).
 import http from 'node:http';
-import https from 'node:https';
-import zlib from 'node:zlib';
+import type https from 'node:https';
+import { createRequire } from 'node:module';
+import type zlib from 'node:zlib';
 
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: Infinity }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: Infinity }),
-};
+// node:https (with tls) and node:zlib load on first use: a loopback or plain-http endpoint
+// needs neither, and every millisecond before the first request counts.
+const loadBuiltin = createRequire(import.meta.url);
+let httpsModule: typeof https | undefined;
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+let httpsAgent: https.Agent | undefined;
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason instanceof Error && signal.reason.name === 'AbortError'
@@ -164,8 +167,14 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
   if (!simpleBody || input instanceof Request) return fetch(input, init);
   const href = String(input);
   const url = new URL(href);
-  const mod = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
-  if (!mod) return fetch(input, init);
+  let mod: typeof http | typeof https;
+  let agent: http.Agent;
+  if (url.protocol === 'http:') [mod, agent] = [http, httpAgent];
+  else if (url.protocol === 'https:') {
+    httpsModule ??= loadBuiltin('node:https') as typeof https;
+    httpsAgent ??= new httpsModule.Agent({ keepAlive: true, maxSockets: Infinity });
+    [mod, agent] = [httpsModule, httpsAgent];
+  } else return fetch(input, init);
   const signal = init.signal ?? undefined;
   if (signal?.aborted) throw abortReason(signal);
 
@@ -174,7 +183,7 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
   if (payload) headers['content-length'] = String(payload.byteLength);
 
   const response = await new Promise<BufferedResponse>((resolve, reject) => {
-    const req = mod.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:'] });
+    const req = mod.request(url, { method: init.method ?? 'GET', headers, agent });
     const onAbort = () => {
       req.destroy();
       reject(abortReason(signal!));
@@ -200,9 +209,10 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
         const enc = h.get('content-encoding');
         try {
           // We send no accept-encoding, but a proxy may compress anyway.
-          if (enc === 'gzip' || enc === 'x-gzip') raw = zlib.gunzipSync(raw);
-          else if (enc === 'deflate') raw = zlib.inflateSync(raw);
-          else if (enc === 'br') raw = zlib.brotliDecompressSync(raw);
+          const z = enc ? (loadBuiltin('node:zlib') as typeof zlib) : undefined;
+          if (enc === 'gzip' || enc === 'x-gzip') raw = z!.gunzipSync(raw);
+          else if (enc === 'deflate') raw = z!.inflateSync(raw);
+          else if (enc === 'br') raw = z!.brotliDecompressSync(raw);
         } catch (err) {
           reject(new TypeError('fetch failed', { cause: err }));
           return;

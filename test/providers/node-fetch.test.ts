@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +20,30 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
 }
 
 describe('nodeFetch', () => {
+  it('speaks HTTPS (node:https is loaded on the first https URL)', async () => {
+    const dir = new URL('../fixtures/tls/', import.meta.url);
+    const tls = createTlsServer(
+      { key: readFileSync(new URL('localhost-key.pem', dir)), cert: readFileSync(new URL('localhost-cert.pem', dir)) },
+      (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ secure: (req.socket as { encrypted?: boolean }).encrypted === true, url: req.url }));
+      },
+    );
+    server = tls as unknown as Server;
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    // the fixture certificate is self-signed: trust it for this test only
+    const prev = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      const r = await nodeFetch(`https://127.0.0.1:${(tls.address() as AddressInfo).port}/v1/x`, { method: 'POST', body: '{}' });
+      expect(r.status).toBe(200);
+      expect(await r.json()).toEqual({ secure: true, url: '/v1/x' });
+    } finally {
+      if (prev === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = prev;
+    }
+  });
+
   it('sends method, headers and body; returns status, headers and body', async () => {
     const url = await serve((req, res) => {
       let body = '';
