@@ -1,6 +1,7 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
 import { loadConfig, gateChanged } from '../config/load-config.js';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
+import { prepareDraws, seedFromShas } from '../compare/stats/index.js';
 import { formatProblem } from '../errors.js';
 import { openRevisions, type OpenedRevisions } from '../git/open-revisions.js';
 import type { Report } from '../report/report-types.js';
@@ -77,6 +78,23 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
   if (toRun.length && opts.beforeCalls) {
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(toRun.map((p) => p.head.provider.api_key_env))] });
   }
+  // The bootstrap's resample draws depend only on the SHAs and the number of paired cases:
+  // draw them while the model answers (src/compare/stats/bootstrap.ts), from the first answer
+  // on, so none of it delays the first requests.
+  const seed = seedFromShas(baseSha, headSha);
+  let drawing = false;
+  const onProgress = engine.onProgress;
+  engine.onProgress = (e) => {
+    if (!drawing && e.done > 0) {
+      drawing = true;
+      for (const p of toRun) {
+        if (p.status !== 'compared') continue;
+        const baseIds = new Set(p.base.cases.map((c) => c.id));
+        prepareDraws(seed, new Set(p.head.cases.map((c) => c.id).filter((id) => baseIds.has(id))).size);
+      }
+    }
+    onProgress?.(e);
+  };
   // provider settings (and so a missing key) come from base's config
   const result = await withEnvProblemLines(baseSrc, base.file, () =>
     evaluateSuites(

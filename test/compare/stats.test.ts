@@ -8,6 +8,8 @@ import {
   minimumDetectableEffect,
   normalQuantile,
   pairedBootstrap,
+  prepareDraws,
+  preparedDraws,
   pairedStandardError,
   repeatsNeeded,
   seedFromShas,
@@ -210,6 +212,33 @@ describe('pairedBootstrap', () => {
     expect(pairedBootstrap({ d }, { seed: 1 })!.costRatioCi).toBeNull();
     // python: int(hashlib.sha256(b'abc'+b'def').hexdigest()[:8], 16)
     expect(seedFromShas('abc', 'def')).toBe(0xbef57ec7);
+  });
+
+  it('draws prepared ahead (fully or partly) give exactly the same intervals as drawing at the end', async () => {
+    const fresh = pairedBootstrap({ d, baseCost, headCost }, { seed: 99 })!;
+    prepareDraws(99, d.length);
+    expect(preparedDraws(99, d.length)).toBe(0); // drawn in idle turns, never synchronously
+    await new Promise((r) => setImmediate(r));
+    expect(preparedDraws(99, d.length)).toBe(16_384); // one slice per turn
+    // the bootstrap draws the rest itself and uses the prepared indices
+    expect(pairedBootstrap({ d, baseCost, headCost }, { seed: 99 })).toEqual(fresh);
+    expect(preparedDraws(99, d.length)).toBe(2_000_000);
+
+    const fresh100 = pairedBootstrap({ d, baseCost, headCost }, { seed: 100 })!;
+    prepareDraws(100, d.length);
+    for (let i = 0; i < 200 && preparedDraws(100, d.length) < 2_000_000; i++) await new Promise((r) => setImmediate(r));
+    expect(preparedDraws(100, d.length)).toBe(2_000_000);
+    expect(pairedBootstrap({ d, baseCost, headCost }, { seed: 100 })).toEqual(fresh100);
+
+    // another case count (errored cases left out) draws its own
+    const fewer = d.slice(0, 150);
+    const want = pairedBootstrap({ d: fewer }, { seed: 77 })!;
+    prepareDraws(77, d.length);
+    expect(pairedBootstrap({ d: fewer }, { seed: 77 })).toEqual(want);
+    // too many indices to hold (n = 5,000): not prepared
+    prepareDraws(5, 5000);
+    await new Promise((r) => setImmediate(r));
+    expect(preparedDraws(5, 5000)).toBe(0);
   });
 
   it('n = 5,000, 10,000 draws is fast', () => {

@@ -2,7 +2,7 @@ export { normalQuantile } from './normal.js';
 export { signFlipMidP, mcnemarMidP, type Alternative } from './sign-flip.js';
 export { holm, benjaminiHochberg } from './multiple-testing.js';
 export { fisherLess } from './fisher.js';
-export { mulberry32, seedFromShas, quantileSorted, pairedBootstrap } from './bootstrap.js';
+export { mulberry32, seedFromShas, quantileSorted, pairedBootstrap, prepareDraws, preparedDraws } from './bootstrap.js';
 export type { BootstrapInput, BootstrapResult } from './bootstrap.js';
 export {
   sampleVariance,
