@@ -24,6 +24,7 @@ const SERVER_LIMIT = 32;
 const CASES = 200;
 const REPEATS = 3;
 const BIG_CASES = 10_000;
+const COLD_RUNS = 3;
 
 if (!existsSync(CLI)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
@@ -158,16 +159,23 @@ async function main() {
     r.write({ 'prompts/bench.md': 'Name the fruit, in one word please.\n\n{{text}}\n' });
     r.commit('head');
 
-    // 1. cold: every call is made
-    await server.reset();
-    const cold = await compare(r);
-    const s1 = await server.stats();
+    // 1. cold: every call is made. Three cold runs (the response cache emptied before each),
+    // judged by their median: one run on a 2-core VM varies by ±0.02 in wall / limit.
+    const colds = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      rmSync(join(r.dir, '.promptgate'), { recursive: true, force: true });
+      await server.reset();
+      colds.push({ ...(await compare(r)), server: await server.stats() });
+    }
+    const cold = [...colds].sort((a, b) => a.wallMs - b.wallMs)[COLD_RUNS >> 1];
+    const s1 = cold.server;
     const calls = cold.report.calls.made;
     const limitMs = (calls * LATENCY_MS) / SERVER_LIMIT;
-    figure('calls made (cold)', calls, '', `= ${CASES * 2 * REPEATS}`, calls === CASES * 2 * REPEATS);
-    figure('wall time (cold)', cold.wallMs / 1000, 's', '', undefined);
+    figure('calls made (cold)', calls, '', `= ${CASES * 2 * REPEATS}`, colds.every((c) => c.report.calls.made === CASES * 2 * REPEATS));
+    figure('wall time (cold, median of 3)', cold.wallMs / 1000, 's', colds.map((c) => (c.wallMs / 1000).toFixed(3)).join(' / '), undefined);
     figure('limit calls×latency/32', limitMs / 1000, 's', '', undefined);
-    figure('wall / limit', cold.wallMs / limitMs, '', '≤ 1.15', cold.wallMs / limitMs <= 1.15);
+    figure('wall / limit (median of 3)', cold.wallMs / limitMs, '', '≤ 1.15', cold.wallMs / limitMs <= 1.15);
+    figure('  each run', colds.map((c) => (c.wallMs / limitMs).toFixed(3)).join(' / '), '', 'informational', undefined);
     figure('429s received (server)', s1.rateLimited, '', 'informational', undefined);
     figure('server max in flight', s1.maxInFlight, '', `≤ ${SERVER_LIMIT} (server-enforced)`, undefined);
     figure('peak RSS (cold)', cold.maxRssKb / 1024, 'MB', 'informational', undefined);
