@@ -44,20 +44,24 @@ export interface BootstrapResult {
 }
 
 const DRAWS = 10_000;
-/** Drawing ahead is for ordinary suites: at most this many indices (4 MB as Uint16). */
-const MAX_PREPARED = 2_000_000;
+/** Drawing ahead is for suites of up to 1,000 cases: at most this many indices (20 MB as Uint16). */
+const MAX_PREPARED = 10_000_000;
 /** Indices drawn per event-loop turn: ~0.05 ms once optimized, so answers barely wait. */
 const SLICE = 16_384;
 
-interface PreparedDraws {
-  idx: Uint16Array;
+/** Resample indices drawn so far and the generator's state after them. */
+interface DrawState {
+  idx: Uint16Array | Uint32Array;
   filled: number;
   state: number;
 }
-const prepared = new Map<string, PreparedDraws>();
+const prepared = new Map<string, DrawState>();
 
-/** mulberry32's step on an explicit state, as an index into 0..n−1 (pairedBootstrap's inner loop). */
-function fill(p: PreparedDraws, end: number, n: number): void {
+/**
+ * Draws indices up to `end`: mulberry32 inlined (this runs draws × n times, 5·10^7 at
+ * n = 5,000), each uint32 scaled onto 0..n−1 (no modulo bias worth noticing, n ≪ 2^32).
+ */
+function fill(p: DrawState, end: number, n: number): void {
   let state = p.state;
   const idx = p.idx;
   for (let k = p.filled; k < end; k++) {
@@ -80,7 +84,7 @@ export function prepareDraws(seed: number, n: number, draws = DRAWS): void {
   const total = draws * n;
   const key = `${seed >>> 0}:${n}:${draws}`;
   if (n < 1 || n > 65_535 || total > MAX_PREPARED || prepared.has(key)) return;
-  const p: PreparedDraws = { idx: new Uint16Array(total), filled: 0, state: seed >>> 0 };
+  const p: DrawState = { idx: new Uint16Array(total), filled: 0, state: seed >>> 0 };
   prepared.set(key, p);
   const step = () => {
     fill(p, Math.min(total, p.filled + SLICE), n);
@@ -108,39 +112,23 @@ export function pairedBootstrap(
   const withCost = !!baseCost && !!headCost && baseTotal > 0;
   const means = new Float64Array(draws);
   const ratios = withCost ? new Float64Array(draws) : null;
+  // The draws: all prepared ahead (prepareDraws), or one draw at a time into a scratch buffer.
   const ready = prepared.get(`${opts.seed >>> 0}:${n}:${draws}`);
-  if (ready) {
-    fill(ready, draws * n, n); // whatever the idle slices have not drawn yet
-    const idx = ready.idx;
-    for (let b = 0, k = 0; b < draws; b++) {
-      let sumD = 0;
-      let sumBase = 0;
-      let sumHead = 0;
-      for (let j = 0; j < n; j++, k++) {
-        const i = idx[k]!;
-        sumD += d[i]!;
-        if (ratios) {
-          sumBase += baseCost![i]!;
-          sumHead += headCost![i]!;
-        }
-      }
-      means[b] = sumD / n;
-      if (ratios) ratios[b] = sumBase > 0 ? sumHead / sumBase : sumHead > 0 ? Infinity : 1;
-    }
-    return summarize(means, ratios, tail);
-  }
-  // mulberry32 inlined: the inner loop runs draws × n times (5·10^7 at n = 5,000).
-  let state = opts.seed >>> 0;
+  if (ready) fill(ready, draws * n, n); // whatever the idle slices have not drawn yet
+  const scratch: DrawState | undefined = ready ? undefined : { idx: new Uint32Array(n), filled: 0, state: opts.seed >>> 0 };
   for (let b = 0; b < draws; b++) {
+    let idx: Uint16Array | Uint32Array;
+    let k: number;
+    if (scratch) {
+      scratch.filled = 0;
+      fill(scratch, n, n);
+      [idx, k] = [scratch.idx, 0];
+    } else [idx, k] = [ready!.idx, b * n];
     let sumD = 0;
     let sumBase = 0;
     let sumHead = 0;
-    for (let j = 0; j < n; j++) {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), state | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      // Scaling a uint32 onto 0..n−1 (no modulo bias worth noticing, n ≪ 2^32).
-      const i = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    for (const end = k + n; k < end; k++) {
+      const i = idx[k]!;
       sumD += d[i]!;
       if (ratios) {
         sumBase += baseCost![i]!;
