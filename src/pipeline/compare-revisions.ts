@@ -44,6 +44,12 @@ function firstCaseDiff(file: string, base: Suite, head: Suite): string {
   }
 }
 
+/** Cases present on both sides (by id): what the comparison pairs, barring errored ones. */
+function pairedCaseCount(base: Suite, head: Suite): number {
+  const baseIds = new Set(base.cases.map((c) => c.id));
+  return new Set(head.cases.map((c) => c.id).filter((id) => baseIds.has(id))).size;
+}
+
 async function sideSuites(src: FileSource, configPath: string | undefined, opts: CompareOptions) {
   const { config, file } = await loadConfig(src, configPath);
   const { suites, warnings } = await resolveSuites(src, config, file, {
@@ -83,17 +89,15 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
   // on, so none of it delays the first requests.
   const seed = seedFromShas(baseSha, headSha);
   let drawing = false;
-  const onProgress = engine.onProgress;
-  engine.onProgress = (e) => {
-    if (!drawing && e.done > 0) {
-      drawing = true;
-      for (const p of toRun) {
-        if (p.status !== 'compared') continue;
-        const baseIds = new Set(p.base.cases.map((c) => c.id));
-        prepareDraws(seed, new Set(p.head.cases.map((c) => c.id).filter((id) => baseIds.has(id))).size);
+  const withDraws: typeof engine = {
+    ...engine,
+    onProgress: (e) => {
+      if (!drawing && e.done > 0) {
+        drawing = true;
+        for (const p of toRun) if (p.status === 'compared') prepareDraws(seed, pairedCaseCount(p.base, p.head));
       }
-    }
-    onProgress?.(e);
+      engine.onProgress?.(e);
+    },
   };
   // provider settings (and so a missing key) come from base's config
   const result = await withEnvProblemLines(baseSrc, base.file, () =>
@@ -102,7 +106,7 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
         toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])),
         toRun.map((p) => p.head),
       ],
-      engine,
+      withDraws,
     ),
   );
   const baseRuns = new Map<string, SuiteRun>(result.sides[0]!.map((r) => [r.name, r]));

@@ -9,12 +9,10 @@
 // with fetch's semantics for those (BOM stripped, body readable once, lower-case names).
 import http from 'node:http';
 import type https from 'node:https';
-import { createRequire } from 'node:module';
 import type zlib from 'node:zlib';
+import { loadBuiltin } from '../load-builtin.js';
 
-// node:https (with tls) and node:zlib load on first use: a loopback or plain-http endpoint
-// needs neither, and every millisecond before the first request counts.
-const loadBuiltin = createRequire(import.meta.url);
+// a loopback or plain-http endpoint needs neither node:https nor node:zlib
 let httpsModule: typeof https | undefined;
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 let httpsAgent: https.Agent | undefined;
@@ -171,7 +169,7 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
   let agent: http.Agent;
   if (url.protocol === 'http:') [mod, agent] = [http, httpAgent];
   else if (url.protocol === 'https:') {
-    httpsModule ??= loadBuiltin('node:https') as typeof https;
+    httpsModule ??= loadBuiltin<typeof https>('node:https');
     httpsAgent ??= new httpsModule.Agent({ keepAlive: true, maxSockets: Infinity });
     [mod, agent] = [httpsModule, httpsAgent];
   } else return fetch(input, init);
@@ -209,7 +207,7 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
         const enc = h.get('content-encoding');
         try {
           // We send no accept-encoding, but a proxy may compress anyway.
-          const z = enc ? (loadBuiltin('node:zlib') as typeof zlib) : undefined;
+          const z = enc ? loadBuiltin<typeof zlib>('node:zlib') : undefined;
           if (enc === 'gzip' || enc === 'x-gzip') raw = z!.gunzipSync(raw);
           else if (enc === 'deflate') raw = z!.inflateSync(raw);
           else if (enc === 'br') raw = z!.brotliDecompressSync(raw);

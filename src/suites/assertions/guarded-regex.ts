@@ -3,11 +3,8 @@
 // quantifier, alternation or backreference) therefore runs in a vm context whose timeout
 // interrupts the match; a literal one runs directly. The guard costs ~0.1 ms a match
 // (a watchdog thread), paid only by suites with such assertions.
-import { createRequire } from 'node:module';
 import type vm from 'node:vm';
-
-// node:vm is loaded on the first guarded match: most runs have no regex assertion.
-const loadBuiltin = createRequire(import.meta.url);
+import { loadBuiltin } from '../../load-builtin.js';
 
 export const REGEX_TIMEOUT_MS = 1000;
 
@@ -18,7 +15,8 @@ let context: vm.Context | undefined;
 export function guardedExec(re: RegExp, text: string): RegExpExecArray | null {
   if (!CAN_BACKTRACK.test(re.source)) return re.exec(text);
   if (!script || !context) {
-    const { Script, createContext } = loadBuiltin('node:vm') as typeof vm;
+    // loaded on the first guarded match: most runs have no regex assertion
+    const { Script, createContext } = loadBuiltin<typeof vm>('node:vm');
     script = new Script('re.exec(text)');
     context = createContext({});
   }
