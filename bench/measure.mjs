@@ -9,6 +9,14 @@ const [out, script, ...args] = process.argv.slice(2);
 process.argv = [process.argv[0], resolve(script), ...args];
 process.on('exit', () => {
   const cpu = process.cpuUsage();
-  writeFileSync(out, JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, sysMs: cpu.system / 1000, maxRssKb: process.resourceUsage().maxRSS }));
+  writeFileSync(
+    out,
+    JSON.stringify({
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      userMs: cpu.user / 1000,
+      sysMs: cpu.system / 1000,
+      maxRssKb: process.resourceUsage().maxRSS,
+    }),
+  );
 });
 await import(pathToFileURL(resolve(script)).href);

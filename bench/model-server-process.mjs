@@ -34,7 +34,10 @@ export async function startServerProcess(options) {
     target: 'node20',
     logLevel: 'warning',
   });
-  const child = fork(file, [], { env: { ...process.env, PG_BENCH_SERVER: JSON.stringify(options) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(file, [], {
+    env: { ...process.env, PG_BENCH_SERVER: JSON.stringify(options) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const url = await new Promise((res, rej) => {
     child.once('message', (m) => res(m.url));
     child.once('exit', (code) => rej(new Error(`model server exited with ${code}`)));

@@ -50,9 +50,27 @@ export async function ownCpu(repoDir, env) {
   const work = mkdtempSync(join(tmpdir(), 'pg-bench-prof-'));
   try {
     const dist = join(work, 'dist');
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--outdir', dist], { cwd: root, env: { ...process.env, PG_NO_MINIFY: '1' } });
-    const args = ['--cpu-prof', `--cpu-prof-dir=${join(work, 'prof')}`, join(dist, 'cli.js'), 'compare', '--base', 'main', '--head', 'HEAD', '--out-dir', join(work, 'out'), '--cache-dir', join(work, 'cache')];
-    const code = await new Promise((res) => spawn(process.execPath, args, { cwd: repoDir, env, stdio: 'ignore' }).on('close', res));
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--outdir', dist], {
+      cwd: root,
+      env: { ...process.env, PG_NO_MINIFY: '1' },
+    });
+    const args = [
+      '--cpu-prof',
+      `--cpu-prof-dir=${join(work, 'prof')}`,
+      join(dist, 'cli.js'),
+      'compare',
+      '--base',
+      'main',
+      '--head',
+      'HEAD',
+      '--out-dir',
+      join(work, 'out'),
+      '--cache-dir',
+      join(work, 'cache'),
+    ];
+    const code = await new Promise((res) =>
+      spawn(process.execPath, args, { cwd: repoDir, env, stdio: 'ignore' }).on('close', res),
+    );
     if (code !== 0 && code !== 1) throw new Error(`profiled compare exited ${code}`);
     const report = JSON.parse(readFileSync(join(work, 'out', 'report.json'), 'utf8'));
     const prof = readdirSync(join(work, 'prof'))[0];

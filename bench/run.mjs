@@ -42,7 +42,11 @@ function figure(name, value, unit, target, ok) {
 function repo(files) {
   const dir = mkdtempSync(join(tmpdir(), 'pg-bench-repo-'));
   const git = (...args) =>
-    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=b@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=bench', '-c', 'user.email=b@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, stdio: 'pipe' },
+    );
   const write = (fs) => {
     for (const [p, text] of Object.entries(fs)) {
       mkdirSync(dirname(join(dir, p)), { recursive: true });
@@ -86,7 +90,8 @@ suites:
 function cases(n) {
   const fruits = ['apple', 'pear', 'plum', 'kiwi', 'fig', 'lime'];
   let out = '';
-  for (let i = 1; i <= n; i++) out += `${JSON.stringify({ id: `c${i}`, vars: { text: `item ${i} -> ${fruits[i % 6]}`, expected: fruits[i % 6] } })}\n`;
+  for (let i = 1; i <= n; i++)
+    out += `${JSON.stringify({ id: `c${i}`, vars: { text: `item ${i} -> ${fruits[i % 6]}`, expected: fruits[i % 6] } })}\n`;
   return out;
 }
 
@@ -142,7 +147,9 @@ async function coldStart(script, args, env) {
 }
 
 async function main() {
-  console.log(`promptgate bench: ${CASES} cases × 2 sides × ${REPEATS} repeats, server ${LATENCY_MS} ms latency, ${SERVER_LIMIT} in flight (429 beyond), concurrency: auto`);
+  console.log(
+    `promptgate bench: ${CASES} cases × 2 sides × ${REPEATS} repeats, server ${LATENCY_MS} ms latency, ${SERVER_LIMIT} in flight (429 beyond), concurrency: auto`,
+  );
   console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
   console.log(`${'figure'.padEnd(38)} ${'value'.padEnd(16)} ${'target'.padEnd(28)}`);
 
@@ -171,8 +178,20 @@ async function main() {
     const s1 = cold.server;
     const calls = cold.report.calls.made;
     const limitMs = (calls * LATENCY_MS) / SERVER_LIMIT;
-    figure('calls made (cold)', calls, '', `= ${CASES * 2 * REPEATS}`, colds.every((c) => c.report.calls.made === CASES * 2 * REPEATS));
-    figure('wall time (cold, median of 3)', cold.wallMs / 1000, 's', colds.map((c) => (c.wallMs / 1000).toFixed(3)).join(' / '), undefined);
+    figure(
+      'calls made (cold)',
+      calls,
+      '',
+      `= ${CASES * 2 * REPEATS}`,
+      colds.every((c) => c.report.calls.made === CASES * 2 * REPEATS),
+    );
+    figure(
+      'wall time (cold, median of 3)',
+      cold.wallMs / 1000,
+      's',
+      colds.map((c) => (c.wallMs / 1000).toFixed(3)).join(' / '),
+      undefined,
+    );
     figure('limit calls×latency/32', limitMs / 1000, 's', '', undefined);
     figure('wall / limit (median of 3)', cold.wallMs / limitMs, '', '≤ 1.15', cold.wallMs / limitMs <= 1.15);
     figure('  each run', colds.map((c) => (c.wallMs / limitMs).toFixed(3)).join(' / '), '', 'informational', undefined);
@@ -184,7 +203,13 @@ async function main() {
     await server.reset();
     const warm = await compare(r);
     const s2 = await server.stats();
-    figure('calls made (rerun, all cached)', warm.report.calls.made + s2.requests, '', '= 0', warm.report.calls.made === 0 && s2.requests === 0);
+    figure(
+      'calls made (rerun, all cached)',
+      warm.report.calls.made + s2.requests,
+      '',
+      '= 0',
+      warm.report.calls.made === 0 && s2.requests === 0,
+    );
     // our own code, by CPU profile (bench/own-cpu.mjs): the DESIGN target
     const own = await ownCpu(r.dir, { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_KEY: 'sk-bench' });
     figure('CPU per call in our code (src/)', own.ours / own.calls, 'ms', '≤ 0.5', own.ours / own.calls <= 0.5);
@@ -195,7 +220,13 @@ async function main() {
     // the cached rerun's CPU is subtracted so start-up and per-run work are not charged per call
     const perCall = (cold.cpuMs - warm.cpuMs) / calls;
     figure('process CPU per call (cold − cached)', perCall, 'ms', 'informational', undefined);
-    figure('  of which user / sys', `${((cold.userMs - warm.userMs) / calls).toFixed(3)} / ${((cold.sysMs - warm.sysMs) / calls).toFixed(3)}`, 'ms', 'informational', undefined);
+    figure(
+      '  of which user / sys',
+      `${((cold.userMs - warm.userMs) / calls).toFixed(3)} / ${((cold.sysMs - warm.sysMs) / calls).toFixed(3)}`,
+      'ms',
+      'informational',
+      undefined,
+    );
 
     // 3. base unchanged, head changed again: only head calls
     r.write({ 'prompts/bench.md': 'Name the fruit. One word, no punctuation.\n\n{{text}}\n' });
@@ -204,8 +235,20 @@ async function main() {
     const again = await compare(r);
     const s3 = await server.stats();
     const headOnly = CASES * REPEATS;
-    figure('calls made (head changed again)', again.report.calls.made, '', `= ${headOnly} (head only)`, again.report.calls.made === headOnly && s3.completions === headOnly);
-    figure('wall / limit (head only)', again.wallMs / ((headOnly * LATENCY_MS) / SERVER_LIMIT), '', 'informational', undefined);
+    figure(
+      'calls made (head changed again)',
+      again.report.calls.made,
+      '',
+      `= ${headOnly} (head only)`,
+      again.report.calls.made === headOnly && s3.completions === headOnly,
+    );
+    figure(
+      'wall / limit (head only)',
+      again.wallMs / ((headOnly * LATENCY_MS) / SERVER_LIMIT),
+      '',
+      'informational',
+      undefined,
+    );
   } finally {
     r.cleanup();
     await server.close();
@@ -233,7 +276,13 @@ async function main() {
     if (run.code !== 0) throw new Error(`run exited ${run.code}:\n${run.stderr}`);
     const st = await fast.stats();
     figure(`${BIG_CASES}-case run: calls`, st.completions, '', `= ${BIG_CASES}`, st.completions === BIG_CASES);
-    figure(`${BIG_CASES}-case run: peak RSS`, run.maxRssKb / 1024, 'MB', '≤ 400 MB (no DESIGN target)', run.maxRssKb / 1024 <= 400);
+    figure(
+      `${BIG_CASES}-case run: peak RSS`,
+      run.maxRssKb / 1024,
+      'MB',
+      '≤ 400 MB (no DESIGN target)',
+      run.maxRssKb / 1024 <= 400,
+    );
     figure(`${BIG_CASES}-case run: wall`, run.wallMs / 1000, 's', 'informational', undefined);
     figure(`${BIG_CASES}-case run: CPU per call (total)`, run.cpuMs / BIG_CASES, 'ms', 'informational', undefined);
   } finally {

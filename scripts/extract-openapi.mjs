@@ -143,5 +143,7 @@ dropProse(subset.components);
 mkdirSync(dirname(out), { recursive: true });
 const text = `${JSON.stringify(subset, null, 1)}\n`;
 writeFileSync(out, text);
-const counts = Object.entries(components).map(([k, v]) => `${Object.keys(v).length} ${k}`).join(', ');
+const counts = Object.entries(components)
+  .map(([k, v]) => `${Object.keys(v).length} ${k}`)
+  .join(', ');
 console.log(`wrote ${out}: ${OPERATIONS.length} operations, ${counts}, ${(text.length / 1024).toFixed(0)} KiB`);

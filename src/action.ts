@@ -60,7 +60,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   } catch (e) {
     if (e instanceof InputError) {
       for (const p of e.problems) core.error(formatProblem(p));
-      core.setFailed(`promptgate: invalid input (${e.problems.length === 1 ? formatProblem(e.problems[0]!) : `${e.problems.length} problems`})`);
+      core.setFailed(
+        `promptgate: invalid input (${e.problems.length === 1 ? formatProblem(e.problems[0]!) : `${e.problems.length} problems`})`,
+      );
       process.exitCode = 2;
     } else if (isUserFacing(e)) {
       core.setFailed(`promptgate: ${e.message}`);

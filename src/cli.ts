@@ -12,7 +12,9 @@ async function main(argv: string[]): Promise<number> {
   const onSignal = (sig: NodeJS.Signals) => {
     signals++;
     if (signals > 1) process.exit(130);
-    process.stderr.write(`\n${sig}: stopping; finished samples are kept in the cache and a partial report is written\n`);
+    process.stderr.write(
+      `\n${sig}: stopping; finished samples are kept in the cache and a partial report is written\n`,
+    );
     controller.abort(new Error(`cancelled (${sig})`));
   };
   process.on('SIGINT', onSignal);
@@ -51,11 +53,13 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`command line: ${e.message} (see --help)\n`);
       return 2;
     }
-    process.stderr.write(`internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return 3;
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

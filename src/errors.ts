@@ -35,7 +35,10 @@ export class InputError extends Error {
 /** The run could not finish. `partial` is whatever was computed before the stop. */
 export class RunError extends Error {
   readonly exitCode = 3;
-  constructor(message: string, readonly partial?: unknown) {
+  constructor(
+    message: string,
+    readonly partial?: unknown,
+  ) {
     super(message);
     this.name = 'RunError';
   }

@@ -12,7 +12,10 @@ describe('dist/', () => {
   it('is up to date with src/ (run `npm run build` and commit dist/)', () => {
     const out = mkdtempSync(join(tmpdir(), 'pg-dist-'));
     try {
-      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--outdir', out], { cwd: root, stdio: 'pipe' });
+      execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--outdir', out], {
+        cwd: root,
+        stdio: 'pipe',
+      });
       const built = readdirSync(out).sort();
       expect(built).toEqual(readdirSync(join(root, 'dist')).sort());
       for (const f of built) {

@@ -17,10 +17,14 @@ const record = process.argv.includes('--record');
 const work = mkdtempSync(join(tmpdir(), 'promptgate-quickstart-'));
 const outDir = join(here, 'out');
 const git = (...args) =>
-  execFileSync('git', ['-c', 'user.name=promptgate demo', '-c', 'user.email=demo@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: work,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=promptgate demo', '-c', 'user.email=demo@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    {
+      cwd: work,
+      stdio: 'pipe',
+    },
+  );
 
 try {
   cpSync(join(here, 'repo'), work, { recursive: true });
@@ -36,7 +40,9 @@ try {
   args.push(record ? '--record' : '--replay');
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, stdio: 'inherit' });
   const code = r.status ?? 3;
-  console.log(`\npromptgate exited with ${code} (0 = gate passed, 1 = gate failed, 2 = bad input, 3 = could not finish).`);
+  console.log(
+    `\npromptgate exited with ${code} (0 = gate passed, 1 = gate failed, 2 = bad input, 3 = could not finish).`,
+  );
   console.log(`The PR comment it would post: ${join(outDir, 'report.md')} (also summary.md, report.json).`);
   if (code === 1) console.log('The gate failed as intended: the shorter prompt dropped the "account" category.');
   // 0 and 1 are both successful demonstrations; anything else is a real problem

@@ -22,7 +22,10 @@ function hash(s: string): number {
 }
 
 export function illustrativeModel(datasetPath: string): ChatProvider {
-  const rows = readFileSync(datasetPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+  const rows = readFileSync(datasetPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Row);
   const byTicket = new Map(rows.map((r) => [r.vars.ticket, r.vars]));
   const seen = new Map<string, number>();
   return {
@@ -37,8 +40,10 @@ export function illustrativeModel(datasetPath: string): ChatProvider {
       const knowsAccount = prompt.includes('- account:');
       let category = truth.expected;
       let priority = truth.priority;
-      if (!knowsAccount && category === 'account') category = /log|password|sso|two-factor|locked/i.test(ticket) ? 'bug' : 'other';
-      else if (roll < (knowsAccount ? 4 : 8)) category = category === 'bug' ? 'other' : category === 'other' ? 'feature_request' : category;
+      if (!knowsAccount && category === 'account')
+        category = /log|password|sso|two-factor|locked/i.test(ticket) ? 'bug' : 'other';
+      else if (roll < (knowsAccount ? 4 : 8))
+        category = category === 'bug' ? 'other' : category === 'other' ? 'feature_request' : category;
       if (roll % 7 === 0 && !knowsAccount) priority = priority === 'high' ? 'medium' : 'high';
       else if (roll % 23 === 0) priority = priority === 'low' ? 'medium' : 'low';
       const output = JSON.stringify({ category, priority });

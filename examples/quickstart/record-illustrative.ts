@@ -10,7 +10,8 @@ import { illustrativeModel } from './illustrative-model.js';
 
 const here = resolve('examples/quickstart');
 const work = mkdtempSync(join(tmpdir(), 'pg-record-'));
-const git = (...a: string[]) => execFileSync('git', ['-c', 'user.name=r', '-c', 'user.email=r@example.invalid', ...a], { cwd: work });
+const git = (...a: string[]) =>
+  execFileSync('git', ['-c', 'user.name=r', '-c', 'user.email=r@example.invalid', ...a], { cwd: work });
 cpSync(join(here, 'repo'), work, { recursive: true });
 git('init', '-q', '-b', 'main');
 git('add', '-A');

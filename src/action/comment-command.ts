@@ -15,10 +15,16 @@ import { coreLogger } from './runtime.js';
 
 type CommentContext = Extract<EventContext, { kind: 'issue_comment' }>;
 
-export async function handleCommentCommand(ctx: CommentContext, inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<void> {
+export async function handleCommentCommand(
+  ctx: CommentContext,
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const log = coreLogger;
   if (ctx.action !== 'created' || !ctx.isPullRequest) {
-    log.info(`promptgate: ignoring issue_comment.${ctx.action}${ctx.isPullRequest ? '' : ' on an issue'}; commands are read from new PR comments`);
+    log.info(
+      `promptgate: ignoring issue_comment.${ctx.action}${ctx.isPullRequest ? '' : ' on an issue'}; commands are read from new PR comments`,
+    );
     return;
   }
   const parsed = parseCommand(ctx.body);
@@ -27,13 +33,23 @@ export async function handleCommentCommand(ctx: CommentContext, inputs: ActionIn
     return;
   }
   const { owner, repo } = ctx;
-  const octokit = createOctokit({ token: inputs.githubToken, baseUrl: env.GITHUB_API_URL, log, ...octokitTuningFromEnv(env) });
+  const octokit = createOctokit({
+    token: inputs.githubToken,
+    baseUrl: env.GITHUB_API_URL,
+    log,
+    ...octokitTuningFromEnv(env),
+  });
   if (!(await hasWriteAccess(octokit, owner, repo, ctx.user))) {
     log.info(`promptgate: ignoring the command from ${ctx.user}, who lacks write permission on ${owner}/${repo}`);
     return;
   }
   if (!parsed.ok) {
-    const res = await replyOnIssue(octokit, { owner, repo, issueNumber: ctx.number, body: commandUsageReply(parsed.error) });
+    const res = await replyOnIssue(octokit, {
+      owner,
+      repo,
+      issueNumber: ctx.number,
+      body: commandUsageReply(parsed.error),
+    });
     if (!res.ok) log.warn(`promptgate: could not reply to the malformed command (${res.reason})`);
     log.warn(`promptgate: ${parsed.error}`);
     return;
@@ -47,9 +63,19 @@ export async function handleCommentCommand(ctx: CommentContext, inputs: ActionIn
     log.info(`promptgate: pull request #${ctx.number} is ${pr.state}; nothing to evaluate`);
     return;
   }
-  log.info(`promptgate: /promptgate run by ${ctx.user}: base ${pr.baseSha.slice(0, 7)}, head ${pr.headSha.slice(0, 7)} (pinned)`);
+  log.info(
+    `promptgate: /promptgate run by ${ctx.user}: base ${pr.baseSha.slice(0, 7)}, head ${pr.headSha.slice(0, 7)} (pinned)`,
+  );
   await comparePullRequest(
-    { owner, repo, number: ctx.number, baseSha: pr.baseSha, headSha: pr.headSha, baseRef: pr.baseRef, repeats: parsed.command.repeats },
+    {
+      owner,
+      repo,
+      number: ctx.number,
+      baseSha: pr.baseSha,
+      headSha: pr.headSha,
+      baseRef: pr.baseRef,
+      repeats: parsed.command.repeats,
+    },
     inputs,
     env,
     octokit,

@@ -38,10 +38,23 @@ interface Published {
   createComment: boolean;
 }
 
-export async function comparePullRequest(t: PullTarget, inputs: ActionInputs, env: NodeJS.ProcessEnv, client?: GitHubClient): Promise<void> {
+export async function comparePullRequest(
+  t: PullTarget,
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  client?: GitHubClient,
+): Promise<void> {
   const log = coreLogger;
-  const octokit = client ?? createOctokit({ token: inputs.githubToken, baseUrl: env.GITHUB_API_URL, log, ...octokitTuningFromEnv(env) });
-  const cache = crossRunCache({ enabled: inputs.cache, env, log, ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`, baseRef: t.baseRef });
+  const octokit =
+    client ??
+    createOctokit({ token: inputs.githubToken, baseUrl: env.GITHUB_API_URL, log, ...octokitTuningFromEnv(env) });
+  const cache = crossRunCache({
+    enabled: inputs.cache,
+    env,
+    log,
+    ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`,
+    baseRef: t.baseRef,
+  });
 
   const result = await compareRevisions({
     ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats),
@@ -79,8 +92,18 @@ export async function comparePullRequest(t: PullTarget, inputs: ActionInputs, en
   }
 
   if (inputs.comment) {
-    const res = await upsertComment(octokit, { owner: t.owner, repo: t.repo, issueNumber: t.number, marker, body: out.comment, create: out.createComment });
-    if (res.action === 'forbidden') log.warn(`promptgate: could not write the PR comment (${res.message}); give the workflow \`pull-requests: write\``);
+    const res = await upsertComment(octokit, {
+      owner: t.owner,
+      repo: t.repo,
+      issueNumber: t.number,
+      marker,
+      body: out.comment,
+      create: out.createComment,
+    });
+    if (res.action === 'forbidden')
+      log.warn(
+        `promptgate: could not write the PR comment (${res.message}); give the workflow \`pull-requests: write\``,
+      );
     else if (res.action !== 'absent') {
       log.info(`promptgate: PR comment ${res.action}: ${res.url}`);
       core.setOutput('comment-url', res.url);
@@ -98,7 +121,8 @@ export async function comparePullRequest(t: PullTarget, inputs: ActionInputs, en
       annotations: result.affected.length ? regressionAnnotations(report) : [],
       detailsUrl: runUrl(env),
     });
-    if (!res.ok) log.warn(`promptgate: could not publish the check run (${res.reason}); give the workflow \`checks: write\``);
+    if (!res.ok)
+      log.warn(`promptgate: could not publish the check run (${res.reason}); give the workflow \`checks: write\``);
   }
   applyGate(report, inputs);
 }
@@ -114,7 +138,10 @@ function applyGate(report: Report, inputs: ActionInputs): void {
   const reasons = report.suites
     .filter((s) => s.verdict !== 'pass')
     .flatMap((s) => (s.reasons.length ? s.reasons : [s.verdict]).map((r) => `${s.name}: ${r}`));
-  failStep(`promptgate verdict: ${report.verdict} (fail-on: ${inputs.failOn})\n${reasons.map((r) => `- ${r}`).join('\n')}`, 1);
+  failStep(
+    `promptgate verdict: ${report.verdict} (fail-on: ${inputs.failOn})\n${reasons.map((r) => `- ${r}`).join('\n')}`,
+    1,
+  );
 }
 
 function verdictDetail(report: Report): string {

@@ -12,7 +12,10 @@ type CommitContext = Extract<EventContext, { kind: 'push' | 'schedule' | 'workfl
 
 export async function evaluateCommit(ctx: CommitContext, inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<void> {
   const log = coreLogger;
-  if (inputs.base || inputs.head) log.warn('promptgate: the `base` and `head` inputs apply to pull requests; on this event every suite is evaluated on the commit');
+  if (inputs.base || inputs.head)
+    log.warn(
+      'promptgate: the `base` and `head` inputs apply to pull requests; on this event every suite is evaluated on the commit',
+    );
   const cache = crossRunCache({ enabled: inputs.cache, env, log, ref: ctx.ref });
   const r = await runWorkingTree(pipelineOptions(env, inputs, cache, inputs.repeats));
   await cache.save(r.calls.made);
@@ -38,6 +41,9 @@ export async function evaluateCommit(ctx: CommitContext, inputs: ActionInputs, e
     else failStep(msg, 3);
   } else if (failsJob(results.verdict, inputs.failOn)) {
     const bad = results.suites.filter((s) => s.errors > 0).map((s) => `- ${s.name}: ${s.errors} failed model calls`);
-    failStep(`promptgate: ${results.calls.failed} model calls failed (fail-on: ${inputs.failOn})\n${bad.join('\n')}`, 1);
+    failStep(
+      `promptgate: ${results.calls.failed} model calls failed (fail-on: ${inputs.failOn})\n${bad.join('\n')}`,
+      1,
+    );
   }
 }

@@ -10,7 +10,13 @@ export interface CrossRunCache {
   save(newCalls: number): Promise<void>;
 }
 
-export function crossRunCache(opts: { enabled: boolean; env: NodeJS.ProcessEnv; log: Logger; ref: string; baseRef?: string }): CrossRunCache {
+export function crossRunCache(opts: {
+  enabled: boolean;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  ref: string;
+  baseRef?: string;
+}): CrossRunCache {
   const store = createCacheStore({ enabled: opts.enabled, log: opts.log, env: opts.env });
   const keys = responseCacheKeys({
     ref: opts.ref,

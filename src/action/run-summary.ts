@@ -96,7 +96,11 @@ export function renderRunSummary(res: CommitResults): string {
         `${usd(s.costUsd, s.costEstimated)} | ${ms(s.latencyP50Ms)} / ${ms(s.latencyP95Ms)} | ${s.errors} |`,
     ),
   ];
-  const failing = res.suites.flatMap((s) => s.failingCases.slice(0, 20).map((c) => `- ${escapeText(s.name)} / \`${c.id.replace(/`/g, "'")}\` (${escapeText(c.file)}:${c.line})`));
+  const failing = res.suites.flatMap((s) =>
+    s.failingCases
+      .slice(0, 20)
+      .map((c) => `- ${escapeText(s.name)} / \`${c.id.replace(/`/g, "'")}\` (${escapeText(c.file)}:${c.line})`),
+  );
   const lines = [
     head,
     '',
@@ -105,6 +109,7 @@ export function renderRunSummary(res: CommitResults): string {
     `Calls: ${res.calls.made} made, ${res.calls.cached} from cache, ${res.calls.failed} failed · total cost ${usd(res.costUsd)}`,
   ];
   if (res.stopped) lines.push('', `**The run stopped early:** ${escapeText(res.stopped)}`);
-  if (failing.length) lines.push('', '<details><summary>Cases with a failing hard assertion</summary>', '', ...failing, '', '</details>');
+  if (failing.length)
+    lines.push('', '<details><summary>Cases with a failing hard assertion</summary>', '', ...failing, '', '</details>');
   return `${lines.join('\n')}\n`;
 }

@@ -81,7 +81,12 @@ export function cancelSignal(): AbortSignal {
  * progress in the job log, and, just before the first model call, the API keys masked and
  * the response cache restored.
  */
-export function pipelineOptions(env: NodeJS.ProcessEnv, inputs: ActionInputs, cache: CrossRunCache, repeatsOverride?: number): CommonOptions {
+export function pipelineOptions(
+  env: NodeJS.ProcessEnv,
+  inputs: ActionInputs,
+  cache: CrossRunCache,
+  repeatsOverride?: number,
+): CommonOptions {
   return {
     cwd: workspace(env),
     configPath: inputs.config,

@@ -50,10 +50,13 @@ export function failedSamples(runs: SuiteRun[]): string {
         total++;
         if (s.error === undefined) continue;
         n++;
-        if (!first) first = `${c.source.file}${c.source.line ? `:${c.source.line}` : ''}: suite ${run.name}, case ${c.id}, sample ${s.index + 1}: ${s.error}`;
+        if (!first)
+          first = `${c.source.file}${c.source.line ? `:${c.source.line}` : ''}: suite ${run.name}, case ${c.id}, sample ${s.index + 1}: ${s.error}`;
       }
   if (!n) return '';
-  return oneLine(`${n} of ${total} samples failed and are left out of the pass rates; rerun to retry them (finished samples are cached). First: ${first}`);
+  return oneLine(
+    `${n} of ${total} samples failed and are left out of the pass rates; rerun to retry them (finished samples are cached). First: ${first}`,
+  );
 }
 
 export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number> {
@@ -76,7 +79,10 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
     case 'validate': {
       const src = new WorkingTreeSource(ctx.cwd);
       const { config, file } = await loadConfig(src, args.config);
-      const summary = await validateSuites(src, config, file, { keepGoing: args.keepGoing, onWarning: (p) => ctx.log.warn(formatProblem(p)) });
+      const summary = await validateSuites(src, config, file, {
+        keepGoing: args.keepGoing,
+        onWarning: (p) => ctx.log.warn(formatProblem(p)),
+      });
       ctx.stdout.write(`${file ?? '(no config: *.prompt.yml files only)'}: ${summary}\n`);
       return 0;
     }
@@ -92,7 +98,13 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
           calls: r.calls,
           stopped: r.stopped,
           pricing: r.pricing,
-          suites: r.sides[0]!.map((run) => ({ ...sideStats(run.cases, run.cases), name: run.name, model: run.model, repeats: run.repeats, run })),
+          suites: r.sides[0]!.map((run) => ({
+            ...sideStats(run.cases, run.cases),
+            name: run.name,
+            model: run.model,
+            repeats: run.repeats,
+            run,
+          })),
         };
         await writeOut(resolve(ctx.cwd, args.out), `${JSON.stringify(out, null, 2)}\n`);
         ctx.log.info(`wrote ${args.out}`);
@@ -107,7 +119,13 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
       return 0;
     }
     case 'compare': {
-      const { report } = await compareRevisions({ ...common, base: args.base!, head: args.head, all: args.all, revisions: ctx.revisions });
+      const { report } = await compareRevisions({
+        ...common,
+        base: args.base!,
+        head: args.head,
+        all: args.all,
+        revisions: ctx.revisions,
+      });
       progress.finish();
       const dir = resolve(ctx.cwd, args.outDir);
       await writeOut(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
@@ -116,13 +134,24 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
       ctx.stdout.write(renderPlain(report));
       ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md and report.json`);
       const code = exitCodeFor(report);
-      if (report.stopped) ctx.stderr.write(`${code === 3 ? 'error' : 'warning'}: run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`);
-      else if (report.calls.failed) ctx.log.warn(`${report.calls.failed} model call(s) failed; their samples are left out of the statistics (errors are listed in report.json)`);
+      if (report.stopped)
+        ctx.stderr.write(
+          `${code === 3 ? 'error' : 'warning'}: run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`,
+        );
+      else if (report.calls.failed)
+        ctx.log.warn(
+          `${report.calls.failed} model call(s) failed; their samples are left out of the statistics (errors are listed in report.json)`,
+        );
       return code;
     }
     case 'render': {
       const report = await readReport(ctx.cwd, args.file!);
-      const text = args.format === 'summary' ? renderSummary(report) : args.format === 'plain' ? renderPlain(report) : renderComment(report);
+      const text =
+        args.format === 'summary'
+          ? renderSummary(report)
+          : args.format === 'plain'
+            ? renderPlain(report)
+            : renderComment(report);
       ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
       return 0;
     }

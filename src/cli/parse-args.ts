@@ -47,7 +47,8 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 function positiveInt(flag: string, v: string | undefined, max: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw InputError.one('command line', `${flag} must be a whole number from 1 to ${max}, got "${v}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw InputError.one('command line', `${flag} must be a whole number from 1 to ${max}, got "${v}"`);
   return n;
 }
 
@@ -60,7 +61,10 @@ function commandLineError(e: unknown, options: readonly string[]): InputError | 
   const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(err.message)?.[1];
   if (unknown) {
     const hint = suggest(unknown.replace(/^-+/, ''), options);
-    return InputError.one('command line', `unknown option ${unknown}; ${hint ? `did you mean --${hint}?` : 'see --help for the options'}`);
+    return InputError.one(
+      'command line',
+      `unknown option ${unknown}; ${hint ? `did you mean --${hint}?` : 'see --help for the options'}`,
+    );
   }
   return InputError.one('command line', `${err.message.split('. ')[0]}; see --help`);
 }
@@ -99,15 +103,23 @@ function parseCliStrict(argv: string[]): CliArgs | 'help' {
   if (values.help || !command) return 'help';
   if (!COMMANDS.includes(command)) {
     const hint = suggest(command, COMMANDS);
-    throw InputError.one('command line', `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use run, compare, validate or render (see --help)`);
+    throw InputError.one(
+      'command line',
+      `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use run, compare, validate or render (see --help)`,
+    );
   }
-  const modes = [values.replay && 'replay', values.record && 'record', values['no-cache'] && 'off'].filter(Boolean) as CacheMode[];
+  const modes = [values.replay && 'replay', values.record && 'record', values['no-cache'] && 'off'].filter(
+    Boolean,
+  ) as CacheMode[];
   if (modes.length > 1) throw InputError.one('command line', 'use only one of --replay, --record and --no-cache');
   const format = values.format ?? (command === 'render' ? 'md' : 'plain');
-  if (!['md', 'summary', 'plain'].includes(format)) throw InputError.one('command line', `--format must be md, summary or plain, got "${format}"`);
+  if (!['md', 'summary', 'plain'].includes(format))
+    throw InputError.one('command line', `--format must be md, summary or plain, got "${format}"`);
   let concurrency: number | 'auto' | undefined;
-  if (values.concurrency !== undefined) concurrency = values.concurrency === 'auto' ? 'auto' : positiveInt('--concurrency', values.concurrency, 1000);
-  if (command === 'compare' && !values.base) throw InputError.one('command line', 'compare needs --base REF (e.g. --base origin/main)');
+  if (values.concurrency !== undefined)
+    concurrency = values.concurrency === 'auto' ? 'auto' : positiveInt('--concurrency', values.concurrency, 1000);
+  if (command === 'compare' && !values.base)
+    throw InputError.one('command line', 'compare needs --base REF (e.g. --base origin/main)');
   if (command === 'render' && !rest[0]) throw InputError.one('command line', 'render needs the path of a report.json');
   return {
     command: command as Command,

@@ -6,7 +6,18 @@ const ms = (x: number | null) => (x === null ? '—' : `${Math.round(x)} ms`);
 
 /** The per-suite table `promptgate run` prints: aligned plain text, readable in any log. */
 export function formatRunTable(runs: SuiteRun[]): string {
-  const header = ['suite', 'cases', 'samples', 'hard pass', 'soft pass', 'tokens in/out', 'cost', 'p50', 'p95', 'errors'];
+  const header = [
+    'suite',
+    'cases',
+    'samples',
+    'hard pass',
+    'soft pass',
+    'tokens in/out',
+    'cost',
+    'p50',
+    'p95',
+    'errors',
+  ];
   const rows = runs.map((run) => {
     const s = sideStats(run.cases, run.cases);
     const samples = run.cases.reduce((n, c) => n + c.samples.length, 0);

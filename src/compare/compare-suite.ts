@@ -103,7 +103,8 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
         : null,
     latencyP95Ratio: p95b && p95h !== null ? p95h / p95b : null,
     // More repeats sharpen a fraction, not a 0/1 rule's value: only mean can ask for them.
-    repeatsNeeded: underpowered && vc && (!agg || agg === 'mean') ? repeatsNeeded(vc, n, gate.alpha, gate.min_effect) : null,
+    repeatsNeeded:
+      underpowered && vc && (!agg || agg === 'mean') ? repeatsNeeded(vc, n, gate.alpha, gate.min_effect) : null,
   };
 
   // Per-case Fisher tests, BH across the suite's runnable cases.
@@ -127,7 +128,10 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
         order,
       };
     })
-    .sort((x, y) => CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || (x.pValue ?? 1) - (y.pValue ?? 1) || x.order - y.order)
+    .sort(
+      (x, y) =>
+        CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || (x.pValue ?? 1) - (y.pValue ?? 1) || x.order - y.order,
+    )
     .map(({ order: _order, ...rest }) => rest);
 
   const { latencySamples: lb, ...baseOut } = baseStats;

@@ -57,11 +57,23 @@ export function judgeCompared(s: SuiteStatistics, gate: GateConfig): Judgement {
     }
   }
   minPassRate(out, s.head, gate);
-  if (gate.max_cost_increase !== undefined && delta.costRatio !== null && delta.costRatio - 1 > gate.max_cost_increase) {
-    const ci = delta.costCiLow !== null && delta.costCiHigh !== null ? ` (95% CI ${change(delta.costCiLow)}…${change(delta.costCiHigh)})` : '';
+  if (
+    gate.max_cost_increase !== undefined &&
+    delta.costRatio !== null &&
+    delta.costRatio - 1 > gate.max_cost_increase
+  ) {
+    const ci =
+      delta.costCiLow !== null && delta.costCiHigh !== null
+        ? ` (95% CI ${change(delta.costCiLow)}…${change(delta.costCiHigh)})`
+        : '';
     const limit = `the ${change(1 + gate.max_cost_increase)} limit`;
-    if (delta.costCiLow !== null && delta.costCiLow > 1) out.add('fail', `cost rose ${change(delta.costRatio).slice(1)}${ci}, over ${limit}: fails`);
-    else out.add('warn', `cost rose ${change(delta.costRatio).slice(1)}${ci}, over ${limit}, but the CI includes no increase: warns`);
+    if (delta.costCiLow !== null && delta.costCiLow > 1)
+      out.add('fail', `cost rose ${change(delta.costRatio).slice(1)}${ci}, over ${limit}: fails`);
+    else
+      out.add(
+        'warn',
+        `cost rose ${change(delta.costRatio).slice(1)}${ci}, over ${limit}, but the CI includes no increase: warns`,
+      );
   }
   const lr = delta.latencyP95Ratio;
   if (gate.max_latency_p95_increase !== undefined && lr != null && lr - 1 > gate.max_latency_p95_increase) {
@@ -71,21 +83,34 @@ export function judgeCompared(s: SuiteStatistics, gate: GateConfig): Judgement {
     else out.add('fail', `${text}: fails`);
   }
   if (facts.erroredCases > 0) {
-    out.add('warn', `${facts.erroredCases} case${facts.erroredCases > 1 ? 's' : ''} had only errored calls on a side and ${facts.erroredCases > 1 ? 'are' : 'is'} left out of the statistics: warns`);
+    out.add(
+      'warn',
+      `${facts.erroredCases} case${facts.erroredCases > 1 ? 's' : ''} had only errored calls on a side and ${facts.erroredCases > 1 ? 'are' : 'is'} left out of the statistics: warns`,
+    );
   }
   // Power is moot once a regression was detected (and a large real change inflates var(d) anyway).
   if (regressionFound) {
     // nothing to add
   } else if (facts.n > 0 && delta.mde === null) {
-    out.add('warn', `only ${facts.n} case${facts.n > 1 ? 's' : ''}: too few to estimate the smallest detectable drop: warns`);
-  } else if (delta.mde !== null && delta.mde > gate.min_effect && !(delta.ciLow !== null && delta.ciLow > -gate.min_effect)) {
+    out.add(
+      'warn',
+      `only ${facts.n} case${facts.n > 1 ? 's' : ''}: too few to estimate the smallest detectable drop: warns`,
+    );
+  } else if (
+    delta.mde !== null &&
+    delta.mde > gate.min_effect &&
+    !(delta.ciLow !== null && delta.ciLow > -gate.min_effect)
+  ) {
     // Underpowered only matters while the data cannot rule out a drop of min_effect: a change
     // whose whole CI sits above −min_effect (an improvement, identical answers) passes.
     const need =
       delta.repeatsNeeded != null
         ? `about ${delta.repeatsNeeded} repeats per case (now ${s.repeats}) would bring it to ${pp(gate.min_effect)} pp`
         : `more repeats alone would not reach ${pp(gate.min_effect)} pp${facts.casesNeeded ? `; about ${facts.casesNeeded} cases would` : ''}`;
-    out.add('warn', `underpowered: this run can only reliably detect drops of ${pp(delta.mde)} pp or more (min_effect ${pp(gate.min_effect)} pp); ${need}: warns`);
+    out.add(
+      'warn',
+      `underpowered: this run can only reliably detect drops of ${pp(delta.mde)} pp or more (min_effect ${pp(gate.min_effect)} pp); ${need}: warns`,
+    );
   }
   if (s.casesOnlyInBase.length) out.add('pass', `${s.casesOnlyInBase.length} case(s) only in base (not compared)`);
   if (s.casesOnlyInHead.length) out.add('pass', `${s.casesOnlyInHead.length} case(s) only in head (not compared)`);

@@ -52,9 +52,7 @@ export function summarizeSide(run: CaseRun): SideSummary {
     if (s.hardPass) passes++;
     if (s.softPass) softPasses++;
     if (!failed && (!s.hardPass || !s.softPass)) {
-      failed = s.outcomes
-        .filter((o) => !o.pass)
-        .map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
+      failed = s.outcomes.filter((o) => !o.pass).map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
     }
   }
   const first = run.samples.find((s) => s.call) ?? run.samples[0];
@@ -71,7 +69,10 @@ export function summarizeSide(run: CaseRun): SideSummary {
  * - flaky:     the fractions differ by less, so at least one side is mixed (0 < x < 1), e.g. a case
  *              that always passed now passes 7 of 10 times ("became flaky").
  */
-export function labelChange(base: Pick<CaseSide, 'passes' | 'runs'>, head: Pick<CaseSide, 'passes' | 'runs'>): CaseChange {
+export function labelChange(
+  base: Pick<CaseSide, 'passes' | 'runs'>,
+  head: Pick<CaseSide, 'passes' | 'runs'>,
+): CaseChange {
   if (base.runs === 0 || head.runs === 0) return 'error';
   // Cross-multiplied so unequal run counts compare exactly.
   const diff = head.passes * base.runs - base.passes * head.runs; // sign of q − p, scaled by runs_b·runs_h

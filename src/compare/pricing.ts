@@ -37,7 +37,11 @@ export type PriceCatalogue = typeof calcPrice;
  * A pricer for a run: genai-prices is imported only when some model of the run has no
  * `pricing.overrides` entry (a self-hosted or custom model priced in the config needs none).
  */
-export async function loadPricer(overrides: readonly PriceOverride[], at: Date, models: Iterable<string>): Promise<Pricer> {
+export async function loadPricer(
+  overrides: readonly PriceOverride[],
+  at: Date,
+  models: Iterable<string>,
+): Promise<Pricer> {
   const priced = new Set(overrides.map((o) => o.model));
   const needsCatalogue = [...models].some((m) => !priced.has(m));
   const catalogue = needsCatalogue ? (await import('@pydantic/genai-prices')).calcPrice : undefined;
@@ -65,12 +69,13 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date, cata
   };
 
   return {
-    source: [
-      catalogue ? '@pydantic/genai-prices (bundled data)' : '',
-      overrides.length ? `${overrides.length} override${overrides.length > 1 ? 's' : ''} from pricing.overrides` : '',
-    ]
-      .filter(Boolean)
-      .join(' + ') || 'no prices',
+    source:
+      [
+        catalogue ? '@pydantic/genai-prices (bundled data)' : '',
+        overrides.length ? `${overrides.length} override${overrides.length > 1 ? 's' : ''} from pricing.overrides` : '',
+      ]
+        .filter(Boolean)
+        .join(' + ') || 'no prices',
     at: at.toISOString(),
     price(model, usage, outputChars = 0, inputChars = 0) {
       const rate = rateFor(model);

@@ -17,7 +17,10 @@ export { CONFIG_CANDIDATES };
 export async function findConfigFile(src: FileSource, explicit?: string): Promise<string | null> {
   if (explicit !== undefined) {
     if ((await src.read(explicit)) === undefined) {
-      throw InputError.one(explicit, `config file not found in ${src.label}; check the --config path (relative to the repository root)`);
+      throw InputError.one(
+        explicit,
+        `config file not found in ${src.label}; check the --config path (relative to the repository root)`,
+      );
     }
     return explicit;
   }
@@ -43,7 +46,8 @@ export function parseConfig(text: string, file: string): Config {
   }
   const located: PathMessage[] = [];
   const parsed = configSchema.safeParse(data);
-  if (!parsed.success) for (const issue of parsed.error.issues) located.push(...explainIssue(issue, data, configSchema));
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) located.push(...explainIssue(issue, data, configSchema));
   located.push(...extraChecks(data));
   if (parsed.success && located.length === 0) return parsed.data;
 

@@ -80,7 +80,9 @@ export type InlineCase = z.infer<typeof inlineCaseSchema>;
 export const AGGREGATIONS = ['mean', 'majority', 'all', 'any'] as const;
 
 export const suiteSchema = z.strictObject({
-  name: z.string().check(z.minLength(1), z.regex(/^[A-Za-z0-9._-]+$/, 'suite names may use letters, digits, ".", "_" and "-"')),
+  name: z
+    .string()
+    .check(z.minLength(1), z.regex(/^[A-Za-z0-9._-]+$/, 'suite names may use letters, digits, ".", "_" and "-"')),
   prompt: z.string().check(z.minLength(1)),
   cases: z.union([z.string().check(z.minLength(1)), z.array(inlineCaseSchema)]),
   files: def(z.array(z.string().check(z.minLength(1))), []),
@@ -127,7 +129,9 @@ export const configSchema = z.strictObject({
   version: z.literal(1),
   provider: opt(providerSchema),
   run: def(runSchema, () => runSchema.parse({})),
-  cache: def(z.strictObject({ dir: def(z.string().check(z.minLength(1)), '.promptgate/cache') }), { dir: '.promptgate/cache' }),
+  cache: def(z.strictObject({ dir: def(z.string().check(z.minLength(1)), '.promptgate/cache') }), {
+    dir: '.promptgate/cache',
+  }),
   pricing: def(z.strictObject({ overrides: def(z.array(priceOverrideSchema), []) }), { overrides: [] }),
   suites: def(z.array(suiteSchema), []),
   gate: def(gateSchema, () => gateSchema.parse({})),

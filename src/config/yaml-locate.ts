@@ -1,7 +1,7 @@
 // Maps a data path (as zod reports it) back to the YAML node it came from, so every problem
 // can say file:line:col. Falls back to the deepest node that exists (a missing key points at
 // the mapping that should contain it).
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, type Document, type Node } from 'yaml';
 
 export type DataPath = ReadonlyArray<PropertyKey>;
 

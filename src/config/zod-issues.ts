@@ -97,7 +97,8 @@ function isAssertionTypePath(path: DataPath): boolean {
 function expectedNames(issue: Issue): string[] {
   if (issue.code === 'invalid_type') return [issue.expected === 'int' ? 'whole number' : issue.expected];
   if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v));
-  if (issue.code === 'invalid_union') return issue.errors.flatMap((branch) => (branch[0] && branch[0].path.length === 0 ? expectedNames(branch[0]) : []));
+  if (issue.code === 'invalid_union')
+    return issue.errors.flatMap((branch) => (branch[0] && branch[0].path.length === 0 ? expectedNames(branch[0]) : []));
   return [];
 }
 
@@ -139,15 +140,27 @@ export function explainIssue(issue: Issue, data: unknown, schema: AnySchema): Pa
     return [{ path, message: 'the config file is empty; start it with `version: 1` (see README "Config")' }];
   }
   if (path.length === 0 && issue.code === 'invalid_type') {
-    return [{ path, message: `the config must be a mapping of keys (version, provider, run, suites, gate, ...), got ${describe(actual)}` }];
+    return [
+      {
+        path,
+        message: `the config must be a mapping of keys (version, provider, run, suites, gate, ...), got ${describe(actual)}`,
+      },
+    ];
   }
-  if (actual === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+  if (
+    actual === undefined &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')
+  ) {
     const name = String(last);
     const inWhere = parent.length ? ` in ${showPath(parent)}` : '';
-    return [{ path, message: `missing required field \`${name}\`${inWhere}; add \`${EXAMPLES[name] ?? `${name}: ...`}\`` }];
+    return [
+      { path, message: `missing required field \`${name}\`${inWhere}; add \`${EXAMPLES[name] ?? `${name}: ...`}\`` },
+    ];
   }
   if (where === 'version') {
-    return [{ path, message: `unsupported config version ${JSON.stringify(actual)}; this promptgate reads \`version: 1\`` }];
+    return [
+      { path, message: `unsupported config version ${JSON.stringify(actual)}; this promptgate reads \`version: 1\`` },
+    ];
   }
   if (isAssertionTypePath(path)) {
     const p = assertionProblem({ type: actual } as AssertionSpec);
@@ -172,7 +185,12 @@ export function explainIssue(issue: Issue, data: unknown, schema: AnySchema): Pa
     case 'not_multiple_of':
       return [{ path, message: `${where} must be a multiple of ${String(issue.divisor)}, got ${describe(actual)}` }];
     case 'invalid_format':
-      return [{ path, message: `${where}: ${issue.format === 'url' ? `expected a URL such as https://api.openai.com/v1, got ${describe(actual)}` : issue.message}` }];
+      return [
+        {
+          path,
+          message: `${where}: ${issue.format === 'url' ? `expected a URL such as https://api.openai.com/v1, got ${describe(actual)}` : issue.message}`,
+        },
+      ];
     default:
       break;
   }

@@ -81,7 +81,8 @@ export class CatFileBatch {
     });
     child.on('close', (code, signal) => {
       if (this.child === child) this.child = undefined;
-      if (this.pending.length) this.fail(new Error(`git cat-file --batch exited (${signal ?? code}): ${stderr.trim() || 'no message'}`));
+      if (this.pending.length)
+        this.fail(new Error(`git cat-file --batch exited (${signal ?? code}): ${stderr.trim() || 'no message'}`));
     });
     this.ref(false);
     return child;

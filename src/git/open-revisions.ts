@@ -21,7 +21,12 @@ export interface OpenedRevisions {
 }
 
 /** `configPath`: the --config file; its reads (or the candidates') start on both sides at once. */
-export async function openRevisions(cwd: string, base: string, head: string | undefined, configPath?: string): Promise<OpenedRevisions> {
+export async function openRevisions(
+  cwd: string,
+  base: string,
+  head: string | undefined,
+  configPath?: string,
+): Promise<OpenedRevisions> {
   const { root, baseTip, headSha } = await resolveTips(cwd, base, head);
   const baseSha = await mergeBase(root, baseTip, headSha);
   const changed = changedFiles(root, baseSha, head ? headSha : undefined);
@@ -29,8 +34,11 @@ export async function openRevisions(cwd: string, base: string, head: string | un
   // one cat-file process answers both sides: object names carry the commit
   const batch = new CatFileBatch(root);
   const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`, batch);
-  const headSrc = head ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`, batch) : new WorkingTreeSource(root);
+  const headSrc = head
+    ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`, batch)
+    : new WorkingTreeSource(root);
   // reads are cached per source, so whoever asks later gets these answers (or their errors)
-  for (const path of configPath ? [configPath] : CONFIG_CANDIDATES) for (const src of [baseSrc, headSrc]) src.read(path).catch(() => {});
+  for (const path of configPath ? [configPath] : CONFIG_CANDIDATES)
+    for (const src of [baseSrc, headSrc]) src.read(path).catch(() => {});
   return { root, baseSha, headSha, baseSrc, headSrc, changed };
 }

@@ -3,7 +3,10 @@ import { runGit, gitOk } from './run-git.js';
 
 export async function repoRoot(cwd: string): Promise<string> {
   const r = await runGit(cwd, ['rev-parse', '--show-toplevel']);
-  if (r.code !== 0) throw new RunError(`${cwd} is not a git repository: promptgate compare needs git history to read the base revision; run it inside a git checkout`);
+  if (r.code !== 0)
+    throw new RunError(
+      `${cwd} is not a git repository: promptgate compare needs git history to read the base revision; run it inside a git checkout`,
+    );
   return r.stdout.trim();
 }
 
@@ -31,7 +34,11 @@ export async function ensureCommit(cwd: string, ref: string): Promise<string> {
     if (again) return again;
   }
   // git's reason is its "fatal:" line; the hint lines around it talk about git, not us
-  const reason = fetched.stderr.split('\n').find((l) => l.startsWith('fatal:'))?.replace(/^fatal:\s*/, '') ?? fetched.stderr.trim().split('\n').pop();
+  const reason =
+    fetched.stderr
+      .split('\n')
+      .find((l) => l.startsWith('fatal:'))
+      ?.replace(/^fatal:\s*/, '') ?? fetched.stderr.trim().split('\n').pop();
   throw new RunError(
     `cannot find revision "${ref}" in this checkout${fetched.code !== 0 ? ` and fetching it failed (${reason})` : ''}. ` +
       'In GitHub Actions use actions/checkout with `fetch-depth: 0`, or make sure the base commit is reachable from origin.',
@@ -43,13 +50,24 @@ export async function ensureCommit(cwd: string, ref: string): Promise<string> {
  * git call when both resolve; otherwise the step-by-step path, which fetches a commit a
  * shallow clone lacks and words each failure for the user.
  */
-export async function resolveTips(cwd: string, base: string, head: string | undefined): Promise<{ root: string; baseTip: string; headSha: string }> {
+export async function resolveTips(
+  cwd: string,
+  base: string,
+  head: string | undefined,
+): Promise<{ root: string; baseTip: string; headSha: string }> {
   const refs = [base, head ?? 'HEAD'];
   // `--` keeps a ref that is also a path a revision; a leading "-" would be read as an option
   if (!refs.some((r) => r.startsWith('-'))) {
     const r = await runGit(cwd, ['rev-parse', '--show-toplevel', ...refs.map((x) => `${x}^{commit}`), '--']);
     const [root, baseTip, headSha] = r.stdout.split('\n');
-    if (r.code === 0 && root && baseTip && headSha && /^[0-9a-f]{40,64}$/.test(baseTip) && /^[0-9a-f]{40,64}$/.test(headSha)) {
+    if (
+      r.code === 0 &&
+      root &&
+      baseTip &&
+      headSha &&
+      /^[0-9a-f]{40,64}$/.test(baseTip) &&
+      /^[0-9a-f]{40,64}$/.test(headSha)
+    ) {
       return { root, baseTip, headSha };
     }
   }

@@ -17,7 +17,12 @@ export function runGit(cwd: string, args: string[], opts: { maxBuffer?: number }
     execFile(
       'git',
       args,
-      { cwd, maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      {
+        cwd,
+        maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      },
       (error, stdout, stderr) => {
         if (error && typeof (error as NodeJS.ErrnoException).code === 'string') {
           // spawn failure (git missing), not a git exit code
@@ -34,6 +39,7 @@ export function runGit(cwd: string, args: string[], opts: { maxBuffer?: number }
 /** Runs git and returns stdout; a failure is a RunError (exit 3) quoting git's reason. */
 export async function gitOk(cwd: string, args: string[]): Promise<string> {
   const r = await runGit(cwd, args);
-  if (r.code !== 0) throw new RunError(`git ${args.join(' ')} failed in ${cwd}: ${oneLine(r.stderr.trim()) || `exit ${r.code}`}`);
+  if (r.code !== 0)
+    throw new RunError(`git ${args.join(' ')} failed in ${cwd}: ${oneLine(r.stderr.trim()) || `exit ${r.code}`}`);
   return r.stdout;
 }

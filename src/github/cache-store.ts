@@ -25,7 +25,9 @@ export function createCacheStore(opts: { enabled: boolean; log: Logger; env?: No
   const { log } = opts;
   if (!opts.enabled) return nullCacheStore;
   if (!cacheServiceAvailable(opts.env)) {
-    log.debug('Actions cache service not available (no ACTIONS_RUNTIME_TOKEN / ACTIONS_CACHE_URL); responses are not cached across runs');
+    log.debug(
+      'Actions cache service not available (no ACTIONS_RUNTIME_TOKEN / ACTIONS_CACHE_URL); responses are not cached across runs',
+    );
     return nullCacheStore;
   }
   // Imported on first use: @actions/cache is large and most code paths never need it.
@@ -62,7 +64,13 @@ export function createCacheStore(opts: { enabled: boolean; log: Logger; env?: No
  * Keys for the response cache: save under a key unique to this run (cache entries are
  * immutable), restore the newest entry of this ref, else of the base branch, else any.
  */
-export function responseCacheKeys(opts: { ref: string; baseRef?: string; runId: string; runAttempt?: string; prefix?: string }): {
+export function responseCacheKeys(opts: {
+  ref: string;
+  baseRef?: string;
+  runId: string;
+  runAttempt?: string;
+  prefix?: string;
+}): {
   primaryKey: string;
   restoreKeys: string[];
 } {

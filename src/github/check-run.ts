@@ -30,8 +30,7 @@ export interface PublishCheckRunOptions {
 }
 
 export type PublishCheckRunResult =
-  | { ok: true; id: number; url: string; annotations: number; requests: number }
-  | { ok: false; reason: string };
+  { ok: true; id: number; url: string; annotations: number; requests: number } | { ok: false; reason: string };
 
 export async function publishCheckRun(octokit: Octokit, opts: PublishCheckRunOptions): Promise<PublishCheckRunResult> {
   const { owner, repo } = opts;
@@ -48,7 +47,8 @@ export async function publishCheckRun(octokit: Octokit, opts: PublishCheckRunOpt
     ...(a.title ? { title: capText(a.title, 255) } : {}),
   }));
   const batches: (typeof annotations)[] = [];
-  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   try {
     const { data } = await octokit.rest.checks.create({
       owner,
@@ -62,9 +62,20 @@ export async function publishCheckRun(octokit: Octokit, opts: PublishCheckRunOpt
       output: { title, summary, ...(text !== undefined ? { text } : {}), annotations: batches[0] ?? [] },
     });
     for (const batch of batches.slice(1)) {
-      await octokit.rest.checks.update({ owner, repo, check_run_id: data.id, output: { title, summary, annotations: batch } });
+      await octokit.rest.checks.update({
+        owner,
+        repo,
+        check_run_id: data.id,
+        output: { title, summary, annotations: batch },
+      });
     }
-    return { ok: true, id: data.id, url: data.html_url ?? '', annotations: annotations.length, requests: Math.max(1, batches.length) };
+    return {
+      ok: true,
+      id: data.id,
+      url: data.html_url ?? '',
+      annotations: annotations.length,
+      requests: Math.max(1, batches.length),
+    };
   } catch (e) {
     if (httpStatus(e) === 403) return { ok: false, reason: errorMessage(e) };
     throw e;

@@ -31,7 +31,10 @@ export function parseCommand(body: string): ParsedCommand {
     const value = eq ? eq[1]! : rest[++i];
     if (value === undefined || value === '') return { ok: false, error: `--repeats needs a number; ${USAGE}` };
     if (!/^\d+$/.test(value) || Number(value) < MIN_REPEATS || Number(value) > MAX_REPEATS) {
-      return { ok: false, error: `--repeats must be a whole number from ${MIN_REPEATS} to ${MAX_REPEATS}, got \`${clip(value)}\`` };
+      return {
+        ok: false,
+        error: `--repeats must be a whole number from ${MIN_REPEATS} to ${MAX_REPEATS}, got \`${clip(value)}\``,
+      };
     }
     repeats = Number(value);
   }

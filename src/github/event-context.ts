@@ -44,10 +44,14 @@ export interface EventEnv {
 const ZERO_SHA = /^0{40}$/;
 
 export function parseEventContext(eventName: string, payload: unknown, env: EventEnv = {}): EventContext {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- webhook payloads are probed field by field
   const p = (payload ?? {}) as Record<string, any>;
   const need = <T>(value: T | undefined | null, path: string): T => {
     if (value === undefined || value === null || value === '') {
-      throw InputError.one('GITHUB_EVENT_PATH', `the ${eventName} event payload has no ${path}; is GITHUB_EVENT_NAME right?`);
+      throw InputError.one(
+        'GITHUB_EVENT_PATH',
+        `the ${eventName} event payload has no ${path}; is GITHUB_EVENT_NAME right?`,
+      );
     }
     return value;
   };
@@ -79,7 +83,11 @@ export function parseEventContext(eventName: string, payload: unknown, env: Even
     }
     case 'push': {
       if (p.deleted === true || ZERO_SHA.test(String(p.after ?? ''))) {
-        return { kind: 'unsupported', name: eventName, reason: 'the push deleted a branch or tag; nothing to evaluate' };
+        return {
+          kind: 'unsupported',
+          name: eventName,
+          reason: 'the push deleted a branch or tag; nothing to evaluate',
+        };
       }
       return { kind: 'push', ...repoRef(), sha: need(p.after ?? env.sha, 'after'), ref: need(p.ref ?? env.ref, 'ref') };
     }
@@ -120,5 +128,9 @@ export function readEventContext(env: NodeJS.ProcessEnv = process.env): EventCon
       throw InputError.one(env.GITHUB_EVENT_PATH, `cannot read the event payload: ${(e as Error).message}`);
     }
   }
-  return parseEventContext(name, payload, { sha: env.GITHUB_SHA, ref: env.GITHUB_REF, repository: env.GITHUB_REPOSITORY });
+  return parseEventContext(name, payload, {
+    sha: env.GITHUB_SHA,
+    ref: env.GITHUB_REF,
+    repository: env.GITHUB_REPOSITORY,
+  });
 }

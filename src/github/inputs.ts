@@ -50,7 +50,11 @@ export function parseActionInputs(read: InputReader): ActionInputs {
   if (repeatsRaw !== '') {
     const n = Number(repeatsRaw);
     if (/^\d+$/.test(repeatsRaw) && n >= MIN_REPEATS && n <= MAX_REPEATS) repeats = n;
-    else problems.push({ file: where('repeats'), message: `must be a whole number from ${MIN_REPEATS} to ${MAX_REPEATS}, got "${repeatsRaw}"` });
+    else
+      problems.push({
+        file: where('repeats'),
+        message: `must be a whole number from ${MIN_REPEATS} to ${MAX_REPEATS}, got "${repeatsRaw}"`,
+      });
   }
 
   const inputs: ActionInputs = {

@@ -36,7 +36,9 @@ export interface CreateOctokitOptions {
 const unspaced = { key: () => ({ schedule: <T>(_opts: unknown, fn: () => Promise<T>) => fn() }) };
 
 /** Test-only knobs read from the environment (see test/support/run-action.ts). */
-export function octokitTuningFromEnv(env: NodeJS.ProcessEnv): Pick<CreateOctokitOptions, 'retryAfterBaseValue' | 'writeSpacing'> {
+export function octokitTuningFromEnv(
+  env: NodeJS.ProcessEnv,
+): Pick<CreateOctokitOptions, 'retryAfterBaseValue' | 'writeSpacing'> {
   if (env.PROMPTGATE_TEST_GITHUB_FAST !== '1') return {};
   return { retryAfterBaseValue: 1, writeSpacing: 'none' };
 }
@@ -45,15 +47,19 @@ export function createOctokit(opts: CreateOctokitOptions): GitHubClient {
   const { log } = opts;
   const baseUrl = (opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
   const base = opts.retryAfterBaseValue ?? 1000;
-  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-    const what = `${options.method ?? ''} ${options.url ?? ''}`.trim();
-    if (retryCount < MAX_RATE_LIMIT_RETRIES) {
-      log.warn(`GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s (retry ${retryCount + 1}/${MAX_RATE_LIMIT_RETRIES})`);
-      return true;
-    }
-    log.warn(`GitHub ${kind} rate limit on ${what}; giving up after ${MAX_RATE_LIMIT_RETRIES} retries`);
-    return false;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
+      const what = `${options.method ?? ''} ${options.url ?? ''}`.trim();
+      if (retryCount < MAX_RATE_LIMIT_RETRIES) {
+        log.warn(
+          `GitHub ${kind} rate limit on ${what}; retrying in ${retryAfter}s (retry ${retryCount + 1}/${MAX_RATE_LIMIT_RETRIES})`,
+        );
+        return true;
+      }
+      log.warn(`GitHub ${kind} rate limit on ${what}; giving up after ${MAX_RATE_LIMIT_RETRIES} retries`);
+      return false;
+    };
   return new PromptgateOctokit({
     auth: opts.token,
     baseUrl,

@@ -13,7 +13,10 @@ export interface PullRequestInfo {
   isFork: boolean;
 }
 
-export async function getPullRequest(octokit: Octokit, opts: { owner: string; repo: string; number: number }): Promise<PullRequestInfo> {
+export async function getPullRequest(
+  octokit: Octokit,
+  opts: { owner: string; repo: string; number: number },
+): Promise<PullRequestInfo> {
   const { data } = await octokit.rest.pulls.get({ owner: opts.owner, repo: opts.repo, pull_number: opts.number });
   const headRepo = data.head.repo?.full_name;
   return {

@@ -11,7 +11,9 @@ export const DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
 export const DEFAULT_SIMILAR_THRESHOLD = 0.8;
 
 export function embeddingKey(endpoint: string, model: string, input: string): string {
-  return createHash('sha256').update(canonicalJson({ v: 1, kind: 'embedding', endpoint, model, input })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ v: 1, kind: 'embedding', endpoint, model, input }))
+    .digest('hex');
 }
 
 /**
@@ -22,7 +24,10 @@ export function embeddingAdapter(provider: ChatProvider): ChatProvider {
   return {
     endpoint: provider.endpoint,
     complete(req: ChatRequest, signal?: AbortSignal): Promise<CallResult> {
-      if (!provider.embed) throw new Error(`the provider for ${provider.endpoint} cannot compute embeddings (needed by the similar assertion)`);
+      if (!provider.embed)
+        throw new Error(
+          `the provider for ${provider.endpoint} cannot compute embeddings (needed by the similar assertion)`,
+        );
       return provider.embed({ model: req.model, input: req.messages[0]?.content ?? '' }, signal);
     },
   };
@@ -36,7 +41,9 @@ export function embeddingCarrier(model: string, input: string): ChatRequest {
 export function parseVector(output: string): number[] | undefined {
   try {
     const v: unknown = JSON.parse(output);
-    return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x)) ? v : undefined;
+    return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x))
+      ? v
+      : undefined;
   } catch {
     return undefined;
   }

@@ -21,7 +21,15 @@ import { fillValue } from '../suites/assertions/fill-value.js';
 import type { ExternalObservation } from '../suites/assertions/score.js';
 import { baseType } from '../suites/assertions/validate.js';
 import type { ChatProvider } from '../types.js';
-import { cosineSimilarity, DEFAULT_EMBEDDING_MODEL, DEFAULT_SIMILAR_THRESHOLD, embeddingAdapter, embeddingCarrier, embeddingKey, parseVector } from './embeddings.js';
+import {
+  cosineSimilarity,
+  DEFAULT_EMBEDDING_MODEL,
+  DEFAULT_SIMILAR_THRESHOLD,
+  embeddingAdapter,
+  embeddingCarrier,
+  embeddingKey,
+  parseVector,
+} from './embeddings.js';
 import { describeVerdict, parseJudgeReply } from './judge-reply.js';
 import { buildJudgeRequest } from './judge-request.js';
 
@@ -85,10 +93,18 @@ interface SimilarNeed {
 }
 
 export function needsJudgePhase(plans: PlannedSuite[][]): boolean {
-  return plans.some((ps) => ps.some((p) => [...p.suite.assert, ...p.suite.cases.flatMap((c) => c.assert)].some((a) => EXTERNAL.has(baseType(a.type).base))));
+  return plans.some((ps) =>
+    ps.some((p) =>
+      [...p.suite.assert, ...p.suite.cases.flatMap((c) => c.assert)].some((a) => EXTERNAL.has(baseType(a.type).base)),
+    ),
+  );
 }
 
-export async function runJudgePhase(plans: PlannedSuite[][], jobs: Map<string, CallJob>, opts: JudgePhaseOptions): Promise<JudgePhaseResult> {
+export async function runJudgePhase(
+  plans: PlannedSuite[][],
+  jobs: Map<string, CallJob>,
+  opts: JudgePhaseOptions,
+): Promise<JudgePhaseResult> {
   const results: JudgeResults = new Map();
   const tasks = new Map<string, JudgeTask>();
   const embeds = new Map<string, CallJob>();
@@ -100,7 +116,9 @@ export async function runJudgePhase(plans: PlannedSuite[][], jobs: Map<string, C
     plan.cases.forEach((pc, ci) => {
       const c = suite.cases[pc.caseIndex]!;
       const asserts = suite.assert.length ? [...suite.assert, ...c.assert] : c.assert;
-      const external = asserts.flatMap((spec, index) => (EXTERNAL.has(baseType(spec.type).base) ? [{ spec, index }] : []));
+      const external = asserts.flatMap((spec, index) =>
+        EXTERNAL.has(baseType(spec.type).base) ? [{ spec, index }] : [],
+      );
       if (!external.length) return;
       pc.keys.forEach((key, si) => {
         const output = jobs.get(key)?.result?.output;
@@ -115,18 +133,24 @@ export async function runJudgePhase(plans: PlannedSuite[][], jobs: Map<string, C
               const k = cacheKey(endpoint, request, 0);
               let task = tasks.get(k);
               if (!task) {
-                task = { endpoint, refs: [], attempts: [newJob(k, provider, request, `${label} / judge ${spec.name ?? spec.type}`)] };
+                task = {
+                  endpoint,
+                  refs: [],
+                  attempts: [newJob(k, provider, request, `${label} / judge ${spec.name ?? spec.type}`)],
+                };
                 tasks.set(k, task);
               }
               task.refs.push(ref);
             } else {
               const model = spec.embedding_model ?? DEFAULT_EMBEDDING_MODEL;
-              const reference = typeof spec.value === 'string' ? fillValue(spec.value, c.vars) : JSON.stringify(spec.value);
+              const reference =
+                typeof spec.value === 'string' ? fillValue(spec.value, c.vars) : JSON.stringify(spec.value);
               const provider = suite.provider;
               const endpoint = endpointOf(provider.base_url);
               const embed = (text: string, what: string) => {
                 const k = embeddingKey(endpoint, model, text);
-                if (!embeds.has(k)) embeds.set(k, newJob(k, provider, embeddingCarrier(model, text), `${label} / ${what} embedding`));
+                if (!embeds.has(k))
+                  embeds.set(k, newJob(k, provider, embeddingCarrier(model, text), `${label} / ${what} embedding`));
                 return k;
               };
               similar.push({
@@ -182,7 +206,13 @@ export async function runJudgePhase(plans: PlannedSuite[][], jobs: Map<string, C
     if (outcome.stopped && !stopped) stopped = outcome.stopped;
   };
 
-  await Promise.all([run([...tasks.values()].map((t) => t.attempts[0]!), false), run([...embeds.values()], true)]);
+  await Promise.all([
+    run(
+      [...tasks.values()].map((t) => t.attempts[0]!),
+      false,
+    ),
+    run([...embeds.values()], true),
+  ]);
 
   // One more attempt, under its own cache key, for replies that did not validate.
   const retry: CallJob[] = [];
@@ -204,7 +234,11 @@ export async function runJudgePhase(plans: PlannedSuite[][], jobs: Map<string, C
     if (!seen) charged.set(ref.plan, (seen = new Set()));
     if (!job.result || seen.has(job.key)) return;
     seen.add(job.key);
-    judgement(results, ref).costUsd += opts.pricer.price(job.request.model, job.result.usage, job.result.output.length).usd;
+    judgement(results, ref).costUsd += opts.pricer.price(
+      job.request.model,
+      job.result.usage,
+      job.result.output.length,
+    ).usd;
   };
 
   for (const t of tasks.values()) {
@@ -230,14 +264,24 @@ export async function runJudgePhase(plans: PlannedSuite[][], jobs: Map<string, C
     const b = ref.result && parseVector(ref.result.output);
     if (!a || !b) {
       const failed = !a ? out : ref;
-      set(n.ref, { holds: false, why: '', error: `embeddings call failed: ${failed.error ?? 'the reply had no vector'}` });
+      set(n.ref, {
+        holds: false,
+        why: '',
+        error: `embeddings call failed: ${failed.error ?? 'the reply had no vector'}`,
+      });
       continue;
     }
     const score = cosineSimilarity(a, b);
     const s = score.toFixed(3);
     const holds = score >= n.threshold;
     const quoted = JSON.stringify(n.reference.length > 80 ? `${n.reference.slice(0, 80)}…` : n.reference);
-    set(n.ref, { holds, score, why: holds ? `cosine similarity ${s} ≥ threshold ${n.threshold} against ${quoted}` : `cosine similarity ${s} < threshold ${n.threshold} against ${quoted}` });
+    set(n.ref, {
+      holds,
+      score,
+      why: holds
+        ? `cosine similarity ${s} ≥ threshold ${n.threshold} against ${quoted}`
+        : `cosine similarity ${s} < threshold ${n.threshold} against ${quoted}`,
+    });
   }
 
   return { results, stats, stopped };

@@ -9,8 +9,7 @@ export interface JudgeSpec {
 }
 
 export type JudgeVerdict =
-  | { ok: true; holds: boolean; reason: string; score: number; choice?: string }
-  | { ok: false; error: string };
+  { ok: true; holds: boolean; reason: string; score: number; choice?: string } | { ok: false; error: string };
 
 /** OpenAI structured output: reason first, so the model explains before it decides. */
 export function judgeResponseFormat(choices: string[] | undefined): Record<string, unknown> {
@@ -31,7 +30,10 @@ export function judgeResponseFormat(choices: string[] | undefined): Record<strin
 }
 
 const passReply = z.object({ reason: z.string(), pass: z.boolean() });
-const choiceReply = z.object({ reason: z.string(), choice: z.pipe(z.union([z.string(), z.number()]), z.transform(String)) });
+const choiceReply = z.object({
+  reason: z.string(),
+  choice: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
+});
 
 /**
  * The choice whose text equals the whole answer, trimmed and ignoring case; never a substring
@@ -57,14 +59,19 @@ export function parseJudgeReply(text: string, spec: JudgeSpec): JudgeVerdict {
   if (!json.ok) return { ok: false, error: `judge reply is ${json.error}; got ${short(text)}` };
   if (!choices) {
     const r = passReply.safeParse(json.value);
-    if (!r.success) return { ok: false, error: `judge reply lacks {"reason": string, "pass": boolean}; got ${short(text)}` };
+    if (!r.success)
+      return { ok: false, error: `judge reply lacks {"reason": string, "pass": boolean}; got ${short(text)}` };
     return { ok: true, holds: r.data.pass, reason: r.data.reason.trim(), score: r.data.pass ? 1 : 0 };
   }
   const r = choiceReply.safeParse(json.value);
-  if (!r.success) return { ok: false, error: `judge reply lacks {"reason": string, "choice": string}; got ${short(text)}` };
+  if (!r.success)
+    return { ok: false, error: `judge reply lacks {"reason": string, "choice": string}; got ${short(text)}` };
   const choice = matchChoice(r.data.choice, choices);
   if (choice === undefined) {
-    return { ok: false, error: `judge chose ${short(r.data.choice)}, which is none of ${choices.map((c) => JSON.stringify(c)).join(', ')}` };
+    return {
+      ok: false,
+      error: `judge chose ${short(r.data.choice)}, which is none of ${choices.map((c) => JSON.stringify(c)).join(', ')}`,
+    };
   }
   return scored(choice, r.data.reason.trim(), spec);
 }

@@ -22,7 +22,9 @@ export function judgeProvider(spec: AssertionSpec, suite: Pick<Suite, 'provider'
   if (o.model !== undefined) {
     // GitHub `modelId: openai/gpt-4o` on a non-GitHub endpoint, as for the prompt's own model.
     p.model =
-      suite.prompt.format === 'github-prompt-yml' && !isGithubModelsEndpoint(p.base_url) ? githubModelToProviderModel(o.model) : o.model;
+      suite.prompt.format === 'github-prompt-yml' && !isGithubModelsEndpoint(p.base_url)
+        ? githubModelToProviderModel(o.model)
+        : o.model;
   }
   return p;
 }
@@ -34,17 +36,29 @@ const VAR_RE = /\{\{\s*([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\s*\}\}/g;
  * other names are case vars. A missing one throws, except in `lenient` mode (custom judge
  * prompts, as `gh models eval` does), where the placeholder stays as written.
  */
-export function fillJudgeTemplate(template: string, vars: Record<string, unknown>, output: string, lenient: boolean): string {
+export function fillJudgeTemplate(
+  template: string,
+  vars: Record<string, unknown>,
+  output: string,
+  lenient: boolean,
+): string {
   return template.replace(VAR_RE, (whole, name: string) => {
     if (name === 'output' || name === 'completion') return output;
     const v = lookupVar(vars, name);
     if (typeof v !== 'symbol') return stringifyVar(v); // lookupVar's "missing" marker is a symbol
     if (lenient) return whole;
-    throw new Error(`the rubric uses {{${name}}} but the case has no variable ${name}; add it to the case's vars or use {{output}}`);
+    throw new Error(
+      `the rubric uses {{${name}}} but the case has no variable ${name}; add it to the case's vars or use {{output}}`,
+    );
   });
 }
 
-export function buildJudgeRequest(spec: AssertionSpec, suite: Pick<Suite, 'provider' | 'prompt'>, vars: Record<string, unknown>, output: string): { provider: ProviderConfig; request: ChatRequest } {
+export function buildJudgeRequest(
+  spec: AssertionSpec,
+  suite: Pick<Suite, 'provider' | 'prompt'>,
+  vars: Record<string, unknown>,
+  output: string,
+): { provider: ProviderConfig; request: ChatRequest } {
   const provider = judgeProvider(spec, suite);
   const choices = spec.choices ? Object.keys(spec.choices) : undefined;
   const template = typeof spec.value === 'string' ? spec.value : '';

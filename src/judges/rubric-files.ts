@@ -39,7 +39,10 @@ export async function resolveRubricFiles(
       }
       const text = await read(a.rubric_file);
       if (text === undefined) {
-        problems.push({ ...at, message: `rubric_file \`${a.rubric_file}\` not found in ${src.label}; fix the path (relative to the repository root)` });
+        problems.push({
+          ...at,
+          message: `rubric_file \`${a.rubric_file}\` not found in ${src.label}; fix the path (relative to the repository root)`,
+        });
         out.push(a);
         continue;
       }

@@ -33,7 +33,8 @@ export function planSuites(base: Suite[], head: Suite[], changed: readonly strin
     if (all) return { name, status: 'compared', base: b, head: h, why: '--all' };
     const touched = [...new Set([...b.dependencies, ...h.dependencies])].filter((f) => changedSet.has(f));
     if (touched.length) return { name, status: 'compared', base: b, head: h, why: `changed: ${touched.join(', ')}` };
-    if (definition(b) !== definition(h)) return { name, status: 'compared', base: b, head: h, why: 'suite configuration changed' };
+    if (definition(b) !== definition(h))
+      return { name, status: 'compared', base: b, head: h, why: 'suite configuration changed' };
     return { name, status: 'skipped', base: b, head: h, why: 'not affected by this change' };
   });
 }

@@ -61,8 +61,14 @@ async function sideSuites(src: FileSource, configPath: string | undefined, opts:
 }
 
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
-  const { root, baseSha, headSha, baseSrc, headSrc, changed: changedP } = await (opts.revisions ??
-    openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
+  const {
+    root,
+    baseSha,
+    headSha,
+    baseSrc,
+    headSrc,
+    changed: changedP,
+  } = await (opts.revisions ?? openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
   const [base, head, changed] = await Promise.all([
     sideSuites(baseSrc, opts.configPath, opts),
     sideSuites(headSrc, opts.configPath, opts),
@@ -72,14 +78,24 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
   const notes: string[] = [];
   const pinned = head.suites.map((s) => {
     const r = pinTrustedProvider(s, trustedProviderFor(s.name, base.suites, base.config));
-    if (r.changed) notes.push(`This change edits the endpoint or API key settings of suite \`${s.name}\`; base's settings were used.`);
+    if (r.changed)
+      notes.push(
+        `This change edits the endpoint or API key settings of suite \`${s.name}\`; base's settings were used.`,
+      );
     return r.suite;
   });
   const plans = planSuites(base.suites, pinned, changed, opts.all ?? false);
   for (const p of plans) opts.log.debug(`suite ${p.name}: ${p.status} (${p.why})`);
 
-  const toRun = plans.filter((p): p is Extract<SuitePlan, { status: 'compared' | 'added' }> => p.status === 'compared' || p.status === 'added');
-  const { engine, pricing } = await engineOptions(base.config, root, opts, toRun.flatMap((p) => (p.status === 'compared' ? [p.base, p.head] : [p.head])));
+  const toRun = plans.filter(
+    (p): p is Extract<SuitePlan, { status: 'compared' | 'added' }> => p.status === 'compared' || p.status === 'added',
+  );
+  const { engine, pricing } = await engineOptions(
+    base.config,
+    root,
+    opts,
+    toRun.flatMap((p) => (p.status === 'compared' ? [p.base, p.head] : [p.head])),
+  );
   const cacheDir = resolveCacheDir(base.config, root, opts);
   if (toRun.length && opts.beforeCalls) {
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(toRun.map((p) => p.head.provider.api_key_env))] });
@@ -102,10 +118,7 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
   // provider settings (and so a missing key) come from base's config
   const result = await withEnvProblemLines(baseSrc, base.file, () =>
     evaluateSuites(
-      [
-        toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])),
-        toRun.map((p) => p.head),
-      ],
+      [toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])), toRun.map((p) => p.head)],
       withDraws,
     ),
   );
@@ -116,7 +129,12 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     const suite = p.status === 'removed' ? p.base : p.head;
     const common = { name: p.name, status: p.status, promptFile: suite.prompt.file, unsupported: suite.unsupported };
     if (p.status === 'compared')
-      return { ...common, base: baseRuns.get(p.name), head: headRuns.get(p.name), promptDiff: firstCaseDiff(suite.prompt.file, p.base, p.head) };
+      return {
+        ...common,
+        base: baseRuns.get(p.name),
+        head: headRuns.get(p.name),
+        promptDiff: firstCaseDiff(suite.prompt.file, p.base, p.head),
+      };
     if (p.status === 'added') return { ...common, head: headRuns.get(p.name) };
     return common;
   });

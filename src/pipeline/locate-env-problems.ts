@@ -10,7 +10,10 @@ function escapeRe(s: string): string {
 
 /** Line and column of the first line in `text` that names the environment variable, if any. */
 export function envVarLine(text: string, envVar: string): { line: number; col: number } | undefined {
-  const patterns = [new RegExp(`^(\\s*)api_key_env:\\s*["']?${escapeRe(envVar)}["']?\\s*(#.*)?$`), new RegExp(`\\$\\{${escapeRe(envVar)}\\}`)];
+  const patterns = [
+    new RegExp(`^(\\s*)api_key_env:\\s*["']?${escapeRe(envVar)}["']?\\s*(#.*)?$`),
+    new RegExp(`\\$\\{${escapeRe(envVar)}\\}`),
+  ];
   const lines = text.split(/\r?\n/);
   for (const re of patterns) {
     const i = lines.findIndex((l) => re.test(l));
@@ -20,7 +23,11 @@ export function envVarLine(text: string, envVar: string): { line: number; col: n
 }
 
 /** Runs `fn`; an InputError about an environment variable in the config gains the config line. */
-export async function withEnvProblemLines<T>(src: FileSource, configFile: string | null, fn: () => Promise<T>): Promise<T> {
+export async function withEnvProblemLines<T>(
+  src: FileSource,
+  configFile: string | null,
+  fn: () => Promise<T>,
+): Promise<T> {
   try {
     return await fn();
   } catch (e) {

@@ -44,7 +44,10 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
     selected = suites.filter((s) => opts.suites!.includes(s.name));
   }
   if (!selected.length) {
-    throw InputError.one(file ?? 'promptgate.yml', 'no suites to run: add `suites:` to promptgate.yml or a *.prompt.yml file');
+    throw InputError.one(
+      file ?? 'promptgate.yml',
+      'no suites to run: add `suites:` to promptgate.yml or a *.prompt.yml file',
+    );
   }
   const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
   const cacheDir = resolveCacheDir(config, opts.cwd, opts);

@@ -5,7 +5,10 @@ import type { Suite } from '../types.js';
 
 const TRUSTED_KEYS = ['base_url', 'api_key_env', 'headers'] as const;
 
-export function pinTrustedProvider(head: Suite, trusted: Pick<ProviderConfig, (typeof TRUSTED_KEYS)[number]>): { suite: Suite; changed: boolean } {
+export function pinTrustedProvider(
+  head: Suite,
+  trusted: Pick<ProviderConfig, (typeof TRUSTED_KEYS)[number]>,
+): { suite: Suite; changed: boolean } {
   const provider = { ...head.provider };
   let changed = false;
   for (const k of TRUSTED_KEYS) {
@@ -20,7 +23,11 @@ export function pinTrustedProvider(head: Suite, trusted: Pick<ProviderConfig, (t
  * provider, or, when base has no provider at all (the PR adds promptgate.yml), the schema's
  * defaults, so a first config can never send the key to an endpoint of the PR's choosing.
  */
-export function trustedProviderFor(name: string, baseSuites: Suite[], baseConfig: Config): Pick<ProviderConfig, (typeof TRUSTED_KEYS)[number]> {
+export function trustedProviderFor(
+  name: string,
+  baseSuites: Suite[],
+  baseConfig: Config,
+): Pick<ProviderConfig, (typeof TRUSTED_KEYS)[number]> {
   return (
     baseSuites.find((s) => s.name === name)?.provider ??
     baseConfig.provider ??

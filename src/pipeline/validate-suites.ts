@@ -26,10 +26,12 @@ export async function validateSuites(
       }
       for (const a of c.assert) {
         const why = validateAssertion(a);
-        if (why) problems.push({ file: c.source.file, line: c.source.line, message: `case ${c.id}: ${a.type}: ${why}` });
+        if (why)
+          problems.push({ file: c.source.file, line: c.source.line, message: `case ${c.id}: ${a.type}: ${why}` });
       }
     }
-    for (const u of suite.unsupported) unsupported.push({ file: suite.prompt.file, message: `suite ${suite.name}: ${u}` });
+    for (const u of suite.unsupported)
+      unsupported.push({ file: suite.prompt.file, message: `suite ${suite.name}: ${u}` });
   }
   // unsupported features are reported, never fatal: `run` goes ahead without them too
   const fatal = problems.filter((p) => !warnings.includes(p));

@@ -34,7 +34,8 @@ function describeTag(inner: string): string | undefined {
 
 export function parseDotprompt(file: string, text: string): Prompt {
   const split = splitFrontMatter(text);
-  if (split.unclosed) throw InputError.one(file, 'front matter opened with `---` is never closed; add a `---` line after it', 1, 1);
+  if (split.unclosed)
+    throw InputError.one(file, 'front matter opened with `---` is never closed; add a `---` line after it', 1, 1);
   const problems: Problem[] = [];
   const unsupported: string[] = [];
   const params: ModelParams = {};
@@ -44,15 +45,19 @@ export function parseDotprompt(file: string, text: string): Prompt {
     throwIfAny(doc.problems);
     const fm = obj(doc.value) ?? {};
     if (typeof fm.model === 'string') params.model = fm.model;
-    else if (fm.model !== undefined) problems.push({ file, ...doc.at(['model']), message: '`model` must be a string such as `openai/gpt-4o-mini`' });
+    else if (fm.model !== undefined)
+      problems.push({ file, ...doc.at(['model']), message: '`model` must be a string such as `openai/gpt-4o-mini`' });
     for (const [k, v] of Object.entries(obj(fm.config) ?? {})) {
       const target = PARAM_MAP[k];
       if (!target) unsupported.push(`dotprompt config \`${k}\` is not supported yet (ignored)`);
-      else if (typeof v !== 'number') problems.push({ file, ...doc.at(['config', k]), message: `\`config.${k}\` must be a number` });
+      else if (typeof v !== 'number')
+        problems.push({ file, ...doc.at(['config', k]), message: `\`config.${k}\` must be a number` });
       else (params as Record<string, number>)[target] = v;
     }
-    if (fm.output !== undefined) unsupported.push('dotprompt `output` (format/schema) is not enforced; add an is-json or json-schema assertion');
-    for (const k of ['tools', 'partials']) if (fm[k] !== undefined) unsupported.push(`dotprompt \`${k}\` is not supported yet (ignored)`);
+    if (fm.output !== undefined)
+      unsupported.push('dotprompt `output` (format/schema) is not enforced; add an is-json or json-schema assertion');
+    for (const k of ['tools', 'partials'])
+      if (fm[k] !== undefined) unsupported.push(`dotprompt \`${k}\` is not supported yet (ignored)`);
   }
 
   // Triple-stash `{{{var}}}` means "no escaping" in Handlebars; we never escape, so it is `{{var}}`.
@@ -61,7 +66,13 @@ export function parseDotprompt(file: string, text: string): Prompt {
   const lineAt = (i: number) => bodyLineAt({ ...split, body }, i);
   for (const m of body.matchAll(/\{\{(?!\s*role\s+["'])([^}]*)\}\}/g)) {
     const what = describeTag(m[1]!);
-    if (what) problems.push({ file, line: lineAt(m.index), col: 1, message: `not supported: Handlebars ${what} at line ${lineAt(m.index)}; only {{var}} and {{role "..."}} are supported` });
+    if (what)
+      problems.push({
+        file,
+        line: lineAt(m.index),
+        col: 1,
+        message: `not supported: Handlebars ${what} at line ${lineAt(m.index)}; only {{var}} and {{role "..."}} are supported`,
+      });
   }
   const clean = body.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![^}]*\}\}/g, '');
 
@@ -78,7 +89,13 @@ export function parseDotprompt(file: string, text: string): Prompt {
     start = m.index + m[0].length;
   }
   push(clean.length);
-  if (!messages.length) problems.push({ file, line: split.bodyLine, col: 1, message: 'the prompt body is empty; write the prompt below the front matter' });
+  if (!messages.length)
+    problems.push({
+      file,
+      line: split.bodyLine,
+      col: 1,
+      message: 'the prompt body is empty; write the prompt below the front matter',
+    });
   throwIfAny(problems);
   return makePrompt(file, 'dotprompt', messages, params, { unsupported });
 }

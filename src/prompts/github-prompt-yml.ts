@@ -23,7 +23,9 @@ const llmEvaluatorSchema = z.strictObject({
   modelId: z.optional(z.string().check(z.minLength(1))),
   prompt: z.string().check(z.minLength(1)),
   choices: z
-    .array(z.strictObject({ choice: z.pipe(z.union([z.string(), z.number()]), z.transform(String)), score: z.number() }))
+    .array(
+      z.strictObject({ choice: z.pipe(z.union([z.string(), z.number()]), z.transform(String)), score: z.number() }),
+    )
     .check(z.minLength(1, 'an llm evaluator needs at least one choice')),
   systemPrompt: z.optional(z.string()),
 });
@@ -53,7 +55,12 @@ const promptYmlSchema = z.strictObject({
   evaluators: z.optional(z.array(evaluatorSchema)),
 });
 
-const STRING_KINDS = { equals: 'equals', contains: 'contains', startsWith: 'starts-with', endsWith: 'ends-with' } as const;
+const STRING_KINDS = {
+  equals: 'equals',
+  contains: 'contains',
+  startsWith: 'starts-with',
+  endsWith: 'ends-with',
+} as const;
 
 /** GitHub model ids carry a publisher prefix; OpenAI's own API wants the bare name. */
 export function githubModelToProviderModel(model: string): string {
@@ -87,7 +94,11 @@ export function parseGithubPromptYml(file: string, text: string): Prompt {
     const kinds = [ev.string && 'string', ev.llm && 'llm', ev.uses !== undefined && 'uses'].filter(Boolean);
     if (kinds.length !== 1) {
       const p = doc.at(['evaluators', i]);
-      problems.push({ file, ...p, message: `evaluator \`${ev.name}\` must have exactly one of \`string\`, \`llm\`, \`uses\`` });
+      problems.push({
+        file,
+        ...p,
+        message: `evaluator \`${ev.name}\` must have exactly one of \`string\`, \`llm\`, \`uses\``,
+      });
       return;
     }
     if (ev.llm) {
@@ -95,7 +106,11 @@ export function parseGithubPromptYml(file: string, text: string): Prompt {
       for (const [j, c] of ev.llm.choices.entries()) {
         const dup = Object.keys(choices).find((k) => k.trim().toLowerCase() === c.choice.trim().toLowerCase());
         if (dup !== undefined) {
-          problems.push({ file, ...doc.at(['evaluators', i, 'llm', 'choices', j]), message: `evaluator \`${ev.name}\`: choice ${JSON.stringify(c.choice)} appears twice (choices match ignoring case); keep one` });
+          problems.push({
+            file,
+            ...doc.at(['evaluators', i, 'llm', 'choices', j]),
+            message: `evaluator \`${ev.name}\`: choice ${JSON.stringify(c.choice)} appears twice (choices match ignoring case); keep one`,
+          });
         }
         choices[c.choice] = c.score;
       }
@@ -111,12 +126,19 @@ export function parseGithubPromptYml(file: string, text: string): Prompt {
     } else if (ev.uses !== undefined) {
       const spec = builtinEvaluator(ev.uses, ev.name);
       if (spec) evaluators.push(spec);
-      else unsupported.push(`evaluator \`${ev.name}\` (uses: ${ev.uses}) is not supported (built-ins: ${BUILTIN_EVALUATORS.map((b) => `github/${b}`).join(', ')})`);
+      else
+        unsupported.push(
+          `evaluator \`${ev.name}\` (uses: ${ev.uses}) is not supported (built-ins: ${BUILTIN_EVALUATORS.map((b) => `github/${b}`).join(', ')})`,
+        );
     } else {
       const entries = Object.entries(ev.string!).filter(([, v]) => v !== undefined);
       if (!entries.length) {
         const p = doc.at(['evaluators', i, 'string']);
-        problems.push({ file, ...p, message: `evaluator \`${ev.name}\` needs one of equals, contains, startsWith, endsWith` });
+        problems.push({
+          file,
+          ...p,
+          message: `evaluator \`${ev.name}\` needs one of equals, contains, startsWith, endsWith`,
+        });
       }
       for (const [k, v] of entries) {
         evaluators.push({ type: STRING_KINDS[k as keyof typeof STRING_KINDS], value: v, grade: 'hard', name: ev.name });
@@ -131,7 +153,12 @@ export function parseGithubPromptYml(file: string, text: string): Prompt {
     const id = stableCaseId(vars);
     const first = seen.get(id);
     if (first !== undefined) {
-      problems.push({ file, line, col: 1, message: `testData item is identical to the one at line ${first} (case id \`${id}\`); remove the duplicate` });
+      problems.push({
+        file,
+        line,
+        col: 1,
+        message: `testData item is identical to the one at line ${first} (case id \`${id}\`); remove the duplicate`,
+      });
       return;
     }
     seen.set(id, line);

@@ -15,7 +15,12 @@ function obj(v: unknown): Record<string, unknown> | undefined {
 }
 
 /** Jinja control flow and filters would render differently here than in Prompty itself. */
-export function unsupportedTemplateSyntax(body: string, lineAt: (i: number) => number, file: string, engine: string): Problem[] {
+export function unsupportedTemplateSyntax(
+  body: string,
+  lineAt: (i: number) => number,
+  file: string,
+  engine: string,
+): Problem[] {
   const problems: Problem[] = [];
   const checks: [RegExp, string][] = [
     [/\{%-?\s*(\w+)/g, 'statement `{% $1 %}`'],
@@ -24,7 +29,12 @@ export function unsupportedTemplateSyntax(body: string, lineAt: (i: number) => n
   for (const [re, what] of checks) {
     for (const m of body.matchAll(re)) {
       const desc = what.replace('$1', m[1] ?? '').replace('$0', m[0]);
-      problems.push({ file, line: lineAt(m.index), col: 1, message: `not supported: ${engine} ${desc} at line ${lineAt(m.index)}; only {{var}} substitution is supported` });
+      problems.push({
+        file,
+        line: lineAt(m.index),
+        col: 1,
+        message: `not supported: ${engine} ${desc} at line ${lineAt(m.index)}; only {{var}} substitution is supported`,
+      });
     }
   }
   return problems;
@@ -50,7 +60,11 @@ export function parsePrompty(file: string, text: string): Prompt {
   for (const [k, v] of Object.entries(mp)) {
     if ((SUPPORTED_PARAMS as readonly string[]).includes(k)) {
       if (typeof v !== 'number') {
-        problems.push({ file, ...doc.at(['model', 'parameters', k]), message: `\`model.parameters.${k}\` must be a number` });
+        problems.push({
+          file,
+          ...doc.at(['model', 'parameters', k]),
+          message: `\`model.parameters.${k}\` must be a number`,
+        });
       } else (params as Record<string, number>)[k] = v;
     } else {
       unsupported.push(`prompty model parameter \`${k}\` is not supported yet (ignored)`);
@@ -58,7 +72,11 @@ export function parsePrompty(file: string, text: string): Prompt {
   }
   const engine = fm.template === undefined ? 'jinja2' : String(obj(fm.template)?.format ?? fm.template);
   if (!['jinja2', 'mustache', 'handlebars'].includes(engine)) {
-    problems.push({ file, ...doc.at(['template']), message: `template engine \`${engine}\` is not supported; use jinja2 or mustache with {{var}} only` });
+    problems.push({
+      file,
+      ...doc.at(['template']),
+      message: `template engine \`${engine}\` is not supported; use jinja2 or mustache with {{var}} only`,
+    });
   }
 
   const lineAt = (i: number) => bodyLineAt(split, i);
@@ -78,7 +96,13 @@ export function parsePrompty(file: string, text: string): Prompt {
     start = m.index + m[0].length;
   }
   push(split.body.length);
-  if (!messages.length) problems.push({ file, line: split.bodyLine, col: 1, message: 'the prompt body is empty; add `system:` and `user:` sections' });
+  if (!messages.length)
+    problems.push({
+      file,
+      line: split.bodyLine,
+      col: 1,
+      message: 'the prompt body is empty; add `system:` and `user:` sections',
+    });
   throwIfAny(problems);
   return makePrompt(file, 'prompty', messages, params, { unsupported });
 }

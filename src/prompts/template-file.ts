@@ -23,7 +23,8 @@ export function parseTemplateFile(file: string, text: string): Prompt {
     fm = r.data!;
   }
   const body = split.body.trim();
-  if (!body) throw InputError.one(file, 'the prompt is empty; write the user message below the front matter', split.bodyLine, 1);
+  if (!body)
+    throw InputError.one(file, 'the prompt is empty; write the user message below the front matter', split.bodyLine, 1);
   const messages: ChatMessage[] = [];
   if (fm.system !== undefined) messages.push({ role: 'system', content: fm.system.trim() });
   messages.push({ role: 'user', content: body });

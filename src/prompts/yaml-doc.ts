@@ -92,6 +92,7 @@ export function didYouMean(key: string, allowed: readonly string[]): string {
 
 function shapeKeys(schema: z.ZodMiniType, path: PropertyKey[]): string[] {
   // Walk the schema along the issue path to list the keys allowed at that level.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod/mini's internal def shape is not exported
   let s: any = schema;
   for (const seg of path) {
     while (s?.def?.innerType) s = s.def.innerType;

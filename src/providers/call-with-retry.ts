@@ -76,7 +76,10 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
         // spread widens with each 429 of this call: when many calls wait for the same few slots
         // (a fixed concurrency far above the provider's), the same call could otherwise lose the
         // race every time and run out of attempts.
-        wait = e.retryAfterMs !== undefined ? e.retryAfterMs * (1 + 0.2 * Math.min(rateLimits, 5) * random()) : fullJitter(rateLimits);
+        wait =
+          e.retryAfterMs !== undefined
+            ? e.retryAfterMs * (1 + 0.2 * Math.min(rateLimits, 5) * random())
+            : fullJitter(rateLimits);
       } else if (e.retryable) {
         failures++;
         if (failures >= maxAttempts) throw giveUp(e, attempts);

@@ -195,10 +195,13 @@ class GateLimiter implements Limiter {
     if (wait > 0) {
       if (this.queue.length === 0) return; // nothing waits; run() drains again on arrival
       // Timers may fire a little early against the clock, so re-arm until the pause is over.
-      this.pauseTimer ??= setTimeout(() => {
-        this.pauseTimer = undefined;
-        this.drain();
-      }, Math.ceil(wait) + 1);
+      this.pauseTimer ??= setTimeout(
+        () => {
+          this.pauseTimer = undefined;
+          this.drain();
+        },
+        Math.ceil(wait) + 1,
+      );
       return;
     }
     while (this.queue.length > 0 && this._inFlight < this.limit) {
@@ -262,6 +265,7 @@ class AdaptiveLimiter extends GateLimiter {
 
 export function createLimiter(concurrency: number | 'auto', opts: LimiterOptions = {}): Limiter {
   if (concurrency === 'auto') return new AdaptiveLimiter(opts.initial ?? INITIAL, true, opts);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer or "auto", got ${concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a positive integer or "auto", got ${concurrency}`);
   return new GateLimiter(concurrency, false, opts);
 }

@@ -177,7 +177,7 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
   if (signal?.aborted) throw abortReason(signal);
 
   const headers = requestHeaders(init.headers);
-  const payload = typeof body === 'string' ? Buffer.from(body) : body ?? undefined;
+  const payload = typeof body === 'string' ? Buffer.from(body) : (body ?? undefined);
   if (payload) headers['content-length'] = String(payload.byteLength);
 
   const response = await new Promise<BufferedResponse>((resolve, reject) => {

@@ -49,7 +49,10 @@ function resolveHeaders(cfg: ProviderConfig, env: OpenAIProviderOptions['env'], 
     out[name] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, v: string) => {
       const x = env[v];
       if (x === undefined || x === '') {
-        throw InputError.one(file, `provider.headers.${name} uses \${${v}}, but the environment variable ${v} is not set`);
+        throw InputError.one(
+          file,
+          `provider.headers.${name} uses \${${v}}, but the environment variable ${v} is not set`,
+        );
       }
       return x;
     });
@@ -88,7 +91,8 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   async function once(req: ChatRequest, signal: AbortSignal): Promise<ProviderCallResult> {
     const body: Record<string, unknown> = { model: req.model, messages: req.messages };
     if (req.temperature !== undefined) body.temperature = req.temperature;
-    if (req.max_tokens !== undefined) body[useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+    if (req.max_tokens !== undefined)
+      body[useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
     if (req.top_p !== undefined) body.top_p = req.top_p;
     if (req.seed !== undefined) body.seed = req.seed;
     if (req.response_format !== undefined) body.response_format = req.response_format;
@@ -97,11 +101,18 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
       .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
       .withResponse();
     const latencyMs = performance.now() - t0;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
     const d: any = data;
     const choice = d && typeof d === 'object' && Array.isArray(d.choices) ? d.choices[0] : undefined;
     if (!choice || typeof choice !== 'object' || !choice.message || typeof choice.message !== 'object') {
-      const got = typeof d === 'string' ? `a ${response.headers.get('content-type') ?? 'non-JSON'} body` : 'JSON without choices[0].message';
-      throw new ProviderError('bad-response', `${endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`);
+      const got =
+        typeof d === 'string'
+          ? `a ${response.headers.get('content-type') ?? 'non-JSON'} body`
+          : 'JSON without choices[0].message';
+      throw new ProviderError(
+        'bad-response',
+        `${endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`,
+      );
     }
     const content = choice.message.content;
     const result: ProviderCallResult = {
@@ -128,15 +139,22 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   // cached and retried exactly like a chat answer.
   async function embedOnce(req: EmbeddingRequest, signal: AbortSignal): Promise<ProviderCallResult> {
     const t0 = performance.now();
-    const { data, response } = await client.embeddings.create({ model: req.model, input: req.input, encoding_format: 'float' }, { signal }).withResponse();
+    const { data, response } = await client.embeddings
+      .create({ model: req.model, input: req.input, encoding_format: 'float' }, { signal })
+      .withResponse();
     const latencyMs = performance.now() - t0;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
     const d: any = data;
     const vec = d && Array.isArray(d.data) ? d.data[0]?.embedding : undefined;
     if (!Array.isArray(vec) || !vec.every((x: unknown) => typeof x === 'number')) {
-      throw new ProviderError('bad-response', `${endpoint}/embeddings answered without data[0].embedding; does the endpoint serve embeddings?`);
+      throw new ProviderError(
+        'bad-response',
+        `${endpoint}/embeddings answered without data[0].embedding; does the endpoint serve embeddings?`,
+      );
     }
     const result: ProviderCallResult = { output: JSON.stringify(vec), latencyMs };
-    if (typeof d.usage?.prompt_tokens === 'number') result.usage = { input: d.usage.prompt_tokens, output: 0, cached: 0 };
+    if (typeof d.usage?.prompt_tokens === 'number')
+      result.usage = { input: d.usage.prompt_tokens, output: 0, cached: 0 };
     if (typeof d.model === 'string') result.model = d.model;
     const rl = parseRateLimitInfo(response.headers);
     if (rl) result.rateLimit = rl;
@@ -152,7 +170,11 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   }
 
   /** Timeout, caller abort and error mapping around one request. */
-  async function guarded(call: (signal: AbortSignal) => Promise<ProviderCallResult>, signal: AbortSignal | undefined, hasMaxTokens: boolean): Promise<ProviderCallResult> {
+  async function guarded(
+    call: (signal: AbortSignal) => Promise<ProviderCallResult>,
+    signal: AbortSignal | undefined,
+    hasMaxTokens: boolean,
+  ): Promise<ProviderCallResult> {
     if (signal?.aborted) throw abortError(signal);
     // Our own timer covers the whole call including the body; the SDK's covers only headers.
     const ctrl = new AbortController();
@@ -167,7 +189,13 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
       try {
         return await call(ctrl.signal);
       } catch (e) {
-        if (!useMaxCompletionTokens && hasMaxTokens && e instanceof APIError && e.status === 400 && /max_completion_tokens/.test(e.message)) {
+        if (
+          !useMaxCompletionTokens &&
+          hasMaxTokens &&
+          e instanceof APIError &&
+          e.status === 400 &&
+          /max_completion_tokens/.test(e.message)
+        ) {
           useMaxCompletionTokens = true;
           return await call(ctrl.signal);
         }
@@ -192,7 +220,11 @@ function toProviderError(
   if (e instanceof ProviderError) return e;
   const at = ctx.endpoint;
   if (ctx.timedOut || e instanceof APIConnectionTimeoutError) {
-    return new ProviderError('timeout', `no answer from ${at} within ${Math.round(ctx.timeoutMs / 1000 * 10) / 10}s (run.timeout_s)`, { cause: e });
+    return new ProviderError(
+      'timeout',
+      `no answer from ${at} within ${Math.round((ctx.timeoutMs / 1000) * 10) / 10}s (run.timeout_s)`,
+      { cause: e },
+    );
   }
   if (e instanceof APIUserAbortError) return new ProviderError('network', `request to ${at} was aborted`, { cause: e });
   if (e instanceof APIConnectionError) {
@@ -202,14 +234,24 @@ function toProviderError(
   }
   if (e instanceof APIError && typeof e.status === 'number') {
     const status = e.status;
-    const extra = { status, cause: e, retryAfterMs: parseRetryAfter(e.headers), rateLimit: parseRateLimitInfo(e.headers) };
+    const extra = {
+      status,
+      cause: e,
+      retryAfterMs: parseRetryAfter(e.headers),
+      rateLimit: parseRateLimitInfo(e.headers),
+    };
     // the server's own sentence, without its status prefix or closing full stop (we go on after it)
     const msg = e.message.replace(/^\d+\s*/, '').replace(/[.\s]+$/, '');
     if (status === 401 || status === 403) {
-      return new ProviderError('auth', `${at} rejected the credentials (HTTP ${status}): ${msg}; check the key in ${ctx.keyEnv} (provider.api_key_env)`, extra);
+      return new ProviderError(
+        'auth',
+        `${at} rejected the credentials (HTTP ${status}): ${msg}; check the key in ${ctx.keyEnv} (provider.api_key_env)`,
+        extra,
+      );
     }
     if (status === 429) {
-      if (e.code === 'insufficient_quota') return new ProviderError('quota', `${at}: quota exhausted (HTTP 429): ${msg}`, extra);
+      if (e.code === 'insufficient_quota')
+        return new ProviderError('quota', `${at}: quota exhausted (HTTP 429): ${msg}`, extra);
       return new ProviderError('rate-limit', `${at} rate-limited the request (HTTP 429): ${msg}`, extra);
     }
     if (status >= 500 || status === 408 || status === 409) {
@@ -218,7 +260,9 @@ function toProviderError(
     return new ProviderError('bad-request', `${at} refused the request (HTTP ${status}): ${msg}`, extra);
   }
   if (e instanceof SyntaxError) {
-    return new ProviderError('bad-response', `${at} answered with a body that is not valid JSON: ${e.message}`, { cause: e });
+    return new ProviderError('bad-response', `${at} answered with a body that is not valid JSON: ${e.message}`, {
+      cause: e,
+    });
   }
   const message = e instanceof Error ? e.message : String(e);
   return new ProviderError('network', `call to ${at} failed: ${message}`, { cause: e });

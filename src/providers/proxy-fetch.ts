@@ -19,7 +19,8 @@ export function hasProxyEnv(env: Env): boolean {
  * leading `.` or `*.`), optionally with `:port`.
  */
 export function proxyFor(url: URL, env: Env): string | undefined {
-  const proxy = url.protocol === 'https:' ? pick(env, 'HTTPS_PROXY') ?? pick(env, 'HTTP_PROXY') : pick(env, 'HTTP_PROXY');
+  const proxy =
+    url.protocol === 'https:' ? (pick(env, 'HTTPS_PROXY') ?? pick(env, 'HTTP_PROXY')) : pick(env, 'HTTP_PROXY');
   if (!proxy) return undefined;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
@@ -61,9 +62,15 @@ export function proxyAwareFetch(env: Env, direct: typeof fetch): typeof fetch {
     } catch (e) {
       if (!(e instanceof TypeError)) throw e; // an abort stays an abort
       // otherwise the message would blame the model endpoint for an unreachable proxy
-      const code = (e.cause as { code?: string } | undefined)?.code ?? (e.cause as Error | undefined)?.message ?? e.message;
+      const code =
+        (e.cause as { code?: string } | undefined)?.code ?? (e.cause as Error | undefined)?.message ?? e.message;
       const name = url.protocol === 'https:' && pick(env, 'HTTPS_PROXY') ? 'HTTPS_PROXY' : 'HTTP_PROXY';
-      throw new TypeError(`via the proxy ${withoutCredentials(proxy)} (${name}): ${code}; check ${name}, or list the host in NO_PROXY`);
+      throw new TypeError(
+        `via the proxy ${withoutCredentials(proxy)} (${name}): ${code}; check ${name}, or list the host in NO_PROXY`,
+        {
+          cause: e,
+        },
+      );
     }
   };
 }

@@ -186,7 +186,9 @@ export class FsResponseCache implements ResponseCache {
     if (line === undefined) return undefined;
     const result = parseEntry(line, key);
     if (!result) {
-      this.logger?.warn(`cache: entry ${key} in ${this.dir} is not a valid promptgate cache entry; ignoring it (it will be rewritten)`);
+      this.logger?.warn(
+        `cache: entry ${key} in ${this.dir} is not a valid promptgate cache entry; ignoring it (it will be rewritten)`,
+      );
       (await this.load()).delete(key);
     }
     return result;
@@ -202,7 +204,10 @@ export class FsResponseCache implements ResponseCache {
     const index = await this.load();
     if (this.fd === undefined) {
       mkdirSync(this.dir, { recursive: true });
-      this.packFile = join(this.dir, `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
+      this.packFile = join(
+        this.dir,
+        `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`,
+      );
       this.fd = openSync(this.packFile, 'a');
     }
     // Synchronous on purpose: one small append is cheaper than a thread-pool round trip, and

@@ -73,7 +73,8 @@ function allocate(layout: Layout, budget: number, measure: (s: string) => number
     // Size of everything but section k, then section k's own: its skeleton (heading,
     // separators, wrapper, omitted line, with empty items) plus the items themselves.
     const others = measure(assemble(layout, shown, k, SENTINEL)) - measure(SENTINEL);
-    const size = (n: number, itemsCost: number): number => others + measure(renderSection(sec, n, () => '')) + itemsCost;
+    const size = (n: number, itemsCost: number): number =>
+      others + measure(renderSection(sec, n, () => '')) + itemsCost;
     if (k === 0 && size(0, 0) > budget) return null;
     let n = 0;
     let itemsCost = 0;

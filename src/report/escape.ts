@@ -57,8 +57,10 @@ export function escapeText(text: string, opts: { lineStart?: boolean } = {}): st
   if (opts.lineStart) {
     // Only what would open a block: `# `, `- `, `+ `, `1. `, `1) ` (not `95.0%`). `>` is
     // already `&gt;`, which cannot open a quote (blocks are parsed before entities).
-    out = out.replace(/^(\s*)(?:(\d{1,9})([.)])(?=\s|$)|(#{1,6}|[+-])(?=\s|$))/, (_m, sp: string, num?: string, delim?: string, mark?: string) =>
-      num !== undefined ? `${sp}${num}\\${delim}` : `${sp}\\${mark}`,
+    out = out.replace(
+      /^(\s*)(?:(\d{1,9})([.)])(?=\s|$)|(#{1,6}|[+-])(?=\s|$))/,
+      (_m, sp: string, num?: string, delim?: string, mark?: string) =>
+        num !== undefined ? `${sp}${num}\\${delim}` : `${sp}\\${mark}`,
     );
   }
   return breakAutolinks(out);

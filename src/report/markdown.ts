@@ -5,7 +5,16 @@ import { markdownTable } from 'markdown-table';
 import type { SuiteReport } from './report-types.js';
 import { codeBlock, escapeHtmlText, escapeText, inlineCode, tableCell } from './escape.js';
 import { clip, omittedNote, truncate } from './format.js';
-import { type CaseRef, type Line, ROW_HEADERS, type SuiteRow, failedAssertion, inputs, passCount, suiteRow } from './view.js';
+import {
+  type CaseRef,
+  type Line,
+  ROW_HEADERS,
+  type SuiteRow,
+  failedAssertion,
+  inputs,
+  passCount,
+  suiteRow,
+} from './view.js';
 import { wordDiff } from './word-diff.js';
 
 /** Per-field limits: untrusted values are cut here with a visible marker, never mid-section. */
@@ -66,7 +75,9 @@ export function caseBlock(ref: CaseRef, limits: FieldLimits, showSuite: boolean)
   const lines = [title.join(' ')];
   const vars = inputs(r);
   if (vars.length > 0) {
-    const shown = vars.slice(0, 12).map(([k, v]) => `${inlineCode(clipInline(k, 80))}: ${inlineCode(clipInline(v, limits.input))}`);
+    const shown = vars
+      .slice(0, 12)
+      .map(([k, v]) => `${inlineCode(clipInline(k, 80))}: ${inlineCode(clipInline(v, limits.input))}`);
     const more = vars.length > 12 ? ` and ${vars.length - 12} more` : '';
     lines.push(`Inputs: ${shown.join(' · ')}${more}`);
   }

@@ -56,14 +56,19 @@ export function topParts(report: Report, nameLimit: number, maxRows: number, whe
   const table =
     report.suites.length === 0
       ? '_No suite was affected by this change._'
-      : suiteTable(shownSuites, nameLimit) + (moreSuites > 0 ? `\n\n… ${plural(moreSuites, 'more suite')} ${where}` : '');
+      : suiteTable(shownSuites, nameLimit) +
+        (moreSuites > 0 ? `\n\n… ${plural(moreSuites, 'more suite')} ${where}` : '');
   const why = reasons(report, MAX_REASONS);
   const noteLines = notes(report);
   return [
     `### ${icon} ${mdLine(line, 500)}`,
     worst ? mdLine(worst, 500) : '',
     table,
-    bulletBlock('Why', why.lines.map((l) => mdLine(l, 500)), why.omitted > 0 ? `… ${plural(why.omitted, 'more reason')} ${where}` : null),
+    bulletBlock(
+      'Why',
+      why.lines.map((l) => mdLine(l, 500)),
+      why.omitted > 0 ? `… ${plural(why.omitted, 'more reason')} ${where}` : null,
+    ),
     bulletBlock(
       'Notes',
       noteLines.slice(0, MAX_NOTES).map((l) => mdLine(l, 500)),
@@ -73,7 +78,13 @@ export function topParts(report: Report, nameLimit: number, maxRows: number, whe
 }
 
 /** A collapsed, all-or-nothing list capped at `max` lines (the cap line says where the rest is). */
-function collapsedList(title: string, refs: CaseRef[], showSuite: boolean, max: number, noun: [string, string]): ListSection {
+function collapsedList(
+  title: string,
+  refs: CaseRef[],
+  showSuite: boolean,
+  max: number,
+  noun: [string, string],
+): ListSection {
   const shown = Math.min(refs.length, max);
   const rest = refs.length - shown;
   return {
@@ -81,7 +92,9 @@ function collapsedList(title: string, refs: CaseRef[], showSuite: boolean, max: 
     count: shown + (rest > 0 ? 1 : 0),
     item: (i) => {
       const ref = refs[i];
-      return ref ? caseItem(ref, COMMENT_LIMITS, showSuite) : `- … ${plural(rest, `more ${noun[0]}`, `more ${noun[1]}`)} ${WHERE}`;
+      return ref
+        ? caseItem(ref, COMMENT_LIMITS, showSuite)
+        : `- … ${plural(rest, `more ${noun[0]}`, `more ${noun[1]}`)} ${WHERE}`;
     },
     sep: '\n',
     open: 0,
@@ -110,9 +123,18 @@ export function renderComment(report: Report, opts: CommentOptions = {}): string
         collapsed: (n) => plural(n, 'more regressed case'),
         omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${WHERE}`,
       },
-      collapsedList('Cases with errors', casesWith(report, 'error'), showSuite, MAX_LIST_ITEMS, ['case with errors', 'cases with errors']),
-      collapsedList('Fixed cases', casesWith(report, 'fixed'), showSuite, MAX_LIST_ITEMS, ['fixed case', 'fixed cases']),
-      collapsedList('Flaky cases', casesWith(report, 'flaky'), showSuite, MAX_LIST_ITEMS, ['flaky case', 'flaky cases']),
+      collapsedList('Cases with errors', casesWith(report, 'error'), showSuite, MAX_LIST_ITEMS, [
+        'case with errors',
+        'cases with errors',
+      ]),
+      collapsedList('Fixed cases', casesWith(report, 'fixed'), showSuite, MAX_LIST_ITEMS, [
+        'fixed case',
+        'fixed cases',
+      ]),
+      collapsedList('Flaky cases', casesWith(report, 'flaky'), showSuite, MAX_LIST_ITEMS, [
+        'flaky case',
+        'flaky cases',
+      ]),
       {
         heading: '',
         count: withDiffs.length,

@@ -6,8 +6,19 @@ import type { Report } from './report-types.js';
 import { escapeTerminal } from './escape.js';
 import { clip, plural, truncate, omittedNote } from './format.js';
 import {
-  type CaseRef, type Line, ROW_HEADERS, type SuiteRow, casesWith, failedAssertion, footer, headline, inputs,
-  notes, passCount, reasons, suiteRow,
+  type CaseRef,
+  type Line,
+  ROW_HEADERS,
+  type SuiteRow,
+  casesWith,
+  failedAssertion,
+  footer,
+  headline,
+  inputs,
+  notes,
+  passCount,
+  reasons,
+  suiteRow,
 } from './view.js';
 import { wordDiff } from './word-diff.js';
 
@@ -24,7 +35,9 @@ function oneLine(text: string, max = INLINE_LIMIT): string {
 }
 
 function plainLine(line: Line): string {
-  return line.map((p) => (typeof p === 'string' ? oneLine(p, 500) : 'code' in p ? oneLine(p.code) : oneLine(p.strong))).join('');
+  return line
+    .map((p) => (typeof p === 'string' ? oneLine(p, 500) : 'code' in p ? oneLine(p.code) : oneLine(p.strong)))
+    .join('');
 }
 
 /** Display width in a terminal: code points (the table uses no wide characters of its own). */
@@ -35,7 +48,12 @@ function width(text: string): number {
 function columns(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
-  return rows.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - width(c)))).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((c, i) => (i === row.length - 1 ? c : c + ' '.repeat((widths[i] ?? 0) - width(c))))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function indent(text: string, prefix: string): string {
@@ -51,7 +69,13 @@ function caseText(ref: CaseRef, showSuite: boolean): string {
     `${oneLine(r.id)}${showSuite ? ` in ${oneLine(ref.suite.name)}` : ''} · passed ${passCount(r.base)} → ${passCount(r.head)}`,
   ];
   const vars = inputs(r);
-  if (vars.length > 0) out.push(`  Inputs: ${vars.slice(0, 12).map(([k, v]) => `${oneLine(k, 80)}=${JSON.stringify(oneLine(v))}`).join(' ')}`);
+  if (vars.length > 0)
+    out.push(
+      `  Inputs: ${vars
+        .slice(0, 12)
+        .map(([k, v]) => `${oneLine(k, 80)}=${JSON.stringify(oneLine(v))}`)
+        .join(' ')}`,
+    );
   const failed = failedAssertion(r);
   if (failed) out.push(`  Failed: ${plainLine(failed)}`);
   const body =
@@ -64,7 +88,12 @@ function caseText(ref: CaseRef, showSuite: boolean): string {
 
 function idList(title: string, refs: CaseRef[], showSuite: boolean): string {
   if (refs.length === 0) return '';
-  const items = refs.slice(0, MAX_LIST).map((r) => `  - ${oneLine(r.result.id)}${showSuite ? ` in ${oneLine(r.suite.name)}` : ''}: ${passCount(r.result.base)} → ${passCount(r.result.head)}`);
+  const items = refs
+    .slice(0, MAX_LIST)
+    .map(
+      (r) =>
+        `  - ${oneLine(r.result.id)}${showSuite ? ` in ${oneLine(r.suite.name)}` : ''}: ${passCount(r.result.base)} → ${passCount(r.result.head)}`,
+    );
   if (refs.length > MAX_LIST) items.push(`  … ${plural(refs.length - MAX_LIST, 'more')} ${WHERE}`);
   return `${title} (${refs.length}):\n${items.join('\n')}`;
 }
@@ -80,7 +109,8 @@ export function renderPlain(report: Report): string {
     const rows = report.suites.map((s) => {
       const row = suiteRow(s);
       // Words, not emoji, in the columns: emoji widths differ between terminals.
-      const verdict = s.status === 'compared' ? s.verdict : `${s.status}${s.status === 'added' ? ` (${s.verdict})` : ''}`;
+      const verdict =
+        s.status === 'compared' ? s.verdict : `${s.status}${s.status === 'added' ? ` (${s.verdict})` : ''}`;
       return keys.map((k) => (k === 'name' ? oneLine(row.name, 60) : k === 'verdict' ? verdict : row[k]));
     });
     parts.push(columns([keys.map((k) => ROW_HEADERS[k]), ...rows]).join('\n'));
@@ -95,8 +125,17 @@ export function renderPlain(report: Report): string {
   const regressed = casesWith(report, 'regressed');
   if (regressed.length > 0) {
     const shown = regressed.slice(0, OPEN_REGRESSED).map((r) => caseText(r, showSuite));
-    const more = regressed.length > OPEN_REGRESSED ? [`… ${plural(regressed.length - OPEN_REGRESSED, 'more regressed case')} ${WHERE}`] : [];
-    parts.push([`Regressed cases (${regressed.length}); diffs read base → head: [-only in base-] {+only in head+}`, ...shown, ...more].join('\n\n'));
+    const more =
+      regressed.length > OPEN_REGRESSED
+        ? [`… ${plural(regressed.length - OPEN_REGRESSED, 'more regressed case')} ${WHERE}`]
+        : [];
+    parts.push(
+      [
+        `Regressed cases (${regressed.length}); diffs read base → head: [-only in base-] {+only in head+}`,
+        ...shown,
+        ...more,
+      ].join('\n\n'),
+    );
   }
   parts.push(idList('Cases with errors', casesWith(report, 'error'), showSuite));
   parts.push(idList('Fixed cases', casesWith(report, 'fixed'), showSuite));

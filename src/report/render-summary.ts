@@ -43,7 +43,10 @@ function statsTable(suites: SuiteReport[]): string {
       arrow(ms(b?.latencyP50Ms), ms(h?.latencyP50Ms)),
       arrow(b ? String(b.errors) : NONE, h ? String(h.errors) : NONE),
     ];
-    return [tableCell(inlineCode(clipInline(s.name, SUMMARY_LIMITS.name))), ...cells.map((c) => tableCell(escapeText(c)))];
+    return [
+      tableCell(inlineCode(clipInline(s.name, SUMMARY_LIMITS.name))),
+      ...cells.map((c) => tableCell(escapeText(c))),
+    ];
   });
   return markdownTable([header, ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'] });
 }
@@ -61,15 +64,24 @@ function gateLine(gate: GateUsed): string {
   return escapeText(`Gate (thresholds from ${gate.source}): ${parts.join(' · ')}`);
 }
 
-function caseSection(title: string, refs: CaseRef[], showSuite: boolean, compact: boolean, noun: [string, string]): ListSection {
+function caseSection(
+  title: string,
+  refs: CaseRef[],
+  showSuite: boolean,
+  compact: boolean,
+  noun: [string, string],
+): ListSection {
   return {
     heading: '',
     count: refs.length,
-    item: (i) => (compact ? caseItem(refs[i]!, SUMMARY_LIMITS, showSuite) : caseBlock(refs[i]!, SUMMARY_LIMITS, showSuite)),
+    item: (i) =>
+      compact ? caseItem(refs[i]!, SUMMARY_LIMITS, showSuite) : caseBlock(refs[i]!, SUMMARY_LIMITS, showSuite),
     sep: compact ? '\n' : '\n\n',
     open: 0,
-    collapsed: (n) => (n === refs.length ? `${title} (${count(n)})` : `${title} (${count(n)} of ${count(refs.length)})`),
-    omitted: (left, any) => `… ${plural(left, `${any ? 'more ' : ''}${noun[0]}`, `${any ? 'more ' : ''}${noun[1]}`)} ${WHERE}`,
+    collapsed: (n) =>
+      n === refs.length ? `${title} (${count(n)})` : `${title} (${count(n)} of ${count(refs.length)})`,
+    omitted: (left, any) =>
+      `… ${plural(left, `${any ? 'more ' : ''}${noun[0]}`, `${any ? 'more ' : ''}${noun[1]}`)} ${WHERE}`,
   };
 }
 
@@ -95,10 +107,16 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
         open: Infinity,
         omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${WHERE}`,
       },
-      caseSection('Cases with errors', casesWith(report, 'error'), showSuite, false, ['case with errors', 'cases with errors']),
+      caseSection('Cases with errors', casesWith(report, 'error'), showSuite, false, [
+        'case with errors',
+        'cases with errors',
+      ]),
       caseSection('Fixed cases', casesWith(report, 'fixed'), showSuite, false, ['fixed case', 'fixed cases']),
       caseSection('Flaky cases', casesWith(report, 'flaky'), showSuite, false, ['flaky case', 'flaky cases']),
-      caseSection('Unchanged cases', casesWith(report, 'unchanged'), showSuite, true, ['unchanged case', 'unchanged cases']),
+      caseSection('Unchanged cases', casesWith(report, 'unchanged'), showSuite, true, [
+        'unchanged case',
+        'unchanged cases',
+      ]),
       {
         heading: '',
         count: withDiffs.length,

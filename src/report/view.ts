@@ -3,7 +3,20 @@
 // parts so each renderer escapes them for its own medium.
 
 import type { CaseChange, CaseResult, CaseSide, GateUsed, Report, SuiteReport, Verdict } from './report-types.js';
-import { NONE, arrow, count, ms, pValue, pct, plural, points, pointsWithCi, ratioChange, relativeChange, usd } from './format.js';
+import {
+  NONE,
+  arrow,
+  count,
+  ms,
+  pValue,
+  pct,
+  plural,
+  points,
+  pointsWithCi,
+  ratioChange,
+  relativeChange,
+  usd,
+} from './format.js';
 
 /** A run of text: plain strings are ours (still escaped), `code` parts are untrusted values. */
 export type Part = string | { code: string } | { strong: string };
@@ -72,8 +85,10 @@ export function headline(report: Report): { icon: string; line: Line; worst: Lin
   if (fails > 0) parts.push(`${count(fails)} of ${plural(suites.length, 'suite')} failed`);
   if (warns > 0) parts.push(`${count(warns)} ${fails > 0 ? '' : `of ${plural(suites.length, 'suite')} `}with warnings`);
   if (errored > 0) parts.push(`${count(errored)} of ${plural(suites.length, 'suite')} could not run`);
-  if (fails === 0 && warns === 0 && errored === 0) parts.push(`${plural(suites.length, 'suite')} checked, no regression beyond the gate`);
-  if (regressed.length > 0 || fixed > 0) parts.push(`${count(regressed.length)} regressed, ${count(fixed)} fixed cases`);
+  if (fails === 0 && warns === 0 && errored === 0)
+    parts.push(`${plural(suites.length, 'suite')} checked, no regression beyond the gate`);
+  if (regressed.length > 0 || fixed > 0)
+    parts.push(`${count(regressed.length)} regressed, ${count(fixed)} fixed cases`);
   if (report.cancelled || report.stopped) parts.push('run stopped early, results partial');
   const line: Line = [{ strong: `promptgate: ${VERDICT_WORD[report.verdict]}` }, ` — ${parts.join(' · ')}`];
   return { icon: VERDICT_ICON[report.verdict], line, worst: worstLine(report, regressed) };
@@ -118,9 +133,11 @@ export function suiteRow(suite: SuiteReport): SuiteRow {
   const h = suite.head;
   const d = suite.delta;
   const verdict =
-    suite.status === 'compared' ? `${VERDICT_ICON[suite.verdict]} ${VERDICT_WORD[suite.verdict]}` :
-    suite.status === 'added' ? `${VERDICT_ICON[suite.verdict]} added` :
-    (STATUS_LABEL[suite.status] ?? suite.status);
+    suite.status === 'compared'
+      ? `${VERDICT_ICON[suite.verdict]} ${VERDICT_WORD[suite.verdict]}`
+      : suite.status === 'added'
+        ? `${VERDICT_ICON[suite.verdict]} added`
+        : (STATUS_LABEL[suite.status] ?? suite.status);
   const side = <T>(s: typeof b, f: (x: NonNullable<typeof b>) => T, fmt: (v: T) => string): string =>
     s ? fmt(f(s)) : NONE;
   const both = (f: (x: NonNullable<typeof b>) => string): string =>
@@ -188,23 +205,28 @@ function gateChanges(gate: GateUsed): string[] {
 export function notes(report: Report): Line[] {
   const out: Line[] = [];
   if (report.cancelled) out.push(['The run was cancelled; results are partial.']);
-  if (report.stopped) out.push(['The run stopped early: ', report.stopped, '. Cases that did not run are not compared.']);
+  if (report.stopped)
+    out.push(['The run stopped early: ', report.stopped, '. Cases that did not run are not compared.']);
   if (report.gate.headChanged) {
     const changes = gateChanges(report.gate);
     const detail = changes.length > 0 ? ` (head: ${changes.join(', ')})` : '';
     out.push([{ strong: 'This PR edits the gate thresholds' }, `${detail}; base's values still decide.`]);
   }
   if (report.gate.source === 'head' && !report.gate.headChanged) {
-    out.push(['The base revision has no gate; head\'s thresholds were used.']);
+    out.push(["The base revision has no gate; head's thresholds were used."]);
   }
   for (const s of report.suites) {
-    if (s.status === 'added') out.push([{ code: s.name }, ' is new in this PR: head results only, nothing to compare.']);
+    if (s.status === 'added')
+      out.push([{ code: s.name }, ' is new in this PR: head results only, nothing to compare.']);
     if (s.status === 'removed') out.push([{ code: s.name }, ' was removed by this PR: base results only.']);
     const d = s.delta;
     // only when the gate itself called the suite underpowered (a found regression, or a CI
     // that already rules out a min_effect drop, makes power moot)
     if (s.status === 'compared' && d?.mde != null && s.reasons.some((r) => r.startsWith('underpowered'))) {
-      const need = d.repeatsNeeded != null ? `about ${plural(d.repeatsNeeded, 'repeat')} per case would be needed` : 'more cases or repeats are needed';
+      const need =
+        d.repeatsNeeded != null
+          ? `about ${plural(d.repeatsNeeded, 'repeat')} per case would be needed`
+          : 'more cases or repeats are needed';
       out.push([
         { code: s.name },
         ` is underpowered: it can only detect a drop of ${points(d.mde).replace(/^[+-]/, '')} (min_effect ${points(report.gate.min_effect).replace(/^\+/, '')}); ${need}.`,
@@ -213,9 +235,16 @@ export function notes(report: Report): Line[] {
     if (s.unsupported && s.unsupported.length > 0) {
       out.push([{ code: s.name }, ': unsupported evaluators were skipped: ', ...listCodes(s.unsupported, 8)]);
     }
-    for (const [ids, where] of [[s.casesOnlyInBase, 'base'], [s.casesOnlyInHead, 'head']] as const) {
+    for (const [ids, where] of [
+      [s.casesOnlyInBase, 'base'],
+      [s.casesOnlyInHead, 'head'],
+    ] as const) {
       if (ids && ids.length > 0) {
-        out.push([{ code: s.name }, `: ${plural(ids.length, 'case')} only in ${where} (not paired): `, ...listCodes(ids, 5)]);
+        out.push([
+          { code: s.name },
+          `: ${plural(ids.length, 'case')} only in ${where} (not paired): `,
+          ...listCodes(ids, 5),
+        ]);
       }
     }
   }
@@ -242,7 +271,10 @@ export function footer(report: Report): Line {
   const calls = report.calls;
   const shared = calls.shared ? `, ${count(calls.shared)} shared` : '';
   return [
-    'base ', { code: report.base.ref }, ` (${short(report.base.sha)}) → head `, { code: report.head.ref },
+    'base ',
+    { code: report.base.ref },
+    ` (${short(report.base.sha)}) → head `,
+    { code: report.head.ref },
     ` (${short(report.head.sha)}) · ${plural(calls.made, 'call')} (${count(calls.cached)} cached${shared}, ${count(calls.failed)} failed)`,
     ` · run cost ${usd(report.costUsd)} · thresholds from ${report.gate.source}`,
   ];

@@ -49,7 +49,13 @@ export function assembleSuiteRun(
     });
     return { id: c.id, vars: c.vars, source: c.source, messages: pc.messages, samples };
   });
-  const run: SuiteRun = { name: suite.name, model: plan.request.model, repeats: suite.repeats, cases, unsupported: suite.unsupported };
+  const run: SuiteRun = {
+    name: suite.name,
+    model: plan.request.model,
+    repeats: suite.repeats,
+    cases,
+    unsupported: suite.unsupported,
+  };
   if (suite.aggregate && suite.aggregate !== 'mean') run.aggregate = suite.aggregate;
   return run;
 }

@@ -78,7 +78,10 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
   for (const j of jobs.values()) shared += j.uses - 1;
 
   if (pending.length && opts.cacheMode === 'replay') {
-    const first = pending.slice(0, 3).map((j) => j.label).join('; ');
+    const first = pending
+      .slice(0, 3)
+      .map((j) => j.label)
+      .join('; ');
     throw new RunError(
       `--replay: ${pending.length} of ${jobs.size} calls are not in the response cache (first: ${first}). ` +
         'Run without --replay to call the model (needs the API key), or with --record to refresh the cache.',
@@ -103,7 +106,9 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
           '(estimate assumes every answer uses max_tokens). Raise run.max_cost_usd in promptgate.yml, lower repeats or max_tokens, or run fewer suites with --suite.',
       );
     }
-    opts.log.info(`${jobs.size} distinct calls: ${cached} from cache, ${pending.length} to make (estimated at most $${estimate.toFixed(4)})`);
+    opts.log.info(
+      `${jobs.size} distinct calls: ${cached} from cache, ${pending.length} to make (estimated at most $${estimate.toFixed(4)})`,
+    );
   } else {
     opts.log.info(`${jobs.size} distinct calls, all from cache`);
   }
@@ -142,7 +147,9 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
       onProgress: opts.onProgress && ((e) => opts.onProgress!({ ...e, done: done + e.done, total: done + e.total })),
     });
     if (judge.stats.made || judge.stats.failed) {
-      opts.log.info(`judges: ${judge.stats.made} calls made, ${judge.stats.cached} from cache, ${judge.stats.failed} failed`);
+      opts.log.info(
+        `judges: ${judge.stats.made} calls made, ${judge.stats.cached} from cache, ${judge.stats.failed} failed`,
+      );
     }
   }
   const stopped = outcome.stopped ?? judge?.stopped ?? null;

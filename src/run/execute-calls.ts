@@ -47,7 +47,7 @@ export interface ExecuteOutcome extends CallStats {
 
 const FIX_BY_KIND: Record<ProviderError['kind'], string> = {
   auth: 'check the API key',
-  quota: 'check the account\'s quota',
+  quota: "check the account's quota",
   'bad-request': 'check provider.model and its parameters',
   'rate-limit': 'lower run.concurrency or try again later',
   server: 'the provider is failing; try again later',
@@ -69,7 +69,14 @@ export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promi
   const onAbort = () => stopAll.abort(opts.signal?.reason);
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const report = () =>
-    opts.onProgress?.({ done, total, made: stats.made, failed: stats.failed, rateLimited: limiter.rateLimited, spentUsd: opts.budget.spent });
+    opts.onProgress?.({
+      done,
+      total,
+      made: stats.made,
+      failed: stats.failed,
+      rateLimited: limiter.rateLimited,
+      spentUsd: opts.budget.spent,
+    });
 
   // `abort: false` (spend cap) only stops dispatching: calls in flight are already paid for,
   // so they finish and are kept. Cancellation and fatal errors abort them too.
@@ -121,7 +128,11 @@ export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promi
       if (e === halted || stopAll.signal.aborted) return; // stopped or cancelled: not an error of this sample
       stats.failed++;
       job.error = e instanceof Error ? e.message : String(e);
-      if (e instanceof ProviderError && (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') && !fatal) {
+      if (
+        e instanceof ProviderError &&
+        (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') &&
+        !fatal
+      ) {
         fatal = e;
         stop(`the provider rejected the request: ${e.message}`);
       } else if (e instanceof ProviderError && stats.made === 0 && !fatal) {

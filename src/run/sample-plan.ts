@@ -68,7 +68,15 @@ export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuit
       keys.push(key);
       const job = jobs.get(key);
       if (job) job.uses++;
-      else jobs.set(key, { key, provider: p, request: full, fromCache: false, uses: 1, label: `${suite.name} / case ${c.id} / sample ${s + 1}` });
+      else
+        jobs.set(key, {
+          key,
+          provider: p,
+          request: full,
+          fromCache: false,
+          uses: 1,
+          label: `${suite.name} / case ${c.id} / sample ${s + 1}`,
+        });
     }
     cases.push({ caseIndex, messages, keys });
   });

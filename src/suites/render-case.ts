@@ -16,7 +16,12 @@ export function renderCaseMessages(prompt: Prompt, c: EvalCase): ChatMessage[] {
  * prompt's variables and those used in string assertion values (suite-level `assert`, whose
  * origin is `assertFile`, and the case's own).
  */
-export function checkCaseVariables(prompt: Prompt, cases: EvalCase[], suiteAssert: AssertionSpec[] = [], assertFile?: string): Problem[] {
+export function checkCaseVariables(
+  prompt: Prompt,
+  cases: EvalCase[],
+  suiteAssert: AssertionSpec[] = [],
+  assertFile?: string,
+): Problem[] {
   const problems: (Problem & { group: string })[] = [];
   const suiteAssertVars = assertionVariables(suiteAssert);
   for (const c of cases) {
@@ -55,7 +60,10 @@ function collapseRepeats(problems: (Problem & { group: string })[], keep = 3): P
     else if (i === 0) {
       const lines = g.slice(1).flatMap((q) => (q.line ? [q.line] : []));
       const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
-      out.push({ ...plain, message: `${plain.message} (${g.length - 1} more cases lack it too${lines.length ? `, on lines ${shown}` : ''})` });
+      out.push({
+        ...plain,
+        message: `${plain.message} (${g.length - 1} more cases lack it too${lines.length ? `, on lines ${shown}` : ''})`,
+      });
     }
   }
   return out;
@@ -66,6 +74,10 @@ const NOT_CASE_TEMPLATED = /llm-rubric$/;
 
 function assertionVariables(asserts: AssertionSpec[]): string[] {
   return [
-    ...new Set(asserts.flatMap((a) => (typeof a.value === 'string' && !NOT_CASE_TEMPLATED.test(a.type) ? templateVariables(a.value) : []))),
+    ...new Set(
+      asserts.flatMap((a) =>
+        typeof a.value === 'string' && !NOT_CASE_TEMPLATED.test(a.type) ? templateVariables(a.value) : [],
+      ),
+    ),
   ];
 }

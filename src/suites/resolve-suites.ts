@@ -13,7 +13,14 @@
 // A config suite whose prompt is a `*.prompt.yml` uses the config's cases; the file's
 // evaluators are applied before the suite's `assert`. Its testData is ignored in that case.
 import picomatch from 'picomatch';
-import { providerSchema, type AssertionSpec, type Config, type ProviderConfig, type ProviderOverride, type SuiteConfig } from '../config/schema.js';
+import {
+  providerSchema,
+  type AssertionSpec,
+  type Config,
+  type ProviderConfig,
+  type ProviderOverride,
+  type SuiteConfig,
+} from '../config/schema.js';
 import { InputError, type Problem } from '../errors.js';
 import type { EvalCase, FileSource, ModelParams, Prompt, Suite } from '../types.js';
 import { githubModelToProviderModel, isGithubPromptFile } from '../prompts/github-prompt-yml.js';
@@ -55,7 +62,10 @@ function safeHost(url: string): string {
 
 /** `prompts/support/reply.prompt.yml` -> `prompts-support-reply`. */
 export function discoveredSuiteName(path: string): string {
-  return path.replace(/\.prompt\.ya?ml$/i, '').replace(/\//g, '-').replace(/[^A-Za-z0-9._-]/g, '-');
+  return path
+    .replace(/\.prompt\.ya?ml$/i, '')
+    .replace(/\//g, '-')
+    .replace(/[^A-Za-z0-9._-]/g, '-');
 }
 
 function defined<T extends object>(o: T | undefined): Partial<T> {
@@ -106,11 +116,19 @@ function rowProblems(ctx: Ctx, problems: Problem[]): void {
   (ctx.opts.keepGoing ? ctx.warnings : ctx.errors).push(...problems);
 }
 
-function checkVars(ctx: Ctx, prompt: Prompt, cases: EvalCase[], suiteAssert: AssertionSpec[], assertFile: string): EvalCase[] {
+function checkVars(
+  ctx: Ctx,
+  prompt: Prompt,
+  cases: EvalCase[],
+  suiteAssert: AssertionSpec[],
+  assertFile: string,
+): EvalCase[] {
   const problems = checkCaseVariables(prompt, cases, suiteAssert, assertFile);
   if (!problems.length) return cases;
   rowProblems(ctx, problems);
-  const broken = new Set(cases.filter((c) => checkCaseVariables(prompt, [c], suiteAssert, assertFile).length).map((c) => c.id));
+  const broken = new Set(
+    cases.filter((c) => checkCaseVariables(prompt, [c], suiteAssert, assertFile).length).map((c) => c.id),
+  );
   return cases.filter((c) => !broken.has(c.id));
 }
 
@@ -126,7 +144,13 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
   let prompt: Prompt | undefined;
   const promptText = await ctx.src.read(s.prompt);
   if (promptText === undefined) {
-    ctx.errors.push(configProblem(ctx, ['suites', i, 'prompt'], `suite \`${s.name}\`: prompt file \`${s.prompt}\` not found in ${ctx.src.label}; fix the path`));
+    ctx.errors.push(
+      configProblem(
+        ctx,
+        ['suites', i, 'prompt'],
+        `suite \`${s.name}\`: prompt file \`${s.prompt}\` not found in ${ctx.src.label}; fix the path`,
+      ),
+    );
   } else {
     try {
       prompt = parsePrompt(s.prompt, promptText);
@@ -140,7 +164,13 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
     if (typeof s.cases === 'string') {
       const text = await ctx.src.read(s.cases);
       if (text === undefined) {
-        ctx.errors.push(configProblem(ctx, ['suites', i, 'cases'], `suite \`${s.name}\`: cases file \`${s.cases}\` not found in ${ctx.src.label}; fix the path`));
+        ctx.errors.push(
+          configProblem(
+            ctx,
+            ['suites', i, 'cases'],
+            `suite \`${s.name}\`: cases file \`${s.cases}\` not found in ${ctx.src.label}; fix the path`,
+          ),
+        );
       } else {
         const parsed = await parseCasesText(s.cases, text);
         const d = dedupeCases(parsed.cases);
@@ -160,28 +190,54 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
   if (!loaded.cases.length && !loaded.problems.length) {
     // an empty dataset evaluates nothing, so a comparison would pass on no evidence
     const where = typeof s.cases === 'string' ? { file: s.cases } : configProblem(ctx, ['suites', i, 'cases'], '');
-    ctx.warnings.push({ ...where, message: `suite \`${s.name}\` has no cases, so there is nothing to evaluate; add cases` });
+    ctx.warnings.push({
+      ...where,
+      message: `suite \`${s.name}\` has no cases, so there is nothing to evaluate; add cases`,
+    });
   }
   const evaluators = prompt.evaluators ?? [];
   if (usesSchema([...evaluators, ...s.assert, ...loaded.cases.flatMap((c) => c.assert)])) await loadSchemaCompiler();
-  const checked = checkVars(ctx, prompt, loaded.cases, [...evaluators, ...s.assert], ctx.configFile ?? 'promptgate.yml');
+  const checked = checkVars(
+    ctx,
+    prompt,
+    loaded.cases,
+    [...evaluators, ...s.assert],
+    ctx.configFile ?? 'promptgate.yml',
+  );
   // llm-rubric `rubric_file:` is read from this same revision (src/judges/rubric-files.ts).
   const assertPos = configProblem(ctx, ['suites', i, 'assert'], '');
-  const rubrics = await resolveRubricFiles(ctx.src, [...evaluators, ...s.assert], checked, { file: assertPos.file, line: assertPos.line });
+  const rubrics = await resolveRubricFiles(ctx.src, [...evaluators, ...s.assert], checked, {
+    file: assertPos.file,
+    line: assertPos.line,
+  });
   ctx.errors.push(...rubrics.problems);
   const cases = rubrics.cases;
 
   const merged = mergeProvider(ctx.config.provider, prompt, s.provider);
   if (merged.missingModel) {
-    ctx.errors.push(configProblem(ctx, ['suites', i], `suite \`${s.name}\` has no model; set \`provider.model\` in the config, \`provider.model\` on the suite, or \`model\` in ${s.prompt}`));
+    ctx.errors.push(
+      configProblem(
+        ctx,
+        ['suites', i],
+        `suite \`${s.name}\` has no model; set \`provider.model\` in the config, \`provider.model\` on the suite, or \`model\` in ${s.prompt}`,
+      ),
+    );
   }
-  for (const issue of merged.issues) ctx.errors.push(configProblem(ctx, ['suites', i], `suite \`${s.name}\`: ${issue}`));
+  for (const issue of merged.issues)
+    ctx.errors.push(configProblem(ctx, ['suites', i], `suite \`${s.name}\`: ${issue}`));
 
   const deps = [s.prompt, ...(typeof s.cases === 'string' ? [s.cases] : []), ...rubrics.files];
   s.files.forEach((glob, j) => {
     const isMatch = picomatch(glob, { dot: true });
     const hits = all.filter((f) => isMatch(f));
-    if (!hits.length) ctx.warnings.push(configProblem(ctx, ['suites', i, 'files', j], `suite \`${s.name}\`: \`files\` pattern \`${glob}\` matches no file`));
+    if (!hits.length)
+      ctx.warnings.push(
+        configProblem(
+          ctx,
+          ['suites', i, 'files', j],
+          `suite \`${s.name}\`: \`files\` pattern \`${glob}\` matches no file`,
+        ),
+      );
     deps.push(...hits);
   });
 
@@ -210,7 +266,10 @@ async function resolveDiscovered(ctx: Ctx, file: string, name: string): Promise<
     return undefined;
   }
   if (!prompt.testData?.length) {
-    ctx.warnings.push({ file, message: `has no \`testData\`, so there is nothing to evaluate; add testData or reference it from a suite in the config` });
+    ctx.warnings.push({
+      file,
+      message: `has no \`testData\`, so there is nothing to evaluate; add testData or reference it from a suite in the config`,
+    });
     return undefined;
   }
   const cases = checkVars(ctx, prompt, prompt.testData, prompt.evaluators ?? [], file);
@@ -234,7 +293,9 @@ async function resolveDiscovered(ctx: Ctx, file: string, name: string): Promise<
 
 /** Problems in file, line, column order, whatever order the concurrent loads finished in. */
 function byPlace(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0)));
+  return [...problems].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
+  );
 }
 
 export async function resolveSuites(
@@ -256,7 +317,10 @@ export async function resolveSuites(
     if (!isGithubPromptFile(file) || usedPrompts.has(file)) continue;
     const name = discoveredSuiteName(file);
     if (configNames.has(name)) {
-      ctx.warnings.push({ file, message: `not run on its own: a config suite is already named \`${name}\`; reference the file from a suite or rename one` });
+      ctx.warnings.push({
+        file,
+        message: `not run on its own: a config suite is already named \`${name}\`; reference the file from a suite or rename one`,
+      });
       continue;
     }
     discovered.push({ file, name });
@@ -268,7 +332,10 @@ export async function resolveSuites(
     for (const n of only) {
       if (known.includes(n)) continue;
       const hint = suggest(n, known);
-      ctx.errors.push({ file: configFile ?? 'promptgate.yml', message: `no suite named \`${n}\`; ${hint ? `did you mean \`${hint}\`? ` : ''}known suites: ${known.join(', ') || '(none)'}` });
+      ctx.errors.push({
+        file: configFile ?? 'promptgate.yml',
+        message: `no suite named \`${n}\`; ${hint ? `did you mean \`${hint}\`? ` : ''}known suites: ${known.join(', ') || '(none)'}`,
+      });
     }
   }
 

@@ -30,7 +30,9 @@ describe('the JSON Schema compiler loads only when a schema is used', () => {
 
   it('loadConfig loads it for a schema in the config, so a bad schema is reported with its place', async () => {
     const { config } = await fresh();
-    const src = new MemorySource({ 'promptgate.yml': CONFIG('    assert:\n      - { type: json-schema, value: { type: strng } }\n') });
+    const src = new MemorySource({
+      'promptgate.yml': CONFIG('    assert:\n      - { type: json-schema, value: { type: strng } }\n'),
+    });
     const err = await config.loadConfig(src).catch((e: unknown) => e);
     const problems = (err as { problems: { line?: number; message: string }[] }).problems;
     expect(problems).toHaveLength(1);
@@ -57,7 +59,9 @@ describe('the JSON Schema compiler loads only when a schema is used', () => {
 
   it('is-json without a schema needs no compiler', async () => {
     const { checks } = await fresh();
-    expect(checks.usesSchema([{ type: 'is-json' }, { type: 'not-is-json' }, { type: 'contains', value: 'json' }])).toBe(false);
+    expect(checks.usesSchema([{ type: 'is-json' }, { type: 'not-is-json' }, { type: 'contains', value: 'json' }])).toBe(
+      false,
+    );
     expect(checks.usesSchema([{ type: 'not-json-schema', value: { type: 'object' } }])).toBe(true);
   });
 });

@@ -10,8 +10,13 @@ beforeAll(loadSchemaCompiler);
 const call = (output: string, extra: Partial<CallResult> = {}): CallResult => ({ output, latencyMs: 120, ...extra });
 const spec = (type: string, value?: unknown, more: Partial<AssertionSpec> = {}): AssertionSpec =>
   ({ type, value, grade: 'hard', ...more }) as AssertionSpec;
-const run = (s: AssertionSpec, output: string, vars: Record<string, unknown> = {}, extra: Partial<CallResult> = {}, costUsd?: number) =>
-  scoreAssertion(s, { vars, call: call(output, extra), costUsd });
+const run = (
+  s: AssertionSpec,
+  output: string,
+  vars: Record<string, unknown> = {},
+  extra: Partial<CallResult> = {},
+  costUsd?: number,
+) => scoreAssertion(s, { vars, call: call(output, extra), costUsd });
 
 // [type, value, output that passes, output that fails, fragment of the failure reason, extra spec fields]
 const TABLE: Array<[string, unknown, string, string, string, Partial<AssertionSpec>?]> = [
@@ -24,9 +29,21 @@ const TABLE: Array<[string, unknown, string, string, string, Partial<AssertionSp
   ['starts-with', 'Dear', '  Dear customer', 'Hello', 'does not start with "Dear"; it starts with "Hello"'],
   ['ends-with', 'Regards.', 'Thanks. Regards.\n', 'Thanks.', 'does not end with "Regards."'],
   ['is-json', undefined, ' {"a": 1}\n', 'Sure! {"a": 1}', 'not JSON:'],
-  ['json-schema', { type: 'object', required: ['label'], properties: { label: { enum: ['bug', 'billing'] } } }, '{"label":"bug"}', '{"label":"other"}', '/label must be equal to one of the allowed values'],
+  [
+    'json-schema',
+    { type: 'object', required: ['label'], properties: { label: { enum: ['bug', 'billing'] } } },
+    '{"label":"bug"}',
+    '{"label":"other"}',
+    '/label must be equal to one of the allowed values',
+  ],
   ['levenshtein', 'the quick brown fox', 'the quick brown fix', 'a slow red dog', 'levenshtein similarity'],
-  ['rouge-l', 'the cat sat on the mat', 'The cat sat on a mat', 'dogs run fast', 'rouge-l similarity 0.000 < threshold 0.5'],
+  [
+    'rouge-l',
+    'the cat sat on the mat',
+    'The cat sat on a mat',
+    'dogs run fast',
+    'rouge-l similarity 0.000 < threshold 0.5',
+  ],
 ];
 
 describe('each assertion type and its not- form', () => {
@@ -45,7 +62,9 @@ describe('each assertion type and its not- form', () => {
   });
 
   it('not- reasons describe the finding', () => {
-    expect(run(spec('not-contains', 'password'), 'your password is 123').reason).toBe('output contains "password" at index 5');
+    expect(run(spec('not-contains', 'password'), 'your password is 123').reason).toBe(
+      'output contains "password" at index 5',
+    );
     expect(run(spec('not-regex', '\\d{3}'), 'code 123').reason).toContain('found "123" at index 5');
     expect(run(spec('not-is-json'), '[1,2]').reason).toBe('output is valid JSON');
   });
@@ -57,12 +76,16 @@ describe('regex from a dataset cannot hang the run', () => {
     const out = run(spec('regex', '^(a+)+$'), `${'a'.repeat(40)}!`);
     const ms = performance.now() - t0;
     expect(out.pass).toBe(false);
-    expect(out.reason).toMatch(/ran over 1 s on this output and was stopped \(catastrophic backtracking\); avoid nested quantifiers/);
+    expect(out.reason).toMatch(
+      /ran over 1 s on this output and was stopped \(catastrophic backtracking\); avoid nested quantifiers/,
+    );
     expect(ms).toBeGreaterThanOrEqual(900);
     expect(ms).toBeLessThan(5000);
     // the guarded path still reports matches like the direct one
     expect(run(spec('regex', '(ab)+c'), 'xxababc').reason).toBeUndefined();
-    expect(run(spec('not-regex', '(ab)+c'), 'xxababc').reason).toBe('output matches /(ab)+c/: found "ababc" at index 2');
+    expect(run(spec('not-regex', '(ab)+c'), 'xxababc').reason).toBe(
+      'output matches /(ab)+c/: found "ababc" at index 2',
+    );
   });
 });
 
@@ -119,7 +142,10 @@ describe('limits', () => {
     expect(run(spec('max-cost-usd', 0.01), 'x').reason).toContain('pricing.overrides');
   });
   it('there is no not- form of a limit', () => {
-    expect(run(spec('not-max-tokens', 5), 'x')).toMatchObject({ pass: false, reason: 'unknown assertion type "not-max-tokens"' });
+    expect(run(spec('not-max-tokens', 5), 'x')).toMatchObject({
+      pass: false,
+      reason: 'unknown assertion type "not-max-tokens"',
+    });
   });
 });
 
@@ -151,8 +177,13 @@ describe('templated values', () => {
   });
   it('a missing variable fails the assertion with a reason naming it', () => {
     const o = run(spec('equals', '{{expectd}}'), 'billing', { expected: 'billing' });
-    expect(o).toMatchObject({ pass: false, reason: 'assertion value uses {{expectd}} but the case has no variable expectd' });
-    expect(run(spec('contains', '{{user.email}}'), 'x', { user: { name: 'Ann' } }).reason).toContain('no variable user.email');
+    expect(o).toMatchObject({
+      pass: false,
+      reason: 'assertion value uses {{expectd}} but the case has no variable expectd',
+    });
+    expect(run(spec('contains', '{{user.email}}'), 'x', { user: { name: 'Ann' } }).reason).toContain(
+      'no variable user.email',
+    );
   });
   it('a literal dotted key wins over a path', () => {
     expect(run(spec('equals', '{{a.b}}'), 'flat', { 'a.b': 'flat', a: { b: 'nested' } }).pass).toBe(true);
@@ -160,10 +191,7 @@ describe('templated values', () => {
 });
 
 describe('scoreSample: hard vs soft', () => {
-  const asserts: AssertionSpec[] = [
-    spec('contains', 'bug'),
-    spec('max-tokens', 3, { grade: 'soft' }),
-  ];
+  const asserts: AssertionSpec[] = [spec('contains', 'bug'), spec('max-tokens', 3, { grade: 'soft' })];
   it('both hold: hard and soft pass', () => {
     const r = scoreSample(asserts, { vars: {}, call: call('bug') });
     expect(r).toMatchObject({ hardPass: true, softPass: true });
@@ -188,7 +216,10 @@ describe('scoreSample: hard vs soft', () => {
     expect(r.outcomes[0]!.grade).toBe('hard');
   });
   it('llm-rubric and similar fail with a reason when scored without their judge results', () => {
-    const r = scoreSample([spec('llm-rubric', 'is polite', { grade: 'soft' }), spec('not-similar', 'x')], { vars: {}, call: call('hi') });
+    const r = scoreSample([spec('llm-rubric', 'is polite', { grade: 'soft' }), spec('not-similar', 'x')], {
+      vars: {},
+      call: call('hi'),
+    });
     expect(r.outcomes.map((o) => o.reason)).toEqual([
       'llm-rubric needs a judge or embeddings call, which was not made',
       'similar needs a judge or embeddings call, which was not made',
@@ -197,7 +228,11 @@ describe('scoreSample: hard vs soft', () => {
   });
 
   it('uses precomputed judge results by assertion index; negation flips; an error errors the sample', () => {
-    const asserts = [spec('contains', 'hi'), spec('llm-rubric', 'is polite'), spec('not-similar', 'x', { grade: 'soft' })];
+    const asserts = [
+      spec('contains', 'hi'),
+      spec('llm-rubric', 'is polite'),
+      spec('not-similar', 'x', { grade: 'soft' }),
+    ];
     const external = new Map([
       [1, { holds: true, why: 'judge: polite' }],
       [2, { holds: true, why: 'cosine similarity 0.9 ≥ threshold 0.8', score: 0.9 }],
@@ -207,7 +242,11 @@ describe('scoreSample: hard vs soft', () => {
     expect(r.outcomes[1]!.reason).toBe('judge: polite');
     expect(r).toMatchObject({ hardPass: true, softPass: false });
     expect(r.error).toBeUndefined();
-    const bad = scoreSample(asserts, { vars: {}, call: call('hi'), external: new Map([[1, { holds: false, why: '', error: 'judge reply malformed twice' }]]) });
+    const bad = scoreSample(asserts, {
+      vars: {},
+      call: call('hi'),
+      external: new Map([[1, { holds: false, why: '', error: 'judge reply malformed twice' }]]),
+    });
     expect(bad.outcomes[1]).toMatchObject({ pass: false, errored: true });
     expect(bad.error).toBe('llm-rubric: judge reply malformed twice');
   });

@@ -7,7 +7,12 @@ import type { ProgressEvent } from '../../src/run/execute-calls.js';
 function fake(isTTY: boolean) {
   const writes: string[] = [];
   let t = 1_000;
-  return { stream: { isTTY, write: (s: string) => writes.push(s) }, writes, now: () => t, advance: (ms: number) => (t += ms) };
+  return {
+    stream: { isTTY, write: (s: string) => writes.push(s) },
+    writes,
+    now: () => t,
+    advance: (ms: number) => (t += ms),
+  };
 }
 
 const ev = (done: number, total: number, extra: Partial<ProgressEvent> = {}): ProgressEvent => ({

@@ -57,8 +57,16 @@ function regression(name = 'triage'): SuiteComparisonInput {
   return {
     name,
     status: 'compared',
-    base: suiteRun(ids.map((id) => kase(id, all(3, true))), 3, name),
-    head: suiteRun(ids.map((id, i) => kase(id, all(3, i >= 12))), 3, name),
+    base: suiteRun(
+      ids.map((id) => kase(id, all(3, true))),
+      3,
+      name,
+    ),
+    head: suiteRun(
+      ids.map((id, i) => kase(id, all(3, i >= 12))),
+      3,
+      name,
+    ),
   };
 }
 
@@ -78,7 +86,12 @@ describe('buildReport', () => {
     expect(s.caseResults[0]!.change).toBe('regressed');
     expect(s.caseResults.filter((c) => c.change === 'regressed')).toHaveLength(12);
     const first = s.caseResults[0]!;
-    expect(first.head).toMatchObject({ passes: 0, runs: 3, output: 'wrong', failed: [{ type: 'equals', reason: 'expected "ok"' }] });
+    expect(first.head).toMatchObject({
+      passes: 0,
+      runs: 3,
+      output: 'wrong',
+      failed: [{ type: 'equals', reason: 'expected "ok"' }],
+    });
     expect(first.base.output).toBe('ok');
     expect(first.vars).toEqual({ q: first.id });
     // Fisher 0/3 vs 3/3 = 0.05 (scipy fisher_exact([[0,3],[3,0]],'less')); BH over 40 cases; k = 3 < 5 → never significant
@@ -96,7 +109,9 @@ describe('buildReport', () => {
     expect(s.verdict).toBe('pass');
     expect(s.delta!.passRate).toBeCloseTo(0.3, 12);
     expect(s.delta!.pValue!).toBeGreaterThan(0.99);
-    expect(s.reasons[0]).toMatch(/^pass rate 70% → 100% \(\+30 pp, 95% CI \+\d+…\+\d+\), p = 1\.00 after Holm: passes$/);
+    expect(s.reasons[0]).toMatch(
+      /^pass rate 70% → 100% \(\+30 pp, 95% CI \+\d+…\+\d+\), p = 1\.00 after Holm: passes$/,
+    );
     expect(s.caseResults[0]!.change).toBe('fixed');
   });
 
@@ -105,10 +120,13 @@ describe('buildReport', () => {
     const ids = Array.from({ length: 10 }, (_, i) => `c${i}`);
     const b = ids.map((id, i) => kase(id, [i !== 9]));
     const h = ids.map((id, i) => kase(id, [i > 1]));
-    const s = buildReport(input([{ name: 's', status: 'compared', base: suiteRun(b, 1), head: suiteRun(h, 1) }])).suites[0]!;
+    const s = buildReport(input([{ name: 's', status: 'compared', base: suiteRun(b, 1), head: suiteRun(h, 1) }]))
+      .suites[0]!;
     expect(s.delta!.pValue).toBeCloseTo(0.3125, 12);
     expect(s.verdict).toBe('warn');
-    expect(s.reasons[0]).toBe("pass rate fell 10 pp (95% CI −40…+20), but p = 0.31 ≥ 0.05 after Holm: not significant, warns");
+    expect(s.reasons[0]).toBe(
+      'pass rate fell 10 pp (95% CI −40…+20), but p = 0.31 ≥ 0.05 after Holm: not significant, warns',
+    );
   });
 
   it('an underpowered suite warns and says how many repeats would be needed', () => {
@@ -117,12 +135,16 @@ describe('buildReport', () => {
     const b = ids.map((id, i) => kase(id, i % 2 ? [true, false] : [true, true]));
     const h = ids.map((id, i) => kase(id, i % 2 ? [true, true] : [true, false]));
     const g = { ...gate, min_effect: 0.1 };
-    const r = buildReport(input([{ name: 'small', status: 'compared', base: suiteRun(b, 2), head: suiteRun(h, 2) }], { gate: g }));
+    const r = buildReport(
+      input([{ name: 'small', status: 'compared', base: suiteRun(b, 2), head: suiteRun(h, 2) }], { gate: g }),
+    );
     const s = r.suites[0]!;
     expect(s.verdict).toBe('warn');
     expect(s.delta!.passRate).toBe(0);
     expect(s.delta!.mde!).toBeGreaterThan(0.1);
-    const vc = varianceComponents(ids.map((_, i) => ({ basePasses: i % 2 ? 1 : 2, baseRuns: 2, headPasses: i % 2 ? 2 : 1, headRuns: 2 })))!;
+    const vc = varianceComponents(
+      ids.map((_, i) => ({ basePasses: i % 2 ? 1 : 2, baseRuns: 2, headPasses: i % 2 ? 2 : 1, headRuns: 2 })),
+    )!;
     const needed = repeatsNeeded(vc, 20, 0.05, 0.1);
     // python: z=norm.ppf(.95)+norm.ppf(.8); b=0.25*20/19-0.25 (between), within per run 0.5
     //   [k for k in range(1,101) if z*sqrt((b+0.5/k)/20) <= 0.1][0] = 27
@@ -134,7 +156,9 @@ describe('buildReport', () => {
     // with min_effect 0.05 the between-case spread alone is too large: repeats cannot help, cases can
     const r2 = buildReport(input([{ name: 'small', status: 'compared', base: suiteRun(b, 2), head: suiteRun(h, 2) }]));
     expect(r2.suites[0]!.delta!.repeatsNeeded).toBeNull();
-    expect(r2.suites[0]!.reasons.join('\n')).toMatch(/more repeats alone would not reach 5 pp; about \d+ cases would: warns/);
+    expect(r2.suites[0]!.reasons.join('\n')).toMatch(
+      /more repeats alone would not reach 5 pp; about \d+ cases would: warns/,
+    );
   });
 
   it('a cost increase over the limit fails when its CI is above 1', () => {
@@ -146,7 +170,9 @@ describe('buildReport', () => {
     expect(s.delta!.costRatio!).toBeGreaterThan(1.45);
     expect(s.delta!.costCiLow!).toBeGreaterThan(1);
     expect(s.verdict).toBe('fail');
-    expect(s.reasons.some((x) => /^cost rose 5\d% \(95% CI \+\d+%…\+\d+%\), over the \+20% limit: fails$/.test(x))).toBe(true);
+    expect(
+      s.reasons.some((x) => /^cost rose 5\d% \(95% CI \+\d+%…\+\d+%\), over the \+20% limit: fails$/.test(x)),
+    ).toBe(true);
     // identical pass results: the pass-rate test has no evidence (p = 1) and MDE 0
     expect(s.delta!.pValue).toBe(1);
     expect(s.delta!.mde).toBe(0);
@@ -236,7 +262,14 @@ describe('buildReport', () => {
     const shared = kase('a', [true]);
     const cachedBase = kase('b', [true], { cached: true });
     const r = buildReport(
-      input([{ name: 's', status: 'compared', base: suiteRun([shared, cachedBase], 1), head: suiteRun([shared, kase('b', [true])], 1) }]),
+      input([
+        {
+          name: 's',
+          status: 'compared',
+          base: suiteRun([shared, cachedBase], 1),
+          head: suiteRun([shared, kase('b', [true])], 1),
+        },
+      ]),
     );
     expect(r.costUsd).toBeCloseTo(0.002, 12);
     expect(r.suites[0]!.base!.costUsd).toBeCloseTo(0.002, 12); // side cost: what the prompt costs, cached or not
@@ -247,7 +280,9 @@ describe('buildReport', () => {
     const b = ids.map((id, i) => kase(id, [true], { latency: 100 + i }));
     const h = ids.map((id, i) => kase(id, [true], { latency: 200 + 2 * i }));
     const g = { ...gate, max_latency_p95_increase: 0.5 };
-    const s = buildReport(input([{ name: 's', status: 'compared', base: suiteRun(b, 1), head: suiteRun(h, 1) }], { gate: g })).suites[0]!;
+    const s = buildReport(
+      input([{ name: 's', status: 'compared', base: suiteRun(b, 1), head: suiteRun(h, 1) }], { gate: g }),
+    ).suites[0]!;
     // numpy.percentile(range(100,125), [50, 95]) = [112, 122.8]
     expect(s.base!.latencyP50Ms).toBeCloseTo(112, 12);
     expect(s.base!.latencyP95Ms).toBeCloseTo(122.8, 12);
@@ -263,8 +298,14 @@ describe('per-case significance and side details', () => {
     const mk = (k: number) => ({
       name: 's',
       status: 'compared' as const,
-      base: suiteRun(ids.map((id) => kase(id, all(k, true))), k),
-      head: suiteRun(ids.map((id, i) => kase(id, all(k, i >= 6))), k),
+      base: suiteRun(
+        ids.map((id) => kase(id, all(k, true))),
+        k,
+      ),
+      head: suiteRun(
+        ids.map((id, i) => kase(id, all(k, i >= 6))),
+        k,
+      ),
     });
     const s5 = buildReport(input([mk(5)])).suites[0]!;
     const reg = s5.caseResults.filter((c) => c.change === 'regressed');
@@ -282,7 +323,9 @@ describe('per-case significance and side details', () => {
     delete c.samples[0]!.call!.usage;
     c.samples[0]!.call!.output = 'x'.repeat(9); // ⌈9/4⌉ = 3 output tokens
     c.messages = [{ role: 'user', content: 'y'.repeat(40) }]; // 10 input tokens
-    const s = buildReport(input([{ name: 's', status: 'compared', base: suiteRun([kase('a', [true])], 1), head: suiteRun([c], 1) }])).suites[0]!;
+    const s = buildReport(
+      input([{ name: 's', status: 'compared', base: suiteRun([kase('a', [true])], 1), head: suiteRun([c], 1) }]),
+    ).suites[0]!;
     expect(s.head!.tokens).toEqual({ input: 10, output: 3 });
     expect(s.head!.costEstimated).toBe(true);
     expect(s.base!.tokens).toEqual({ input: 10, output: 2 });
@@ -292,14 +335,18 @@ describe('per-case significance and side details', () => {
 
 describe('pairing and labels', () => {
   it('pairs by id in head order', () => {
-    const p = pairCases(suiteRun([kase('b', [true]), kase('a', [true])], 1), suiteRun([kase('a', [true]), kase('c', [true])], 1));
+    const p = pairCases(
+      suiteRun([kase('b', [true]), kase('a', [true])], 1),
+      suiteRun([kase('a', [true]), kase('c', [true])], 1),
+    );
     expect(p.pairs.map((x) => x.id)).toEqual(['a']);
     expect(p.onlyInBase).toEqual(['b']);
     expect(p.onlyInHead).toEqual(['c']);
   });
 
   it('labels by pass fractions', () => {
-    const L = (bp: number, br: number, hp: number, hr: number) => labelChange({ passes: bp, runs: br }, { passes: hp, runs: hr });
+    const L = (bp: number, br: number, hp: number, hr: number) =>
+      labelChange({ passes: bp, runs: br }, { passes: hp, runs: hr });
     expect(L(1, 1, 0, 1)).toBe('regressed');
     expect(L(0, 1, 1, 1)).toBe('fixed');
     expect(L(1, 1, 1, 1)).toBe('unchanged');
@@ -325,8 +372,18 @@ describe('pairing and labels', () => {
 describe('scale', () => {
   it('n = 5,000 cases × 10 repeats per side builds quickly', () => {
     const ids = Array.from({ length: 5000 }, (_, i) => `c${i}`);
-    const b = ids.map((id, i) => kase(id, Array.from({ length: 10 }, (_, j) => (i * 7 + j) % 10 < 8)));
-    const h = ids.map((id, i) => kase(id, Array.from({ length: 10 }, (_, j) => (i * 7 + j * 3) % 10 < 7 + (i % 3 === 0 ? 1 : 0))));
+    const b = ids.map((id, i) =>
+      kase(
+        id,
+        Array.from({ length: 10 }, (_, j) => (i * 7 + j) % 10 < 8),
+      ),
+    );
+    const h = ids.map((id, i) =>
+      kase(
+        id,
+        Array.from({ length: 10 }, (_, j) => (i * 7 + j * 3) % 10 < 7 + (i % 3 === 0 ? 1 : 0)),
+      ),
+    );
     const t0 = performance.now();
     const r = buildReport(input([{ name: 'big', status: 'compared', base: suiteRun(b, 10), head: suiteRun(h, 10) }]));
     const ms = performance.now() - t0;

@@ -36,7 +36,13 @@ describe('signFlipMidP (H1: head worse, p = P(S < s) + ½P(S = s))', () => {
     const worse = [-3, -2, 1, 0, -1, 2, -3, -1];
     close(signFlipMidP(worse, 'less'), 0.10546875);
     // mirrored data under 'greater' is the same tail; and less + greater = 1 (the ½P(S = s) terms add to P(S = s))
-    close(signFlipMidP(worse.map((x) => -x), 'greater'), 0.10546875);
+    close(
+      signFlipMidP(
+        worse.map((x) => -x),
+        'greater',
+      ),
+      0.10546875,
+    );
     close(signFlipMidP(worse, 'less') + signFlipMidP(worse, 'greater'), 1);
     expect(signFlipMidP([3, 2, -1, 1])).toBeGreaterThan(0.5);
   });
@@ -181,7 +187,9 @@ describe('Miller SE, MDE and repeats needed', () => {
 });
 
 describe('pairedBootstrap', () => {
-  const d: number[] = Array.from({ length: 200 }, (_, i) => (i % 7 === 0 ? -1 : i % 11 === 0 ? 1 : i % 5 === 0 ? -0.5 : 0));
+  const d: number[] = Array.from({ length: 200 }, (_, i) =>
+    i % 7 === 0 ? -1 : i % 11 === 0 ? 1 : i % 5 === 0 ? -0.5 : 0,
+  );
   const baseCost = d.map((_, i) => 0.001 + (i % 3) * 0.0005);
   const headCost = baseCost.map((c, i) => c * (1.2 + (i % 4) * 0.05));
 

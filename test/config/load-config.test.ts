@@ -22,35 +22,131 @@ const SUITE = 'version: 1\nsuites:\n  - name: a\n    prompt: p.md\n    cases: c.
 
 // [label, yaml, line, col, message fragment]
 const BAD: Array<[string, string, number, number, string]> = [
-  ['YAML syntax error', 'version: 1\nsuites:\n  - name: a\n    prompt: "p.md\n', 4, 13, 'Missing closing "quote; close the "\\"" opened here'],
-  ['unclosed flow list', 'version: 1\nsuites:\n  - name: a\n    files: [a, b\n    prompt: p.md\n', 4, 12, 'end with a ]; close the "[" opened here'],
+  [
+    'YAML syntax error',
+    'version: 1\nsuites:\n  - name: a\n    prompt: "p.md\n',
+    4,
+    13,
+    'Missing closing "quote; close the "\\"" opened here',
+  ],
+  [
+    'unclosed flow list',
+    'version: 1\nsuites:\n  - name: a\n    files: [a, b\n    prompt: p.md\n',
+    4,
+    12,
+    'end with a ]; close the "[" opened here',
+  ],
   ['duplicate YAML key', 'version: 1\nversion: 1\n', 2, 1, 'Map keys must be unique'],
   ['unknown top-level key', 'version: 1\nsuits: []\n', 2, 1, 'unknown key `suits`; did you mean `suites`?'],
-  ['unknown nested key', 'version: 1\ngate:\n  alpha: 0.1\n  min_efect: 0.1\n', 4, 3, 'unknown key `min_efect` in gate; did you mean `min_effect`?'],
+  [
+    'unknown nested key',
+    'version: 1\ngate:\n  alpha: 0.1\n  min_efect: 0.1\n',
+    4,
+    3,
+    'unknown key `min_efect` in gate; did you mean `min_effect`?',
+  ],
   ['unknown key without a near match', 'version: 1\nrun:\n  zzzzzzzz: 1\n', 3, 3, 'allowed keys: repeats, concurrency'],
-  ['unknown key in an inline case', 'version: 1\nsuites:\n  - name: a\n    prompt: p.md\n    cases:\n      - vars: {}\n        expected: x\n', 7, 9, 'unknown key `expected` in suites[0].cases[0]; allowed keys: id, vars, assert, description'],
-  ['unknown key in a suite provider override', `${SUITE}    provider: { modle: gpt-4o }\n`, 6, 17, 'did you mean `model`?'],
-  ['unknown key in an assertion', `${SUITE}    assert:\n      - { type: equals, valeu: x }\n`, 7, 25, 'did you mean `value`?'],
+  [
+    'unknown key in an inline case',
+    'version: 1\nsuites:\n  - name: a\n    prompt: p.md\n    cases:\n      - vars: {}\n        expected: x\n',
+    7,
+    9,
+    'unknown key `expected` in suites[0].cases[0]; allowed keys: id, vars, assert, description',
+  ],
+  [
+    'unknown key in a suite provider override',
+    `${SUITE}    provider: { modle: gpt-4o }\n`,
+    6,
+    17,
+    'did you mean `model`?',
+  ],
+  [
+    'unknown key in an assertion',
+    `${SUITE}    assert:\n      - { type: equals, valeu: x }\n`,
+    7,
+    25,
+    'did you mean `value`?',
+  ],
   ['wrong type', 'version: 1\nrun:\n  repeats: "three"\n', 3, 12, 'run.repeats: expected number, got string'],
-  ['wrong type in a union', 'version: 1\nrun:\n  concurrency: lots\n', 3, 16, 'expected "auto" or number, got string "lots"'],
-  ['missing suite prompt', 'version: 1\nsuites:\n  - name: a\n    cases: c.jsonl\n', 3, 5, 'missing required field `prompt` in suites[0]; add `prompt:'],
+  [
+    'wrong type in a union',
+    'version: 1\nrun:\n  concurrency: lots\n',
+    3,
+    16,
+    'expected "auto" or number, got string "lots"',
+  ],
+  [
+    'missing suite prompt',
+    'version: 1\nsuites:\n  - name: a\n    cases: c.jsonl\n',
+    3,
+    5,
+    'missing required field `prompt` in suites[0]; add `prompt:',
+  ],
   ['missing version', 'suites: []\n', 1, 1, 'missing required field `version`'],
-  ['duplicate suite name', `${SUITE}  - name: a\n    prompt: q.md\n    cases: c.jsonl\n`, 6, 11, 'duplicate suite name `a`'],
+  [
+    'duplicate suite name',
+    `${SUITE}  - name: a\n    prompt: q.md\n    cases: c.jsonl\n`,
+    6,
+    11,
+    'duplicate suite name `a`',
+  ],
   ['bad glob (brackets)', `${SUITE}    files: ["shared/[x.md"]\n`, 6, 13, 'invalid glob "shared/[x.md"'],
   ['absolute glob', `${SUITE}    files:\n      - /etc/*.md\n`, 7, 9, 'is absolute'],
   ['glob leaving the repo', `${SUITE}    files: [../x/*.md]\n`, 6, 13, 'uses `..`'],
   ['bad regex', `${SUITE}    assert:\n      - { type: regex, value: "a(b" }\n`, 7, 31, 'invalid regex'],
-  ['bad regex flags', `${SUITE}    assert:\n      - { type: regex, value: "ab", flags: "q" }\n`, 7, 44, 'invalid regex'],
-  ['bad json schema', `${SUITE}    assert:\n      - type: json-schema\n        value: { type: strng }\n`, 8, 16, 'invalid JSON Schema'],
-  ['unknown assertion type', `${SUITE}    assert:\n      - { type: equal, value: x }\n`, 7, 17, 'unknown assertion type "equal"; did you mean `equals`?'],
-  ['bad assertion in an inline case', 'version: 1\nsuites:\n  - name: a\n    prompt: p.md\n    cases:\n      - vars: { x: 1 }\n        assert: [{ type: max-tokens, value: 0 }]\n', 7, 45, 'max-tokens needs `value:`'],
-  ['threshold out of range', `${SUITE}    assert:\n      - { type: rouge-l, value: x, threshold: 3 }\n`, 7, 47, 'threshold must be between 0 and 1'],
+  [
+    'bad regex flags',
+    `${SUITE}    assert:\n      - { type: regex, value: "ab", flags: "q" }\n`,
+    7,
+    44,
+    'invalid regex',
+  ],
+  [
+    'bad json schema',
+    `${SUITE}    assert:\n      - type: json-schema\n        value: { type: strng }\n`,
+    8,
+    16,
+    'invalid JSON Schema',
+  ],
+  [
+    'unknown assertion type',
+    `${SUITE}    assert:\n      - { type: equal, value: x }\n`,
+    7,
+    17,
+    'unknown assertion type "equal"; did you mean `equals`?',
+  ],
+  [
+    'bad assertion in an inline case',
+    'version: 1\nsuites:\n  - name: a\n    prompt: p.md\n    cases:\n      - vars: { x: 1 }\n        assert: [{ type: max-tokens, value: 0 }]\n',
+    7,
+    45,
+    'max-tokens needs `value:`',
+  ],
+  [
+    'threshold out of range',
+    `${SUITE}    assert:\n      - { type: rouge-l, value: x, threshold: 3 }\n`,
+    7,
+    47,
+    'threshold must be between 0 and 1',
+  ],
   ['version 2', 'version: 2\n', 1, 10, 'unsupported config version 2'],
   ['empty file', '', 1, 1, 'the config file is empty'],
   ['only a comment', '# nothing yet\n', 1, 1, 'the config file is empty'],
   ['a list at the top', '- a\n', 1, 1, 'the config must be a mapping'],
-  ['invalid enum', `${SUITE}    aggregate: meen\n`, 6, 16, 'is not one of mean, majority, all, any; did you mean `mean`?'],
-  ['number out of range', 'version: 1\nprovider:\n  model: m\n  temperature: 5\n', 4, 16, 'provider.temperature must be ≤ 2'],
+  [
+    'invalid enum',
+    `${SUITE}    aggregate: meen\n`,
+    6,
+    16,
+    'is not one of mean, majority, all, any; did you mean `mean`?',
+  ],
+  [
+    'number out of range',
+    'version: 1\nprovider:\n  model: m\n  temperature: 5\n',
+    4,
+    16,
+    'provider.temperature must be ≤ 2',
+  ],
   ['bad URL', 'version: 1\nprovider:\n  model: m\n  base_url: nope\n', 4, 13, 'expected a URL'],
 ];
 
@@ -144,19 +240,28 @@ describe('parseConfig: valid configs', () => {
   });
 
   it('applies defaults to a minimal config', () => {
-    const c = parseConfig('version: 1\nsuites:\n  - name: s\n    prompt: p.md\n    cases:\n      - vars: { q: hi }\n        assert: [{ type: contains, value: hi }]\n', 'x.yml');
+    const c = parseConfig(
+      'version: 1\nsuites:\n  - name: s\n    prompt: p.md\n    cases:\n      - vars: { q: hi }\n        assert: [{ type: contains, value: hi }]\n',
+      'x.yml',
+    );
     expect(c.run.repeats).toBe(3);
     expect(c.cache.dir).toBe('.promptgate/cache');
     expect(c.gate.alpha).toBe(0.05);
-    expect(c.suites[0]!.cases).toEqual([{ vars: { q: 'hi' }, assert: [{ type: 'contains', value: 'hi', grade: 'hard' }] }]);
+    expect(c.suites[0]!.cases).toEqual([
+      { vars: { q: 'hi' }, assert: [{ type: 'contains', value: 'hi', grade: 'hard' }] },
+    ]);
     expect(c.suites[0]!.assert).toEqual([]);
   });
 });
 
 describe('findConfigFile / loadConfig', () => {
   it('prefers promptgate.yml, then .yaml, then .github/', async () => {
-    expect(await findConfigFile(new MemorySource({ '.github/promptgate.yml': 'x', 'promptgate.yaml': 'x' }))).toBe('promptgate.yaml');
-    expect(await findConfigFile(new MemorySource({ '.github/promptgate.yaml': 'x', 'promptgate.yml': 'x' }))).toBe('promptgate.yml');
+    expect(await findConfigFile(new MemorySource({ '.github/promptgate.yml': 'x', 'promptgate.yaml': 'x' }))).toBe(
+      'promptgate.yaml',
+    );
+    expect(await findConfigFile(new MemorySource({ '.github/promptgate.yaml': 'x', 'promptgate.yml': 'x' }))).toBe(
+      'promptgate.yml',
+    );
     expect(await findConfigFile(new MemorySource({ '.github/promptgate.yaml': 'x' }))).toBe('.github/promptgate.yaml');
     expect(await findConfigFile(new MemorySource({ 'other.yml': 'x' }))).toBeNull();
   });
@@ -175,9 +280,9 @@ describe('findConfigFile / loadConfig', () => {
     const ok = await loadConfig(new MemorySource({ '.github/promptgate.yml': 'version: 1\ngate: { alpha: 0.1 }\n' }));
     expect(ok.file).toBe('.github/promptgate.yml');
     expect(ok.config.gate.alpha).toBe(0.1);
-    await expect(loadConfig(new MemorySource({ 'promptgate.yml': 'version: 1\ngate: { alpa: 0.1 }\n' }))).rejects.toThrow(
-      'promptgate.yml:2:9: unknown key `alpa` in gate; did you mean `alpha`?',
-    );
+    await expect(
+      loadConfig(new MemorySource({ 'promptgate.yml': 'version: 1\ngate: { alpa: 0.1 }\n' })),
+    ).rejects.toThrow('promptgate.yml:2:9: unknown key `alpa` in gate; did you mean `alpha`?');
   });
 });
 

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
 const dir = join(import.meta.dirname, '..', '..', 'examples', 'workflows');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yml'))
+  .sort();
 
 describe('examples/workflows', () => {
   it('has the three documented workflows', () => {
@@ -18,14 +20,21 @@ describe('examples/workflows', () => {
     const lint = await createLinter();
     for (const f of files) expect(lint(readFileSync(join(dir, f), 'utf8'), f), f).toEqual([]);
     // the linter does report problems (guards against a linter that accepts anything)
-    const bad = 'on: issue_comment\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.comment.body }}"\n';
+    const bad =
+      'on: issue_comment\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.comment.body }}"\n';
     expect(lint(bad, 'bad.yml').map((p) => p.kind)).toContain('expression');
   }, 30_000);
 
   it('ask for least permissions and take the key from secrets', () => {
     const expected: Record<string, { on: string; permissions: Record<string, string> }> = {
-      'promptgate-pr.yml': { on: 'pull_request', permissions: { contents: 'read', 'pull-requests': 'write', checks: 'write' } },
-      'promptgate-pr-target.yml': { on: 'pull_request_target', permissions: { contents: 'read', 'pull-requests': 'write', checks: 'write' } },
+      'promptgate-pr.yml': {
+        on: 'pull_request',
+        permissions: { contents: 'read', 'pull-requests': 'write', checks: 'write' },
+      },
+      'promptgate-pr-target.yml': {
+        on: 'pull_request_target',
+        permissions: { contents: 'read', 'pull-requests': 'write', checks: 'write' },
+      },
       'promptgate-command.yml': {
         on: 'issue_comment',
         permissions: { contents: 'read', 'pull-requests': 'write', issues: 'write', checks: 'write' },

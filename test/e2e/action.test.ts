@@ -9,7 +9,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
-import { ACTION_ENTRY, issueCommentPayload, pullRequestPayload, pushPayload, runAction, TEST_TOKEN, type ActionRun } from '../support/run-action.js';
+import {
+  ACTION_ENTRY,
+  issueCommentPayload,
+  pullRequestPayload,
+  pushPayload,
+  runAction,
+  TEST_TOKEN,
+  type ActionRun,
+} from '../support/run-action.js';
 import { toyAnswer, toyCases } from '../support/toy-model.js';
 
 const OWNER = 'octo-org';
@@ -82,7 +90,12 @@ async function github(opts: GitHubServerOptions = {}): Promise<GitHubServer> {
   return gh;
 }
 
-function runPr(gh: GitHubServer, repo: TempRepo, shas: { baseSha: string; headSha: string }, opts: { inputs?: Record<string, string>; fork?: boolean; event?: string } = {}): Promise<ActionRun> {
+function runPr(
+  gh: GitHubServer,
+  repo: TempRepo,
+  shas: { baseSha: string; headSha: string },
+  opts: { inputs?: Record<string, string>; fork?: boolean; event?: string } = {},
+): Promise<ActionRun> {
   return runAction({
     event: opts.event ?? 'pull_request',
     payload: pullRequestPayload({ owner: OWNER, repo: REPO, number: 7, ...shas, fork: opts.fork }),
@@ -110,21 +123,32 @@ describe('the Action on pull_request', () => {
     expect(first.report.head.sha).toBe(headSha);
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.body).toContain('<!-- promptgate:config=promptgate.yml -->');
-    expect(first.outputs['comment-url']).toBe(`https://github.com/${OWNER}/${REPO}/pull/7#issuecomment-${gh.comments[0]!.id}`);
+    expect(first.outputs['comment-url']).toBe(
+      `https://github.com/${OWNER}/${REPO}/pull/7#issuecomment-${gh.comments[0]!.id}`,
+    );
     expect(gh.checkRuns).toHaveLength(1);
     const check = gh.checkRuns[0]!;
     expect(check).toMatchObject({ headSha, name: 'promptgate', status: 'completed', conclusion: 'failure' });
     expect(check.output.title).toMatch(/^promptgate: fail — 55 regressed cases$/);
     expect(check.output.summary).toMatch(/Regressed cases \(55\)/);
     // annotations sit on the dataset line of each regressed case (odd items break), 50 + 5
-    expect(check.annotations.map((a) => `${a.path}:${a.start_line}`)).toEqual(regressedLines(110).map((l) => `evals/fruit.jsonl:${l}`));
+    expect(check.annotations.map((a) => `${a.path}:${a.start_line}`)).toEqual(
+      regressedLines(110).map((l) => `evals/fruit.jsonl:${l}`),
+    );
     expect(gh.calls('checks/update')).toHaveLength(1);
-    expect(check.annotations[0]).toMatchObject({ annotation_level: 'failure', title: 'promptgate: fruit / c1 regressed' });
+    expect(check.annotations[0]).toMatchObject({
+      annotation_level: 'failure',
+      title: 'promptgate: fruit / c1 regressed',
+    });
     // the gate's reasons reach the log as the step's error; the key is masked first
-    expect(first.commands.find((c) => c.command === 'error')?.message).toMatch(/verdict: fail.*fruit: pass rate fell 50 pp/);
+    expect(first.commands.find((c) => c.command === 'error')?.message).toMatch(
+      /verdict: fail.*fruit: pass rate fell 50 pp/,
+    );
     expect(first.commands).toContainEqual({ command: 'add-mask', message: KEY });
     expect(first.summary).toMatch(/promptgate/);
-    expect(first.stdout + first.summary + JSON.stringify(first.report)).not.toMatch(new RegExp(`(?<!add-mask::)${KEY}`));
+    expect(first.stdout + first.summary + JSON.stringify(first.report)).not.toMatch(
+      new RegExp(`(?<!add-mask::)${KEY}`),
+    );
 
     // the author fixes half of it: a new head, the same (updated) comment, a new check run
     repo.write({ 'prompts/fruit.md': 'Name the fruit, in one word.\n\n{{text}}\n' });
@@ -186,7 +210,10 @@ describe('the Action on pull_request', () => {
     expect(gh.comments).toEqual([]);
     expect(gh.checkRuns).toHaveLength(1);
     expect(gh.checkRuns[0]!.conclusion).toBe('failure');
-    expect(run.commands).toContainEqual({ command: 'warning', message: expect.stringMatching(/could not write the PR comment.*pull-requests: write/) });
+    expect(run.commands).toContainEqual({
+      command: 'warning',
+      message: expect.stringMatching(/could not write the PR comment.*pull-requests: write/),
+    });
     expect(run.outputs['comment-url']).toBeUndefined();
   });
 
@@ -197,7 +224,10 @@ describe('the Action on pull_request', () => {
     const run = await runPr(gh, repo, { baseSha, headSha });
     expect(run.code).toBe(1);
     expect(gh.comments).toHaveLength(1);
-    expect(run.commands).toContainEqual({ command: 'warning', message: expect.stringMatching(/could not publish the check run.*checks: write/) });
+    expect(run.commands).toContainEqual({
+      command: 'warning',
+      message: expect.stringMatching(/could not publish the check run.*checks: write/),
+    });
   });
 
   it('says so when the PR touches no prompt: a success check and a summary, no model call, no new comment', async () => {
@@ -210,7 +240,11 @@ describe('the Action on pull_request', () => {
     expect(run.summary).toMatch(/no prompt changes/);
     expect(run.summary).toMatch(/changes 1 file; none of the 1 suite \(`fruit`\) depends on them/);
     expect(gh.checkRuns).toHaveLength(1);
-    expect(gh.checkRuns[0]).toMatchObject({ headSha, conclusion: 'success', output: { title: 'promptgate: no prompt changes' } });
+    expect(gh.checkRuns[0]).toMatchObject({
+      headSha,
+      conclusion: 'success',
+      output: { title: 'promptgate: no prompt changes' },
+    });
     expect(gh.calls('issues/create-comment')).toEqual([]);
   });
 
@@ -233,7 +267,9 @@ describe('the Action on pull_request', () => {
     const ws = mkdtempSync(join(tmpdir(), 'pg-ws-'));
     try {
       execFileSync('git', ['clone', '-q', '--single-branch', '--branch', 'main', `file://${origin.dir}`, ws]);
-      expect(() => execFileSync('git', ['cat-file', '-e', `${headSha}^{commit}`], { cwd: ws, stdio: 'pipe' })).toThrow();
+      expect(() =>
+        execFileSync('git', ['cat-file', '-e', `${headSha}^{commit}`], { cwd: ws, stdio: 'pipe' }),
+      ).toThrow();
       const gh = await github();
       const run = await runAction({
         event: 'pull_request_target',
@@ -287,7 +323,11 @@ describe('the Action on issue_comment', () => {
   });
 
   it('from a writer: reacts 👀, pins the head SHA from the API and compares it with the requested repeats', async () => {
-    const { run, gh, headSha, comment, modelCalls } = await command('Let us check again.\n/promptgate run --repeats 2', 'maintainer', 'write');
+    const { run, gh, headSha, comment, modelCalls } = await command(
+      'Let us check again.\n/promptgate run --repeats 2',
+      'maintainer',
+      'write',
+    );
     expect(run.code, run.stdout).toBe(1);
     expect(gh.reactions).toEqual([expect.objectContaining({ commentId: comment.id, content: 'eyes' })]);
     expect(run.report.head.sha).toBe(headSha);
@@ -333,7 +373,13 @@ describe('the Action on push', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.verdict).toBe('pass');
     expect(run.outputs['report-path']).toMatch(/results\.json$/);
-    expect(run.report).toMatchObject({ kind: 'run', verdict: 'pass', sha, ref: 'refs/heads/main', calls: { made: 12, failed: 0 } });
+    expect(run.report).toMatchObject({
+      kind: 'run',
+      verdict: 'pass',
+      sha,
+      ref: 'refs/heads/main',
+      calls: { made: 12, failed: 0 },
+    });
     expect(run.report.suites).toEqual([expect.objectContaining({ name: 'fruit', cases: 12, passRate: 1, errors: 0 })]);
     expect(run.summary).toMatch(/1 suite evaluated on refs\/heads\/main/);
     expect(run.summary).toMatch(/\| fruit \| toy-model \| 12 × 1 \| 100\.0% \|/);
@@ -345,7 +391,12 @@ describe('the Action entry', () => {
   it('exits 3 when the run cannot finish (the provider rejects the key), after reporting what it has', async () => {
     const rejecting = await startModelServer({ status401: true });
     try {
-      const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT }, {}, 30, config().replace(model.url, rejecting.url));
+      const { repo, baseSha, headSha } = prRepo(
+        { 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT },
+        {},
+        30,
+        config().replace(model.url, rejecting.url),
+      );
       const gh = await github();
       const run = await runPr(gh, repo, { baseSha, headSha }, { inputs: { 'fail-on': 'warn' } });
       expect(run.code, JSON.stringify({ stopped: run.report?.stopped, calls: run.report?.calls })).toBe(3);
@@ -359,7 +410,10 @@ describe('the Action entry', () => {
   });
 
   it('on cancellation (SIGTERM) stops calling, reports what ran as cancelled and exits 3', async () => {
-    const slow = await startModelServer({ latencyMs: 300, answer: (body, ctx) => toyAnswer(body as never, ctx.repeatIndex) });
+    const slow = await startModelServer({
+      latencyMs: 300,
+      answer: (body, ctx) => toyAnswer(body as never, ctx.repeatIndex),
+    });
     try {
       const cfg = config().replace(model.url, slow.url).replace('concurrency: 8', 'concurrency: 2');
       const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT }, {}, 30, cfg);
@@ -389,7 +443,10 @@ describe('the Action entry', () => {
     const before = model.stats.completions;
     const run = await runPr(gh, repo, { baseSha, headSha }, { inputs: { 'fail-on': 'sometimes' } });
     expect(run.code).toBe(2);
-    expect(run.commands).toContainEqual({ command: 'error', message: 'action input `fail-on`: must be fail, warn or never, got "sometimes"' });
+    expect(run.commands).toContainEqual({
+      command: 'error',
+      message: 'action input `fail-on`: must be fail, warn or never, got "sometimes"',
+    });
     expect(gh.requests).toEqual([]);
     expect(model.stats.completions).toBe(before);
   });
@@ -408,7 +465,10 @@ describe('the Action entry', () => {
 
 function execFileSyncStatus(cmd: string, args: string[], cwd: string): { code: number; stdout: string } {
   try {
-    return { code: 0, stdout: execFileSync(cmd, args, { cwd, env: { PATH: process.env.PATH }, encoding: 'utf8', stdio: 'pipe' }) };
+    return {
+      code: 0,
+      stdout: execFileSync(cmd, args, { cwd, env: { PATH: process.env.PATH }, encoding: 'utf8', stdio: 'pipe' }),
+    };
   } catch (e) {
     const err = e as { status: number; stdout: string };
     return { code: err.status, stdout: err.stdout };

@@ -82,7 +82,9 @@ const rows: Row[] = [
   // ---- promptgate.yml ---------------------------------------------------------------------
   {
     name: 'YAML syntax error in promptgate.yml',
-    files: (u) => ({ 'promptgate.yml': config(u).replace('    prompt: prompts/fruit.md', '   prompt: prompts/fruit.md') }),
+    files: (u) => ({
+      'promptgate.yml': config(u).replace('    prompt: prompts/fruit.md', '   prompt: prompts/fruit.md'),
+    }),
     args: ['validate'],
     code: 2,
     at: ['promptgate.yml', '   prompt: prompts/fruit.md'],
@@ -150,7 +152,11 @@ const rows: Row[] = [
     args: ['run'],
     code: 2,
     at: ['evals/fruit.jsonl', 1],
-    says: [/case `c1` has no variable `kind` used by prompts\/fruit\.md/, /add it to the case's vars/, /3 more cases lack it too, on lines 2, 3, 4/],
+    says: [
+      /case `c1` has no variable `kind` used by prompts\/fruit\.md/,
+      /add it to the case's vars/,
+      /3 more cases lack it too, on lines 2, 3, 4/,
+    ],
     lines: 1,
   },
   {
@@ -246,7 +252,8 @@ const rows: Row[] = [
     name: '.prompt.yml with a YAML syntax error',
     files: () => ({
       'promptgate.yml': 'version: 1\n',
-      'prompts/greet.prompt.yml': 'model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Say hi to {{name}}\ntestData:\n  - name: Ann\n',
+      'prompts/greet.prompt.yml':
+        'model: openai/gpt-4o-mini\nmessages:\n  - role: user\n    content: "Say hi to {{name}}\ntestData:\n  - name: Ann\n',
     }),
     args: ['validate'],
     code: 2,
@@ -271,7 +278,11 @@ const rows: Row[] = [
     args: ['run'],
     code: 0,
     at: ['prompts/greet.prompt.yml'],
-    says: [/^warning: /, /suite prompts-greet: evaluator `fluent` \(uses: github\/fluency-v9\) is not supported/, /built-ins: /],
+    says: [
+      /^warning: /,
+      /suite prompts-greet: evaluator `fluent` \(uses: github\/fluency-v9\) is not supported/,
+      /built-ins: /,
+    ],
     then: (r) => expect(r.stdout).toMatch(/^prompts-greet\s+1\s+1\s/m),
   },
   // ---- command line -----------------------------------------------------------------------
@@ -313,7 +324,14 @@ const rows: Row[] = [
   },
   {
     name: 'render the results file of `run --out` (not a comparison report)',
-    files: () => ({ 'out/results.json': JSON.stringify({ version: 1, configFile: 'promptgate.yml', calls: {}, suites: [{ name: 'fruit', run: { cases: [] } }] }) }),
+    files: () => ({
+      'out/results.json': JSON.stringify({
+        version: 1,
+        configFile: 'promptgate.yml',
+        calls: {},
+        suites: [{ name: 'fruit', run: { cases: [] } }],
+      }),
+    }),
     args: ['render', 'out/results.json'],
     code: 2,
     at: ['out/results.json'],
@@ -322,7 +340,15 @@ const rows: Row[] = [
   {
     name: 'render a report.json with an incomplete suite',
     files: () => ({
-      'out/report.json': JSON.stringify({ version: 1, verdict: 'pass', base: {}, head: {}, calls: {}, gate: {}, suites: [{ name: 'fruit' }] }),
+      'out/report.json': JSON.stringify({
+        version: 1,
+        verdict: 'pass',
+        base: {},
+        head: {},
+        calls: {},
+        gate: {},
+        suites: [{ name: 'fruit' }],
+      }),
     }),
     args: ['render', 'out/report.json'],
     code: 2,
@@ -347,7 +373,9 @@ const rows: Row[] = [
   // ---- provider ---------------------------------------------------------------------------
   {
     name: 'missing API key env (before any call)',
-    files: (u) => ({ 'promptgate.yml': config(u).replace(/base_url: .*/, 'base_url: https://models.example.invalid/v1') }),
+    files: (u) => ({
+      'promptgate.yml': config(u).replace(/base_url: .*/, 'base_url: https://models.example.invalid/v1'),
+    }),
     args: ['run'],
     env: {},
     code: 2,
@@ -393,7 +421,12 @@ const rows: Row[] = [
     args: ['run', '--concurrency', '1'],
     code: 0,
     at: ['warning'],
-    says: [/2 of 4 samples failed/, /evals\/fruit\.jsonl:\d+: suite fruit, case c\d/, /HTTP 500|server had an error/i, /rerun to retry them/],
+    says: [
+      /2 of 4 samples failed/,
+      /evals\/fruit\.jsonl:\d+: suite fruit, case c\d/,
+      /HTTP 500|server had an error/i,
+      /rerun to retry them/,
+    ],
     then: (r) => expect(r.stdout).toMatch(/^fruit\s+4\s+4\s+100\.0%.*\s2$/m),
   },
   {
@@ -529,7 +562,8 @@ describe('bad input: exit code and a one-line message naming file, line and fix'
       expect(all).not.toMatch(/internal error|TypeError|ReferenceError|Unhandled|\bat file:/);
       if (row.code === 2) {
         // nothing but problem lines: `file[:line:col]: message`
-        for (const l of r.stderr.split('\n').filter(Boolean)) expect(l).toMatch(/^(command line|[^\s:]+(:\d+:\d+)?): \S/);
+        for (const l of r.stderr.split('\n').filter(Boolean))
+          expect(l).toMatch(/^(command line|[^\s:]+(:\d+:\d+)?): \S/);
         expect(r.stdout).toBe('');
       }
       if (row.lines !== undefined) expect(r.stderr.split('\n').filter(Boolean), r.stderr).toHaveLength(row.lines);

@@ -181,7 +181,9 @@ describe('promptgate compare', () => {
     const suite = report.suites[0]!;
     expect(suite.verdict, JSON.stringify(suite.reasons)).toBe('warn');
     expect(suite.delta!.repeatsNeeded).toBeGreaterThan(2);
-    expect(suite.reasons.join(' ')).toMatch(new RegExp(`about ${suite.delta!.repeatsNeeded} repeats per case \\(now 2\\)`));
+    expect(suite.reasons.join(' ')).toMatch(
+      new RegExp(`about ${suite.delta!.repeatsNeeded} repeats per case \\(now 2\\)`),
+    );
     expect(code).toBe(0);
   });
 
@@ -277,8 +279,10 @@ describe('promptgate compare', () => {
     cases: evals/fruit.jsonl
     assert:
       - { type: starts-with, value: "{{expected}}" }`;
-    const prompty = (extra: string) => `---\nname: fruit\nmodel:\n  parameters:\n    max_tokens: 20\n---\nsystem:\n${extra}You name fruit.\n\nuser:\n{{text}}\n`;
-    const dotprompt = (extra: string) => `---\nconfig:\n  maxOutputTokens: 20\n---\n{{role "system"}}\n${extra}You name fruit.\n{{role "user"}}\n{{text}}\n`;
+    const prompty = (extra: string) =>
+      `---\nname: fruit\nmodel:\n  parameters:\n    max_tokens: 20\n---\nsystem:\n${extra}You name fruit.\n\nuser:\n{{text}}\n`;
+    const dotprompt = (extra: string) =>
+      `---\nconfig:\n  maxOutputTokens: 20\n---\n{{role "system"}}\n${extra}You name fruit.\n{{role "user"}}\n{{text}}\n`;
     const repo = repoWith(BASE_PROMPT, {
       suites: [suite('prompty', 'prompts/fruit.prompty'), suite('dotprompt', 'prompts/fruit.prompt')].join('\n'),
       extra: { 'prompts/fruit.prompty': prompty(''), 'prompts/fruit.prompt': dotprompt('') },

@@ -25,14 +25,21 @@ async function server(opts: ModelServerOptions): Promise<ModelServer> {
 }
 
 /** A proxy to `target` that never answers requests matching `hang` and may rewrite answers. */
-async function proxy(target: string, opts: { hang?: (body: string) => boolean; rewrite?: (json: any) => any }): Promise<string> {
+async function proxy(
+  target: string,
+  opts: { hang?: (body: string) => boolean; rewrite?: (json: any) => any },
+): Promise<string> {
   const srv: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       const body = Buffer.concat(chunks).toString('utf8');
       if (opts.hang?.(body)) return; // the socket stays open until the client gives up
-      const r = await fetch(`${target}${(req.url ?? '').replace(/^\/v1/, '')}`, { method: req.method, body, headers: { 'content-type': 'application/json' } });
+      const r = await fetch(`${target}${(req.url ?? '').replace(/^\/v1/, '')}`, {
+        method: req.method,
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
       let text = await r.text();
       if (r.ok && opts.rewrite) text = JSON.stringify(opts.rewrite(JSON.parse(text)));
       res.writeHead(r.status, { 'content-type': 'application/json' });
@@ -188,7 +195,12 @@ describe('faults through the CLI', () => {
 
   it('refuses a run whose estimate exceeds run.max_cost_usd before any call', async () => {
     const s = await server({ latencyMs: 1 });
-    const r = repo({ url: s.url, cases: 20, run: 'concurrency: 4, max_cost_usd: 0.01', price: 'input_per_mtok: 1000, output_per_mtok: 1000' });
+    const r = repo({
+      url: s.url,
+      cases: 20,
+      run: 'concurrency: 4, max_cost_usd: 0.01',
+      price: 'input_per_mtok: 1000, output_per_mtok: 1000',
+    });
     const { code, stderr, report } = await compare(r);
     expect(code).toBe(3);
     expect(stderr).toMatch(/estimated cost \$\d+\.\d+ for 40 uncached calls exceeds run\.max_cost_usd = \$0\.01/);
@@ -203,7 +215,13 @@ describe('faults through the CLI', () => {
     const url = await proxy(s.url, {
       rewrite: (j) => ({ ...j, usage: { ...j.usage, completion_tokens: j.usage.completion_tokens * 100 } }),
     });
-    const r = repo({ url, cases: 40, maxTokens: 5, run: 'concurrency: 2, max_cost_usd: 1', price: 'input_per_mtok: 1, output_per_mtok: 1000' });
+    const r = repo({
+      url,
+      cases: 40,
+      maxTokens: 5,
+      run: 'concurrency: 2, max_cost_usd: 1',
+      price: 'input_per_mtok: 1, output_per_mtok: 1000',
+    });
     const { code, stderr, report } = await compare(r);
     expect(code, stderr).toBe(3);
     expect(stderr).toMatch(/run stopped early: spend cap reached: \$\d+\.\d+ spent of run\.max_cost_usd = \$1/);

@@ -33,7 +33,8 @@ function gradedOutput(body: ChatBody): string {
 
 beforeAll(async () => {
   server = await startModelServer({
-    answer: (body, ctx) => (body.response_format ? judge(gradedOutput(body), body, ctx.repeatIndex) : `echo: ${ctx.lastUser}`),
+    answer: (body, ctx) =>
+      body.response_format ? judge(gradedOutput(body), body, ctx.repeatIndex) : `echo: ${ctx.lastUser}`,
   });
 });
 afterAll(() => server.close());
@@ -74,7 +75,11 @@ function engine(cache: ResponseCache = new NullCache()): EngineOptions {
     timeoutMs: 5000,
     maxAttempts: 2,
     maxCostUsd: 5,
-    pricer: createPricer(configSchema.parse(parseYaml(configText('  []'))).pricing.overrides, new Date('2025-01-01'), calcPrice),
+    pricer: createPricer(
+      configSchema.parse(parseYaml(configText('  []'))).pricing.overrides,
+      new Date('2025-01-01'),
+      calcPrice,
+    ),
     env: {},
     log: silentLogger,
   };
@@ -89,12 +94,19 @@ const RUBRIC_SUITE = (extra = '') => `  - name: polite
 
 describe('llm-rubric', () => {
   it('passes and fails by the judge, keeps its reason, asks for JSON and counts judge cost apart', async () => {
-    judge = (out) => (out.includes('please') ? { reason: 'it says please', pass: true } : { reason: 'it is curt', pass: false });
+    judge = (out) =>
+      out.includes('please') ? { reason: 'it says please', pass: true } : { reason: 'it is curt', pass: false };
     const suites = await resolve({ 'promptgate.yml': configText(RUBRIC_SUITE()), 'p.md': '{{input}}' });
     const r = await evaluateSuites([suites], engine());
     const [nice, rude] = r.sides[0]![0]!.cases;
-    expect(nice!.samples[0]).toMatchObject({ hardPass: true, outcomes: [{ type: 'llm-rubric', pass: true, reason: 'judge: it says please' }] });
-    expect(rude!.samples[0]).toMatchObject({ hardPass: false, outcomes: [{ pass: false, reason: 'judge: it is curt' }] });
+    expect(nice!.samples[0]).toMatchObject({
+      hardPass: true,
+      outcomes: [{ type: 'llm-rubric', pass: true, reason: 'judge: it says please' }],
+    });
+    expect(rude!.samples[0]).toMatchObject({
+      hardPass: false,
+      outcomes: [{ pass: false, reason: 'judge: it is curt' }],
+    });
     expect(rude!.samples[0]!.error).toBeUndefined();
     const req = judgeRequests()[0]!;
     expect(req.response_format).toMatchObject({ type: 'json_schema', json_schema: { strict: true } });
@@ -118,7 +130,10 @@ describe('llm-rubric', () => {
   });
 
   it('a judge on a different model: the request names the assertion provider model', async () => {
-    const suites = await resolve({ 'promptgate.yml': configText(RUBRIC_SUITE(', provider: { model: judge-model, max_tokens: 300 }')), 'p.md': '{{input}}' });
+    const suites = await resolve({
+      'promptgate.yml': configText(RUBRIC_SUITE(', provider: { model: judge-model, max_tokens: 300 }')),
+      'p.md': '{{input}}',
+    });
     await evaluateSuites([suites], engine());
     const prompts = server.requests.filter((x) => !x.response_format);
     expect(prompts.map((x) => x.model)).toEqual(['toy', 'toy']);
@@ -129,7 +144,12 @@ describe('llm-rubric', () => {
   });
 
   it('a malformed reply is retried once under its own cache key, then errors the sample (not a fail)', async () => {
-    judge = (out, _b, attempt) => (out.includes('please') && attempt === 0 ? 'I think it is polite.' : out.includes('please') ? { reason: 'ok now', pass: true } : '{"verdict": "bad"');
+    judge = (out, _b, attempt) =>
+      out.includes('please') && attempt === 0
+        ? 'I think it is polite.'
+        : out.includes('please')
+          ? { reason: 'ok now', pass: true }
+          : '{"verdict": "bad"';
     const dir = mkdtempSync(join(tmpdir(), 'pg-judge-'));
     dirs.push(dir);
     const suites = await resolve({ 'promptgate.yml': configText(RUBRIC_SUITE()), 'p.md': '{{input}}' });
@@ -160,7 +180,12 @@ describe('llm-rubric', () => {
   });
 
   it('matches a choice on the whole answer: "1" never matches "10"', async () => {
-    const replies: Record<string, string | object> = { a: { reason: 'r', choice: '10' }, b: { reason: 'r', choice: '1' }, c: ' 10 ', d: { reason: 'r', choice: '100' } };
+    const replies: Record<string, string | object> = {
+      a: { reason: 'r', choice: '10' },
+      b: { reason: 'r', choice: '1' },
+      c: ' 10 ',
+      d: { reason: 'r', choice: '100' },
+    };
     judge = (out) => replies[out.slice(-1)]!;
     const suite = `  - name: c
     prompt: p.md
@@ -171,7 +196,11 @@ describe('llm-rubric', () => {
     const suites = await resolve({ 'promptgate.yml': configText(suite), 'p.md': '{{input}}' });
     const r = await evaluateSuites([suites], engine());
     const o = r.sides[0]![0]!.cases.map((c) => c.samples[0]!);
-    expect(o[0]!.outcomes[0]).toMatchObject({ pass: true, score: 1, reason: 'judge chose "10" (score 1; passes at ≥ 1): r' });
+    expect(o[0]!.outcomes[0]).toMatchObject({
+      pass: true,
+      score: 1,
+      reason: 'judge chose "10" (score 1; passes at ≥ 1): r',
+    });
     expect(o[1]!.outcomes[0]).toMatchObject({ pass: false, score: 0 });
     expect(o[2]!.outcomes[0]).toMatchObject({ pass: true, score: 1 }); // bare answer, trimmed
     expect(o[3]!.error).toMatch(/judge chose "100", which is none of "1", "10"/);
@@ -185,15 +214,24 @@ describe('llm-rubric', () => {
     cases: [{ id: a, vars: { input: a } }]
     assert: [{ type: llm-rubric, rubric_file: rubrics/tone.md }]
 `;
-    const suites = await resolve({ 'promptgate.yml': configText(suite), 'p.md': '{{input}}', 'rubrics/tone.md': 'RUBRIC V2 for {{input}}' });
+    const suites = await resolve({
+      'promptgate.yml': configText(suite),
+      'p.md': '{{input}}',
+      'rubrics/tone.md': 'RUBRIC V2 for {{input}}',
+    });
     expect(suites[0]!.dependencies).toContain('rubrics/tone.md');
     const r = await evaluateSuites([suites], engine());
     expect(r.sides[0]![0]!.cases[0]!.samples[0]!.hardPass).toBe(true);
-    await expect(resolve({ 'promptgate.yml': configText(suite), 'p.md': '{{input}}' })).rejects.toThrow(/rubric_file `rubrics\/tone.md` not found in memory/);
+    await expect(resolve({ 'promptgate.yml': configText(suite), 'p.md': '{{input}}' })).rejects.toThrow(
+      /rubric_file `rubrics\/tone.md` not found in memory/,
+    );
   });
 
   it('the PR comment shows the judge reason for a regressed case', async () => {
-    judge = (out) => (out.includes('please') ? { reason: 'it says please', pass: true } : { reason: 'it drops the courtesy word', pass: false });
+    judge = (out) =>
+      out.includes('please')
+        ? { reason: 'it says please', pass: true }
+        : { reason: 'it drops the courtesy word', pass: false };
     const files = (prompt: string) => ({ 'promptgate.yml': configText(RUBRIC_SUITE()), 'p.md': prompt });
     const base = await resolve(files('{{input}}, please'));
     const head = await resolve(files('{{input}}'));
@@ -207,7 +245,9 @@ describe('llm-rubric', () => {
     });
     const rude = report.suites[0]!.caseResults.find((c) => c.id === 'rude')!;
     expect(rude.change).toBe('regressed');
-    expect(rude.head.failed).toEqual([{ type: 'llm-rubric', grade: 'hard', reason: 'judge: it drops the courtesy word' }]);
+    expect(rude.head.failed).toEqual([
+      { type: 'llm-rubric', grade: 'hard', reason: 'judge: it drops the courtesy word' },
+    ]);
     expect(renderComment(report)).toContain('judge: it drops the courtesy word');
   });
 });
@@ -216,7 +256,8 @@ describe('GitHub .prompt.yml evaluators', () => {
   it('runs `llm` and `github/similarity` evaluators end to end with nothing unsupported', async () => {
     judge = (out, body) => {
       const system = String(body.messages?.[0]?.content ?? '');
-      if (system.includes('1 (worst) to 5 (best)')) return { reason: 'same meaning', choice: out.includes('blue') ? '5' : '2' };
+      if (system.includes('1 (worst) to 5 (best)'))
+        return { reason: 'same meaning', choice: out.includes('blue') ? '5' : '2' };
       return { reason: 'judged', choice: out.includes('sky') ? 'Good' : 'bad' };
     };
     const yml = `model: openai/toy
@@ -280,9 +321,15 @@ describe('similar', () => {
     expect(near!.samples.map((s) => s.hardPass)).toEqual([true, true]);
     expect(near!.samples[0]!.outcomes[0]!.score).toBeGreaterThan(0.7);
     expect(far!.samples[0]!.outcomes[0]).toMatchObject({ pass: false });
-    expect(far!.samples[0]!.outcomes[0]!.reason).toMatch(/^cosine similarity -?\d\.\d{3} < threshold 0.7 against "echo: the red fox jumps high"$/);
+    expect(far!.samples[0]!.outcomes[0]!.reason).toMatch(
+      /^cosine similarity -?\d\.\d{3} < threshold 0.7 against "echo: the red fox jumps high"$/,
+    );
     // distinct texts only: two outputs (temperature 0: repeats answer alike) + one reference
-    expect(embeddingRequests().map((q) => q.model)).toEqual(['text-embedding-3-small', 'text-embedding-3-small', 'text-embedding-3-small']);
+    expect(embeddingRequests().map((q) => q.model)).toEqual([
+      'text-embedding-3-small',
+      'text-embedding-3-small',
+      'text-embedding-3-small',
+    ]);
     expect(r.calls.judge).toEqual({ made: 3, cached: 0, failed: 0 });
 
     server.reset();

@@ -18,7 +18,9 @@ describe('examples/quickstart demo', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/promptgate exited with 1/);
     expect(r.stdout).toMatch(/Regressed cases/);
-    const report = JSON.parse(readFileSync(join(root, 'examples', 'quickstart', 'out', 'report.json'), 'utf8')) as Report;
+    const report = JSON.parse(
+      readFileSync(join(root, 'examples', 'quickstart', 'out', 'report.json'), 'utf8'),
+    ) as Report;
     expect(report.verdict).toBe('fail');
     expect(report.calls.made).toBe(0);
     expect(report.calls.cached).toBe(360);

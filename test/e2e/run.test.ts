@@ -46,7 +46,8 @@ interface Results {
 
 async function run(r: TempRepo, ...flags: string[]) {
   const res = await runCli(['run', '--out', 'results.json', ...flags], { cwd: r.dir, env: { ECHO_KEY: 'k' } });
-  const results = res.code <= 1 ? (JSON.parse(readFileSync(join(r.dir, 'results.json'), 'utf8')) as Results) : undefined;
+  const results =
+    res.code <= 1 ? (JSON.parse(readFileSync(join(r.dir, 'results.json'), 'utf8')) as Results) : undefined;
   return { ...res, results: results! };
 }
 
@@ -57,7 +58,10 @@ describe('promptgate run', () => {
     const proxy = await startConnectProxy();
     try {
       const r = repo(0);
-      const res = await runCli(['run', '--out', 'results.json'], { cwd: r.dir, env: { ECHO_KEY: 'k', HTTP_PROXY: proxy.url } });
+      const res = await runCli(['run', '--out', 'results.json'], {
+        cwd: r.dir,
+        env: { ECHO_KEY: 'k', HTTP_PROXY: proxy.url },
+      });
       expect(res.code, res.stderr).toBe(0);
       expect((JSON.parse(readFileSync(join(r.dir, 'results.json'), 'utf8')) as Results).calls.made).toBe(6);
       expect(proxy.seen.filter((s) => s === `CONNECT ${new URL(server.url).host}`).length).toBeGreaterThan(0);

@@ -17,8 +17,22 @@ describe('regressionAnnotations', () => {
           name: 's',
           verdict: 'warn',
           caseResults: [
-            { id: 'a', change: 'regressed', base: side(3, 3), head: side(0, 3, 'bad\n  answer'), pValue: 0.05, source: { file: 'evals/a.jsonl', line: 4 } },
-            { id: 'b', change: 'fixed', base: side(0, 3), head: side(3, 3), pValue: null, source: { file: 'evals/a.jsonl', line: 5 } },
+            {
+              id: 'a',
+              change: 'regressed',
+              base: side(3, 3),
+              head: side(0, 3, 'bad\n  answer'),
+              pValue: 0.05,
+              source: { file: 'evals/a.jsonl', line: 4 },
+            },
+            {
+              id: 'b',
+              change: 'fixed',
+              base: side(0, 3),
+              head: side(3, 3),
+              pValue: null,
+              source: { file: 'evals/a.jsonl', line: 5 },
+            },
             { id: 'c', change: 'regressed', base: side(1, 1), head: side(0, 1), pValue: null },
           ],
         },
@@ -33,7 +47,13 @@ describe('regressionAnnotations', () => {
 
 describe('texts', () => {
   it('no prompt changes carries the marker in the comment only', () => {
-    const n = noPromptChanges({ marker: '<!-- m -->', changedFiles: 2, suites: [], baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40) });
+    const n = noPromptChanges({
+      marker: '<!-- m -->',
+      changedFiles: 2,
+      suites: [],
+      baseSha: 'a'.repeat(40),
+      headSha: 'b'.repeat(40),
+    });
     expect(n.summary).toMatch(/changes 2 files; no suite is configured/);
     expect(n.summary).not.toContain('<!-- m -->');
     expect(n.comment.startsWith('<!-- m -->\n')).toBe(true);
@@ -60,16 +80,35 @@ describe('commitResults', () => {
       samples: [
         i < errors
           ? { index: 0, error: 'boom', cached: false, hardPass: false, softPass: false, outcomes: [] }
-          : { index: 0, call: { output: 'ok', latencyMs: 5, usage: { input: 1, output: 1, cached: 0 } }, cached: false, hardPass: i === 0, softPass: true, outcomes: [], costUsd: 0.001 },
+          : {
+              index: 0,
+              call: { output: 'ok', latencyMs: 5, usage: { input: 1, output: 1, cached: 0 } },
+              cached: false,
+              hardPass: i === 0,
+              softPass: true,
+              outcomes: [],
+              costUsd: 0.001,
+            },
       ],
     })),
   });
-  const base = { sha: 'c'.repeat(40), ref: 'refs/heads/main', event: 'push', configFile: 'promptgate.yml', stopped: null, pricing: { source: 't', at: 'now' } };
+  const base = {
+    sha: 'c'.repeat(40),
+    ref: 'refs/heads/main',
+    event: 'push',
+    configFile: 'promptgate.yml',
+    stopped: null,
+    pricing: { source: 't', at: 'now' },
+  };
 
   it('passes without errors, fails with one, and lists failing cases', () => {
     const ok = commitResults({ ...base, runs: [run(0)], calls: { made: 2, cached: 0, failed: 0 } });
     expect(ok.verdict).toBe('pass');
-    expect(ok.suites[0]).toMatchObject({ passRate: 0.5, errors: 0, failingCases: [{ id: 'c1', file: 'e.jsonl', line: 2 }] });
+    expect(ok.suites[0]).toMatchObject({
+      passRate: 0.5,
+      errors: 0,
+      failingCases: [{ id: 'c1', file: 'e.jsonl', line: 2 }],
+    });
     const md = renderRunSummary(ok);
     expect(md).toMatch(/\| fruit\\\|x \| m \| 2 × 1 \| 50\.0% \|/);
     expect(commitResults({ ...base, runs: [run(1)], calls: { made: 2, cached: 0, failed: 1 } }).verdict).toBe('fail');

@@ -21,7 +21,9 @@ describe('action.yml', () => {
   });
 
   it('declares every output the Action sets, and runs dist/index.js on node24', () => {
-    const src = readdirSync(join(root, 'src', 'action')).map((f) => readFileSync(join(root, 'src', 'action', f), 'utf8')).join('\n');
+    const src = readdirSync(join(root, 'src', 'action'))
+      .map((f) => readFileSync(join(root, 'src', 'action', f), 'utf8'))
+      .join('\n');
     const set = new Set([...src.matchAll(/setOutput\('([^']+)'/g)].map((m) => m[1]!));
     expect([...set].sort()).toEqual(Object.keys(spec.outputs).sort());
     expect(spec.runs).toEqual({ using: 'node24', main: 'dist/index.js' });

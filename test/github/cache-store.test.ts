@@ -1,15 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { cacheServiceAvailable, createCacheStore, nullCacheStore, responseCacheKeys } from '../../src/github/cache-store.js';
+import {
+  cacheServiceAvailable,
+  createCacheStore,
+  nullCacheStore,
+  responseCacheKeys,
+} from '../../src/github/cache-store.js';
 import { memoryLogger } from './helpers.js';
 
 describe('cache store', () => {
   it('is the null store when disabled or when the runner exposes no cache service', async () => {
     const log = memoryLogger();
-    expect(createCacheStore({ enabled: false, log, env: { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_CACHE_URL: 'u' } })).toBe(nullCacheStore);
+    expect(createCacheStore({ enabled: false, log, env: { ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_CACHE_URL: 'u' } })).toBe(
+      nullCacheStore,
+    );
     expect(createCacheStore({ enabled: true, log, env: {} })).toBe(nullCacheStore);
     expect(createCacheStore({ enabled: true, log, env: { ACTIONS_CACHE_URL: 'u' } })).toBe(nullCacheStore);
     expect(await nullCacheStore.restore(['x'], 'k', [])).toBeUndefined();
-    expect(cacheServiceAvailable({ ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' })).toBe(true);
+    expect(cacheServiceAvailable({ ACTIONS_RUNTIME_TOKEN: 't', ACTIONS_RESULTS_URL: 'http://127.0.0.1:9/' })).toBe(
+      true,
+    );
   });
 
   it('turns a failing save into a warning, not an exception', async () => {
@@ -25,8 +34,15 @@ describe('cache store', () => {
   it('keys: unique per run, restore this ref, then the base branch, then anything', () => {
     expect(responseCacheKeys({ ref: 'refs/pull/5/merge', baseRef: 'main', runId: '42', runAttempt: '2' })).toEqual({
       primaryKey: 'promptgate-responses-v1-refs/pull/5/merge-42-2',
-      restoreKeys: ['promptgate-responses-v1-refs/pull/5/merge-', 'promptgate-responses-v1-main-', 'promptgate-responses-v1-'],
+      restoreKeys: [
+        'promptgate-responses-v1-refs/pull/5/merge-',
+        'promptgate-responses-v1-main-',
+        'promptgate-responses-v1-',
+      ],
     });
-    expect(responseCacheKeys({ ref: 'refs/heads/main', baseRef: 'main', runId: '7' }).restoreKeys).toEqual(['promptgate-responses-v1-main-', 'promptgate-responses-v1-']);
+    expect(responseCacheKeys({ ref: 'refs/heads/main', baseRef: 'main', runId: '7' }).restoreKeys).toEqual([
+      'promptgate-responses-v1-main-',
+      'promptgate-responses-v1-',
+    ]);
   });
 });

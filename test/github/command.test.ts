@@ -6,11 +6,17 @@ describe('parseCommand', () => {
     expect(parseCommand('/promptgate run')).toEqual({ ok: true, command: { name: 'run' } });
     expect(parseCommand('/promptgate run --repeats 5')).toEqual({ ok: true, command: { name: 'run', repeats: 5 } });
     expect(parseCommand('/promptgate run --repeats=20')).toEqual({ ok: true, command: { name: 'run', repeats: 20 } });
-    expect(parseCommand('  /promptgate   run   --repeats   1  ')).toEqual({ ok: true, command: { name: 'run', repeats: 1 } });
+    expect(parseCommand('  /promptgate   run   --repeats   1  ')).toEqual({
+      ok: true,
+      command: { name: 'run', repeats: 1 },
+    });
   });
 
   it('uses the first line that starts with /promptgate', () => {
-    expect(parseCommand('Thanks!\r\n/promptgate run --repeats 3\n/promptgate run')).toEqual({ ok: true, command: { name: 'run', repeats: 3 } });
+    expect(parseCommand('Thanks!\r\n/promptgate run --repeats 3\n/promptgate run')).toEqual({
+      ok: true,
+      command: { name: 'run', repeats: 3 },
+    });
   });
 
   it('ignores comments not addressed to promptgate', () => {

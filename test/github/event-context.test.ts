@@ -9,7 +9,8 @@ import { InputError } from '../../src/errors.js';
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: any[] }[];
-const example = (name: string, pick: (e: any) => boolean) => structuredClone(examples.find((e) => e.name === name)!.examples.find(pick));
+const example = (name: string, pick: (e: any) => boolean) =>
+  structuredClone(examples.find((e) => e.name === name)!.examples.find(pick));
 
 describe('parseEventContext', () => {
   it('pull_request.opened', () => {
@@ -33,7 +34,12 @@ describe('parseEventContext', () => {
     const p = example('pull_request', (e) => e.action === 'synchronize');
     p.pull_request.head.repo.full_name = 'mallory/Hello-World';
     const ctx = parseEventContext('pull_request_target', p);
-    expect(ctx).toMatchObject({ kind: 'pull_request', event: 'pull_request_target', action: 'synchronize', isFork: true });
+    expect(ctx).toMatchObject({
+      kind: 'pull_request',
+      event: 'pull_request_target',
+      action: 'synchronize',
+      isFork: true,
+    });
     p.pull_request.head.repo = null;
     expect(parseEventContext('pull_request', p)).toMatchObject({ isFork: true });
   });
@@ -58,15 +64,31 @@ describe('parseEventContext', () => {
 
   it('push to a branch; a deleted tag is unsupported', () => {
     const p = example('push', (e) => e.ref === 'refs/heads/master');
-    expect(parseEventContext('push', p)).toEqual({ kind: 'push', owner: 'Codertocat', repo: 'Hello-World', sha: p.after, ref: 'refs/heads/master' });
+    expect(parseEventContext('push', p)).toEqual({
+      kind: 'push',
+      owner: 'Codertocat',
+      repo: 'Hello-World',
+      sha: p.after,
+      ref: 'refs/heads/master',
+    });
     const deleted = example('push', (e) => /^0+$/.test(e.after));
     expect(parseEventContext('push', deleted)).toMatchObject({ kind: 'unsupported', name: 'push' });
   });
 
   it('workflow_dispatch and schedule take the SHA from GITHUB_SHA', () => {
     const p = example('workflow_dispatch', () => true);
-    expect(parseEventContext('workflow_dispatch', p, { sha: 'f'.repeat(40) })).toMatchObject({ kind: 'workflow_dispatch', sha: 'f'.repeat(40), ref: p.ref });
-    expect(parseEventContext('schedule', { schedule: '0 3 * * *' }, { sha: 'e'.repeat(40), ref: 'refs/heads/main', repository: 'o/r' })).toEqual({
+    expect(parseEventContext('workflow_dispatch', p, { sha: 'f'.repeat(40) })).toMatchObject({
+      kind: 'workflow_dispatch',
+      sha: 'f'.repeat(40),
+      ref: p.ref,
+    });
+    expect(
+      parseEventContext(
+        'schedule',
+        { schedule: '0 3 * * *' },
+        { sha: 'e'.repeat(40), ref: 'refs/heads/main', repository: 'o/r' },
+      ),
+    ).toEqual({
       kind: 'schedule',
       owner: 'o',
       repo: 'r',
@@ -76,9 +98,15 @@ describe('parseEventContext', () => {
   });
 
   it('other events are unsupported with a reason; a payload missing fields is an InputError', () => {
-    expect(parseEventContext('release', {})).toMatchObject({ kind: 'unsupported', name: 'release', reason: expect.stringContaining('not release') });
+    expect(parseEventContext('release', {})).toMatchObject({
+      kind: 'unsupported',
+      name: 'release',
+      reason: expect.stringContaining('not release'),
+    });
     expect(() => parseEventContext('pull_request', { repository: { full_name: 'o/r' } })).toThrow(InputError);
-    expect(() => parseEventContext('pull_request', { repository: { full_name: 'o/r' } })).toThrow(/has no pull_request/);
+    expect(() => parseEventContext('pull_request', { repository: { full_name: 'o/r' } })).toThrow(
+      /has no pull_request/,
+    );
   });
 });
 
@@ -87,7 +115,12 @@ describe('readEventContext', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-event-'));
     const path = join(dir, 'event.json');
     writeFileSync(path, JSON.stringify(example('pull_request', (e) => e.action === 'opened')));
-    expect(readEventContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path })).toMatchObject({ kind: 'pull_request', number: 2 });
-    expect(() => readEventContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(dir, 'missing.json') })).toThrow(/cannot read the event payload/);
+    expect(readEventContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path })).toMatchObject({
+      kind: 'pull_request',
+      number: 2,
+    });
+    expect(() => readEventContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(dir, 'missing.json') })).toThrow(
+      /cannot read the event payload/,
+    );
   });
 });

@@ -23,7 +23,9 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
 });
 
-export async function setup(opts: GitHubServerOptions = {}): Promise<{ gh: GitHubServer; octokit: GitHubClient; log: MemoryLogger }> {
+export async function setup(
+  opts: GitHubServerOptions = {},
+): Promise<{ gh: GitHubServer; octokit: GitHubClient; log: MemoryLogger }> {
   const gh = await startGitHubServer({ token: 'test-token', ...opts });
   open.push(gh);
   const log = memoryLogger();

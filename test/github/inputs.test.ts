@@ -21,9 +21,29 @@ describe('parseActionInputs', () => {
 
   it('reads every input', () => {
     const inputs = parseActionInputs(
-      reader({ config: ' .github/promptgate.yml ', 'github-token': 't', base: 'main', head: 'HEAD', comment: 'false', 'check-run': 'FALSE', 'fail-on': 'warn', repeats: '5', cache: 'False' }),
+      reader({
+        config: ' .github/promptgate.yml ',
+        'github-token': 't',
+        base: 'main',
+        head: 'HEAD',
+        comment: 'false',
+        'check-run': 'FALSE',
+        'fail-on': 'warn',
+        repeats: '5',
+        cache: 'False',
+      }),
     );
-    expect(inputs).toEqual({ config: '.github/promptgate.yml', githubToken: 't', base: 'main', head: 'HEAD', comment: false, checkRun: false, failOn: 'warn', repeats: 5, cache: false });
+    expect(inputs).toEqual({
+      config: '.github/promptgate.yml',
+      githubToken: 't',
+      base: 'main',
+      head: 'HEAD',
+      comment: false,
+      checkRun: false,
+      failOn: 'warn',
+      repeats: 5,
+      cache: false,
+    });
   });
 
   it('reports every bad input at once, naming the input', () => {
@@ -34,14 +54,22 @@ describe('parseActionInputs', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(InputError);
-    expect((err as InputError).problems.map((p) => p.file)).toEqual(['action input `fail-on`', 'action input `repeats`', 'action input `comment`']);
+    expect((err as InputError).problems.map((p) => p.file)).toEqual([
+      'action input `fail-on`',
+      'action input `repeats`',
+      'action input `comment`',
+    ]);
     expect((err as InputError).message).toContain('must be fail, warn or never, got "always"');
   });
 });
 
 describe('failsJob', () => {
   it('follows fail-on', () => {
-    expect([failsJob('fail', 'fail'), failsJob('warn', 'fail'), failsJob('pass', 'fail')]).toEqual([true, false, false]);
+    expect([failsJob('fail', 'fail'), failsJob('warn', 'fail'), failsJob('pass', 'fail')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
     expect([failsJob('fail', 'warn'), failsJob('warn', 'warn'), failsJob('pass', 'warn')]).toEqual([true, true, false]);
     expect([failsJob('fail', 'never'), failsJob('warn', 'never')]).toEqual([false, false]);
   });
@@ -58,7 +86,9 @@ describe('action.yml', () => {
       return '';
     });
     expect(Object.keys(action.inputs).sort()).toEqual([...new Set(read)].sort());
-    const defaults = parseActionInputs((name) => (name === 'github-token' ? '' : String(action.inputs[name].default ?? '')));
+    const defaults = parseActionInputs((name) =>
+      name === 'github-token' ? '' : String(action.inputs[name].default ?? ''),
+    );
     expect(defaults).toMatchObject({ comment: true, checkRun: true, failOn: 'fail', cache: true });
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
     expect(Object.keys(action.outputs)).toEqual(['verdict', 'report-path', 'comment-url']);

@@ -8,10 +8,23 @@ describe('write spacing', () => {
   it('spaces writes by default and not with writeSpacing: none', async () => {
     const { gh } = await setup();
     const write = async (spacing: 'github' | 'none') => {
-      const octokit = createOctokit({ token: 'test-token', baseUrl: gh.url, log: memoryLogger(), retryAfterBaseValue: 1, writeSpacing: spacing });
+      const octokit = createOctokit({
+        token: 'test-token',
+        baseUrl: gh.url,
+        log: memoryLogger(),
+        retryAfterBaseValue: 1,
+        writeSpacing: spacing,
+      });
       const t = performance.now();
       for (let i = 0; i < 2; i++) {
-        await octokit.rest.checks.create({ owner: 'octo-org', repo: 'prompts', name: 'x', head_sha: 'a'.repeat(40), status: 'completed', conclusion: 'success' });
+        await octokit.rest.checks.create({
+          owner: 'octo-org',
+          repo: 'prompts',
+          name: 'x',
+          head_sha: 'a'.repeat(40),
+          status: 'completed',
+          conclusion: 'success',
+        });
       }
       return performance.now() - t;
     };
@@ -24,6 +37,9 @@ describe('write spacing', () => {
   it('only PROMPTGATE_TEST_GITHUB_FAST=1 turns it on', () => {
     expect(octokitTuningFromEnv({})).toEqual({});
     expect(octokitTuningFromEnv({ PROMPTGATE_TEST_GITHUB_FAST: 'true' })).toEqual({});
-    expect(octokitTuningFromEnv({ PROMPTGATE_TEST_GITHUB_FAST: '1' })).toEqual({ retryAfterBaseValue: 1, writeSpacing: 'none' });
+    expect(octokitTuningFromEnv({ PROMPTGATE_TEST_GITHUB_FAST: '1' })).toEqual({
+      retryAfterBaseValue: 1,
+      writeSpacing: 'none',
+    });
   });
 });

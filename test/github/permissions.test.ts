@@ -41,7 +41,9 @@ describe('addReaction', () => {
     expect((await addReaction(octokit, { owner: 'octo-org', repo: 'prompts', commentId: 424242 })).ok).toBe(false);
     const c = gh.addComment(3, '/promptgate run');
     gh.fail('reactions/create-for-issue-comment', { status: 403 });
-    expect(await addReaction(octokit, { owner: 'octo-org', repo: 'prompts', commentId: c.id })).toMatchObject({ ok: false });
+    expect(await addReaction(octokit, { owner: 'octo-org', repo: 'prompts', commentId: c.id })).toMatchObject({
+      ok: false,
+    });
   });
 });
 
@@ -50,7 +52,14 @@ describe('getPullRequest', () => {
     const { gh, octokit } = await setup({
       pulls: [
         { number: 5, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40), baseRef: 'main', headRef: 'tweak' },
-        { number: 6, baseSha: 'a'.repeat(40), headSha: 'c'.repeat(40), baseRef: 'main', headRef: 'patch-1', headRepo: 'mallory/prompts' },
+        {
+          number: 6,
+          baseSha: 'a'.repeat(40),
+          headSha: 'c'.repeat(40),
+          baseRef: 'main',
+          headRef: 'patch-1',
+          headRepo: 'mallory/prompts',
+        },
       ],
     });
     expect(await getPullRequest(octokit, { owner: 'octo-org', repo: 'prompts', number: 5 })).toEqual({
@@ -63,7 +72,9 @@ describe('getPullRequest', () => {
       isFork: false,
     });
     expect((await getPullRequest(octokit, { owner: 'octo-org', repo: 'prompts', number: 6 })).isFork).toBe(true);
-    await expect(getPullRequest(octokit, { owner: 'octo-org', repo: 'prompts', number: 99 })).rejects.toMatchObject({ status: 404 });
+    await expect(getPullRequest(octokit, { owner: 'octo-org', repo: 'prompts', number: 99 })).rejects.toMatchObject({
+      status: 404,
+    });
     expect(gh.violations).toEqual([]);
   });
 });

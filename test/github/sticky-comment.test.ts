@@ -31,7 +31,9 @@ describe('upsertComment', () => {
 
   it('with create: false updates an existing comment but never creates one', async () => {
     const { gh, octokit } = await setup();
-    expect(await upsertComment(octokit, { ...base, body: 'no prompt changes', create: false })).toEqual({ action: 'absent' });
+    expect(await upsertComment(octokit, { ...base, body: 'no prompt changes', create: false })).toEqual({
+      action: 'absent',
+    });
     expect(gh.comments).toEqual([]);
     await upsertComment(octokit, { ...base, body: 'verdict: fail' });
     const res = await upsertComment(octokit, { ...base, body: 'no prompt changes', create: false });

@@ -10,7 +10,16 @@ import type { CaseRun, Sample, SuiteRun } from '../../src/types.js';
 const gate = configSchema.parse({ version: 1 }).gate;
 
 function sample(index: number, pass: boolean, extra: Partial<Sample> = {}): Sample {
-  return { index, cached: false, hardPass: pass, softPass: pass, outcomes: [], call: { output: pass ? 'ok' : 'no', latencyMs: 10 }, costUsd: 0.001, ...extra };
+  return {
+    index,
+    cached: false,
+    hardPass: pass,
+    softPass: pass,
+    outcomes: [],
+    call: { output: pass ? 'ok' : 'no', latencyMs: 10 },
+    costUsd: 0.001,
+    ...extra,
+  };
 }
 
 /** passes[i] of 3 repeats pass for case i. */
@@ -75,7 +84,7 @@ describe('compareSuite with aggregate', () => {
     expect(mean.caseResults.every((r) => r.change === 'flaky')).toBe(true);
   });
 
-  it('uses base\'s rule when the PR changes it, and reports a non-mean rule', () => {
+  it("uses base's rule when the PR changes it, and reports a non-mean rule", () => {
     const st = compareSuite(run(BASE, 'all'), run(HEAD, 'any'), gate, 1);
     expect(st.head.passRate).toBe(0);
     const report = buildReport({

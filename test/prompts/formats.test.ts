@@ -84,7 +84,9 @@ describe('chat file', () => {
   it('reads JSON and reports a bad role with its line', () => {
     const ok = parsePrompt('c.json', '{"messages":[{"role":"user","content":"hi {{n}}"}],"temperature":1}');
     expect(ok.params.temperature).toBe(1);
-    const lines = problemsOf(() => parsePrompt('c.json', '{\n  "messages": [\n    {"role": "robot", "content": "x"}\n  ]\n}'));
+    const lines = problemsOf(() =>
+      parsePrompt('c.json', '{\n  "messages": [\n    {"role": "robot", "content": "x"}\n  ]\n}'),
+    );
     expect(lines[0]).toMatch(/^c\.json:3:\d+: `messages\.0\.role`/);
   });
 
@@ -153,7 +155,12 @@ describe('GitHub .prompt.yml', () => {
         provider: { model: 'openai/gpt-4o' },
       },
     ]);
-    expect(p.evaluators![3]).toMatchObject({ type: 'llm-rubric', name: 'sim', threshold: 4, choices: { '1': 1, '5': 5 } });
+    expect(p.evaluators![3]).toMatchObject({
+      type: 'llm-rubric',
+      name: 'sim',
+      threshold: 4,
+      choices: { '1': 1, '5': 5 },
+    });
     expect(p.unsupported).toEqual([]);
   });
 
@@ -167,13 +174,18 @@ describe('GitHub .prompt.yml', () => {
 
   it('an unknown string evaluator kind is an error with its line', () => {
     const lines = problemsOf(() =>
-      parsePrompt('a.prompt.yml', 'model: m\nmessages: [{role: user, content: hi}]\nevaluators:\n  - name: e\n    string:\n      matches: x\n'),
+      parsePrompt(
+        'a.prompt.yml',
+        'model: m\nmessages: [{role: user, content: hi}]\nevaluators:\n  - name: e\n    string:\n      matches: x\n',
+      ),
     );
     expect(lines[0]).toMatch(/^a\.prompt\.yml:6:7: unknown key `matches`/);
   });
 
   it('requires a model', () => {
-    expect(problemsOf(() => parsePrompt('a.prompt.yml', 'messages: [{role: user, content: hi}]'))[0]).toMatch(/`model`/);
+    expect(problemsOf(() => parsePrompt('a.prompt.yml', 'messages: [{role: user, content: hi}]'))[0]).toMatch(
+      /`model`/,
+    );
   });
 
   it('githubModelToProviderModel strips only openai/', () => {
@@ -224,7 +236,9 @@ And {{ followup }}?
   });
 
   it('Jinja statements are errors with their line', () => {
-    const lines = problemsOf(() => parsePrompt('p.prompty', '---\nname: x\n---\nsystem:\nhi\n{% for x in xs %}\n{{x}}\n{% endfor %}\n'));
+    const lines = problemsOf(() =>
+      parsePrompt('p.prompty', '---\nname: x\n---\nsystem:\nhi\n{% for x in xs %}\n{{x}}\n{% endfor %}\n'),
+    );
     expect(lines[0]).toMatch(/^p\.prompty:6:1: not supported: Jinja statement `\{% for %\}` at line 6/);
     expect(lines).toHaveLength(2);
   });
@@ -268,7 +282,9 @@ Hello, I am {{name}} from {{{city}}}.
     ['{{media url=photo}}', 'helper `{{media url=photo}}`'],
   ])('%s is not supported, with its line', (snippet, what) => {
     const lines = problemsOf(() => parsePrompt('a.prompt', `---\nmodel: m\n---\nline one\n${snippet}\n`));
-    expect(lines[0]).toBe(`a.prompt:5:1: not supported: Handlebars ${what} at line 5; only {{var}} and {{role "..."}} are supported`);
+    expect(lines[0]).toBe(
+      `a.prompt:5:1: not supported: Handlebars ${what} at line 5; only {{var}} and {{role "..."}} are supported`,
+    );
   });
 });
 

@@ -56,7 +56,9 @@ describe('callWithRetry against the loopback server', () => {
   it('20% 5xx: every call finishes, failed attempts are retried', async () => {
     const p = await provider({ latencyMs: 5, errorRate: 0.2 });
     const limiter = createLimiter(8);
-    const out = await Promise.all(Array.from({ length: 100 }, (_, i) => callWithRetry(p, req(i), { limiter, sleep: fastSleep })));
+    const out = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => callWithRetry(p, req(i), { limiter, sleep: fastSleep })),
+    );
     expect(out).toHaveLength(100);
     expect(server!.stats.serverErrors).toBeGreaterThanOrEqual(20);
     expect(server!.stats.completions).toBe(100);
@@ -74,7 +76,9 @@ describe('callWithRetry against the loopback server', () => {
   it('a hanging endpoint times out on every attempt and the last error says so', async () => {
     const p = await provider({ hang: true }, 100);
     const t0 = performance.now();
-    const e = (await callWithRetry(p, req(), { limiter: createLimiter(2), maxAttempts: 2, sleep: fastSleep }).catch((x: unknown) => x)) as ProviderError;
+    const e = (await callWithRetry(p, req(), { limiter: createLimiter(2), maxAttempts: 2, sleep: fastSleep }).catch(
+      (x: unknown) => x,
+    )) as ProviderError;
     expect(e.kind).toBe('timeout');
     expect(e.attempts).toBe(2);
     expect(e.message).toMatch(/within 0\.1s.*gave up after 2 attempts/);
@@ -85,11 +89,16 @@ describe('callWithRetry against the loopback server', () => {
 
 describe('callWithRetry policy', () => {
   const server500 = () => new ProviderError('server', 'HTTP 500', { status: 500 });
-  const rl = (ms?: number) => new ProviderError('rate-limit', 'HTTP 429', { status: 429, ...(ms === undefined ? {} : { retryAfterMs: ms }) });
+  const rl = (ms?: number) =>
+    new ProviderError('rate-limit', 'HTTP 429', { status: 429, ...(ms === undefined ? {} : { retryAfterMs: ms }) });
 
   it('5xx attempts are bounded by maxAttempts', async () => {
     const p = scripted(Array.from({ length: 10 }, server500));
-    const e = (await callWithRetry(p, req(), { limiter: createLimiter(1), maxAttempts: 3, sleep: async () => {} }).catch((x) => x)) as ProviderError;
+    const e = (await callWithRetry(p, req(), {
+      limiter: createLimiter(1),
+      maxAttempts: 3,
+      sleep: async () => {},
+    }).catch((x) => x)) as ProviderError;
     expect(e.kind).toBe('server');
     expect(e.attempts).toBe(3);
     expect(p.calls).toBe(3);
@@ -98,10 +107,19 @@ describe('callWithRetry policy', () => {
   it('backoff is full-jitter exponential from 500 ms, capped at 20 s', async () => {
     const waits: number[] = [];
     const p = scripted(Array.from({ length: 9 }, server500));
-    await callWithRetry(p, req(), { limiter: createLimiter(1), maxAttempts: 10, random: () => 1, sleep: async (ms) => void waits.push(ms) });
+    await callWithRetry(p, req(), {
+      limiter: createLimiter(1),
+      maxAttempts: 10,
+      random: () => 1,
+      sleep: async (ms) => void waits.push(ms),
+    });
     expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 16000, 20000, 20000, 20000]);
     const half: number[] = [];
-    await callWithRetry(scripted([server500(), server500()]), req(), { limiter: createLimiter(1), random: () => 0.5, sleep: async (ms) => void half.push(ms) });
+    await callWithRetry(scripted([server500(), server500()]), req(), {
+      limiter: createLimiter(1),
+      random: () => 0.5,
+      sleep: async (ms) => void half.push(ms),
+    });
     expect(half).toEqual([250, 500]);
   });
 
@@ -109,7 +127,12 @@ describe('callWithRetry policy', () => {
     const waits: number[] = [];
     const p = scripted([...Array.from({ length: 10 }, () => rl(30)), server500()]);
     const limiter = createLimiter(1);
-    const r = await callWithRetry(p, req(), { limiter, maxAttempts: 4, random: () => 0.5, sleep: async (ms) => void waits.push(ms) });
+    const r = await callWithRetry(p, req(), {
+      limiter,
+      maxAttempts: 4,
+      random: () => 0.5,
+      sleep: async (ms) => void waits.push(ms),
+    });
     expect(r.output).toBe('ok');
     expect(p.calls).toBe(12);
     // 30 ms × (1 + 0.2 × min(n, 5) × 0.5): the n-th 429 of one call spreads its retry wider
@@ -117,7 +140,9 @@ describe('callWithRetry policy', () => {
     expect(limiter.rateLimited).toBe(10);
     // ...but even that budget is bounded (default 3 × maxAttempts)
     const q = scripted(Array.from({ length: 50 }, () => rl()));
-    const e = (await callWithRetry(q, req(), { limiter, maxAttempts: 2, sleep: async () => {} }).catch((x) => x)) as ProviderError;
+    const e = (await callWithRetry(q, req(), { limiter, maxAttempts: 2, sleep: async () => {} }).catch(
+      (x) => x,
+    )) as ProviderError;
     expect(e.kind).toBe('rate-limit');
     expect(q.calls).toBe(6);
   });
@@ -125,7 +150,9 @@ describe('callWithRetry policy', () => {
   it('bad-request and quota are thrown at once', async () => {
     for (const kind of ['bad-request', 'quota', 'auth'] as const) {
       const p = scripted([new ProviderError(kind, kind)]);
-      const e = (await callWithRetry(p, req(), { limiter: createLimiter(1), sleep: async () => {} }).catch((x) => x)) as ProviderError;
+      const e = (await callWithRetry(p, req(), { limiter: createLimiter(1), sleep: async () => {} }).catch(
+        (x) => x,
+      )) as ProviderError;
       expect(e.kind).toBe(kind);
       expect(p.calls).toBe(1);
     }
@@ -135,7 +162,12 @@ describe('callWithRetry policy', () => {
     const p = scripted(Array.from({ length: 5 }, server500));
     const ctrl = new AbortController();
     const t0 = performance.now();
-    const pending = callWithRetry(p, req(), { limiter: createLimiter(1), signal: ctrl.signal, random: () => 1, baseDelayMs: 10_000 });
+    const pending = callWithRetry(p, req(), {
+      limiter: createLimiter(1),
+      signal: ctrl.signal,
+      random: () => 1,
+      baseDelayMs: 10_000,
+    });
     setTimeout(() => ctrl.abort(), 30);
     const e = await pending.catch((x: unknown) => x);
     expect((e as Error).name).toBe('AbortError');
@@ -144,7 +176,10 @@ describe('callWithRetry policy', () => {
   });
 
   it('the pacing hint is not part of the returned result', async () => {
-    const p: ChatProvider = { endpoint: 'x', complete: async () => ({ output: 'ok', latencyMs: 1, rateLimit: { remainingRequests: 5 } }) as CallResult };
+    const p: ChatProvider = {
+      endpoint: 'x',
+      complete: async () => ({ output: 'ok', latencyMs: 1, rateLimit: { remainingRequests: 5 } }) as CallResult,
+    };
     const r = await callWithRetry(p, req(), { limiter: createLimiter(1) });
     expect(r).toEqual({ output: 'ok', latencyMs: 1 });
   });

@@ -21,7 +21,9 @@ async function simulate(p: ChatProvider, limiter: Limiter, calls: number) {
   vi.useFakeTimers({ loopLimit: 10_000_000 });
   const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
   const t0 = Date.now();
-  const all = Promise.allSettled(Array.from({ length: calls }, (_, i) => callWithRetry(p, req(i), { limiter, sleep, random: seeded() })));
+  const all = Promise.allSettled(
+    Array.from({ length: calls }, (_, i) => callWithRetry(p, req(i), { limiter, sleep, random: seeded() })),
+  );
   await vi.runAllTimersAsync();
   const results = await all;
   return { wall: Date.now() - t0, failed: results.filter((r) => r.status === 'rejected').length };
@@ -99,12 +101,21 @@ describe('adaptive limiter against the loopback model server', () => {
     const latencyMs = 50;
     const server = await startModelServer({ latencyMs, maxInFlight: 8 });
     try {
-      const p = createOpenAIProvider(providerSchema.parse({ model: 'm', base_url: server.url }), { env: {}, timeoutMs: 10_000 });
+      const p = createOpenAIProvider(providerSchema.parse({ model: 'm', base_url: server.url }), {
+        env: {},
+        timeoutMs: 10_000,
+      });
       const limiter = createLimiter(concurrency);
       const t0 = performance.now();
       const out = await Promise.all(Array.from({ length: 400 }, (_, i) => callWithRetry(p, req(i), { limiter })));
       const wall = performance.now() - t0;
-      return { wall, ratio: wall / ((400 * latencyMs) / 8), n: out.length, stats: { ...server.stats }, limit: limiter.limit };
+      return {
+        wall,
+        ratio: wall / ((400 * latencyMs) / 8),
+        n: out.length,
+        stats: { ...server.stats },
+        limit: limiter.limit,
+      };
     } finally {
       await server.close();
     }

@@ -8,10 +8,15 @@ afterEach(async () => {
 });
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const r = await fetch(`${server!.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const r = await fetch(`${server!.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: r.status, headers: r.headers, json: (await r.json()) as any };
 }
-const chat = (content: string, extra: Record<string, unknown> = {}) => post('/chat/completions', { model: 'm', messages: [{ role: 'user', content }], ...extra });
+const chat = (content: string, extra: Record<string, unknown> = {}) =>
+  post('/chat/completions', { model: 'm', messages: [{ role: 'user', content }], ...extra });
 
 describe('loopback model server', () => {
   it('answers deterministically; temperature > 0 repeats are distinct, a seed pins the sample', async () => {
@@ -27,7 +32,9 @@ describe('loopback model server', () => {
   });
 
   it('a custom answer function sees the request', async () => {
-    server = await startModelServer({ answer: (b, ctx) => `${b.model}:${ctx.lastUser.toUpperCase()}:${ctx.callIndex}` });
+    server = await startModelServer({
+      answer: (b, ctx) => `${b.model}:${ctx.lastUser.toUpperCase()}:${ctx.callIndex}`,
+    });
     expect((await chat('x')).json.choices[0].message.content).toBe('m:X:0');
   });
 
@@ -52,19 +59,29 @@ describe('loopback model server', () => {
     server.setBehaviour({ errorRate: 0, statuses: [] });
     server.reset();
     server.setBehaviour({ statuses: [503, 200, 400] });
-    expect([(await chat('a')).status, (await chat('b')).status, (await chat('c')).status, (await chat('d')).status]).toEqual([503, 200, 400, 200]);
+    expect([
+      (await chat('a')).status,
+      (await chat('b')).status,
+      (await chat('c')).status,
+      (await chat('d')).status,
+    ]).toEqual([503, 200, 400, 200]);
     expect(server.stats.serverErrors).toBe(1);
   });
 
   it('requireApiKey checks the bearer token', async () => {
     server = await startModelServer({ requireApiKey: 'k1' });
     expect((await post('/chat/completions', { model: 'm', messages: [] })).status).toBe(401);
-    expect((await post('/chat/completions', { model: 'm', messages: [] }, { authorization: 'Bearer k1' })).status).toBe(200);
+    expect((await post('/chat/completions', { model: 'm', messages: [] }, { authorization: 'Bearer k1' })).status).toBe(
+      200,
+    );
   });
 
   it('embeddings are deterministic and similar texts score higher', async () => {
     server = await startModelServer();
-    const r = await post('/embeddings', { model: 'e', input: ['the cat sat on the mat', 'the cat sat on a mat', 'quarterly revenue grew'] });
+    const r = await post('/embeddings', {
+      model: 'e',
+      input: ['the cat sat on the mat', 'the cat sat on a mat', 'quarterly revenue grew'],
+    });
     const [a, b, c] = r.json.data.map((d: any) => d.embedding as number[]);
     const cos = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i]!, 0);
     expect(a).toHaveLength(256);

@@ -35,7 +35,10 @@ describe('nodeFetch', () => {
     const prev = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
     process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
     try {
-      const r = await nodeFetch(`https://127.0.0.1:${(tls.address() as AddressInfo).port}/v1/x`, { method: 'POST', body: '{}' });
+      const r = await nodeFetch(`https://127.0.0.1:${(tls.address() as AddressInfo).port}/v1/x`, {
+        method: 'POST',
+        body: '{}',
+      });
       expect(r.status).toBe(200);
       expect(await r.json()).toEqual({ secure: true, url: '/v1/x' });
     } finally {

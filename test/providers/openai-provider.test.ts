@@ -11,23 +11,43 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(opts: ModelServerOptions = {}, env: Record<string, string | undefined> = { OPENAI_API_KEY: 'sk-test-123' }, timeoutMs = 5000) {
+async function setup(
+  opts: ModelServerOptions = {},
+  env: Record<string, string | undefined> = { OPENAI_API_KEY: 'sk-test-123' },
+  timeoutMs = 5000,
+) {
   server = await startModelServer(opts);
   const cfg = providerSchema.parse({ model: 'gpt-test', base_url: server.url });
   return createOpenAIProvider(cfg, { env, timeoutMs });
 }
 
-const req = { model: 'gpt-test', messages: [{ role: 'system' as const, content: 'be brief' }, { role: 'user' as const, content: 'hello there' }], temperature: 0, max_tokens: 50 };
+const req = {
+  model: 'gpt-test',
+  messages: [
+    { role: 'system' as const, content: 'be brief' },
+    { role: 'user' as const, content: 'hello there' },
+  ],
+  temperature: 0,
+  max_tokens: 50,
+};
 
 async function failure(p: Promise<unknown>): Promise<ProviderError> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(ProviderError);
   return e as ProviderError;
 }
 
 describe('openai provider against the loopback server', () => {
   it('records output, usage, model id, fingerprint, finish reason, latency', async () => {
-    const p = await setup({ cachedTokens: 2, systemFingerprint: 'fp_abc', latencyMs: 30, requireApiKey: 'sk-test-123' });
+    const p = await setup({
+      cachedTokens: 2,
+      systemFingerprint: 'fp_abc',
+      latencyMs: 30,
+      requireApiKey: 'sk-test-123',
+    });
     const r = await p.complete(req);
     expect(r.output).toBe('echo: hello there');
     // prompt chars: "be brief" (8) + "hello there" (11) = 19 → 5 tokens; "echo: hello there" 17 chars → 5
@@ -36,7 +56,12 @@ describe('openai provider against the loopback server', () => {
     expect(r.systemFingerprint).toBe('fp_abc');
     expect(r.finishReason).toBe('stop');
     expect(r.latencyMs).toBeGreaterThanOrEqual(25);
-    expect(server!.requests[0]).toMatchObject({ model: 'gpt-test', temperature: 0, max_tokens: 50, messages: req.messages });
+    expect(server!.requests[0]).toMatchObject({
+      model: 'gpt-test',
+      temperature: 0,
+      max_tokens: 50,
+      messages: req.messages,
+    });
     expect(p.endpoint).toBe(endpointOf(server!.url));
     expect(p.endpoint).not.toContain('sk-');
   });
@@ -126,7 +151,9 @@ describe('openai provider against the loopback server', () => {
   });
 
   it('success headers x-ratelimit-* are passed on as pacing hints', async () => {
-    const p = await setup({ headers: { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1m2.5s' } });
+    const p = await setup({
+      headers: { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1m2.5s' },
+    });
     const r: any = await p.complete(req);
     expect(r.rateLimit).toEqual({ remainingRequests: 0, resetRequestsMs: 62_500 });
   });
@@ -165,7 +192,11 @@ describe('API key', () => {
   });
 
   it('names a custom api_key_env and config file', () => {
-    const cfg = providerSchema.parse({ model: 'm', base_url: 'https://openrouter.ai/api/v1', api_key_env: 'OPENROUTER_KEY' });
+    const cfg = providerSchema.parse({
+      model: 'm',
+      base_url: 'https://openrouter.ai/api/v1',
+      api_key_env: 'OPENROUTER_KEY',
+    });
     expect(() => createOpenAIProvider(cfg, { env: {}, timeoutMs: 1, configFile: '.github/promptgate.yml' })).toThrow(
       'set the environment variable OPENROUTER_KEY (provider.api_key_env in .github/promptgate.yml)',
     );
@@ -179,7 +210,11 @@ describe('API key', () => {
   });
 
   it('a configured api-key header (Azure) replaces the bearer key; ${VAR} is resolved', async () => {
-    const cfg = providerSchema.parse({ model: 'm', base_url: 'https://x.openai.azure.com/openai/v1', headers: { 'api-key': '${AZ_KEY}' } });
+    const cfg = providerSchema.parse({
+      model: 'm',
+      base_url: 'https://x.openai.azure.com/openai/v1',
+      headers: { 'api-key': '${AZ_KEY}' },
+    });
     expect(() => createOpenAIProvider(cfg, { env: { AZ_KEY: 'k' }, timeoutMs: 1 })).not.toThrow();
     expect(() => createOpenAIProvider(cfg, { env: {}, timeoutMs: 1 })).toThrow(/AZ_KEY is not set/);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseRateLimitInfo, parseRetryAfter, ProviderError } from '../../src/providers/provider-error.js';
+import {
+  parseDuration,
+  parseRateLimitInfo,
+  parseRetryAfter,
+  ProviderError,
+} from '../../src/providers/provider-error.js';
 
 const h = (o: Record<string, string>) => new Headers(o);
 
@@ -30,7 +35,12 @@ describe('header parsing', () => {
   it('x-ratelimit-* headers', () => {
     expect(
       parseRateLimitInfo(
-        h({ 'x-ratelimit-remaining-requests': '59', 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-remaining-tokens': '0', 'x-ratelimit-reset-tokens': '6m0s' }),
+        h({
+          'x-ratelimit-remaining-requests': '59',
+          'x-ratelimit-reset-requests': '1s',
+          'x-ratelimit-remaining-tokens': '0',
+          'x-ratelimit-reset-tokens': '6m0s',
+        }),
       ),
     ).toEqual({ remainingRequests: 59, resetRequestsMs: 1000, remainingTokens: 0, resetTokensMs: 360_000 });
     expect(parseRateLimitInfo(h({}))).toBeUndefined();
@@ -38,7 +48,13 @@ describe('header parsing', () => {
 
   it('only rate-limit, server, timeout, network and bad-response are retryable', () => {
     const r = (k: ConstructorParameters<typeof ProviderError>[0]) => new ProviderError(k, 'x').retryable;
-    expect(['rate-limit', 'server', 'timeout', 'network', 'bad-response'].map((k) => r(k as never))).toEqual([true, true, true, true, true]);
+    expect(['rate-limit', 'server', 'timeout', 'network', 'bad-response'].map((k) => r(k as never))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['auth', 'quota', 'bad-request'].map((k) => r(k as never))).toEqual([false, false, false]);
   });
 });

@@ -14,7 +14,9 @@ describe('proxyFor', () => {
     expect(proxyFor(u('http://gpu.internal/v1'), { HTTPS_PROXY: 'http://p:1' })).toBeUndefined();
     expect(proxyFor(u('http://gpu.internal/v1'), { HTTP_PROXY: 'http://p:2' })).toBe('http://p:2');
     // lower-case wins, as curl and undici read them
-    expect(proxyFor(u('https://x.dev'), { https_proxy: 'http://low:1', HTTPS_PROXY: 'http://up:1' })).toBe('http://low:1');
+    expect(proxyFor(u('https://x.dev'), { https_proxy: 'http://low:1', HTTPS_PROXY: 'http://up:1' })).toBe(
+      'http://low:1',
+    );
     expect(hasProxyEnv({})).toBe(false);
     expect(hasProxyEnv({ https_proxy: 'http://p:1' })).toBe(true);
   });
@@ -72,7 +74,9 @@ describe('model calls through a proxy', () => {
     expect(e).toBeInstanceOf(ProviderError);
     expect((e as ProviderError).kind).toBe('network');
     // names the proxy and the variable, never its password
-    expect((e as Error).message).toMatch(/via the proxy http:\/\/\*\*\*@127\.0\.0\.1:9 \(HTTP_PROXY\): ECONNREFUSED; check HTTP_PROXY, or list the host in NO_PROXY/);
+    expect((e as Error).message).toMatch(
+      /via the proxy http:\/\/\*\*\*@127\.0\.0\.1:9 \(HTTP_PROXY\): ECONNREFUSED; check HTTP_PROXY, or list the host in NO_PROXY/,
+    );
     expect((e as Error).message).not.toContain('s3cret');
     expect(model.stats.requests).toBe(0);
   });

@@ -13,8 +13,20 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const req: ChatRequest = { model: 'gpt-4.1-mini', messages: [{ role: 'user', content: 'hi' }], temperature: 0, max_tokens: 100 };
-const result: CallResult = { output: 'hello', usage: { input: 3, output: 1, cached: 0 }, latencyMs: 12.5, model: 'gpt-4.1-mini-2025', systemFingerprint: 'fp_1', finishReason: 'stop' };
+const req: ChatRequest = {
+  model: 'gpt-4.1-mini',
+  messages: [{ role: 'user', content: 'hi' }],
+  temperature: 0,
+  max_tokens: 100,
+};
+const result: CallResult = {
+  output: 'hello',
+  usage: { input: 3, output: 1, cached: 0 },
+  latencyMs: 12.5,
+  model: 'gpt-4.1-mini-2025',
+  systemFingerprint: 'fp_1',
+  finishReason: 'stop',
+};
 
 function warnings() {
   const seen: string[] = [];
@@ -44,8 +56,16 @@ describe('cacheKey', () => {
   });
 
   it('ignores key order and undefined fields; contains no API key material', () => {
-    const a = cacheKey('e', { model: 'm', messages: [{ role: 'user', content: 'x' }], temperature: 0, seed: undefined }, 1);
-    const b = cacheKey('e', { temperature: 0, messages: [{ content: 'x', role: 'user' }], model: 'm' } as ChatRequest, 1);
+    const a = cacheKey(
+      'e',
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], temperature: 0, seed: undefined },
+      1,
+    );
+    const b = cacheKey(
+      'e',
+      { temperature: 0, messages: [{ content: 'x', role: 'user' }], model: 'm' } as ChatRequest,
+      1,
+    );
     expect(a).toBe(b);
     // the key is a function of (endpoint, request, sample) only: no env is read
     process.env.OPENAI_API_KEY = 'sk-one';
@@ -56,7 +76,9 @@ describe('cacheKey', () => {
   });
 
   it('canonicalJson sorts keys recursively', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { f: 1, e: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"e":2,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 1, e: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"e":2,"f":1}]},"b":1}',
+    );
   });
 });
 
@@ -90,7 +112,11 @@ describe('FsResponseCache', () => {
     ['not JSON', (key: string) => `{"v":1,"key":"${key}","result":{"output":`],
     ['wrong version', (key: string) => JSON.stringify({ v: 2, key, result })],
     ['missing output', (key: string) => `{"v":1,"key":"${key}","result":{"latencyMs":1}}`],
-    ['another key', (key: string) => `{"v":1,"key":"${key}","result":${JSON.stringify(result)},"key2":1}`.replace(key, cacheKey('e', req, 3))],
+    [
+      'another key',
+      (key: string) =>
+        `{"v":1,"key":"${key}","result":${JSON.stringify(result)},"key2":1}`.replace(key, cacheKey('e', req, 3)),
+    ],
   ])('a corrupt entry (%s) is a miss and is logged', async (what, line) => {
     const { seen, logger } = warnings();
     const key = cacheKey('e', req, 2);

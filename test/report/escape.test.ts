@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  breakAutolinks, codeBlock, escapeHtml, escapeHtmlText, escapeTerminal, escapeText, inlineCode, neutraliseMarkers, tableCell,
+  breakAutolinks,
+  codeBlock,
+  escapeHtml,
+  escapeHtmlText,
+  escapeTerminal,
+  escapeText,
+  inlineCode,
+  neutraliseMarkers,
+  tableCell,
 } from '../../src/report/escape.js';
 import { truncate, clip } from '../../src/report/format.js';
 import { LONE_SURROGATE } from './md-checks.js';
@@ -63,7 +71,9 @@ describe('escapeText (markdown prose)', () => {
 
 describe('escapeHtmlText (inside <summary>)', () => {
   it('escapes tags and breaks mentions', () => {
-    expect(escapeHtmlText('</summary></details>@octocat #5')).toBe('&lt;/summary&gt;&lt;/details&gt;@&#8203;octocat #&#8203;5');
+    expect(escapeHtmlText('</summary></details>@octocat #5')).toBe(
+      '&lt;/summary&gt;&lt;/details&gt;@&#8203;octocat #&#8203;5',
+    );
   });
   it('escapeHtml handles & first', () => {
     expect(escapeHtml('&lt;')).toBe('&amp;lt;');

@@ -1,6 +1,14 @@
 // A small builder for Report fixtures: defaults describe a healthy compared suite; each
 // scenario overrides only what it is about.
-import type { CaseChange, CaseResult, CaseSide, Delta, Report, SideStats, SuiteReport } from '../../src/report/report-types.js';
+import type {
+  CaseChange,
+  CaseResult,
+  CaseSide,
+  Delta,
+  Report,
+  SideStats,
+  SuiteReport,
+} from '../../src/report/report-types.js';
 
 export function side(over: Partial<SideStats> = {}): SideStats {
   return {
@@ -39,21 +47,38 @@ const PASS_COUNTS: Record<CaseChange, [number, number]> = {
   error: [3, 0],
 };
 
-export function caseResult(id: string, change: CaseChange, over: Partial<CaseResult> & { baseOut?: string; headOut?: string } = {}): CaseResult {
+export function caseResult(
+  id: string,
+  change: CaseChange,
+  over: Partial<CaseResult> & { baseOut?: string; headOut?: string } = {},
+): CaseResult {
   const [bp, hp] = PASS_COUNTS[change];
   const { baseOut, headOut, ...rest } = over;
-  const mk = (passes: number, output: string, extra: Partial<CaseSide> = {}): CaseSide => ({ passes, runs: 3, output, ...extra });
-  const failed = change === 'regressed' || change === 'flaky'
-    ? [{ type: 'equals', grade: 'hard' as const, reason: 'expected "bug", got "feature"' }]
-    : [];
+  const mk = (passes: number, output: string, extra: Partial<CaseSide> = {}): CaseSide => ({
+    passes,
+    runs: 3,
+    output,
+    ...extra,
+  });
+  const failed =
+    change === 'regressed' || change === 'flaky'
+      ? [{ type: 'equals', grade: 'hard' as const, reason: 'expected "bug", got "feature"' }]
+      : [];
   return {
     id,
     change,
     base: mk(bp, baseOut ?? `{"label": "bug", "confidence": "high"}`),
-    head: mk(hp, headOut ?? (change === 'unchanged' ? `{"label": "bug", "confidence": "high"}` : `{"label": "feature", "confidence": "high"}`), {
-      failed,
-      errors: change === 'error' ? 3 : 0,
-    }),
+    head: mk(
+      hp,
+      headOut ??
+        (change === 'unchanged'
+          ? `{"label": "bug", "confidence": "high"}`
+          : `{"label": "feature", "confidence": "high"}`),
+      {
+        failed,
+        errors: change === 'error' ? 3 : 0,
+      },
+    ),
     pValue: change === 'regressed' ? 0.05 : change === 'fixed' ? 0.05 : 0.5,
     vars: { ticket: `Ticket ${id}: the app crashes when I click save`, lang: 'en' },
     ...rest,
@@ -89,7 +114,14 @@ export function report(suites: SuiteReport[], over: Partial<Report> = {}): Repor
     suites,
     calls: { made: 120, cached: 60, failed: 0 },
     costUsd: suites.reduce((n, s) => n + (s.base?.costUsd ?? 0) + (s.head?.costUsd ?? 0), 0),
-    gate: { alpha: 0.05, min_effect: 0.05, min_pass_rate: { hard: 0.9, soft: 0.95 }, max_cost_increase: 0.2, max_latency_p95_increase: 0.5, source: 'base' },
+    gate: {
+      alpha: 0.05,
+      min_effect: 0.05,
+      min_pass_rate: { hard: 0.9, soft: 0.95 },
+      max_cost_increase: 0.2,
+      max_latency_p95_increase: 0.5,
+      source: 'base',
+    },
     configFile: 'promptgate.yml',
     ...over,
   };
@@ -126,8 +158,18 @@ export const scenarios = {
         verdict: 'warn',
         head: side({ passRate: 0.875, softPassRate: 0.9 }),
         base: side({ passRate: 0.875, softPassRate: 0.9 }),
-        delta: delta({ passRate: 0, ciLow: -0.25, ciHigh: 0.25, pValue: 0.5, pAdjusted: 0.5, mde: 0.31, repeatsNeeded: 12 }),
-        reasons: ['underpowered: this run can only reliably detect drops of 31 pp or more (min_effect 5 pp); about 12 repeats per case (now 1) would bring it to 5 pp: warns'],
+        delta: delta({
+          passRate: 0,
+          ciLow: -0.25,
+          ciHigh: 0.25,
+          pValue: 0.5,
+          pAdjusted: 0.5,
+          mde: 0.31,
+          repeatsNeeded: 12,
+        }),
+        reasons: [
+          'underpowered: this run can only reliably detect drops of 31 pp or more (min_effect 5 pp); about 12 repeats per case (now 1) would bring it to 5 pp: warns',
+        ],
         caseResults: [caseResult('t-01', 'unchanged')],
       }),
     ]),
@@ -138,18 +180,50 @@ export const scenarios = {
         suite('triage', {
           verdict: 'fail',
           head: side({ passRate: 0.35, softPassRate: 0.4, costUsd: 0.0161, costEstimated: true, latencyP95Ms: 1480 }),
-          delta: delta({ passRate: -0.6, ciLow: -0.75, ciHigh: -0.45, pValue: 0.00001, pAdjusted: 0.00002, costRatio: 1.31, costCiLow: 1.2, costCiHigh: 1.42 }),
-          reasons: ['pass rate fell 60.0 pts (p<0.0001 after Holm), beyond min_effect 5.0 pts', 'head pass rate 35.0% is below min_pass_rate.hard 90.0%'],
+          delta: delta({
+            passRate: -0.6,
+            ciLow: -0.75,
+            ciHigh: -0.45,
+            pValue: 0.00001,
+            pAdjusted: 0.00002,
+            costRatio: 1.31,
+            costCiLow: 1.2,
+            costCiHigh: 1.42,
+          }),
+          reasons: [
+            'pass rate fell 60.0 pts (p<0.0001 after Holm), beyond min_effect 5.0 pts',
+            'head pass rate 35.0% is below min_pass_rate.hard 90.0%',
+          ],
           caseResults: [...many('t', 'regressed', 12), ...many('fx', 'fixed', 2), caseResult('u-01', 'unchanged')],
           promptDiff: PROMPT_DIFF,
         }),
-        suite('summarise', { caseResults: [caseResult('s-01', 'unchanged'), caseResult('s-02', 'regressed', { pValue: 0.4, baseOut: 'Short summary.', headOut: 'A short summary of the ticket.' })] }),
+        suite('summarise', {
+          caseResults: [
+            caseResult('s-01', 'unchanged'),
+            caseResult('s-02', 'regressed', {
+              pValue: 0.4,
+              baseOut: 'Short summary.',
+              headOut: 'A short summary of the ticket.',
+            }),
+          ],
+        }),
       ],
       {
         gate: {
-          alpha: 0.05, min_effect: 0.05, min_pass_rate: { hard: 0.9, soft: 0.95 }, max_cost_increase: 0.2, max_latency_p95_increase: 0.5, source: 'base',
+          alpha: 0.05,
+          min_effect: 0.05,
+          min_pass_rate: { hard: 0.9, soft: 0.95 },
+          max_cost_increase: 0.2,
+          max_latency_p95_increase: 0.5,
+          source: 'base',
           headChanged: true,
-          headValues: { alpha: 0.05, min_effect: 0.5, min_pass_rate: { hard: 0.3, soft: 0.95 }, max_cost_increase: 0.2, max_latency_p95_increase: 0.5 },
+          headValues: {
+            alpha: 0.05,
+            min_effect: 0.5,
+            min_pass_rate: { hard: 0.3, soft: 0.95 },
+            max_cost_increase: 0.2,
+            max_latency_p95_increase: 0.5,
+          },
         },
       },
     ),
@@ -157,7 +231,13 @@ export const scenarios = {
   addedAndRemoved: (): Report =>
     report([
       suite('triage', { caseResults: [caseResult('t-01', 'unchanged')] }),
-      suite('classify', { status: 'added', base: null, delta: null, head: side({ passRate: 0.92, softPassRate: 0.92 }), reasons: [] }),
+      suite('classify', {
+        status: 'added',
+        base: null,
+        delta: null,
+        head: side({ passRate: 0.92, softPassRate: 0.92 }),
+        reasons: [],
+      }),
       suite('legacy', { status: 'removed', head: null, delta: null, cases: 5 }),
     ]),
 
@@ -165,8 +245,23 @@ export const scenarios = {
     report(
       [
         suite('triage', { caseResults: [caseResult('t-01', 'unchanged'), caseResult('t-02', 'error')] }),
-        suite('extract', { status: 'error', verdict: 'fail', cases: 0, base: null, head: null, delta: null, error: 'evals/extract.jsonl:3:1: expected a JSON object\nfix: one JSON object per line' }),
-        suite('rubric', { status: 'skipped', base: null, head: null, delta: null, reasons: ['no assertions it can run: llm-rubric is not supported yet'], unsupported: ['llm-rubric'] }),
+        suite('extract', {
+          status: 'error',
+          verdict: 'fail',
+          cases: 0,
+          base: null,
+          head: null,
+          delta: null,
+          error: 'evals/extract.jsonl:3:1: expected a JSON object\nfix: one JSON object per line',
+        }),
+        suite('rubric', {
+          status: 'skipped',
+          base: null,
+          head: null,
+          delta: null,
+          reasons: ['no assertions it can run: llm-rubric is not supported yet'],
+          unsupported: ['llm-rubric'],
+        }),
       ],
       { calls: { made: 120, cached: 60, failed: 3 } },
     ),
@@ -177,7 +272,16 @@ export const scenarios = {
         verdict: 'fail',
         base: side({ costUsd: 0.012 }),
         head: side({ costUsd: 0.0174, tokens: { input: 19_000, output: 3_400 } }),
-        delta: delta({ passRate: 0, ciLow: -0.02, ciHigh: 0.02, pValue: 1, pAdjusted: 1, costRatio: 1.45, costCiLow: 1.38, costCiHigh: 1.52 }),
+        delta: delta({
+          passRate: 0,
+          ciLow: -0.02,
+          ciHigh: 0.02,
+          pValue: 1,
+          pAdjusted: 1,
+          costRatio: 1.45,
+          costCiLow: 1.38,
+          costCiHigh: 1.52,
+        }),
         reasons: ['cost rose 45.0% [+38.0%, +52.0%], beyond max_cost_increase 20.0%'],
         caseResults: [caseResult('t-01', 'unchanged')],
         promptDiff: PROMPT_DIFF,

@@ -40,7 +40,7 @@ export function proseOnly(md: string): string {
     } else if (new RegExp(`^\`{${fence},}\\s*$`).test(line)) fence = null;
   }
   // Code spans: a run of n backticks up to the next run of exactly n backticks.
-  return out.join("\n").replace(/(?<![`\\])(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ' ');
+  return out.join('\n').replace(/(?<![`\\])(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ' ');
 }
 
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

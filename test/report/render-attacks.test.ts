@@ -18,24 +18,32 @@ const ATTACK = [
   '\u001b[2J',
 ].join(' \n ');
 
-const evil = report([
-  suite(`triage ${ATTACK}`, {
-    verdict: 'fail',
-    reasons: [`because ${ATTACK}`],
-    unsupported: [ATTACK],
-    promptDiff: `-${ATTACK}\n+${ATTACK}`,
-    caseResults: [
-      caseResult(`id ${ATTACK}`, 'regressed', {
-        vars: { [`key ${ATTACK}`]: ATTACK, nested: { v: ATTACK } },
-        baseOut: `base ${ATTACK}`,
-        headOut: `head ${ATTACK}\n\`\`\`\`\`\`\`\n</details>`,
-        head: { passes: 0, runs: 3, output: `head ${ATTACK}`, failed: [{ type: ATTACK, grade: 'hard', reason: ATTACK }] },
-      }),
-      caseResult(`fixed ${ATTACK}`, 'fixed'),
-      caseResult(`flaky ${ATTACK}`, 'flaky'),
-    ],
-  }),
-], { notes: [ATTACK], stopped: ATTACK, base: { ref: ATTACK, sha: 'abc' }, head: { ref: ATTACK, sha: 'def' } });
+const evil = report(
+  [
+    suite(`triage ${ATTACK}`, {
+      verdict: 'fail',
+      reasons: [`because ${ATTACK}`],
+      unsupported: [ATTACK],
+      promptDiff: `-${ATTACK}\n+${ATTACK}`,
+      caseResults: [
+        caseResult(`id ${ATTACK}`, 'regressed', {
+          vars: { [`key ${ATTACK}`]: ATTACK, nested: { v: ATTACK } },
+          baseOut: `base ${ATTACK}`,
+          headOut: `head ${ATTACK}\n\`\`\`\`\`\`\`\n</details>`,
+          head: {
+            passes: 0,
+            runs: 3,
+            output: `head ${ATTACK}`,
+            failed: [{ type: ATTACK, grade: 'hard', reason: ATTACK }],
+          },
+        }),
+        caseResult(`fixed ${ATTACK}`, 'fixed'),
+        caseResult(`flaky ${ATTACK}`, 'flaky'),
+      ],
+    }),
+  ],
+  { notes: [ATTACK], stopped: ATTACK, base: { ref: ATTACK, sha: 'abc' }, head: { ref: ATTACK, sha: 'def' } },
+);
 
 describe.each([
   ['comment', renderComment(evil)],
@@ -49,7 +57,11 @@ describe.each([
 
   it('creates no @mention or #123 reference in prose', () => {
     // GitHub links references in the rendered text, after entities are decoded.
-    const text = prose.replace(/&#8203;/g, '\u200B').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const text = prose
+      .replace(/&#8203;/g, '\u200B')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     expect(text).toContain('@\u200Boctocat');
     expect(text).not.toMatch(/@[A-Za-z0-9]/);
     expect(text).not.toMatch(/#\d/);
@@ -58,7 +70,8 @@ describe.each([
 
   it('renders no raw HTML except our own tags', () => {
     const tags = prose.match(/<\/?[A-Za-z!][^>]*>?/g) ?? [];
-    for (const t of tags) expect(t).toMatch(/^<\/?(details|summary|code|sub|br)>$|^<!-- promptgate:config=promptgate\.yml -->$/);
+    for (const t of tags)
+      expect(t).toMatch(/^<\/?(details|summary|code|sub|br)>$|^<!-- promptgate:config=promptgate\.yml -->$/);
   });
 
   it('has no marker look-alike besides the real one', () => {

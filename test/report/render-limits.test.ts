@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { COMMENT_LIMIT, SUMMARY_LIMIT_BYTES, renderComment, renderPlain, renderSummary } from '../../src/report/render.js';
+import {
+  COMMENT_LIMIT,
+  SUMMARY_LIMIT_BYTES,
+  renderComment,
+  renderPlain,
+  renderSummary,
+} from '../../src/report/render.js';
 import type { CaseResult } from '../../src/report/report-types.js';
 import { caseResult, report, suite } from './fixtures.js';
 import { LONE_SURROGATE, structureProblems } from './md-checks.js';
@@ -14,9 +20,18 @@ function regressedCases(n: number, out: (i: number) => [string, string]): CaseRe
 }
 
 describe('5,000 cases, all regressed', () => {
-  const cases = regressedCases(5000, (i) => [`The ticket ${i} is a bug in the save dialog.`, `The ticket ${i} is a feature request for the save dialog.`]);
+  const cases = regressedCases(5000, (i) => [
+    `The ticket ${i} is a bug in the save dialog.`,
+    `The ticket ${i} is a feature request for the save dialog.`,
+  ]);
   const r = report([
-    suite('triage', { verdict: 'fail', cases: 5000, caseResults: cases, promptDiff: '-old line\n+new line', reasons: ['pass rate fell'] }),
+    suite('triage', {
+      verdict: 'fail',
+      cases: 5000,
+      caseResults: cases,
+      promptDiff: '-old line\n+new line',
+      reasons: ['pass rate fell'],
+    }),
   ]);
 
   it('keeps the comment under 65,536 characters with a visible "more" line', () => {
@@ -54,7 +69,9 @@ describe('5,000 cases, all regressed', () => {
 
 describe('100 KB outputs', () => {
   const big = (c: string, i: number): string => `${c}${i} `.repeat(25_000).slice(0, 100_000);
-  const r = report([suite('triage', { verdict: 'fail', caseResults: regressedCases(200, (i) => [big('a', i), big('b', i)]) })]);
+  const r = report([
+    suite('triage', { verdict: 'fail', caseResults: regressedCases(200, (i) => [big('a', i), big('b', i)]) }),
+  ]);
 
   it('cuts each output at a fixed length with a visible marker', () => {
     const md = renderComment(r);
@@ -74,7 +91,12 @@ describe('100 KB outputs', () => {
   });
 
   it('truncates on a character boundary (no lone surrogate) and measures bytes for multi-byte text', () => {
-    const emoji = report([suite('triage', { verdict: 'fail', caseResults: regressedCases(300, (i) => [`x${i}` + '😀'.repeat(50_000), `y${i}` + '🙃'.repeat(50_000)]) })]);
+    const emoji = report([
+      suite('triage', {
+        verdict: 'fail',
+        caseResults: regressedCases(300, (i) => [`x${i}` + '😀'.repeat(50_000), `y${i}` + '🙃'.repeat(50_000)]),
+      }),
+    ]);
     const comment = renderComment(emoji);
     const summary = renderSummary(emoji);
     expect(comment).not.toMatch(LONE_SURROGATE);
@@ -95,7 +117,11 @@ describe('section priority', () => {
   const r = report([
     suite('triage', {
       verdict: 'fail',
-      caseResults: [...regressedCases(3, () => ['a', 'b']), caseResult('fixed-1', 'fixed'), caseResult('flaky-1', 'flaky')],
+      caseResults: [
+        ...regressedCases(3, () => ['a', 'b']),
+        caseResult('fixed-1', 'fixed'),
+        caseResult('flaky-1', 'flaky'),
+      ],
       promptDiff: '+line\n'.repeat(1000),
     }),
   ]);
@@ -129,13 +155,23 @@ describe('section priority', () => {
       seen.add(`${has.diff}/${has.flaky}/${has.fixed}/${has.regressed}`);
     }
     // Every step of the order was actually exercised.
-    expect([...seen]).toEqual(expect.arrayContaining(['true/true/true/3', 'false/true/true/3', 'false/false/true/3', 'false/false/false/3', 'false/false/false/2']));
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'true/true/true/3',
+        'false/true/true/3',
+        'false/false/true/3',
+        'false/false/false/3',
+        'false/false/false/2',
+      ]),
+    );
   });
 });
 
 describe('many suites', () => {
   it('caps the table and stays under the limit', () => {
-    const suites = Array.from({ length: 400 }, (_, i) => suite(`suite-${i}-${'x'.repeat(300)}`, { verdict: 'fail', reasons: ['r'.repeat(2000)] }));
+    const suites = Array.from({ length: 400 }, (_, i) =>
+      suite(`suite-${i}-${'x'.repeat(300)}`, { verdict: 'fail', reasons: ['r'.repeat(2000)] }),
+    );
     const md = renderComment(report(suites));
     expect(md.length).toBeLessThan(COMMENT_LIMIT);
     expect(md).toContain('… 350 more suites in the job summary / report.json');

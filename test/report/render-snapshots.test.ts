@@ -39,9 +39,17 @@ describe('determinism', () => {
     for (const name of names) {
       vi.useFakeTimers();
       vi.setSystemTime(new Date('2020-01-01T00:00:00Z'));
-      const first = [renderComment(scenarios[name]()), renderSummary(scenarios[name]()), renderPlain(scenarios[name]())];
+      const first = [
+        renderComment(scenarios[name]()),
+        renderSummary(scenarios[name]()),
+        renderPlain(scenarios[name]()),
+      ];
       vi.setSystemTime(new Date('2031-07-15T12:34:56Z'));
-      const second = [renderComment(scenarios[name]()), renderSummary(scenarios[name]()), renderPlain(scenarios[name]())];
+      const second = [
+        renderComment(scenarios[name]()),
+        renderSummary(scenarios[name]()),
+        renderPlain(scenarios[name]()),
+      ];
       expect(second).toEqual(first);
       vi.useRealTimers();
     }
@@ -68,7 +76,9 @@ describe('layout facts a reader relies on', () => {
   });
 
   it('says how many repeats an underpowered suite needs', () => {
-    expect(renderComment(scenarios.warnUnderpowered())).toMatch(/`triage` is underpowered: .*about 12 repeats per case would be needed/);
+    expect(renderComment(scenarios.warnUnderpowered())).toMatch(
+      /`triage` is underpowered: .*about 12 repeats per case would be needed/,
+    );
   });
 
   it('marks estimated cost with ~ and explains it', () => {
@@ -89,7 +99,9 @@ describe('layout facts a reader relies on', () => {
     expect(added).toMatch(/\| `classify` +\| ✅ added .*\|\s+— → 92\.0% \|/);
     expect(added).toMatch(/\| `legacy` +\| 🗑️ removed .*\|\s+95\.0% → — \|/);
     const errored = renderComment(scenarios.errored());
-    expect(errored).toMatch(/`extract` \(error\): evals\/extract.jsonl:3:1: expected a JSON object fix: one JSON object per line/);
+    expect(errored).toMatch(
+      /`extract` \(error\): evals\/extract.jsonl:3:1: expected a JSON object fix: one JSON object per line/,
+    );
     expect(errored).toContain('⏭️ skipped');
     expect(errored).toContain('unsupported evaluators were skipped: `llm-rubric`');
     expect(errored).toContain('<details><summary>Cases with errors (1)</summary>');

@@ -77,7 +77,8 @@ describe('JSONL cases', () => {
 
 describe('CSV cases', () => {
   it('header row -> vars; id and description reserved; wrong field count has its line', async () => {
-    const csv = 'id,ticket,expected,description\nc1,"hello, world",greeting,first\n,"multi\nline",x,\nc3,too few\nc4,a,b,c\n';
+    const csv =
+      'id,ticket,expected,description\nc1,"hello, world",greeting,first\n,"multi\nline",x,\nc3,too few\nc4,a,b,c\n';
     const r = await load({ 'd.csv': csv }, 'd.csv');
     expect(r.cases.map((c) => [c.id, c.source.line])).toEqual([
       ['c1', 2],
@@ -86,7 +87,9 @@ describe('CSV cases', () => {
     ]);
     expect(r.cases[0]!.vars).toEqual({ ticket: 'hello, world', expected: 'greeting' });
     expect(r.cases[0]!.description).toBe('first');
-    expect(r.problems.map(formatProblem)).toEqual(['d.csv:5:1: row has 2 fields but the header has 4; fix the row (quote values that contain commas)']);
+    expect(r.problems.map(formatProblem)).toEqual([
+      'd.csv:5:1: row has 2 fields but the header has 4; fix the row (quote values that contain commas)',
+    ]);
   });
 
   it('a quoting error is a problem with its line', async () => {
@@ -114,10 +117,17 @@ describe('duplicates and throwing', () => {
   });
 
   it('inline cases use the config file and given lines', async () => {
-    const r = await loadCases(new MemorySource({}), [{ vars: { a: 1 }, assert: [] }, { id: 5, vars: {}, assert: [] }], {
-      configFile: 'promptgate.yml',
-      inlineLines: [10, 12],
-    });
+    const r = await loadCases(
+      new MemorySource({}),
+      [
+        { vars: { a: 1 }, assert: [] },
+        { id: 5, vars: {}, assert: [] },
+      ],
+      {
+        configFile: 'promptgate.yml',
+        inlineLines: [10, 12],
+      },
+    );
     expect(r.cases.map((c) => [c.id, c.source.file, c.source.line])).toEqual([
       [stableCaseId({ a: 1 }), 'promptgate.yml', 10],
       ['5', 'promptgate.yml', 12],

@@ -59,7 +59,12 @@ describe('resolveSuites: config suites', () => {
     const { suites, warnings } = await resolve(repo());
     expect(warnings).toEqual([]);
     const [triage, inline] = suites;
-    expect(triage!.provider).toMatchObject({ model: 'gpt-4o', temperature: 0.2, max_tokens: 50, base_url: 'https://api.openai.com/v1' });
+    expect(triage!.provider).toMatchObject({
+      model: 'gpt-4o',
+      temperature: 0.2,
+      max_tokens: 50,
+      base_url: 'https://api.openai.com/v1',
+    });
     expect(inline!.provider).toMatchObject({ model: 'gpt-4.1-mini', temperature: 0.7, max_tokens: 512 });
   });
 
@@ -80,7 +85,9 @@ describe('resolveSuites: config suites', () => {
     ]);
     const cfg = CONFIG.replace('[prompts/shared/*.md]', '[prompts/nothing/**]');
     const r = await resolve(repo({}, cfg), {}, cfg);
-    expect(r.warnings.map(formatProblem)).toEqual(['promptgate.yml:11:13: suite `triage`: `files` pattern `prompts/nothing/**` matches no file']);
+    expect(r.warnings.map(formatProblem)).toEqual([
+      'promptgate.yml:11:13: suite `triage`: `files` pattern `prompts/nothing/**` matches no file',
+    ]);
   });
 
   it('inline cases get their config line', async () => {
@@ -94,11 +101,20 @@ describe('resolveSuites: config suites', () => {
   it('a missing model is an error pointing at the config', async () => {
     const cfg = CONFIG.replace('provider:\n  model: gpt-4.1-mini\n  temperature: 0\n', '');
     const lines = await problemsOf(resolve(repo({}, cfg), {}, cfg));
-    expect(lines).toEqual([expect.stringMatching(/^promptgate\.yml:\d+:\d+: suite `inline` has no model; set `provider\.model`/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^promptgate\.yml:\d+:\d+: suite `inline` has no model; set `provider\.model`/),
+    ]);
   });
 
   it('missing prompt and cases files point at the config line', async () => {
-    const lines = await problemsOf(resolve(new MemorySource({ 'promptgate.yml': CONFIG, 'prompts/chat.yaml': 'messages: [{role: user, content: "{{q}}"}]' })));
+    const lines = await problemsOf(
+      resolve(
+        new MemorySource({
+          'promptgate.yml': CONFIG,
+          'prompts/chat.yaml': 'messages: [{role: user, content: "{{q}}"}]',
+        }),
+      ),
+    );
     expect(lines).toEqual([
       'promptgate.yml:9:13: suite `triage`: prompt file `prompts/triage.md` not found in memory; fix the path',
       'promptgate.yml:10:12: suite `triage`: cases file `evals/triage.jsonl` not found in memory; fix the path',
@@ -106,15 +122,26 @@ describe('resolveSuites: config suites', () => {
   });
 
   it('variables used by assertion values are checked too', async () => {
-    const cfg = CONFIG.replace('    files: [prompts/shared/*.md]\n', '    files: [prompts/shared/*.md]\n    assert: [{ type: equals, value: "{{label}}" }]\n');
-    const lines = await problemsOf(resolve(repo({ 'evals/triage.jsonl': '{"id":"t-1","ticket":"a","label":"x"}\n{"id":"t-2","ticket":"b"}\n' }, cfg), {}, cfg));
+    const cfg = CONFIG.replace(
+      '    files: [prompts/shared/*.md]\n',
+      '    files: [prompts/shared/*.md]\n    assert: [{ type: equals, value: "{{label}}" }]\n',
+    );
+    const lines = await problemsOf(
+      resolve(
+        repo({ 'evals/triage.jsonl': '{"id":"t-1","ticket":"a","label":"x"}\n{"id":"t-2","ticket":"b"}\n' }, cfg),
+        {},
+        cfg,
+      ),
+    );
     expect(lines).toEqual([
       "evals/triage.jsonl:2:1: case `t-2` has no variable `label` used by an assertion in promptgate.yml; add it to the case's vars",
     ]);
   });
 
   it('reports every case missing a variable at once, with case lines', async () => {
-    const lines = await problemsOf(resolve(repo({ 'evals/triage.jsonl': '{"id":"t-1","tickt":"a"}\n{"id":"t-2","ticket":"b"}\n{"id":"t-3"}\n' })));
+    const lines = await problemsOf(
+      resolve(repo({ 'evals/triage.jsonl': '{"id":"t-1","tickt":"a"}\n{"id":"t-2","ticket":"b"}\n{"id":"t-3"}\n' })),
+    );
     expect(lines).toEqual([
       "evals/triage.jsonl:1:1: case `t-1` has no variable `ticket` used by prompts/triage.md; add it to the case's vars",
       "evals/triage.jsonl:3:1: case `t-3` has no variable `ticket` used by prompts/triage.md; add it to the case's vars",
@@ -133,7 +160,9 @@ describe('resolveSuites: config suites', () => {
   it('only: filters suites and rejects unknown names', async () => {
     const { suites } = await resolve(repo(), { only: ['inline'] });
     expect(suites.map((s) => s.name)).toEqual(['inline']);
-    expect((await problemsOf(resolve(repo(), { only: ['nope'] })))[0]).toMatch(/no suite named `nope`; known suites: triage, inline/);
+    expect((await problemsOf(resolve(repo(), { only: ['nope'] })))[0]).toMatch(
+      /no suite named `nope`; known suites: triage, inline/,
+    );
   });
 
   it('renderCaseMessages renders every message and names the case on a missing var', async () => {
@@ -173,17 +202,25 @@ describe('resolveSuites: .prompt.yml discovery', () => {
     const s = suites[0]!;
     expect(s.name).toBe('prompts-sum');
     expect(s.cases.map((c) => c.vars.expected)).toEqual(['blue', 'green']);
-    expect(s.assert.map((a) => [a.type, a.name])).toEqual([['contains', 'has expected'], ['llm-rubric', 'judge']]);
+    expect(s.assert.map((a) => [a.type, a.name])).toEqual([
+      ['contains', 'has expected'],
+      ['llm-rubric', 'judge'],
+    ]);
     expect(s.unsupported).toEqual([]);
     expect(s.provider).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.5, base_url: 'https://api.openai.com/v1' });
     expect(s.dependencies).toEqual(['prompts/sum.prompt.yml']);
     expect(s.repeats).toBe(3);
-    expect(renderCaseMessages(s.prompt, s.cases[1]!)).toEqual([{ role: 'user', content: 'Summarize: Grass is green.' }]);
+    expect(renderCaseMessages(s.prompt, s.cases[1]!)).toEqual([
+      { role: 'user', content: 'Summarize: Grass is green.' },
+    ]);
   });
 
   it('keeps the publisher prefix when the endpoint is GitHub Models', async () => {
     const src = new MemorySource({ 'a.prompt.yaml': PROMPT_YML });
-    const config = configSchema.parse({ version: 1, provider: { model: 'x', base_url: 'https://models.github.ai/inference' } });
+    const config = configSchema.parse({
+      version: 1,
+      provider: { model: 'x', base_url: 'https://models.github.ai/inference' },
+    });
     const { suites } = await resolveSuites(src, config, null, {});
     expect(suites[0]!.name).toBe('a');
     expect(suites[0]!.provider.model).toBe('openai/gpt-4o-mini');
@@ -191,7 +228,11 @@ describe('resolveSuites: .prompt.yml discovery', () => {
 
   it('a .prompt.yml already used by a config suite is not discovered again', async () => {
     const cfg = `version: 1\nsuites:\n  - name: s\n    prompt: p/sum.prompt.yml\n    cases: [{ vars: { input: x, expected: x } }]\n    assert: [{ type: equals, value: x }]\n`;
-    const src = new MemorySource({ 'promptgate.yml': cfg, 'p/sum.prompt.yml': PROMPT_YML, 'p/other.prompt.yml': PROMPT_YML });
+    const src = new MemorySource({
+      'promptgate.yml': cfg,
+      'p/sum.prompt.yml': PROMPT_YML,
+      'p/other.prompt.yml': PROMPT_YML,
+    });
     const { suites } = await resolveSuites(src, configSchema.parse(parseYaml(cfg)), 'promptgate.yml', {});
     expect(suites.map((s) => s.name)).toEqual(['s', 'p-other']);
     expect(suites[0]!.cases).toHaveLength(1);
@@ -223,11 +264,15 @@ suites:
 `;
     const src = new MemorySource({
       'promptgate.yml': cfg,
-      'p/a.prompty': '---\nmodel:\n  configuration:\n    name: gpt-4o\n  parameters:\n    temperature: 0.4\n---\nsystem:\nBe short.\nuser:\n{{q}}\n',
-      'p/b.prompt': '---\nmodel: gpt-4.1\nconfig:\n  maxOutputTokens: 20\n---\n{{role "system"}}\nGreet.\n{{role "user"}}\nI am {{name}}\n',
+      'p/a.prompty':
+        '---\nmodel:\n  configuration:\n    name: gpt-4o\n  parameters:\n    temperature: 0.4\n---\nsystem:\nBe short.\nuser:\n{{q}}\n',
+      'p/b.prompt':
+        '---\nmodel: gpt-4.1\nconfig:\n  maxOutputTokens: 20\n---\n{{role "system"}}\nGreet.\n{{role "user"}}\nI am {{name}}\n',
     });
     const { suites } = await resolveSuites(src, configSchema.parse(parseYaml(cfg)), 'promptgate.yml', {});
-    expect(suites.map((s) => [s.prompt.format, s.provider.model, s.provider.temperature, s.provider.max_tokens])).toEqual([
+    expect(
+      suites.map((s) => [s.prompt.format, s.provider.model, s.provider.temperature, s.provider.max_tokens]),
+    ).toEqual([
       ['prompty', 'gpt-4o', 0.4, 512],
       ['dotprompt', 'gpt-4.1', 0, 20],
     ]);

@@ -8,8 +8,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 
 type Json = Record<string, any>;
 
@@ -71,7 +72,8 @@ export class GitHubOpenApi {
         continue;
       }
       const type = p.schema?.type;
-      if (type === 'integer' && !/^-?\d+$/.test(value)) problems.push(`${p.in} parameter ${p.name}=${value} is not an integer`);
+      if (type === 'integer' && !/^-?\d+$/.test(value))
+        problems.push(`${p.in} parameter ${p.name}=${value} is not an integer`);
       if (Array.isArray(p.schema?.enum) && !p.schema.enum.includes(value)) {
         problems.push(`${p.in} parameter ${p.name}=${value} is not one of ${p.schema.enum.join(', ')}`);
       }
@@ -129,7 +131,10 @@ export class GitHubOpenApi {
 
   private deref(node: Json): Json {
     if (typeof node?.$ref !== 'string') return node;
-    const parts = (node.$ref as string).replace(/^#\//, '').split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = (node.$ref as string)
+      .replace(/^#\//, '')
+      .split('/')
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     let cur: any = this.doc;
     for (const part of parts) cur = cur?.[part];
     if (cur === undefined) throw new Error(`dangling $ref ${node.$ref}`);
@@ -143,6 +148,8 @@ export class GitHubOpenApi {
       this.cache.set(pointer, v);
     }
     if (v(value)) return [];
-    return (v.errors ?? []).slice(0, 5).map((e) => `${what}${e.instancePath || ''} ${e.message ?? 'is invalid'} (${e.schemaPath})`);
+    return (v.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${what}${e.instancePath || ''} ${e.message ?? 'is invalid'} (${e.schemaPath})`);
   }
 }

@@ -190,7 +190,15 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     const url = `${apiBase()}/users/${encodeURIComponent(u.login)}`;
     // Apps appear as `name[bot]`; their page is /apps/name (brackets are not valid in a URI).
     const page = u.type === 'Bot' ? `apps/${u.login.replace(/\[bot\]$/, '')}` : encodeURIComponent(u.login);
-    return { ...t, login: u.login, id: u.id, type: u.type, node_id: `U_${u.id}`, url, html_url: `https://github.com/${page}` };
+    return {
+      ...t,
+      login: u.login,
+      id: u.id,
+      type: u.type,
+      node_id: `U_${u.id}`,
+      url,
+      html_url: `https://github.com/${page}`,
+    };
   };
   const commentJson = (c: StoredComment) => ({
     ...api.example('issue-comment'),
@@ -238,7 +246,13 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       html_url: `https://github.com/${owner}/${repo}/pull/${p.number}`,
       // the example lists teams without the now-required `type`; we have none anyway
       requested_teams: [],
-      base: { ...t.base, sha: p.baseSha, ref: p.baseRef, label: `${owner}:${p.baseRef}`, repo: { ...t.base.repo, name: repo, full_name: `${owner}/${repo}`, fork: false } },
+      base: {
+        ...t.base,
+        sha: p.baseSha,
+        ref: p.baseRef,
+        label: `${owner}:${p.baseRef}`,
+        repo: { ...t.base.repo, name: repo, full_name: `${owner}/${repo}`, fork: false },
+      },
       head: {
         ...t.head,
         sha: p.headSha,
@@ -284,10 +298,19 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       case 'reactions/create-for-issue-comment': {
         const commentId = Number(p.comment_id);
         if (!server.comments.some((c) => c.id === commentId)) return error(404, 'Not Found');
-        const existing = server.reactions.find((r) => r.commentId === commentId && r.content === body.content && r.user.login === actor.login);
+        const existing = server.reactions.find(
+          (r) => r.commentId === commentId && r.content === body.content && r.user.login === actor.login,
+        );
         const r = existing ?? { id: nextId++, commentId, content: body.content, user: actor };
         if (!existing) server.reactions.push(r);
-        const json = { ...api.example('reaction'), id: r.id, node_id: `R_${r.id}`, user: userJson(r.user), content: r.content, created_at: now() };
+        const json = {
+          ...api.example('reaction'),
+          id: r.id,
+          node_id: `R_${r.id}`,
+          user: userJson(r.user),
+          content: r.content,
+          created_at: now(),
+        };
         return { status: existing ? 200 : 201, body: json };
       }
       case 'checks/create': {
@@ -297,11 +320,16 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
           headSha: body.head_sha,
           status: body.status ?? (body.conclusion ? 'completed' : 'queued'),
           conclusion: body.conclusion ?? null,
-          output: { title: body.output?.title ?? null, summary: body.output?.summary ?? null, text: body.output?.text ?? null },
+          output: {
+            title: body.output?.title ?? null,
+            summary: body.output?.summary ?? null,
+            text: body.output?.text ?? null,
+          },
           annotations: [...(body.output?.annotations ?? [])],
           updates: 0,
         };
-        if (run.status === 'completed' && !run.conclusion) return { status: 422, body: validationError('conclusion is required when status is completed') };
+        if (run.status === 'completed' && !run.conclusion)
+          return { status: 422, body: validationError('conclusion is required when status is completed') };
         server.checkRuns.push(run);
         return { status: 201, body: checkRunJson(run) };
       }
@@ -316,7 +344,11 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
           run.status = 'completed';
         }
         if (body.output) {
-          run.output = { title: body.output.title ?? run.output.title, summary: body.output.summary ?? run.output.summary, text: body.output.text ?? run.output.text };
+          run.output = {
+            title: body.output.title ?? run.output.title,
+            summary: body.output.summary ?? run.output.summary,
+            text: body.output.text ?? run.output.text,
+          };
           // GitHub appends annotations sent with an update.
           run.annotations.push(...(body.output.annotations ?? []));
         }
@@ -327,7 +359,13 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         if (!role) return error(404, `${p.username} is not a user`);
         const base = api.example('repository-collaborator-permission-response-if-user-has-admin-permissions');
         const rank = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(role);
-        const permissions = { pull: rank >= 1, triage: rank >= 2, push: rank >= 3, maintain: rank >= 4, admin: rank >= 5 };
+        const permissions = {
+          pull: rank >= 1,
+          triage: rank >= 2,
+          push: rank >= 3,
+          maintain: rank >= 4,
+          admin: rank >= 5,
+        };
         const user = { ...userJson({ login: p.username!, id: 500, type: 'User' }), permissions, role_name: role };
         return { status: 200, body: { ...base, permission: LEGACY_PERMISSION[role], role_name: role, user } };
       }
@@ -358,7 +396,14 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
   function respond(req: IncomingMessage, res: ServerResponse, raw: string) {
     const url = new URL(req.url ?? '/', server.url);
     const method = req.method ?? 'GET';
-    const rec: RecordedRequest = { operationId: undefined, method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: undefined, status: 0 };
+    const rec: RecordedRequest = {
+      operationId: undefined,
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      status: 0,
+    };
     server.requests.push(rec);
     const finish = (reply: Reply) => {
       rec.status = reply.status;
@@ -372,7 +417,8 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     rec.operationId = m.operationId;
     if (opts.token !== undefined) {
       const auth = req.headers.authorization ?? '';
-      if (auth !== `token ${opts.token}` && auth !== `Bearer ${opts.token}`) return finish(error(401, 'Bad credentials'));
+      if (auth !== `token ${opts.token}` && auth !== `Bearer ${opts.token}`)
+        return finish(error(401, 'Bad credentials'));
     }
     let body: unknown;
     if (raw.length > 0) {
@@ -392,10 +438,13 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     const queue = failures.get(m.operationId);
     const injected = queue?.find((f) => (f.times ?? 0) > 0);
     let reply: Reply;
-    let declaredOnly = true;
+    let declaredOnly: boolean;
     if (injected) {
       injected.times = (injected.times ?? 1) - 1;
-      reply = { ...error(injected.status, injected.message ?? 'Resource not accessible by integration'), headers: injected.headers };
+      reply = {
+        ...error(injected.status, injected.message ?? 'Resource not accessible by integration'),
+        headers: injected.headers,
+      };
       declaredOnly = false;
     } else {
       reply = handle(m, url, body);
@@ -405,7 +454,10 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     const resProblems = api.validateResponse(m, reply.status, reply.body, declaredOnly);
     if (resProblems.length > 0) {
       server.violations.push(...resProblems.map((p) => `${m.operationId} (stand-in reply): ${p}`));
-      return finish({ status: 500, body: { message: `stand-in produced an invalid response: ${resProblems.join('; ')}` } });
+      return finish({
+        status: 500,
+        body: { message: `stand-in produced an invalid response: ${resProblems.join('; ')}` },
+      });
     }
     finish(reply);
   }

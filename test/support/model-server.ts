@@ -123,7 +123,14 @@ export function embedText(text: string, dims = 256): number[] {
 
 export async function startModelServer(opts: ModelServerOptions = {}): Promise<ModelServer> {
   let o: ModelServerOptions = { ...opts };
-  const stats: ModelServerStats = { requests: 0, completions: 0, rateLimited: 0, serverErrors: 0, maxInFlight: 0, inFlight: 0 };
+  const stats: ModelServerStats = {
+    requests: 0,
+    completions: 0,
+    rateLimited: 0,
+    serverErrors: 0,
+    maxInFlight: 0,
+    inFlight: 0,
+  };
   const requests: any[] = [];
   let chatIndex = 0;
   const seen = new Map<string, number>();
@@ -134,8 +141,13 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(text);
   };
-  const apiError = (res: ServerResponse, status: number, message: string, type: string, headers?: Record<string, string>) =>
-    send(res, status, { error: { message, type, param: null, code: null } }, headers);
+  const apiError = (
+    res: ServerResponse,
+    status: number,
+    message: string,
+    type: string,
+    headers?: Record<string, string>,
+  ) => send(res, status, { error: { message, type, param: null, code: null } }, headers);
 
   const rateLimit = (res: ServerResponse) => {
     stats.rateLimited++;
@@ -195,7 +207,9 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
 
     if (o.junk) {
       res.writeHead(200, { 'content-type': o.junk === 'html' ? 'text/html' : 'application/json' });
-      res.end(o.junk === 'html' ? '<html><body>502 Bad Gateway</body></html>' : '{"id": "chatcmpl-1", "choices": [ oops');
+      res.end(
+        o.junk === 'html' ? '<html><body>502 Bad Gateway</body></html>' : '{"id": "chatcmpl-1", "choices": [ oops',
+      );
       return;
     }
 
@@ -224,7 +238,14 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
         created: 1_700_000_000 + i,
         model: o.model ?? `${body.model ?? 'unknown'}-2024-08-06`,
         system_fingerprint: o.systemFingerprint ?? 'fp_loopback',
-        choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: finishReason }],
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: text, refusal: null },
+            logprobs: null,
+            finish_reason: finishReason,
+          },
+        ],
         ...(o.omitUsage
           ? {}
           : {
@@ -258,7 +279,10 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0];
       if (req.method === 'GET' && path === '/v1/models') {
-        return send(res, 200, { object: 'list', data: [{ id: o.model ?? 'loopback-model', object: 'model', owned_by: 'test' }] });
+        return send(res, 200, {
+          object: 'list',
+          data: [{ id: o.model ?? 'loopback-model', object: 'model', owned_by: 'test' }],
+        });
       }
       if (req.method !== 'POST' || (path !== '/v1/chat/completions' && path !== '/v1/embeddings')) {
         return apiError(res, 404, `no route ${req.method} ${path}`, 'invalid_request_error');
@@ -289,7 +313,13 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
       o = { ...o, ...partial };
     },
     reset() {
-      Object.assign(stats, { requests: 0, completions: 0, rateLimited: 0, serverErrors: 0, maxInFlight: stats.inFlight });
+      Object.assign(stats, {
+        requests: 0,
+        completions: 0,
+        rateLimited: 0,
+        serverErrors: 0,
+        maxInFlight: stats.inFlight,
+      });
       requests.length = 0;
       chatIndex = 0;
       seen.clear();

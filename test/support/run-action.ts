@@ -40,7 +40,15 @@ function retarget(p: any, r: RepoCoords): void {
 }
 
 export function pullRequestPayload(
-  r: RepoCoords & { number: number; baseSha: string; headSha: string; baseRef?: string; headRef?: string; fork?: boolean; action?: string },
+  r: RepoCoords & {
+    number: number;
+    baseSha: string;
+    headSha: string;
+    baseRef?: string;
+    headRef?: string;
+    fork?: boolean;
+    action?: string;
+  },
 ): any {
   const p = example('pull_request', (e) => e.action === 'opened');
   retarget(p, r);
@@ -60,7 +68,9 @@ export function pullRequestPayload(
   return p;
 }
 
-export function issueCommentPayload(r: RepoCoords & { number: number; body: string; user: string; commentId: number }): any {
+export function issueCommentPayload(
+  r: RepoCoords & { number: number; body: string; user: string; commentId: number },
+): any {
   const p = example('issue_comment', (e) => e.action === 'created');
   retarget(p, r);
   p.issue.number = r.number;
@@ -113,7 +123,9 @@ export interface ActionRun {
 
 /** Inputs as the runner passes them: every action.yml default, then the workflow's `with:`. */
 export function inputEnv(inputs: Record<string, string> = {}): Record<string, string> {
-  const spec = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const spec = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const values: Record<string, string> = {};
   for (const [name, def] of Object.entries(spec.inputs)) {
     if (def.default === undefined) continue;
@@ -174,7 +186,11 @@ export function runAction(opts: ActionRunOptions): Promise<ActionRun> {
     ...opts.env,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ACTION_ENTRY], { cwd: opts.workspace, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ACTION_ENTRY], {
+      cwd: opts.workspace,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -190,7 +206,10 @@ export function runAction(opts: ActionRunOptions): Promise<ActionRun> {
         outputs,
         report: outputs['report-path'] ? JSON.parse(readFileSync(outputs['report-path'], 'utf8')) : undefined,
         summary: readFileSync(summaryPath, 'utf8'),
-        commands: [...stdout.matchAll(/^::([a-z-]+)(?: [^:]*)?::(.*)$/gm)].map((m) => ({ command: m[1]!, message: m[2]! })),
+        commands: [...stdout.matchAll(/^::([a-z-]+)(?: [^:]*)?::(.*)$/gm)].map((m) => ({
+          command: m[1]!,
+          message: m[2]!,
+        })),
       };
       rmSync(dir, { recursive: true, force: true });
       resolve(run);

@@ -26,7 +26,10 @@ export function simulatedProvider(opts: {
       if (stats.inFlight >= opts.maxInFlight) {
         stats.rateLimited++;
         const soonest = Math.min(...finishes);
-        const ra = opts.retryAfterMs === undefined || opts.retryAfterMs === 'auto' ? Math.max(1, soonest - Date.now()) : opts.retryAfterMs;
+        const ra =
+          opts.retryAfterMs === undefined || opts.retryAfterMs === 'auto'
+            ? Math.max(1, soonest - Date.now())
+            : opts.retryAfterMs;
         await wait(opts.rejectMs ?? 1);
         throw new ProviderError('rate-limit', 'simulated 429', { status: 429, retryAfterMs: ra });
       }

@@ -26,8 +26,13 @@ export function toyAnswer(req: { messages: { role: string; content: string }[] }
 
 export function toyCases(n: number, start = 1): string {
   const fruits = ['apple', 'pear', 'plum', 'kiwi', 'fig', 'lime'];
-  return Array.from({ length: n }, (_, i) => {
-    const k = start + i;
-    return JSON.stringify({ id: `c${k}`, vars: { text: `item ${k} -> ${fruits[k % fruits.length]}`, expected: fruits[k % fruits.length] } });
-  }).join('\n') + '\n';
+  return (
+    Array.from({ length: n }, (_, i) => {
+      const k = start + i;
+      return JSON.stringify({
+        id: `c${k}`,
+        vars: { text: `item ${k} -> ${fruits[k % fruits.length]}`, expected: fruits[k % fruits.length] },
+      });
+    }).join('\n') + '\n'
+  );
 }

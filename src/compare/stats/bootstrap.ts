@@ -16,7 +16,15 @@ export function mulberry32(seed: number): () => number {
 
 /** Seed from the two revisions: first 8 hex chars of sha256(base + head). */
 export function seedFromShas(baseSha: string, headSha: string): number {
-  return parseInt(createHash('sha256').update(baseSha + headSha).digest('hex').slice(0, 8), 16) >>> 0;
+  return (
+    parseInt(
+      createHash('sha256')
+        .update(baseSha + headSha)
+        .digest('hex')
+        .slice(0, 8),
+      16,
+    ) >>> 0
+  );
 }
 
 /** Quantile with linear interpolation between order statistics (NumPy's default, R type 7). Input sorted. */
@@ -115,7 +123,9 @@ export function pairedBootstrap(
   // The draws: all prepared ahead (prepareDraws), or one draw at a time into a scratch buffer.
   const ready = prepared.get(`${opts.seed >>> 0}:${n}:${draws}`);
   if (ready) fill(ready, draws * n, n); // whatever the idle slices have not drawn yet
-  const scratch: DrawState | undefined = ready ? undefined : { idx: new Uint32Array(n), filled: 0, state: opts.seed >>> 0 };
+  const scratch: DrawState | undefined = ready
+    ? undefined
+    : { idx: new Uint32Array(n), filled: 0, state: opts.seed >>> 0 };
   for (let b = 0; b < draws; b++) {
     let idx: Uint16Array | Uint32Array;
     let k: number;

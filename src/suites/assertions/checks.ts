@@ -47,7 +47,8 @@ function equals({ output, value }: CheckContext): Observation {
   // An object/array value compares as JSON, so key order and spacing in the output do not matter.
   if (value !== null && typeof value === 'object') {
     const parsed = parseModelJson(output);
-    if (!parsed.ok) return { holds: false, why: `expected JSON equal to ${quote(JSON.stringify(value))}; ${parsed.error}` };
+    if (!parsed.ok)
+      return { holds: false, why: `expected JSON equal to ${quote(JSON.stringify(value))}; ${parsed.error}` };
     return deepEqual(parsed.value, value)
       ? { holds: true, why: `output equals ${quote(JSON.stringify(value))} (as JSON)` }
       : { holds: false, why: `expected JSON ${quote(JSON.stringify(value))}, got ${quote(output.trim())}` };
@@ -67,7 +68,10 @@ function containsCheck(ignoreCase: boolean) {
     const at = hay.indexOf(ignoreCase ? needle.toLowerCase() : needle);
     return at >= 0
       ? { holds: true, why: `output contains ${quote(needle)} at index ${at}` }
-      : { holds: false, why: `output does not contain ${quote(needle)}${ignoreCase ? ' (ignoring case)' : ''}; got ${quote(output)}` };
+      : {
+          holds: false,
+          why: `output does not contain ${quote(needle)}${ignoreCase ? ' (ignoring case)' : ''}; got ${quote(output)}`,
+        };
   };
 }
 
@@ -84,7 +88,10 @@ function startsWith({ output, value }: CheckContext): Observation {
   const got = output.trimStart();
   return got.startsWith(want)
     ? { holds: true, why: `output starts with ${quote(want)}` }
-    : { holds: false, why: `output does not start with ${quote(want)}; it starts with ${quote(got.slice(0, want.length + 10))}` };
+    : {
+        holds: false,
+        why: `output does not start with ${quote(want)}; it starts with ${quote(got.slice(0, want.length + 10))}`,
+      };
 }
 
 function endsWith({ output, value }: CheckContext): Observation {
@@ -92,7 +99,10 @@ function endsWith({ output, value }: CheckContext): Observation {
   const got = output.trimEnd();
   return got.endsWith(want)
     ? { holds: true, why: `output ends with ${quote(want)}` }
-    : { holds: false, why: `output does not end with ${quote(want)}; it ends with ${quote(got.slice(-(want.length + 10)))}` };
+    : {
+        holds: false,
+        why: `output does not end with ${quote(want)}; it ends with ${quote(got.slice(-(want.length + 10)))}`,
+      };
 }
 
 function jsonAgainstSchema(output: string, schema: unknown): Observation {

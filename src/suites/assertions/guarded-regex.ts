@@ -29,6 +29,7 @@ export function guardedExec(re: RegExp, text: string): RegExpExecArray | null {
       throw new Error(
         `regex /${re.source}/ ran over ${REGEX_TIMEOUT_MS / 1000} s on this output and was stopped (catastrophic backtracking); ` +
           'avoid nested quantifiers such as (a+)+ or (a|a)*',
+        { cause: e },
       );
     }
     throw e;

@@ -38,7 +38,7 @@ export function compileSchema(schema: unknown): ValidateFunction {
     try {
       obj = JSON.parse(schema);
     } catch (e) {
-      throw new Error(`schema is not valid JSON: ${(e as Error).message}`);
+      throw new Error(`schema is not valid JSON: ${(e as Error).message}`, { cause: e });
     }
   }
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {

@@ -35,7 +35,16 @@ export interface SampleScore {
 }
 
 // Types whose string `value` is a template over the case's vars (schemas and limits are not).
-const TEMPLATED = new Set(['equals', 'contains', 'icontains', 'regex', 'starts-with', 'ends-with', 'levenshtein', 'rouge-l']);
+const TEMPLATED = new Set([
+  'equals',
+  'contains',
+  'icontains',
+  'regex',
+  'starts-with',
+  'ends-with',
+  'levenshtein',
+  'rouge-l',
+]);
 
 export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -1): AssertionOutcome {
   const grade = spec.grade ?? 'hard';

@@ -27,7 +27,10 @@ export function levenshteinSimilarity(a: string, b: string): number {
 }
 
 function tokens(s: string): string[] {
-  return s.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
+  return s
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
 }
 
 /** ROUGE-L F1: longest common subsequence of lower-cased whitespace tokens. */

@@ -7,7 +7,16 @@ import { compileSchema } from './json-checks.js';
 
 export interface AssertionProblem {
   /** The spec field to point at (for file:line:col), or undefined for the assertion itself. */
-  field?: 'type' | 'value' | 'threshold' | 'flags' | 'provider' | 'rubric_file' | 'choices' | 'system_prompt' | 'embedding_model';
+  field?:
+    | 'type'
+    | 'value'
+    | 'threshold'
+    | 'flags'
+    | 'provider'
+    | 'rubric_file'
+    | 'choices'
+    | 'system_prompt'
+    | 'embedding_model';
   message: string;
 }
 
@@ -46,7 +55,10 @@ export function assertionProblem(spec: AssertionSpec): AssertionProblem | undefi
       new RegExp(stripPlaceholders(v), spec.flags ?? '');
     } catch (e) {
       const field = spec.flags && /flag/i.test((e as Error).message) ? 'flags' : 'value';
-      return { field, message: `invalid regex: ${(e as Error).message}; escape special characters with \\ (in YAML, single-quote the pattern)` };
+      return {
+        field,
+        message: `invalid regex: ${(e as Error).message}; escape special characters with \\ (in YAML, single-quote the pattern)`,
+      };
     }
   } else if (base === 'is-json' || base === 'json-schema') {
     if (v === undefined && base === 'json-schema') return need('as a JSON Schema object');
@@ -60,7 +72,10 @@ export function assertionProblem(spec: AssertionSpec): AssertionProblem | undefi
   } else if (base === 'max-tokens') {
     if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) return need('as a positive whole number of tokens');
   } else if (base === 'max-latency-ms' || base === 'max-cost-usd') {
-    if (typeof v !== 'number' || !(v > 0)) return need(base === 'max-cost-usd' ? 'as a positive number of US dollars' : 'as a positive number of milliseconds');
+    if (typeof v !== 'number' || !(v > 0))
+      return need(
+        base === 'max-cost-usd' ? 'as a positive number of US dollars' : 'as a positive number of milliseconds',
+      );
   } else if (base === 'llm-rubric') {
     const p = judgeProblem(spec);
     if (p) return p;
@@ -99,10 +114,17 @@ function judgeProblem(spec: AssertionSpec): AssertionProblem | undefined {
     return { field: 'rubric_file', message: `${spec.type} has both \`value:\` and \`rubric_file:\`; keep one` };
   }
   if (spec.choices !== undefined && Object.keys(spec.choices).length === 0) {
-    return { field: 'choices', message: 'choices is empty; give each answer the judge may pick a score, e.g. { good: 1, bad: 0 }' };
+    return {
+      field: 'choices',
+      message: 'choices is empty; give each answer the judge may pick a score, e.g. { good: 1, bad: 0 }',
+    };
   }
   if (spec.threshold !== undefined && spec.choices === undefined) {
-    return { field: 'threshold', message: 'threshold applies to the scores of `choices:`; add choices or remove threshold (without choices the judge answers pass/fail)' };
+    return {
+      field: 'threshold',
+      message:
+        'threshold applies to the scores of `choices:`; add choices or remove threshold (without choices the judge answers pass/fail)',
+    };
   }
   const bad = TRUSTED_PROVIDER_KEYS.filter((k) => spec.provider?.[k] !== undefined);
   if (bad.length) {

@@ -21,7 +21,11 @@ export function buildCase(
   basePath: YamlPath = [],
 ): { case?: EvalCase; problems: Problem[] } {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { problems: [{ file, line, col: 1, message: 'a case must be a map: either plain variables or `{vars, assert, id}`' }] };
+    return {
+      problems: [
+        { file, line, col: 1, message: 'a case must be a map: either plain variables or `{vars, assert, id}`' },
+      ],
+    };
   }
   const row = raw as Record<string, unknown>;
   let fields: { id?: unknown; vars: Record<string, unknown>; assert: EvalCase['assert']; description?: string };
@@ -31,7 +35,15 @@ export function buildCase(
     fields = r.data;
   } else {
     if (Object.hasOwn(row, 'assert')) {
-      return { problems: [{ file, ...at([...basePath, 'assert'], true), message: 'a case with `assert` must put its inputs under `vars`' }] };
+      return {
+        problems: [
+          {
+            file,
+            ...at([...basePath, 'assert'], true),
+            message: 'a case with `assert` must put its inputs under `vars`',
+          },
+        ],
+      };
     }
     const { id, description, ...vars } = row;
     if (description !== undefined && typeof description !== 'string') {
@@ -41,8 +53,10 @@ export function buildCase(
   }
   let id: string;
   if (fields.id === undefined || fields.id === null) id = stableCaseId(fields.vars);
-  else if ((typeof fields.id === 'string' || typeof fields.id === 'number') && String(fields.id).trim() !== '') id = String(fields.id);
-  else return { problems: [{ file, ...at([...basePath, 'id']), message: '`id` must be a non-empty string or number' }] };
+  else if ((typeof fields.id === 'string' || typeof fields.id === 'number') && String(fields.id).trim() !== '')
+    id = String(fields.id);
+  else
+    return { problems: [{ file, ...at([...basePath, 'id']), message: '`id` must be a non-empty string or number' }] };
 
   const c: EvalCase = { id, vars: fields.vars, assert: fields.assert, source: { file, line } };
   if (fields.description !== undefined) c.description = fields.description;

@@ -37,7 +37,12 @@ export async function parseCsvCases(file: string, text: string): Promise<{ cases
         const back = typeof raw === 'string' ? (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0) : 0;
         const line = Number(err.lines) ? Math.max(1, Number(err.lines) - back) : undefined;
         const what = err.message.replace(/ at line \d+/, '').replace(/ instead of delimiter.*$/, '');
-        problems.push({ file, line, col: 1, message: `broken CSV row: ${what}; ${CSV_FIX[err.code] ?? 'fix or remove the row'}` });
+        problems.push({
+          file,
+          line,
+          col: 1,
+          message: `broken CSV row: ${what}; ${CSV_FIX[err.code] ?? 'fix or remove the row'}`,
+        });
         return undefined;
       },
     }) as unknown as Rec[];
@@ -50,14 +55,20 @@ export async function parseCsvCases(file: string, text: string): Promise<{ cases
   const cols = header.record.map((c) => c.trim());
   const dup = cols.find((c, i) => cols.indexOf(c) !== i);
   if (dup !== undefined) throw InputError.one(file, `column \`${dup}\` appears twice in the header; rename one`, 1, 1);
-  if (cols.some((c) => c === '')) throw InputError.one(file, 'the header row has an empty column name; name every column', 1, 1);
+  if (cols.some((c) => c === ''))
+    throw InputError.one(file, 'the header row has an empty column name; name every column', 1, 1);
 
   const cases: EvalCase[] = [];
   for (const r of rows) {
     // info.lines is where the record ends; a quoted field may span lines, so count back.
     const line = r.info.lines - (r.raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
     if (r.record.length !== cols.length) {
-      problems.push({ file, line, col: 1, message: `row has ${r.record.length} fields but the header has ${cols.length}; fix the row (quote values that contain commas)` });
+      problems.push({
+        file,
+        line,
+        col: 1,
+        message: `row has ${r.record.length} fields but the header has ${cols.length}; fix the row (quote values that contain commas)`,
+      });
       continue;
     }
     const vars: Record<string, unknown> = {};

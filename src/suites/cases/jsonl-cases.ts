@@ -13,20 +13,28 @@ function jsonErrorCol(message: string, line: string): number {
 export function parseJsonlCases(file: string, text: string): { cases: EvalCase[]; problems: Problem[] } {
   const cases: EvalCase[] = [];
   const problems: Problem[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      const msg = (e as Error).message;
-      problems.push({ file, line, col: jsonErrorCol(msg, raw), message: `broken JSON row (${msg.split('\n')[0]}); fix or remove the line` });
-      return;
-    }
-    const r = buildCase(value, file, line);
-    if (r.case) cases.push(r.case);
-    problems.push(...r.problems);
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = i + 1;
+      if (raw.trim() === '') return;
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch (e) {
+        const msg = (e as Error).message;
+        problems.push({
+          file,
+          line,
+          col: jsonErrorCol(msg, raw),
+          message: `broken JSON row (${msg.split('\n')[0]}); fix or remove the line`,
+        });
+        return;
+      }
+      const r = buildCase(value, file, line);
+      if (r.case) cases.push(r.case);
+      problems.push(...r.problems);
+    });
   return { cases, problems };
 }

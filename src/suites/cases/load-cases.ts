@@ -78,7 +78,11 @@ export function dedupeCases(cases: EvalCase[]): LoadedCases {
   return { cases: kept, problems };
 }
 
-export async function loadCases(src: FileSource, spec: string | InlineCase[], opts: LoadCasesOptions = {}): Promise<LoadedCases> {
+export async function loadCases(
+  src: FileSource,
+  spec: string | InlineCase[],
+  opts: LoadCasesOptions = {},
+): Promise<LoadedCases> {
   let loaded: LoadedCases;
   if (typeof spec === 'string') {
     const text = await src.read(spec);
