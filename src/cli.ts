@@ -4,7 +4,7 @@
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { stderrLogger } from './log.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
-import { openRevisions } from './git/open-revisions.js';
+import { openRevisions } from './pipeline/open-revisions.js';
 
 async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();

@@ -1,6 +1,47 @@
 // Domain types shared by the pipeline stages. Each stage is a plain function over these;
-// adapters (git, model, cache, GitHub) sit behind the small interfaces at the bottom.
-import type { AssertionSpec, ProviderConfig } from './config/schema.js';
+// adapters (model, cache) sit behind the small interfaces at the bottom. The shapes the config
+// also validates (ProviderConfig, AssertionSpec) are written here, below every layer, and
+// config/schema.ts checks at compile time that its zod schemas produce exactly these.
+
+/** Where requests go and how they are sampled: promptgate.yml `provider`, with defaults applied. */
+export interface ProviderConfig {
+  model: string;
+  base_url: string;
+  api_key_env: string;
+  temperature: number;
+  max_tokens: number;
+  top_p?: number;
+  seed?: number;
+  /** Extra HTTP headers, e.g. for Azure `api-key`; values may name env vars as ${VAR}. */
+  headers?: Record<string, string>;
+}
+
+export type ProviderOverride = Partial<ProviderConfig>;
+
+/**
+ * One assertion as written (promptgate.yml, a dataset, a *.prompt.yml evaluator). Which
+ * fields a type reads is the assertion registry's business (src/suites/assertions/registry.ts).
+ */
+export interface AssertionSpec {
+  type: string;
+  /** Expected value: a string (templated with the case vars), a number for max-*, a schema object for json-schema. */
+  value?: unknown;
+  grade: 'hard' | 'soft';
+  /** For similar / levenshtein / rouge-l / llm-rubric with choices. */
+  threshold?: number;
+  /** Regex flags, e.g. "i". */
+  flags?: string;
+  /** Optional display name for reports. */
+  name?: string;
+  /** llm-rubric: judge provider override and scored choices. */
+  provider?: ProviderOverride;
+  rubric_file?: string;
+  choices?: Record<string, number>;
+  /** llm-rubric: own judge instructions; `value` is then the whole judge message (GitHub `llm` evaluators). */
+  system_prompt?: string;
+  /** similar: embeddings model (default text-embedding-3-small), on the suite provider's endpoint. */
+  embedding_model?: string;
+}
 
 export type Role = 'system' | 'user' | 'assistant';
 export interface ChatMessage {
@@ -124,16 +165,6 @@ export interface SuiteRun {
 }
 
 // ---- adapters -------------------------------------------------------------
-
-/** Read-only view of the repository at one revision (or the working tree). */
-export interface FileSource {
-  /** e.g. "working tree" or "base (abc1234)"; used in messages. */
-  readonly label: string;
-  /** Contents, or undefined when the file does not exist at this revision. */
-  read(path: string): Promise<string | undefined>;
-  /** Every file path (repo-relative, "/" separated). */
-  list(): Promise<string[]>;
-}
 
 export interface ChatRequest {
   model: string;

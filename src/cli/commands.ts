@@ -5,7 +5,7 @@ import { loadConfig } from '../config/load-config.js';
 import { sideStats } from '../compare/side-stats.js';
 import { formatProblem, oneLine } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
-import type { OpenedRevisions } from '../git/open-revisions.js';
+import type { OpenedRevisions } from '../pipeline/open-revisions.js';
 import type { Logger } from '../log.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';

@@ -4,7 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
 import { loadSchemaCompiler } from '../suites/assertions/json-checks.js';
 import { CONFIG_CANDIDATES } from './config-candidates.js';
-import type { FileSource } from '../types.js';
+import type { FileSource } from '../files/file-source.js';
 import { extraChecks } from './extra-checks.js';
 import { configSchema, defaultConfig, type Config, type GateConfig } from './schema.js';
 import { yamlProblems } from './yaml-errors.js';

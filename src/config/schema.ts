@@ -1,6 +1,12 @@
 // The promptgate.yml contract (DESIGN.md "Config"). Objects are strict so a typo is an
 // error with a "did you mean", never a silently ignored key.
-import * as z from './zod.js';
+import type { AssertionSpec, ProviderConfig, ProviderOverride } from '../types.js';
+import * as z from '../zod.js';
+
+export type { AssertionSpec, ProviderConfig, ProviderOverride };
+
+/** True when A and B are the same type; `true` is then the only value of Same<A, B>. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 const grade = z.enum(['hard', 'soft']);
 const opt = z.optional;
@@ -51,7 +57,7 @@ export const assertionSchema = z.strictObject({
   /** similar: embeddings model (default text-embedding-3-small), on the suite provider's endpoint. */
   embedding_model: opt(z.string().check(z.minLength(1))),
 });
-export type AssertionSpec = z.infer<typeof assertionSchema>;
+const _assertionShape: Same<z.infer<typeof assertionSchema>, AssertionSpec> = true;
 
 export const providerSchema = z.strictObject({
   model: z.string().check(z.minLength(1)),
@@ -64,10 +70,10 @@ export const providerSchema = z.strictObject({
   /** Extra HTTP headers, e.g. for Azure `api-key`; values may name env vars as ${VAR}. */
   headers: opt(z.record(z.string(), z.string())),
 });
-export type ProviderConfig = z.infer<typeof providerSchema>;
+const _providerShape: Same<z.infer<typeof providerSchema>, ProviderConfig> = true;
 
 export const providerOverrideSchema = z.partial(providerSchema);
-export type ProviderOverride = z.infer<typeof providerOverrideSchema>;
+const _overrideShape: Same<z.infer<typeof providerOverrideSchema>, ProviderOverride> = true;
 
 export const inlineCaseSchema = z.strictObject({
   id: opt(z.union([z.string(), z.number()])),

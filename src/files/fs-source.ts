@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { FileSource } from '../types.js';
+import type { FileSource } from './file-source.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.promptgate']);
 

@@ -1,4 +1,4 @@
-import type { FileSource } from '../types.js';
+import type { FileSource } from './file-source.js';
 
 /** A FileSource over an in-memory map; used by tests and for inline content. */
 export class MemorySource implements FileSource {

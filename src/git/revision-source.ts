@@ -1,14 +1,14 @@
 import { oneLine, RunError } from '../errors.js';
-import type { FileSource } from '../types.js';
 import { CatFileBatch } from './cat-file-batch.js';
 import { runGit, gitOk } from './run-git.js';
 
 /**
  * The repository at one commit, read as data with `git cat-file --batch` / `git ls-tree`:
  * head content from a PR is never checked out, executed or imported. One cat-file process
- * answers all reads of a source (a process per file cost ~10 ms each at start-up).
+ * answers all reads of a source (a process per file cost ~10 ms each at start-up). A FileSource
+ * (files/file-source.ts) by shape: adapters import only the base, not each other.
  */
-export class RevisionSource implements FileSource {
+export class RevisionSource {
   readonly label: string;
   private listing?: Promise<string[]>;
   private readonly cache = new Map<string, Promise<string | undefined>>();

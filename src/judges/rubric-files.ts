@@ -3,7 +3,8 @@
 // compared like one that edits the prompt - and the rubric file makes the suite "affected".
 import type { AssertionSpec } from '../config/schema.js';
 import type { Problem } from '../errors.js';
-import type { EvalCase, FileSource } from '../types.js';
+import type { EvalCase } from '../types.js';
+import type { FileSource } from '../files/file-source.js';
 
 export interface RubricResolution {
   suiteAssert: AssertionSpec[];

@@ -2,7 +2,7 @@
 // cannot know the line. Point it at the line that names the variable, so the message reads
 // `promptgate.yml:5:16: missing API key: set the environment variable ...` like every other.
 import { InputError, type Problem } from '../errors.js';
-import type { FileSource } from '../types.js';
+import type { FileSource } from '../files/file-source.js';
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,7 +3,7 @@ import type { Config } from '../config/schema.js';
 import { validateAssertion } from '../suites/assertions/index.js';
 import { InputError, type Problem } from '../errors.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
-import type { FileSource } from '../types.js';
+import type { FileSource } from '../files/file-source.js';
 
 export async function validateSuites(
   src: FileSource,

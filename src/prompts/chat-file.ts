@@ -1,5 +1,5 @@
 // A chat file (.json / .yaml / .yml): `messages: [{role, content}]` plus model parameters.
-import * as z from '../config/zod.js';
+import * as z from '../zod.js';
 import type { Prompt } from '../types.js';
 import { makePrompt, messageSchema, paramsShape, pickParams, throwIfAny } from './params.js';
 import { parseYaml, validateWith } from './yaml-doc.js';

@@ -1,6 +1,6 @@
 // GitHub Models' `*.prompt.yml` / `*.prompt.yaml` (the format `gh models eval` runs): messages,
 // model + modelParameters, and its own testData and evaluators, which make it a suite by itself.
-import * as z from '../config/zod.js';
+import * as z from '../zod.js';
 import type { Problem } from '../errors.js';
 import type { AssertionSpec } from '../config/schema.js';
 import type { EvalCase, ModelParams, Prompt } from '../types.js';

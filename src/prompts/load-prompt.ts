@@ -1,6 +1,7 @@
 // Dispatches a prompt file to its format parser by file name.
 import { InputError } from '../errors.js';
-import type { FileSource, Prompt } from '../types.js';
+import type { Prompt } from '../types.js';
+import type { FileSource } from '../files/file-source.js';
 import { parseChatFile } from './chat-file.js';
 import { parseDotprompt } from './dotprompt.js';
 import { isGithubPromptFile, parseGithubPromptYml } from './github-prompt-yml.js';

@@ -1,5 +1,5 @@
 // Pieces shared by the prompt-format parsers.
-import * as z from '../config/zod.js';
+import * as z from '../zod.js';
 import { InputError, type Problem } from '../errors.js';
 import type { ChatMessage, ModelParams, Prompt } from '../types.js';
 import { templateVariables } from './template.js';

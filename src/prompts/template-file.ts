@@ -1,6 +1,6 @@
 // A plain template (.md, .txt, anything not otherwise recognised): the body is the user
 // message; optional YAML front matter sets `system` and model parameters.
-import * as z from '../config/zod.js';
+import * as z from '../zod.js';
 import { InputError } from '../errors.js';
 import type { ChatMessage, Prompt } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';

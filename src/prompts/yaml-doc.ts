@@ -2,7 +2,7 @@
 // Used by all prompt formats and the YAML case loader. JSON files go through here too
 // (JSON is YAML 1.2), which gives JSON errors a line and column for free.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type * as z from '../config/zod.js';
+import type * as z from '../zod.js';
 import { yamlProblems } from '../config/yaml-errors.js';
 import { YamlLocator } from '../config/yaml-locate.js';
 import { explainIssue, showPath } from '../config/zod-issues.js';

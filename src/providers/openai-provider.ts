@@ -2,9 +2,8 @@
 // OpenRouter, Ollama, vLLM, ...). One call = one request: the SDK's own retries are off
 // because retrying and pacing belong to call-with-retry.ts and the limiter.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import type { ProviderConfig } from '../config/schema.js';
 import { InputError } from '../errors.js';
-import type { CallResult, ChatProvider, ChatRequest, EmbeddingRequest } from '../types.js';
+import type { CallResult, ChatProvider, ChatRequest, EmbeddingRequest, ProviderConfig } from '../types.js';
 import { nodeFetch } from './node-fetch.js';
 import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as z from '../config/zod.js';
+import * as z from '../zod.js';
 import type { Logger } from '../log.js';
 import type { CallResult, ChatRequest } from '../types.js';
 

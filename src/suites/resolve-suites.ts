@@ -22,7 +22,8 @@ import {
   type SuiteConfig,
 } from '../config/schema.js';
 import { InputError, type Problem } from '../errors.js';
-import type { EvalCase, FileSource, ModelParams, Prompt, Suite } from '../types.js';
+import type { EvalCase, ModelParams, Prompt, Suite } from '../types.js';
+import type { FileSource } from '../files/file-source.js';
 import { githubModelToProviderModel, isGithubPromptFile } from '../prompts/github-prompt-yml.js';
 import { parsePrompt } from '../prompts/load-prompt.js';
 import { parseYaml, type YamlDoc } from '../prompts/yaml-doc.js';

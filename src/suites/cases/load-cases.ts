@@ -6,7 +6,8 @@
 // warnings and runs the good rows.
 import type { InlineCase } from '../../config/schema.js';
 import { InputError, type Problem } from '../../errors.js';
-import type { EvalCase, FileSource } from '../../types.js';
+import type { EvalCase } from '../../types.js';
+import type { FileSource } from '../../files/file-source.js';
 import { stableCaseId } from './case-id.js';
 import { parseCsvCases } from './csv-cases.js';
 import { parseJsonlCases } from './jsonl-cases.js';

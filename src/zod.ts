@@ -1,6 +1,7 @@
-// The one zod import of the code base: zod/mini, the same validation core (and the same issue
-// objects that zod-issues.ts words) as zod's method-chaining API at a fraction of its start-up
-// cost. Named re-exports, not the namespace: re-exporting `* as z` would bundle all of zod.
+// The one zod import of the code base, a base helper (config, prompts and the response cache
+// validate with it): zod/mini, the same validation core (and the same issue objects that
+// zod-issues.ts words) as zod's method-chaining API at a fraction of its start-up cost.
+// Named re-exports, not the namespace: re-exporting `* as z` would bundle all of zod.
 // Mini ships no messages, so English is set here for the few zod texts that reach users.
 import { config } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';

@@ -1,12 +1,13 @@
 // Base and head of a comparison, opened as file sources. `promptgate compare` starts this
 // before it loads the engine (cli.ts): git then runs in its own processes, on the other core,
 // while the main chunk compiles, and the config file has been read by the time it is needed.
+// It joins two adapters (git's revisions, the working tree of files/), hence pipeline.
 import { CONFIG_CANDIDATES } from '../config/config-candidates.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
-import type { FileSource } from '../types.js';
-import { CatFileBatch } from './cat-file-batch.js';
-import { RevisionSource } from './revision-source.js';
-import { changedFiles, mergeBase, resolveTips } from './revisions.js';
+import type { FileSource } from '../files/file-source.js';
+import { CatFileBatch } from '../git/cat-file-batch.js';
+import { RevisionSource } from '../git/revision-source.js';
+import { changedFiles, mergeBase, resolveTips } from '../git/revisions.js';
 
 export interface OpenedRevisions {
   root: string;
