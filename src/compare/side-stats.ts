@@ -2,7 +2,7 @@
 import type { SideStats } from '../report/report-types.js';
 import type { CaseRun } from '../types.js';
 import { aggregatePasses, type Aggregate } from './aggregate.js';
-import { estimateTokens } from './pricing.js';
+import { estimateTokens } from '../providers/pricing.js';
 import { quantileSorted } from './stats/bootstrap.js';
 
 /**

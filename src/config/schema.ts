@@ -1,9 +1,10 @@
 // The promptgate.yml contract (DESIGN.md "Config"). Objects are strict so a typo is an
 // error with a "did you mean", never a silently ignored key.
+import type { PriceOverride } from '../providers/pricing.js';
 import type { AssertionSpec, ProviderConfig, ProviderOverride } from '../types.js';
 import * as z from '../zod.js';
 
-export type { AssertionSpec, ProviderConfig, ProviderOverride };
+export type { AssertionSpec, PriceOverride, ProviderConfig, ProviderOverride };
 
 /** True when A and B are the same type; `true` is then the only value of Same<A, B>. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -129,7 +130,7 @@ export const priceOverrideSchema = z.strictObject({
   output_per_mtok: z.number().check(z.gte(0)),
   cached_input_per_mtok: opt(z.number().check(z.gte(0))),
 });
-export type PriceOverride = z.infer<typeof priceOverrideSchema>;
+const _priceShape: Same<z.infer<typeof priceOverrideSchema>, PriceOverride> = true;
 
 export const configSchema = z.strictObject({
   version: z.literal(1),

@@ -16,7 +16,8 @@ import { cacheKey, type CacheMode, type ResponseCache } from '../providers/respo
 import type { ExecuteOutcome, ProgressEvent } from '../run/execute-calls.js';
 import { executeCalls } from '../run/execute-calls.js';
 import { fillFromCache, type CallJob, type PlannedSuite } from '../run/sample-plan.js';
-import type { Pricer, SpendBudget } from '../run/spend-budget.js';
+import type { Pricer } from '../providers/pricing.js';
+import type { SpendBudget } from '../run/spend-budget.js';
 import { fillValue } from '../suites/assertions/fill-value.js';
 import type { ExternalObservation } from '../suites/assertions/score.js';
 import { baseType } from '../suites/assertions/validate.js';

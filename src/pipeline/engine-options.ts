@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Suite } from '../types.js';
 import type { Logger } from '../log.js';
-import { loadPricer } from '../compare/pricing.js';
+import { loadPricer } from '../providers/pricing.js';
 import { FsResponseCache, NullCache, type CacheMode } from '../providers/response-cache.js';
 import type { EngineOptions } from '../run/evaluate-suites.js';
 import type { ProgressEvent } from '../run/execute-calls.js';

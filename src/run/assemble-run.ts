@@ -6,7 +6,7 @@ import type { SampleJudgement } from '../judges/judge-phase.js';
 import { scoreSample } from '../suites/assertions/index.js';
 import type { CaseRun, Sample, SuiteRun } from '../types.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';
-import type { Pricer } from './spend-budget.js';
+import type { Pricer } from '../providers/pricing.js';
 
 export function assembleSuiteRun(
   plan: PlannedSuite,

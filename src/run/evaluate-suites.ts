@@ -11,7 +11,8 @@ import { needsJudgePhase, runJudgePhase, type JudgeStats } from '../judges/judge
 import { assembleSuiteRun } from './assemble-run.js';
 import { executeCalls, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, planSuite, type CallJob, type PlannedSuite } from './sample-plan.js';
-import { estimateCost, SpendBudget, type Pricer } from './spend-budget.js';
+import type { Pricer } from '../providers/pricing.js';
+import { estimateCost, SpendBudget } from './spend-budget.js';
 
 export interface EngineOptions {
   cache: ResponseCache;

@@ -1,10 +1,7 @@
 // The spend cap (run.max_cost_usd): checked against an estimate before the first call and
 // against what was actually spent while calling.
+import { estimateTokens, type Pricer } from '../providers/pricing.js';
 import type { CallResult } from '../types.js';
-
-export interface Pricer {
-  price(model: string, usage: CallResult['usage'], outputChars?: number): { usd: number; estimated: boolean };
-}
 
 export class SpendBudget {
   spent = 0;
@@ -28,7 +25,7 @@ export class SpendBudget {
 
 /**
  * Upper-bound estimate for calls not in the cache: input tokens from the rendered prompt
- * (≈ 4 characters a token) and output at max_tokens, since the real length is unknown.
+ * (estimateTokens) and output at max_tokens, since the real length is unknown.
  */
 export function estimateCost(
   pricer: Pricer,
@@ -38,7 +35,7 @@ export function estimateCost(
   for (const c of calls) {
     let chars = 0;
     for (const m of c.request.messages) chars += m.content.length;
-    const input = Math.ceil(chars / 4);
+    const input = estimateTokens(chars);
     const output = c.request.max_tokens ?? 512;
     usd += pricer.price(c.request.model, { input, output, cached: 0 }).usd;
   }

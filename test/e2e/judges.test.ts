@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildReport } from '../../src/compare/build-report.js';
 import { calcPrice } from '@pydantic/genai-prices';
-import { createPricer } from '../../src/compare/pricing.js';
+import { createPricer } from '../../src/providers/pricing.js';
 import { configSchema } from '../../src/config/schema.js';
 import { MemorySource } from '../../src/files/memory-source.js';
 import { silentLogger } from '../../src/log.js';

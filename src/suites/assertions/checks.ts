@@ -1,6 +1,7 @@
 // One function per base assertion type. Each returns what it observed in both directions so
 // the `not-` form can say what it found ("output contains ..."), not just "negation failed".
 import type { AssertionSpec } from '../../config/schema.js';
+import { estimateTokens } from '../../providers/pricing.js';
 import type { CallResult } from '../../types.js';
 import { guardedExec } from './guarded-regex.js';
 import { compileSchema, parseModelJson, schemaErrors } from './json-checks.js';
@@ -134,8 +135,7 @@ function similarity(metric: 'levenshtein' | 'rouge-l', fallback: number) {
 function maxTokens({ output, value, call }: CheckContext): Observation {
   const limit = Number(value);
   const estimated = call.usage === undefined;
-  // Without usage from the provider, ~4 characters per token is the usual rough estimate.
-  const tokens = call.usage ? call.usage.output : Math.ceil(output.length / 4);
+  const tokens = call.usage ? call.usage.output : estimateTokens(output.length);
   const note = estimated ? ' (estimated from length: the response had no usage)' : '';
   return tokens <= limit
     ? { holds: true, why: `${tokens} output tokens ≤ ${limit}${note}`, score: tokens }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calcPrice } from '@pydantic/genai-prices';
-import { createPricer, estimateTokens, loadPricer } from '../../src/compare/pricing.js';
+import { createPricer, estimateTokens, loadPricer } from '../../src/providers/pricing.js';
 
 const at = new Date('2025-06-01T00:00:00Z');
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-12);

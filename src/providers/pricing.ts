@@ -1,8 +1,17 @@
 // Prices both sides of a comparison with one table and one timestamp, so a price change between
-// the base and head runs can never show up as a cost regression.
+// the base and head runs can never show up as a cost regression. The one Pricer and the one
+// token estimate: the spend cap (run/), max-tokens (suites/) and the report's totals
+// (compare/) all use these.
 import type { calcPrice } from '@pydantic/genai-prices';
-import type { PriceOverride } from '../config/schema.js';
 import type { TokenUsage } from '../types.js';
+
+/** A `pricing.overrides` entry of promptgate.yml: USD per million tokens. */
+export interface PriceOverride {
+  model: string;
+  input_per_mtok: number;
+  output_per_mtok: number;
+  cached_input_per_mtok?: number;
+}
 
 export interface PriceResult {
   usd: number;
