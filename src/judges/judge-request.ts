@@ -8,7 +8,7 @@
 // reason needs room; the suite's max_tokens is sized for the prompt's own answers).
 import type { AssertionSpec, ProviderConfig } from '../config/schema.js';
 import { githubModelToProviderModel } from '../prompts/github-prompt-yml.js';
-import { lookupVar, stringifyVar } from '../prompts/template.js';
+import { fillTemplate, lookupVar } from '../prompts/template.js';
 import { isGithubModelsEndpoint } from '../suites/resolve-suites.js';
 import type { ChatMessage, ChatRequest, Suite } from '../types.js';
 import { replyInstruction, RUBRIC_SYSTEM, rubricUserMessage } from './judge-prompts.js';
@@ -29,8 +29,6 @@ export function judgeProvider(spec: AssertionSpec, suite: Pick<Suite, 'provider'
   return p;
 }
 
-const VAR_RE = /\{\{\s*([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\s*\}\}/g;
-
 /**
  * `{{output}}` / `{{completion}}` are the graded output (they win over case vars of that name);
  * other names are case vars. A missing one throws, except in `lenient` mode (custom judge
@@ -42,15 +40,16 @@ export function fillJudgeTemplate(
   output: string,
   lenient: boolean,
 ): string {
-  return template.replace(VAR_RE, (whole, name: string) => {
-    if (name === 'output' || name === 'completion') return output;
-    const v = lookupVar(vars, name);
-    if (typeof v !== 'symbol') return stringifyVar(v); // lookupVar's "missing" marker is a symbol
-    if (lenient) return whole;
-    throw new Error(
-      `the rubric uses {{${name}}} but the case has no variable ${name}; add it to the case's vars or use {{output}}`,
-    );
-  });
+  return fillTemplate(
+    template,
+    (name) => (name === 'output' || name === 'completion' ? output : lookupVar(vars, name)),
+    (name, placeholder) => {
+      if (lenient) return placeholder;
+      throw new Error(
+        `the rubric uses {{${name}}} but the case has no variable ${name}; add it to the case's vars or use {{output}}`,
+      );
+    },
+  );
 }
 
 export function buildJudgeRequest(

@@ -57,14 +57,30 @@ export function missingVarMessage(name: string, ctx: TemplateContext = {}): stri
   return `${who} no variable \`${name}\`${usedBy}; add it to the case's vars`;
 }
 
+/**
+ * The one `{{var}}` filler (prompts, assertion values, judge rubrics): each placeholder becomes
+ * `lookup(name)` as text; a name it answers MISSING for becomes `onMissing(name, placeholder)`,
+ * which may throw (prompts, assertion values) or keep the placeholder (lenient judge prompts).
+ */
+export function fillTemplate(
+  template: string,
+  lookup: (name: string) => unknown,
+  onMissing: (name: string, placeholder: string) => string,
+): string {
+  return template.replace(VAR_RE, (placeholder, name: string) => {
+    const value = lookup(name);
+    return value === MISSING ? onMissing(name, placeholder) : stringifyVar(value);
+  });
+}
+
 export function renderTemplate(template: string, vars: Record<string, unknown>, ctx: TemplateContext = {}): string {
-  return template.replace(VAR_RE, (_whole, name: string) => {
-    const value = lookupVar(vars, name);
-    if (value === MISSING) {
+  return fillTemplate(
+    template,
+    (name) => lookupVar(vars, name),
+    (name) => {
       const file = ctx.caseSource?.file ?? ctx.file ?? '<template>';
       const line = ctx.caseSource?.line || undefined;
       throw InputError.one(file, missingVarMessage(name, ctx), line);
-    }
-    return stringifyVar(value);
-  });
+    },
+  );
 }

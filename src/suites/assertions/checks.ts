@@ -1,5 +1,6 @@
 // One function per base assertion type. Each returns what it observed in both directions so
 // the `not-` form can say what it found ("output contains ..."), not just "negation failed".
+import { isDeepStrictEqual } from 'node:util';
 import type { AssertionSpec } from '../../config/schema.js';
 import { estimateTokens } from '../../providers/pricing.js';
 import type { CallResult } from '../../types.js';
@@ -34,23 +35,13 @@ function asText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && deepEqual((a as never)[k], (b as never)[k]));
-}
-
 function equals({ output, value }: CheckContext): Observation {
   // An object/array value compares as JSON, so key order and spacing in the output do not matter.
   if (value !== null && typeof value === 'object') {
     const parsed = parseModelJson(output);
     if (!parsed.ok)
       return { holds: false, why: `expected JSON equal to ${quote(JSON.stringify(value))}; ${parsed.error}` };
-    return deepEqual(parsed.value, value)
+    return isDeepStrictEqual(parsed.value, value)
       ? { holds: true, why: `output equals ${quote(JSON.stringify(value))} (as JSON)` }
       : { holds: false, why: `expected JSON ${quote(JSON.stringify(value))}, got ${quote(output.trim())}` };
   }

@@ -1,7 +1,7 @@
 // Assertion values use the prompts' template syntax (`{{ name }}`, `{{ a.b }}`, no escaping)
 // and its lookup rules; the only difference is the error: a missing variable fails the
 // assertion with a reason instead of stopping the run, since the value is judged per sample.
-import { lookupVar, MISSING, stringifyVar, VAR_RE } from '../../prompts/template.js';
+import { fillTemplate, lookupVar } from '../../prompts/template.js';
 
 export class MissingVariableError extends Error {
   constructor(readonly variable: string) {
@@ -12,14 +12,20 @@ export class MissingVariableError extends Error {
 
 /** Fills `{{var}}` placeholders in a string; throws MissingVariableError on an unknown variable. */
 export function fillValue(template: string, vars: Record<string, unknown>): string {
-  return template.replace(VAR_RE, (_m, name: string) => {
-    const v = lookupVar(vars, name);
-    if (v === MISSING) throw new MissingVariableError(name);
-    return stringifyVar(v);
-  });
+  return fillTemplate(
+    template,
+    (name) => lookupVar(vars, name),
+    (name) => {
+      throw new MissingVariableError(name);
+    },
+  );
 }
 
 /** The template with each placeholder replaced by a neutral literal: for static checks (regex). */
 export function stripPlaceholders(template: string): string {
-  return template.replace(VAR_RE, 'x');
+  return fillTemplate(
+    template,
+    () => 'x',
+    () => 'x',
+  );
 }
