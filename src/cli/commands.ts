@@ -1,7 +1,7 @@
 // The four commands. Each returns its exit code; errors bubble to the one catch in main.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../pipeline/load-config.js';
 import { sideStats } from '../compare/side-stats.js';
 import { formatProblem, oneLine } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';

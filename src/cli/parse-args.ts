@@ -1,7 +1,7 @@
 // Command-line parsing into one typed object, so the commands never read argv themselves.
 import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
-import { suggest } from '../suites/assertions/suggest.js';
+import { suggest } from '../suggest.js';
 import type { CacheMode } from '../providers/response-cache.js';
 
 export type Command = 'run' | 'compare' | 'validate' | 'render';

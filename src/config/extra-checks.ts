@@ -1,8 +1,9 @@
 // Checks zod cannot express on its own: unique suite names, valid globs and repo-relative
-// paths, and each assertion's static validity (regex compiles, schema compiles, ...).
-// They run on the raw YAML data, so they are reported together with the schema's problems.
+// paths, and each assertion's type and static validity (regex compiles, schema compiles, ...),
+// asked of the AssertionChecker. They run on the raw YAML data, so they are reported together
+// with the schema's problems.
 import picomatch from 'picomatch';
-import { assertionProblem } from '../suites/assertions/validate.js';
+import type { AssertionChecker } from './assertion-checker.js';
 import { assertionSchema } from './schema.js';
 import type { PathMessage } from './zod-issues.js';
 import { showPath } from './zod-issues.js';
@@ -29,21 +30,28 @@ export function pathProblem(p: string, what: 'glob' | 'path'): string | undefine
   return undefined;
 }
 
-function checkAssertions(list: unknown, path: PropertyKey[], out: PathMessage[]): void {
+function checkAssertions(list: unknown, path: PropertyKey[], checker: AssertionChecker, out: PathMessage[]): void {
   if (!Array.isArray(list)) return;
   list.forEach((raw, i) => {
-    // Shape problems (unknown type, wrong field types) are zod's to report; only check what parses.
+    const at = [...path, i];
+    // A string type is checked even when other fields are malformed (a non-string one is zod's).
+    const type = isRecord(raw) ? raw.type : undefined;
+    const unknown = typeof type === 'string' ? checker.typeProblem(type) : undefined;
+    if (unknown !== undefined) {
+      out.push({ path: [...at, 'type'], message: `${showPath([...at, 'type'])}: ${unknown}` });
+      return;
+    }
+    // Other shape problems (wrong field types) are zod's to report; only check what parses.
     const parsed = assertionSchema.safeParse(raw);
     if (!parsed.success) return;
-    const p = assertionProblem(parsed.data);
+    const p = checker.problem(parsed.data);
     if (!p) return;
-    const at = [...path, i];
     const fieldPath = p.field && isRecord(raw) && p.field in raw ? [...at, p.field] : at;
     out.push({ path: fieldPath, message: `${showPath(at)}: ${p.message}` });
   });
 }
 
-export function extraChecks(data: unknown): PathMessage[] {
+export function extraChecks(data: unknown, checker: AssertionChecker): PathMessage[] {
   const out: PathMessage[] = [];
   if (!isRecord(data) || !Array.isArray(data.suites)) return out;
   const firstByName = new Map<string, number>();
@@ -71,10 +79,10 @@ export function extraChecks(data: unknown): PathMessage[] {
         if (msg) out.push({ path: [...at, 'files', j], message: `${showPath([...at, 'files', j])}: ${msg}` });
       });
     }
-    checkAssertions(suite.assert, [...at, 'assert'], out);
+    checkAssertions(suite.assert, [...at, 'assert'], checker, out);
     if (Array.isArray(suite.cases)) {
       suite.cases.forEach((c, j) => {
-        if (isRecord(c)) checkAssertions(c.assert, [...at, 'cases', j, 'assert'], out);
+        if (isRecord(c)) checkAssertions(c.assert, [...at, 'cases', j, 'assert'], checker, out);
       });
     }
   });

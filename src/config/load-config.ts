@@ -1,8 +1,9 @@
 // Finds and loads promptgate.yml. Every problem is collected and thrown at once as an
-// InputError whose lines read `file:line:col: message`.
+// InputError whose lines read `file:line:col: message`. Assertions are checked by the
+// AssertionChecker the caller passes (the types are defined above config, in suites/).
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
-import { loadSchemaCompiler } from '../suites/assertions/json-checks.js';
+import type { AssertionChecker } from './assertion-checker.js';
 import { CONFIG_CANDIDATES } from './config-candidates.js';
 import type { FileSource } from '../files/file-source.js';
 import { extraChecks } from './extra-checks.js';
@@ -31,7 +32,7 @@ export async function findConfigFile(src: FileSource, explicit?: string): Promis
 }
 
 /** Parses and validates config text; throws InputError listing every problem. */
-export function parseConfig(text: string, file: string): Config {
+export function parseConfig(text: string, file: string, assertions: AssertionChecker): Config {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const loc = new YamlLocator(doc, lineCounter);
@@ -47,8 +48,8 @@ export function parseConfig(text: string, file: string): Config {
   const located: PathMessage[] = [];
   const parsed = configSchema.safeParse(data);
   if (!parsed.success)
-    for (const issue of parsed.error.issues) located.push(...explainIssue(issue, data, configSchema));
-  located.push(...extraChecks(data));
+    for (const issue of parsed.error.issues) located.push(...explainIssue(issue, data, configSchema, assertions));
+  located.push(...extraChecks(data, assertions));
   if (parsed.success && located.length === 0) return parsed.data;
 
   const seen = new Set<string>();
@@ -64,14 +65,19 @@ export function parseConfig(text: string, file: string): Config {
   throw new InputError(problems);
 }
 
-/** Loads the config from `src`; with no config file, the defaults (only *.prompt.yml suites). */
-export async function loadConfig(src: FileSource, explicit?: string): Promise<{ config: Config; file: string | null }> {
+/**
+ * Loads the config from `src`; with no config file, the defaults (only *.prompt.yml suites).
+ * `checkerFor` gets the text first, so it can load what checking its assertions needs.
+ */
+export async function loadConfig(
+  src: FileSource,
+  explicit: string | undefined,
+  checkerFor: (text: string) => Promise<AssertionChecker>,
+): Promise<{ config: Config; file: string | null }> {
   const file = await findConfigFile(src, explicit);
   if (file === null) return { config: defaultConfig(), file: null };
   const text = (await src.read(file)) ?? '';
-  // validating an assertion's schema needs ajv, loaded only when a schema may be there
-  if (/is-json|json-schema/.test(text)) await loadSchemaCompiler();
-  return { config: parseConfig(text, file), file };
+  return { config: parseConfig(text, file, await checkerFor(text)), file };
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {

@@ -1,9 +1,8 @@
 // Turns zod issues into one-line, fixable messages. Zod's own texts ("Invalid input") are
 // replaced by what was expected, what was found and, for typos, the closest allowed word.
 import type { $ZodIssue, $ZodType } from 'zod/v4/core';
-import { suggest } from '../suites/assertions/suggest.js';
-import { assertionProblem } from '../suites/assertions/validate.js';
-import type { AssertionSpec } from './schema.js';
+import { suggest } from '../suggest.js';
+import type { AssertionChecker } from './assertion-checker.js';
 import type { DataPath } from './yaml-locate.js';
 
 type Issue = $ZodIssue;
@@ -114,85 +113,91 @@ function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string
   return `must be ${small ? (inclusive ? '≥' : '>') : inclusive ? '≤' : '<'} ${String(limit)}`;
 }
 
-/** One or more located messages for a zod issue; `data` is the raw parsed YAML. */
-export function explainIssue(issue: Issue, data: unknown, schema: AnySchema): PathMessage[] {
+function unknownKeys(issue: Extract<Issue, { code: 'unrecognized_keys' }>, schema: AnySchema): PathMessage[] {
   const path = issue.path as DataPath;
-  const where = showPath(path);
-  const actual = getAt(data, path);
-  const parent = path.slice(0, -1);
-  const last = path[path.length - 1];
+  const allowed = allowedKeys(schema, path);
+  const inWhere = path.length ? ` in ${showPath(path)}` : '';
+  return issue.keys.map((k) => {
+    const hint = suggest(k, allowed);
+    return {
+      path,
+      key: k,
+      message: hint
+        ? `unknown key \`${k}\`${inWhere}; did you mean \`${hint}\`?`
+        : `unknown key \`${k}\`${inWhere}; allowed keys: ${allowed.join(', ')}`,
+    };
+  });
+}
 
-  if (issue.code === 'unrecognized_keys') {
-    const allowed = allowedKeys(schema, path);
-    return issue.keys.map((k) => {
-      const hint = suggest(k, allowed);
-      const inWhere = path.length ? ` in ${where}` : '';
-      return {
-        path,
-        key: k,
-        message: hint
-          ? `unknown key \`${k}\`${inWhere}; did you mean \`${hint}\`?`
-          : `unknown key \`${k}\`${inWhere}; allowed keys: ${allowed.join(', ')}`,
-      };
-    });
-  }
+/** Messages about the document as a whole, a missing field or the version; undefined otherwise. */
+function structureMessage(issue: Issue, actual: unknown): string | undefined {
+  const path = issue.path as DataPath;
   if (path.length === 0 && (actual === undefined || actual === null)) {
-    return [{ path, message: 'the config file is empty; start it with `version: 1` (see README "Config")' }];
+    return 'the config file is empty; start it with `version: 1` (see README "Config")';
   }
   if (path.length === 0 && issue.code === 'invalid_type') {
-    return [
-      {
-        path,
-        message: `the config must be a mapping of keys (version, provider, run, suites, gate, ...), got ${describe(actual)}`,
-      },
-    ];
+    return `the config must be a mapping of keys (version, provider, run, suites, gate, ...), got ${describe(actual)}`;
   }
   if (
     actual === undefined &&
     (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')
   ) {
-    const name = String(last);
+    const name = String(path[path.length - 1]);
+    const parent = path.slice(0, -1);
     const inWhere = parent.length ? ` in ${showPath(parent)}` : '';
-    return [
-      { path, message: `missing required field \`${name}\`${inWhere}; add \`${EXAMPLES[name] ?? `${name}: ...`}\`` },
-    ];
+    return `missing required field \`${name}\`${inWhere}; add \`${EXAMPLES[name] ?? `${name}: ...`}\``;
   }
-  if (where === 'version') {
-    return [
-      { path, message: `unsupported config version ${JSON.stringify(actual)}; this promptgate reads \`version: 1\`` },
-    ];
+  if (showPath(path) === 'version') {
+    return `unsupported config version ${JSON.stringify(actual)}; this promptgate reads \`version: 1\``;
   }
-  if (isAssertionTypePath(path)) {
-    const p = assertionProblem({ type: actual } as AssertionSpec);
-    if (p) return [{ path, message: `${where}: ${p.message}` }];
-  }
+  return undefined;
+}
+
+/** What was expected and what was found, by the kind of issue. */
+function valueMessage(issue: Issue, actual: unknown): string {
+  const where = showPath(issue.path as DataPath);
   switch (issue.code) {
     case 'invalid_type':
     case 'invalid_union': {
       const names = expectedNames(issue);
-      if (names.length) return [{ path, message: `${where}: expected ${names.join(' or ')}, got ${describe(actual)}` }];
+      if (names.length) return `${where}: expected ${names.join(' or ')}, got ${describe(actual)}`;
       break;
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const hint = typeof actual === 'string' ? suggest(actual, allowed) : undefined;
       const tail = hint ? `; did you mean \`${hint}\`?` : '';
-      return [{ path, message: `${where}: ${describe(actual)} is not one of ${allowed.join(', ')}${tail}` }];
+      return `${where}: ${describe(actual)} is not one of ${allowed.join(', ')}${tail}`;
     }
     case 'too_small':
     case 'too_big':
-      return [{ path, message: `${where} ${bound(issue)}, got ${describe(actual)}` }];
+      return `${where} ${bound(issue)}, got ${describe(actual)}`;
     case 'not_multiple_of':
-      return [{ path, message: `${where} must be a multiple of ${String(issue.divisor)}, got ${describe(actual)}` }];
+      return `${where} must be a multiple of ${String(issue.divisor)}, got ${describe(actual)}`;
     case 'invalid_format':
-      return [
-        {
-          path,
-          message: `${where}: ${issue.format === 'url' ? `expected a URL such as https://api.openai.com/v1, got ${describe(actual)}` : issue.message}`,
-        },
-      ];
+      return `${where}: ${issue.format === 'url' ? `expected a URL such as https://api.openai.com/v1, got ${describe(actual)}` : issue.message}`;
     default:
       break;
   }
-  return [{ path, message: `${where}: ${issue.message}` }];
+  return `${where}: ${issue.message}`;
+}
+
+/**
+ * One or more located messages for a zod issue; `data` is the raw parsed YAML. With a
+ * `checker`, a non-string assertion type is worded as an unknown type, like a misspelt one.
+ */
+export function explainIssue(
+  issue: Issue,
+  data: unknown,
+  schema: AnySchema,
+  checker?: AssertionChecker,
+): PathMessage[] {
+  if (issue.code === 'unrecognized_keys') return unknownKeys(issue, schema);
+  const path = issue.path as DataPath;
+  const actual = getAt(data, path);
+  const structural = structureMessage(issue, actual);
+  if (structural !== undefined) return [{ path, message: structural }];
+  const unknownType = checker && isAssertionTypePath(path) ? checker.typeProblem(actual) : undefined;
+  if (unknownType !== undefined) return [{ path, message: `${showPath(path)}: ${unknownType}` }];
+  return [{ path, message: valueMessage(issue, actual) }];
 }

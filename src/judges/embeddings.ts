@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../providers/response-cache.js';
 import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
 
-export const DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
-export const DEFAULT_SIMILAR_THRESHOLD = 0.8;
+export { DEFAULT_EMBEDDING_MODEL } from '../suites/assertions/types/similar.js';
 
 export function embeddingKey(endpoint: string, model: string, input: string): string {
   return createHash('sha256')

@@ -20,12 +20,12 @@ import type { Pricer } from '../providers/pricing.js';
 import type { SpendBudget } from '../run/spend-budget.js';
 import { fillValue } from '../suites/assertions/fill-value.js';
 import type { ExternalObservation } from '../suites/assertions/score.js';
-import { baseType } from '../suites/assertions/validate.js';
+import { callNeeded } from '../suites/assertions/registry.js';
+import { similar as similarType } from '../suites/assertions/types/similar.js';
 import type { ChatProvider } from '../types.js';
 import {
   cosineSimilarity,
   DEFAULT_EMBEDDING_MODEL,
-  DEFAULT_SIMILAR_THRESHOLD,
   embeddingAdapter,
   embeddingCarrier,
   embeddingKey,
@@ -70,8 +70,6 @@ export interface JudgePhaseResult {
   stopped: string | null;
 }
 
-const EXTERNAL = new Set(['llm-rubric', 'similar']);
-
 interface Ref {
   plan: PlannedSuite;
   slot: string;
@@ -96,7 +94,7 @@ interface SimilarNeed {
 export function needsJudgePhase(plans: PlannedSuite[][]): boolean {
   return plans.some((ps) =>
     ps.some((p) =>
-      [...p.suite.assert, ...p.suite.cases.flatMap((c) => c.assert)].some((a) => EXTERNAL.has(baseType(a.type).base)),
+      [...p.suite.assert, ...p.suite.cases.flatMap((c) => c.assert)].some((a) => callNeeded(a) !== undefined),
     ),
   );
 }
@@ -117,9 +115,7 @@ export async function runJudgePhase(
     plan.cases.forEach((pc, ci) => {
       const c = suite.cases[pc.caseIndex]!;
       const asserts = suite.assert.length ? [...suite.assert, ...c.assert] : c.assert;
-      const external = asserts.flatMap((spec, index) =>
-        EXTERNAL.has(baseType(spec.type).base) ? [{ spec, index }] : [],
-      );
+      const external = asserts.flatMap((spec, index) => (callNeeded(spec) !== undefined ? [{ spec, index }] : []));
       if (!external.length) return;
       pc.keys.forEach((key, si) => {
         const output = jobs.get(key)?.result?.output;
@@ -128,7 +124,7 @@ export async function runJudgePhase(
         for (const { spec, index } of external) {
           const ref: Ref = { plan, slot: `${ci}:${si}`, index, spec };
           try {
-            if (baseType(spec.type).base === 'llm-rubric') {
+            if (callNeeded(spec) === 'judge') {
               const { provider, request } = buildJudgeRequest(spec, suite, c.vars, output);
               const endpoint = endpointOf(provider.base_url);
               const k = cacheKey(endpoint, request, 0);
@@ -159,7 +155,7 @@ export async function runJudgePhase(
                 outputKey: embed(output, 'output'),
                 referenceKey: embed(reference, 'reference'),
                 reference,
-                threshold: spec.threshold ?? DEFAULT_SIMILAR_THRESHOLD,
+                threshold: spec.threshold ?? similarType.threshold!,
               });
             }
           } catch (e) {

@@ -1,7 +1,7 @@
 // The judge's reply: the JSON schema we request and the zod check of what came back. A reply
 // that fails the check is "malformed" (retried once, then an error outcome - never a fail).
 import * as z from '../zod.js';
-import { parseModelJson } from '../suites/assertions/json-checks.js';
+import { parseModelJson } from '../suites/assertions/types/json.js';
 
 export interface JudgeSpec {
   choices?: Record<string, number>;

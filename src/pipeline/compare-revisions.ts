@@ -1,5 +1,6 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
-import { loadConfig, gateChanged } from '../config/load-config.js';
+import { gateChanged } from '../config/load-config.js';
+import { loadConfig } from './load-config.js';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import { prepareDraws, seedFromShas } from '../compare/stats/index.js';
 import { formatProblem } from '../errors.js';

@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import { loadPricer } from '../providers/pricing.js';
 import { FsResponseCache, NullCache, type CacheMode } from '../providers/response-cache.js';
 import type { EngineOptions } from '../run/evaluate-suites.js';
+import { assertionModels } from '../suites/assertions/registry.js';
 import type { ProgressEvent } from '../run/execute-calls.js';
 
 export interface CommonOptions {
@@ -47,8 +48,7 @@ export function modelsOf(suites: readonly Suite[]): Set<string> {
   for (const s of suites) {
     models.add(s.provider.model);
     for (const a of [...s.assert, ...s.cases.flatMap((c) => c.assert)]) {
-      if (a.type.endsWith('llm-rubric') && a.provider?.model) models.add(a.provider.model);
-      if (a.type.endsWith('similar')) models.add(a.embedding_model ?? 'text-embedding-3-small');
+      for (const m of assertionModels(a)) models.add(m);
     }
   }
   return models;

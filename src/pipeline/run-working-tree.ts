@@ -1,9 +1,9 @@
 // `promptgate run`: evaluate the working tree's suites (no comparison).
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from './load-config.js';
 import { formatProblem, InputError } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
-import { suggest } from '../suites/assertions/suggest.js';
+import { suggest } from '../suggest.js';
 import { resolveSuites } from '../suites/resolve-suites.js';
 import type { Suite } from '../types.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';

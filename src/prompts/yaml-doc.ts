@@ -5,6 +5,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Docume
 import type * as z from '../zod.js';
 import { yamlProblems } from '../config/yaml-errors.js';
 import { YamlLocator } from '../config/yaml-locate.js';
+import type { AssertionChecker } from '../config/assertion-checker.js';
 import { explainIssue, showPath } from '../config/zod-issues.js';
 import type { Problem } from '../errors.js';
 
@@ -105,13 +106,17 @@ function shapeKeys(schema: z.ZodMiniType, path: PropertyKey[]): string[] {
   return s?.def?.type === 'object' ? Object.keys(s.def.shape) : [];
 }
 
-/** Validates `value` with a zod schema; issues become problems positioned via `doc.at`. */
+/**
+ * Validates `value` with a zod schema; issues become problems positioned via `doc.at`. With
+ * `assertions`, a non-string assertion type is worded like an unknown one.
+ */
 export function validateWith<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
   doc: Pick<YamlDoc, 'at'>,
   file: string,
   basePath: YamlPath = [],
+  assertions?: AssertionChecker,
 ): { data?: z.output<T>; problems: Problem[] } {
   const r = schema.safeParse(value);
   if (r.success) return { data: r.data, problems: [] };
@@ -134,7 +139,7 @@ export function validateWith<T extends z.ZodMiniType>(
     }
     if (issue.path.length) {
       // the config's wording: what was expected, what was found, the closest allowed value
-      const [explained] = explainIssue(issue, value, schema);
+      const [explained] = explainIssue(issue, value, schema, assertions);
       const own = showPath(issue.path as (string | number)[]);
       if (explained?.message.startsWith(own)) {
         const what = explained.message.slice(own.length).replace(/^:? /, '');

@@ -3,7 +3,7 @@
 // results (src/judges) come in precomputed; a sample whose judge could not give a verdict is
 // errored, not failed.
 import type { SampleJudgement } from '../judges/judge-phase.js';
-import { scoreSample } from '../suites/assertions/index.js';
+import { scoreSample, type SchemaCompiler } from '../suites/assertions/index.js';
 import type { CaseRun, Sample, SuiteRun } from '../types.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
@@ -13,6 +13,7 @@ export function assembleSuiteRun(
   jobs: Map<string, CallJob>,
   pricer: Pricer,
   judged?: ReadonlyMap<string, SampleJudgement>,
+  schemas?: SchemaCompiler,
 ): SuiteRun {
   const { suite } = plan;
   const cases: CaseRun[] = plan.cases.map((pc, ci) => {
@@ -32,7 +33,13 @@ export function assembleSuiteRun(
       }
       const price = pricer.price(plan.request.model, job.result.usage, job.result.output.length);
       const j = judged?.get(`${ci}:${index}`);
-      const score = scoreSample(asserts, { vars: c.vars, call: job.result, costUsd: price.usd, external: j?.external });
+      const score = scoreSample(asserts, {
+        vars: c.vars,
+        call: job.result,
+        costUsd: price.usd,
+        external: j?.external,
+        schemas,
+      });
       const sample: Sample = {
         index,
         call: job.result,

@@ -8,6 +8,7 @@ import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import type { ProviderConfig } from '../config/schema.js';
 import type { ChatProvider, Suite, SuiteRun } from '../types.js';
 import { needsJudgePhase, runJudgePhase, type JudgeStats } from '../judges/judge-phase.js';
+import { schemaCompilerFor } from '../suites/assertions/index.js';
 import { assembleSuiteRun } from './assemble-run.js';
 import { executeCalls, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, planSuite, type CallJob, type PlannedSuite } from './sample-plan.js';
@@ -71,6 +72,9 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
     }),
   );
   if (problems.length) throw new InputError(problems);
+  // scoring a schema assertion needs ajv: loaded while the model answers, only when one is used
+  const schemasP = schemaCompilerFor(sides.flat().flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));
+  schemasP.catch(() => {}); // awaited (and so reported) before scoring
 
   await fillFromCache(jobs.values(), opts.cache, opts.cacheMode);
   const pending = [...jobs.values()].filter((j) => !j.result);
@@ -154,11 +158,12 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
     }
   }
   const stopped = outcome.stopped ?? judge?.stopped ?? null;
+  const schemas = await schemasP;
 
   const calls: CallCounts = { made: outcome.made, cached, failed: outcome.failed, shared };
   if (judge) calls.judge = judge.stats;
   return {
-    sides: plans.map((ps) => ps.map((p) => assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p)))),
+    sides: plans.map((ps) => ps.map((p) => assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), schemas))),
     calls,
     rateLimited: limiter.rateLimited,
     stopped,

@@ -3,6 +3,7 @@
 import type { Problem } from '../errors.js';
 import type { ChatMessage, EvalCase, Prompt } from '../types.js';
 import type { AssertionSpec } from '../config/schema.js';
+import { isCaseTemplated } from './assertions/registry.js';
 import { hasVar, missingVarMessage, renderTemplate, templateVariables } from '../prompts/template.js';
 
 /** Renders every message of `prompt` with the case's vars; throws InputError on a missing var. */
@@ -69,15 +70,11 @@ function collapseRepeats(problems: (Problem & { group: string })[], keep = 3): P
   return out;
 }
 
-// Judge rubrics may reference run-time values such as the model output, not only case vars.
-const NOT_CASE_TEMPLATED = /llm-rubric$/;
-
+// Only values templated over the case's vars: a judge rubric, say, may also use the output.
 function assertionVariables(asserts: AssertionSpec[]): string[] {
   return [
     ...new Set(
-      asserts.flatMap((a) =>
-        typeof a.value === 'string' && !NOT_CASE_TEMPLATED.test(a.type) ? templateVariables(a.value) : [],
-      ),
+      asserts.flatMap((a) => (typeof a.value === 'string' && isCaseTemplated(a) ? templateVariables(a.value) : [])),
     ),
   ];
 }

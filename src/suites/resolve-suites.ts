@@ -28,8 +28,7 @@ import { githubModelToProviderModel, isGithubPromptFile } from '../prompts/githu
 import { parsePrompt } from '../prompts/load-prompt.js';
 import { parseYaml, type YamlDoc } from '../prompts/yaml-doc.js';
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
-import { loadSchemaCompiler, usesSchema } from './assertions/json-checks.js';
-import { suggest } from './assertions/suggest.js';
+import { suggest } from '../suggest.js';
 import { checkCaseVariables } from './render-case.js';
 import { resolveRubricFiles } from '../judges/rubric-files.js';
 
@@ -197,7 +196,6 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
     });
   }
   const evaluators = prompt.evaluators ?? [];
-  if (usesSchema([...evaluators, ...s.assert, ...loaded.cases.flatMap((c) => c.assert)])) await loadSchemaCompiler();
   const checked = checkVars(
     ctx,
     prompt,

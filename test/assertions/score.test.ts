@@ -2,10 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssertionSpec } from '../../src/config/schema.js';
 import type { CallResult } from '../../src/types.js';
 import { scoreAssertion, scoreSample } from '../../src/suites/assertions/index.js';
-import { loadSchemaCompiler } from '../../src/suites/assertions/json-checks.js';
+import { loadSchemaCompiler, type SchemaCompiler } from '../../src/suites/assertions/schema-compiler.js';
 
-// these call the synchronous checks directly; the loaders (loadConfig, resolveSuites) load ajv themselves
-beforeAll(loadSchemaCompiler);
+// these call the synchronous checks directly, with a compiler; the engine loads one itself
+let schemas: SchemaCompiler;
+beforeAll(async () => {
+  schemas = await loadSchemaCompiler();
+});
 
 const call = (output: string, extra: Partial<CallResult> = {}): CallResult => ({ output, latencyMs: 120, ...extra });
 const spec = (type: string, value?: unknown, more: Partial<AssertionSpec> = {}): AssertionSpec =>
@@ -16,7 +19,7 @@ const run = (
   vars: Record<string, unknown> = {},
   extra: Partial<CallResult> = {},
   costUsd?: number,
-) => scoreAssertion(s, { vars, call: call(output, extra), costUsd });
+) => scoreAssertion(s, { vars, call: call(output, extra), costUsd, schemas });
 
 // [type, value, output that passes, output that fails, fragment of the failure reason, extra spec fields]
 const TABLE: Array<[string, unknown, string, string, string, Partial<AssertionSpec>?]> = [

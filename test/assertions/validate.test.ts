@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssertionSpec } from '../../src/config/schema.js';
 import { assertionProblem, validateAssertion } from '../../src/suites/assertions/index.js';
-import { loadSchemaCompiler } from '../../src/suites/assertions/json-checks.js';
+import { loadSchemaCompiler, type SchemaCompiler } from '../../src/suites/assertions/schema-compiler.js';
 
-// these call the synchronous checks directly; the loaders (loadConfig, resolveSuites) load ajv themselves
-beforeAll(loadSchemaCompiler);
+// these call the synchronous checks directly, with a compiler; the loaders load one themselves
+let schemas: SchemaCompiler;
+beforeAll(async () => {
+  schemas = await loadSchemaCompiler();
+});
 
-const v = (s: Partial<AssertionSpec> & { type: string }) => validateAssertion({ grade: 'hard', ...s } as AssertionSpec);
+const v = (s: Partial<AssertionSpec> & { type: string }) =>
+  validateAssertion({ grade: 'hard', ...s } as AssertionSpec, { schemas });
 
 describe('validateAssertion', () => {
   it.each([
@@ -43,7 +47,7 @@ describe('validateAssertion', () => {
     [{ type: 'contains', value: 'x', flags: 'i' }, 'flags', 'does not use `flags:`'],
     [{ type: 'llm-rubric' }, 'value', 'rubric_file'],
   ])('rejects %j', (s, field, fragment) => {
-    const p = assertionProblem({ grade: 'hard', ...s } as AssertionSpec);
+    const p = assertionProblem({ grade: 'hard', ...s } as AssertionSpec, { schemas });
     expect(p?.field).toBe(field);
     expect(p?.message).toContain(fragment);
     expect(p?.message).not.toContain('\n');

@@ -1,16 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError, type Problem } from '../../src/errors.js';
 import { MemorySource } from '../../src/files/memory-source.js';
-import { findConfigFile, gateChanged, loadConfig, parseConfig } from '../../src/config/load-config.js';
+import type { AssertionChecker } from '../../src/config/assertion-checker.js';
+import { findConfigFile, gateChanged, parseConfig } from '../../src/config/load-config.js';
 import { defaultConfig } from '../../src/config/schema.js';
-import { loadSchemaCompiler } from '../../src/suites/assertions/json-checks.js';
+import { loadConfig } from '../../src/pipeline/load-config.js';
+import { assertionChecker, loadSchemaCompiler } from '../../src/suites/assertions/index.js';
 
-// these call the synchronous checks directly; the loaders (loadConfig, resolveSuites) load ajv themselves
-beforeAll(loadSchemaCompiler);
+// parseConfig is given the registry's checker with a JSON Schema compiler; loadConfig loads one itself
+let checker: AssertionChecker;
+beforeAll(async () => {
+  checker = assertionChecker(await loadSchemaCompiler());
+});
 
 function problemsOf(text: string): Problem[] {
   try {
-    parseConfig(text, 'promptgate.yml');
+    parseConfig(text, 'promptgate.yml', checker);
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
     return (e as InputError).problems;
@@ -176,7 +181,7 @@ describe('parseConfig: bad configs', () => {
     ].join('\n');
     const e = (() => {
       try {
-        parseConfig(yaml, 'cfg.yml');
+        parseConfig(yaml, 'cfg.yml', checker);
       } catch (err) {
         return err as InputError;
       }
@@ -224,7 +229,7 @@ gate:
 
 describe('parseConfig: valid configs', () => {
   it('parses the full DESIGN.md example', () => {
-    const c = parseConfig(FULL, 'promptgate.yml');
+    const c = parseConfig(FULL, 'promptgate.yml', checker);
     expect(c.provider).toMatchObject({ model: 'gpt-4.1-mini', max_tokens: 512, api_key_env: 'OPENAI_API_KEY' });
     expect(c.run).toMatchObject({ repeats: 3, concurrency: 'auto', max_attempts: 6 });
     expect(c.suites).toHaveLength(1);
@@ -243,6 +248,7 @@ describe('parseConfig: valid configs', () => {
     const c = parseConfig(
       'version: 1\nsuites:\n  - name: s\n    prompt: p.md\n    cases:\n      - vars: { q: hi }\n        assert: [{ type: contains, value: hi }]\n',
       'x.yml',
+      checker,
     );
     expect(c.run.repeats).toBe(3);
     expect(c.cache.dir).toBe('.promptgate/cache');
@@ -287,7 +293,7 @@ describe('findConfigFile / loadConfig', () => {
 });
 
 describe('gateChanged', () => {
-  const base = parseConfig(FULL, 'a').gate;
+  const base = parseConfig(FULL, 'a', assertionChecker()).gate;
   it('is false for equal gates, including undefined optionals', () => {
     expect(gateChanged(base, structuredClone(base))).toBe(false);
     expect(gateChanged(defaultConfig().gate, { ...defaultConfig().gate, max_cost_increase: undefined })).toBe(false);

@@ -1,12 +1,11 @@
 // Scores one sample (one model output) against a case's assertions. Pure: no I/O, nothing
 // from the repo is executed. Any assertion that cannot be evaluated fails with a reason.
-import type { AssertionSpec } from '../../config/schema.js';
-import type { AssertionOutcome, CallResult } from '../../types.js';
-import { CHECKS, NOT_SUPPORTED_YET, type CheckContext } from './checks.js';
+import type { AssertionOutcome, AssertionSpec, CallResult } from '../../types.js';
 import { fillValue } from './fill-value.js';
-import { baseType } from './validate.js';
+import { lookupType } from './registry.js';
+import type { SchemaCompiler } from './schema-compiler.js';
 
-/** What a judge or embedding call found for one assertion (src/judges); computed before scoring. */
+/** What a judge or embedding call found for one assertion (src/run/judge-phase.ts); computed before scoring. */
 export interface ExternalObservation {
   /** Whether the positive form holds. */
   holds: boolean;
@@ -20,8 +19,10 @@ export interface ScoreContext {
   vars: Record<string, unknown>;
   call: CallResult;
   costUsd?: number;
-  /** Results of llm-rubric / similar, by the assertion's index in the list given to scoreSample. */
+  /** Results of judge and embedding calls, by the assertion's index in the list given to scoreSample. */
   external?: ReadonlyMap<number, ExternalObservation>;
+  /** Compiles schema values; the run loads one when some assertion has a schema. */
+  schemas?: SchemaCompiler;
 }
 
 export interface SampleScore {
@@ -34,27 +35,17 @@ export interface SampleScore {
   error?: string;
 }
 
-// Types whose string `value` is a template over the case's vars (schemas and limits are not).
-const TEMPLATED = new Set([
-  'equals',
-  'contains',
-  'icontains',
-  'regex',
-  'starts-with',
-  'ends-with',
-  'levenshtein',
-  'rouge-l',
-]);
-
 export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -1): AssertionOutcome {
   const grade = spec.grade ?? 'hard';
-  const { base, negated } = baseType(spec.type);
   const fail = (reason: string): AssertionOutcome => ({ type: spec.type, grade, pass: false, reason });
-  // llm-rubric and similar need a model call; the engine makes it first (src/judges) and hands
-  // the result in. Scored without it (no engine), they fail and say why.
-  if (NOT_SUPPORTED_YET.has(base)) {
+  const found = lookupType(spec.type);
+  if (!found) return fail(`unknown assertion type "${spec.type}"`);
+  const { def, negated } = found;
+  // A judge or embedding call decides it; the engine makes it first (src/run/judge-phase.ts)
+  // and hands the result in. Scored without it (no engine), it fails and says why.
+  if (def.needs) {
     const ext = ctx.external?.get(index);
-    if (!ext) return fail(`${base} needs a judge or embeddings call, which was not made`);
+    if (!ext) return fail(`${def.name} needs a judge or embeddings call, which was not made`);
     if (ext.error !== undefined) return { type: spec.type, grade, pass: false, reason: ext.error, errored: true };
     const pass = negated ? !ext.holds : ext.holds;
     const out: AssertionOutcome = { type: spec.type, grade, pass };
@@ -63,12 +54,16 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
     if (ext.score !== undefined) out.score = ext.score;
     return out;
   }
-  const check = CHECKS[base];
-  if (!check || (negated && base.startsWith('max-'))) return fail(`unknown assertion type "${spec.type}"`);
   try {
-    const value = TEMPLATED.has(base) && typeof spec.value === 'string' ? fillValue(spec.value, ctx.vars) : spec.value;
-    const cctx: CheckContext = { output: ctx.call.output, value, spec, call: ctx.call, costUsd: ctx.costUsd };
-    const obs = check(cctx);
+    const value = def.templated && typeof spec.value === 'string' ? fillValue(spec.value, ctx.vars) : spec.value;
+    const obs = def.check({
+      output: ctx.call.output,
+      value,
+      spec,
+      call: ctx.call,
+      costUsd: ctx.costUsd,
+      schemas: ctx.schemas,
+    });
     const pass = negated ? !obs.holds : obs.holds;
     const out: AssertionOutcome = { type: spec.type, grade, pass };
     if (!pass) out.reason = obs.why;

@@ -9,6 +9,8 @@ import { inlineCaseSchema } from '../../config/schema.js';
 import type { Problem } from '../../errors.js';
 import type { EvalCase } from '../../types.js';
 import { validateWith, type YamlPath } from '../../prompts/yaml-doc.js';
+import { assertionChecker } from '../assertions/checker.js';
+import { typeProblem } from '../assertions/validate.js';
 import { stableCaseId } from './case-id.js';
 
 export type Locate = (path: YamlPath, key?: boolean) => { line: number; col: number };
@@ -30,8 +32,9 @@ export function buildCase(
   const row = raw as Record<string, unknown>;
   let fields: { id?: unknown; vars: Record<string, unknown>; assert: EvalCase['assert']; description?: string };
   if (Object.hasOwn(row, 'vars')) {
-    const r = validateWith(inlineCaseSchema, row, { at }, file, basePath);
-    if (!r.data) return { problems: r.problems };
+    const r = validateWith(inlineCaseSchema, row, { at }, file, basePath, assertionChecker());
+    const problems = [...r.problems, ...unknownTypes(row.assert, file, at, basePath)];
+    if (!r.data || problems.length) return { problems: problems.sort(byPlace) };
     fields = r.data;
   } else {
     if (Object.hasOwn(row, 'assert')) {
@@ -61,4 +64,20 @@ export function buildCase(
   const c: EvalCase = { id, vars: fields.vars, assert: fields.assert, source: { file, line } };
   if (fields.description !== undefined) c.description = fields.description;
   return { case: c, problems: [] };
+}
+
+/** Assertions whose (string) type names no assertion type, worded like validateWith's problems. */
+function unknownTypes(list: unknown, file: string, at: Locate, basePath: YamlPath): Problem[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((a: unknown, j) => {
+    const type = a !== null && typeof a === 'object' ? (a as { type?: unknown }).type : undefined;
+    const why = typeof type === 'string' ? typeProblem(type) : undefined;
+    if (why === undefined) return [];
+    const path = [...basePath, 'assert', j, 'type'];
+    return [{ file, ...at(path), message: `\`${path.join('.')}\`: ${why}` }];
+  });
+}
+
+function byPlace(a: Problem, b: Problem): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0);
 }

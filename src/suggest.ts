@@ -1,4 +1,5 @@
-// "Did you mean" for keys, types and enum values.
+// "Did you mean" for keys, types, enum values, suite names and flags (a base helper: config,
+// suites, pipeline and the CLI all suggest).
 
 /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("modle"→"model" is 1). */
 export function typoDistance(a: string, b: string): number {

@@ -1,0 +1,94 @@
+// The contract every assertion type fulfils (registry.ts lists them). A descriptor says what
+// its `value:` is, which optional fields it reads, whether `not-` inverts it and how it is
+// decided: locally by `check`, or by a model call the run's judge phase makes (`needs`).
+import type { AssertionSpec, CallResult } from '../../types.js';
+import type { SchemaCompiler } from './schema-compiler.js';
+
+/** Optional spec fields a type may read besides type, value, grade and name. */
+export type OptionalField =
+  'threshold' | 'flags' | 'provider' | 'rubric_file' | 'choices' | 'system_prompt' | 'embedding_model';
+
+export interface AssertionProblem {
+  /** The spec field to point at (for file:line:col), or undefined for the assertion itself. */
+  field?: 'type' | 'value' | OptionalField;
+  message: string;
+}
+
+/** What a check observed; phrased so that whichever form failed (X or not-X) can say why. */
+export interface Observation {
+  /** Whether the positive form holds. */
+  holds: boolean;
+  why: string;
+  score?: number;
+}
+
+export interface CheckContext {
+  output: string;
+  /** `value` after templating (strings of templated types only). */
+  value: unknown;
+  spec: AssertionSpec;
+  call: CallResult;
+  costUsd?: number;
+  /** Compiles `value:` schemas; loaded by the run when some assertion has one. */
+  schemas?: SchemaCompiler;
+}
+
+/** Tools a static check may need (the JSON Schema compiler, when a schema is in use). */
+export interface ValidationTools {
+  schemas?: SchemaCompiler;
+}
+
+/**
+ * What `value:` holds: 'schema' values are compiled by the SchemaCompiler (which is therefore
+ * loaded only when such a type is used); the others document the descriptor.
+ */
+export type ValueKind = 'expected' | 'text' | 'pattern' | 'schema' | 'limit' | 'rubric';
+
+interface Descriptor {
+  /** The `type:` that selects it. */
+  readonly name: string;
+  readonly value: ValueKind;
+  /** A string value is a `{{var}}` template over the case's vars, filled before it is used. */
+  readonly templated: boolean;
+  /** `not-<name>` inverts it. */
+  readonly negatable: boolean;
+  /** Optional fields it reads; setting any other is a problem ("does not use ..."). */
+  readonly fields?: readonly OptionalField[];
+  /** Default `threshold:`; a type with one takes a threshold between 0 and 1. */
+  readonly threshold?: number;
+  /** The first problem with `value:` or another field only this type reads. */
+  validate(spec: AssertionSpec, tools: ValidationTools): AssertionProblem | undefined;
+  /** Models it calls besides the suite's own (so the run can price them). */
+  models?(spec: AssertionSpec): string[];
+}
+
+/** Decided locally from the output, or by a judge / embedding call (src/run/judge-phase.ts). */
+export type AssertionType = Descriptor &
+  (
+    | { readonly check: (ctx: CheckContext) => Observation; readonly needs?: undefined }
+    | { readonly needs: 'judge' | 'embedding'; readonly check?: undefined }
+  );
+
+const MAX_QUOTE = 80;
+export function quote(s: string): string {
+  const cut = s.length > MAX_QUOTE ? `${s.slice(0, MAX_QUOTE)}…` : s;
+  return JSON.stringify(cut);
+}
+
+export function asText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** "<type> needs `value:` <what>", pointing at the value. */
+export function needValue(spec: AssertionSpec, what: string): AssertionProblem {
+  return { field: 'value', message: `${spec.type} needs \`value:\` ${what}` };
+}
+
+function isScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/** The validation of a type whose value is a (templated) string. */
+export function textValue(spec: AssertionSpec): AssertionProblem | undefined {
+  return isScalar(spec.value) ? undefined : needValue(spec, 'as a string');
+}

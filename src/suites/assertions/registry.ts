@@ -1,0 +1,96 @@
+// The one list of assertion types. Everything that depends on the kind of an assertion - the
+// config's "unknown assertion type" and "did you mean", which `not-` forms exist, static
+// validation, templating of `value:`, local check or judge / embedding call, the models a run
+// prices, whether the JSON Schema compiler is needed - is read from these descriptors.
+//
+// How to add an assertion type:
+//   1. Write src/suites/assertions/types/<name>.ts exporting an AssertionType
+//      (assertion-type.ts): its name, what `value:` holds, whether the value is templated and
+//      `not-<name>` exists, the optional fields it reads (with a threshold default if it takes
+//      one), `validate` for its value, and either `check` (decided from the output) or
+//      `needs: 'judge' | 'embedding'` (decided by the run's judge phase).
+//   2. Add it to ASSERTION_TYPES below. The order is the order users see in messages.
+//   3. Document it in README "Assertions", and test it in test/assertions/.
+import type { AssertionSpec } from '../../types.js';
+import type { AssertionType, OptionalField } from './assertion-type.js';
+import { isJson, jsonSchema } from './types/json.js';
+import { maxCostUsd, maxLatencyMs, maxTokens } from './types/limits.js';
+import { llmRubric } from './types/llm-rubric.js';
+import { regex } from './types/regex.js';
+import { similar } from './types/similar.js';
+import { levenshtein, rougeLType } from './types/string-similarity.js';
+import { contains, endsWith, equals, icontains, startsWith } from './types/text.js';
+
+export const ASSERTION_TYPES: readonly AssertionType[] = [
+  equals,
+  contains,
+  icontains,
+  regex,
+  startsWith,
+  endsWith,
+  isJson,
+  jsonSchema,
+  maxTokens,
+  maxLatencyMs,
+  maxCostUsd,
+  llmRubric,
+  similar,
+  levenshtein,
+  rougeLType,
+];
+
+const BY_NAME = new Map(ASSERTION_TYPES.map((t) => [t.name, t]));
+
+/** The base type names, in registry order. */
+export const TYPE_NAMES: readonly string[] = ASSERTION_TYPES.map((t) => t.name);
+
+/** Every accepted `type:`: the base names, then `not-<name>` of each negatable one. */
+export const ALL_TYPE_NAMES: readonly string[] = [
+  ...TYPE_NAMES,
+  ...ASSERTION_TYPES.filter((t) => t.negatable).map((t) => `not-${t.name}`),
+];
+
+export function splitNegation(type: string): { base: string; negated: boolean } {
+  return type.startsWith('not-') ? { base: type.slice(4), negated: true } : { base: type, negated: false };
+}
+
+/** The descriptor a `type:` selects and whether it is the `not-` form; undefined for no type. */
+export function lookupType(type: string): { def: AssertionType; negated: boolean } | undefined {
+  const { base, negated } = splitNegation(type);
+  const def = BY_NAME.get(base);
+  return def && (!negated || def.negatable) ? { def, negated } : undefined;
+}
+
+/** Names of the types that read an optional field, e.g. `flags` → regex. */
+export function typesUsing(field: OptionalField): string[] {
+  return ASSERTION_TYPES.filter((t) => t.fields?.includes(field)).map((t) => t.name);
+}
+
+/** True when some assertion compiles a JSON Schema (a schema-valued type given a value). */
+export function usesSchema(specs: Iterable<Pick<AssertionSpec, 'type' | 'value'>>): boolean {
+  for (const s of specs) {
+    const t = typeof s.type === 'string' ? lookupType(s.type) : undefined;
+    if (t?.def.value === 'schema' && s.value !== undefined) return true;
+  }
+  return false;
+}
+
+/** Names of the types whose value is a JSON Schema (for the config loader's cheap look-ahead). */
+export const SCHEMA_TYPE_NAMES: readonly string[] = ASSERTION_TYPES.filter((t) => t.value === 'schema').map(
+  (t) => t.name,
+);
+
+/** Whether the assertion is decided by a judge or embedding call of the run, and which. */
+export function callNeeded(spec: Pick<AssertionSpec, 'type'>): 'judge' | 'embedding' | undefined {
+  return lookupType(spec.type)?.def.needs;
+}
+
+/** Models an assertion calls besides the suite's own (judges, embeddings). */
+export function assertionModels(spec: AssertionSpec): string[] {
+  return lookupType(spec.type)?.def.models?.(spec) ?? [];
+}
+
+/** Whether a string `value:` is a template over the case's vars. */
+export function isCaseTemplated(spec: Pick<AssertionSpec, 'type'>): boolean {
+  return lookupType(spec.type)?.def.templated ?? false;
+}
