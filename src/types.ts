@@ -67,9 +67,6 @@ export interface Prompt {
   params: ModelParams;
   /** Variables referenced by the templates, e.g. ["ticket", "customer.name"]. */
   variables: string[];
-  /** From *.prompt.yml: its own test data and evaluators (then it is a suite by itself). */
-  testData?: EvalCase[];
-  evaluators?: AssertionSpec[];
   /** Features parsed but not supported yet, reported per suite (never silently dropped). */
   unsupported?: string[];
 }

@@ -1,7 +1,5 @@
 // Dispatches a prompt file to its format parser by file name.
-import { InputError } from '../errors.js';
 import type { Prompt } from '../types.js';
-import type { FileSource } from '../files/file-source.js';
 import { parseChatFile } from './chat-file.js';
 import { parseDotprompt } from './dotprompt.js';
 import { isGithubPromptFile, parseGithubPromptYml } from './github-prompt-yml.js';
@@ -33,10 +31,4 @@ export function parsePrompt(path: string, text: string): Prompt {
     default:
       return parseTemplateFile(path, text);
   }
-}
-
-export async function loadPrompt(src: FileSource, path: string): Promise<Prompt> {
-  const text = await src.read(path);
-  if (text === undefined) throw InputError.one(path, `prompt file not found in ${src.label}; check the path`);
-  return parsePrompt(path, text);
 }

@@ -2,7 +2,7 @@
 // assertions (base and head may share a call but not their assertions). Judge and embedding
 // results (src/judges) come in precomputed; a sample whose judge could not give a verdict is
 // errored, not failed.
-import type { SampleJudgement } from '../judges/judge-phase.js';
+import type { SampleJudgement } from './judge-phase.js';
 import { scoreSample, type SchemaCompiler } from '../suites/assertions/index.js';
 import type { CaseRun, Sample, SuiteRun } from '../types.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';

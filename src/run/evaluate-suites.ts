@@ -7,7 +7,7 @@ import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import type { ProviderConfig } from '../config/schema.js';
 import type { ChatProvider, Suite, SuiteRun } from '../types.js';
-import { needsJudgePhase, runJudgePhase, type JudgeStats } from '../judges/judge-phase.js';
+import { needsJudgePhase, runJudgePhase, type JudgeStats } from './judge-phase.js';
 import { schemaCompilerFor } from '../suites/assertions/index.js';
 import { assembleSuiteRun } from './assemble-run.js';
 import { executeCalls, type ProgressEvent } from './execute-calls.js';

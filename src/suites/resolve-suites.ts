@@ -25,12 +25,12 @@ import { InputError, type Problem } from '../errors.js';
 import type { EvalCase, ModelParams, Prompt, Suite } from '../types.js';
 import type { FileSource } from '../files/file-source.js';
 import { githubModelToProviderModel, isGithubPromptFile } from '../prompts/github-prompt-yml.js';
-import { parsePrompt } from '../prompts/load-prompt.js';
 import { parseYaml, type YamlDoc } from '../prompts/yaml-doc.js';
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
 import { suggest } from '../suggest.js';
 import { checkCaseVariables } from './render-case.js';
-import { resolveRubricFiles } from '../judges/rubric-files.js';
+import { parseSuitePrompt, type SuitePrompt } from './github-prompt-suite.js';
+import { resolveRubricFiles } from './rubric-files.js';
 
 export { renderCaseMessages, checkCaseVariables } from './render-case.js';
 
@@ -141,7 +141,7 @@ function inlineLines(ctx: Ctx, i: number, count: number): number[] | undefined {
 
 async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: string[]): Promise<Suite | undefined> {
   const before = ctx.errors.length;
-  let prompt: Prompt | undefined;
+  let prompt: SuitePrompt | undefined;
   const promptText = await ctx.src.read(s.prompt);
   if (promptText === undefined) {
     ctx.errors.push(
@@ -153,7 +153,7 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
     );
   } else {
     try {
-      prompt = parsePrompt(s.prompt, promptText);
+      prompt = parseSuitePrompt(s.prompt, promptText);
     } catch (e) {
       collect(ctx, e);
     }
@@ -203,7 +203,7 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
     [...evaluators, ...s.assert],
     ctx.configFile ?? 'promptgate.yml',
   );
-  // llm-rubric `rubric_file:` is read from this same revision (src/judges/rubric-files.ts).
+  // llm-rubric `rubric_file:` is read from this same revision (rubric-files.ts).
   const assertPos = configProblem(ctx, ['suites', i, 'assert'], '');
   const rubrics = await resolveRubricFiles(ctx.src, [...evaluators, ...s.assert], checked, {
     file: assertPos.file,
@@ -257,9 +257,9 @@ async function resolveConfigSuite(ctx: Ctx, s: SuiteConfig, i: number, all: stri
 async function resolveDiscovered(ctx: Ctx, file: string, name: string): Promise<Suite | undefined> {
   const text = await ctx.src.read(file);
   if (text === undefined) return undefined;
-  let prompt: Prompt;
+  let prompt: SuitePrompt;
   try {
-    prompt = parsePrompt(file, text);
+    prompt = parseSuitePrompt(file, text);
   } catch (e) {
     collect(ctx, e);
     return undefined;

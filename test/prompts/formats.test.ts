@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { MemorySource } from '../../src/files/memory-source.js';
 import { githubModelToProviderModel } from '../../src/prompts/github-prompt-yml.js';
-import { loadPrompt, parsePrompt, promptFormatOf } from '../../src/prompts/load-prompt.js';
+import { promptFormatOf } from '../../src/prompts/load-prompt.js';
+import { parseSuitePrompt as parsePrompt } from '../../src/suites/github-prompt-suite.js';
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -285,13 +285,5 @@ Hello, I am {{name}} from {{{city}}}.
     expect(lines[0]).toBe(
       `a.prompt:5:1: not supported: Handlebars ${what} at line 5; only {{var}} and {{role "..."}} are supported`,
     );
-  });
-});
-
-describe('loadPrompt', () => {
-  it('reads through the FileSource and reports a missing file', async () => {
-    const src = new MemorySource({ 'p.md': 'hi {{x}}' });
-    expect((await loadPrompt(src, 'p.md')).variables).toEqual(['x']);
-    await expect(loadPrompt(src, 'nope.md')).rejects.toThrow(/nope\.md: prompt file not found in memory/);
   });
 });

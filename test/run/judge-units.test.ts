@@ -1,11 +1,11 @@
 // Judge replies, requests, the GitHub built-ins mapping and the static checks of judge fields.
 import { describe, expect, it } from 'vitest';
 import { providerSchema, type AssertionSpec } from '../../src/config/schema.js';
-import { cosineSimilarity, parseVector } from '../../src/judges/embeddings.js';
-import { builtinEvaluator } from '../../src/judges/judge-prompts.js';
-import { matchChoice, parseJudgeReply } from '../../src/judges/judge-reply.js';
-import { buildJudgeRequest, fillJudgeTemplate } from '../../src/judges/judge-request.js';
-import { parsePrompt } from '../../src/prompts/load-prompt.js';
+import { cosineSimilarity, parseVector } from '../../src/run/embeddings.js';
+import { builtinEvaluator } from '../../src/suites/github-evaluators.js';
+import { matchChoice, parseJudgeReply } from '../../src/run/judge-reply.js';
+import { buildJudgeRequest, fillJudgeTemplate } from '../../src/run/judge-request.js';
+import { parseSuitePrompt as parsePrompt } from '../../src/suites/github-prompt-suite.js';
 import { validateAssertion } from '../../src/suites/assertions/validate.js';
 import type { Prompt } from '../../src/types.js';
 

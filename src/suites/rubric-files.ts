@@ -1,9 +1,8 @@
 // `rubric_file:` of llm-rubric assertions, read at suite resolution from the same revision as
 // the suite (base rubric for base, head rubric for head), so a PR that edits a rubric is
 // compared like one that edits the prompt - and the rubric file makes the suite "affected".
-import type { AssertionSpec } from '../config/schema.js';
 import type { Problem } from '../errors.js';
-import type { EvalCase } from '../types.js';
+import type { AssertionSpec, EvalCase } from '../types.js';
 import type { FileSource } from '../files/file-source.js';
 
 export interface RubricResolution {
