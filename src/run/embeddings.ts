@@ -7,8 +7,6 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../providers/response-cache.js';
 import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
 
-export { DEFAULT_EMBEDDING_MODEL } from '../suites/assertions/types/similar.js';
-
 export function embeddingKey(endpoint: string, model: string, input: string): string {
   return createHash('sha256')
     .update(canonicalJson({ v: 1, kind: 'embedding', endpoint, model, input }))

@@ -3,6 +3,7 @@
 import { textValue, type AssertionType } from '../assertion-type.js';
 
 export const DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
+export const DEFAULT_SIMILAR_THRESHOLD = 0.8;
 
 export const similar: AssertionType = {
   name: 'similar',
@@ -10,7 +11,7 @@ export const similar: AssertionType = {
   templated: true,
   negatable: true,
   fields: ['threshold', 'embedding_model'],
-  threshold: 0.8,
+  threshold: DEFAULT_SIMILAR_THRESHOLD,
   needs: 'embedding',
   validate: textValue,
   models: (spec) => [spec.embedding_model ?? DEFAULT_EMBEDDING_MODEL],

@@ -1,0 +1,73 @@
+// One phase of model calls, the same for the prompt's own calls (evaluate-suites.ts) and for
+// the judges' and embeddings' (judge-phase.ts): take what the cache has, fail under --replay
+// when anything is missing, create the providers (so a missing API key is reported before
+// the first call), then call the model for the rest through the run's limiter, retries and
+// spend budget. Every finished call is cached at once by executeCalls.
+import type { Limiter } from '../providers/limiter.js';
+import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
+import { RunError } from '../errors.js';
+import type { ChatProvider, ProviderConfig } from '../types.js';
+import { executeCalls, type ExecuteOutcome, type ProgressEvent } from './execute-calls.js';
+import { fillFromCache, type CallJob } from './sample-plan.js';
+import type { SpendBudget } from './spend-budget.js';
+
+export interface CallPhaseOptions {
+  cache: ResponseCache;
+  cacheMode: CacheMode;
+  limiter: Limiter;
+  budget: SpendBudget;
+  maxAttempts: number;
+  providerFor: (cfg: ProviderConfig) => ChatProvider;
+  /** What the calls are, for messages: "calls", "judge/embedding calls". */
+  what: string;
+  /** Why an earlier phase stopped: then nothing is called and every miss is marked not run. */
+  stopped?: string | null;
+  /** Runs once the calls to make are known, before the first one (the spend-cap estimate). */
+  beforeCalls?: (pending: CallJob[]) => void;
+  signal?: AbortSignal;
+  onProgress?: (e: ProgressEvent) => void;
+}
+
+export interface CallPhaseOutcome extends ExecuteOutcome {
+  /** Calls answered from the cache. */
+  cached: number;
+  /** Calls the cache did not have (made, failed or not run). */
+  missed: number;
+}
+
+export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Promise<CallPhaseOutcome> {
+  await fillFromCache(jobs, opts.cache, opts.cacheMode);
+  const pending = jobs.filter((j) => !j.result);
+  const cached = jobs.length - pending.length;
+  if (pending.length && opts.cacheMode === 'replay') throw replayMiss(pending, jobs.length, opts.what);
+  const idle = { cached, missed: pending.length, made: 0, failed: 0, rateLimited: opts.limiter.rateLimited };
+  if (pending.length && opts.stopped) {
+    for (const j of pending) j.error = `not run: the run stopped early (${opts.stopped})`;
+    return { ...idle, stopped: null };
+  }
+  for (const j of pending) opts.providerFor(j.provider);
+  opts.beforeCalls?.(pending);
+  if (!pending.length) return { ...idle, stopped: opts.signal?.aborted ? 'cancelled' : null };
+  const outcome = await executeCalls(pending, {
+    providerFor: opts.providerFor,
+    limiter: opts.limiter,
+    cache: opts.cache,
+    writeCache: opts.cacheMode !== 'off',
+    maxAttempts: opts.maxAttempts,
+    budget: opts.budget,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  });
+  return { ...outcome, cached, missed: pending.length };
+}
+
+function replayMiss(pending: CallJob[], total: number, what: string): RunError {
+  const first = pending
+    .slice(0, 3)
+    .map((j) => j.label)
+    .join('; ');
+  return new RunError(
+    `--replay: ${pending.length} of ${total} ${what} are not in the response cache (first: ${first}). ` +
+      'Run without --replay to call the model (needs the API key), or with --record to refresh the cache.',
+  );
+}
