@@ -19,6 +19,15 @@ export interface ProviderConfig {
 export type ProviderOverride = Partial<ProviderConfig>;
 
 /**
+ * Where the endpoint settings a suite's provider uses are written, so an error about one (an
+ * unset API key variable) points at it. `at` is keyed "api_key_env" or "headers.<name>".
+ */
+export interface ProviderSource {
+  file: string;
+  at: Record<string, { line: number; col: number }>;
+}
+
+/**
  * One assertion as written (promptgate.yml, a dataset, a *.prompt.yml evaluator). Which
  * fields a type reads is the assertion registry's business (src/suites/assertions/registry.ts).
  */
@@ -93,6 +102,8 @@ export interface Suite {
   /** Applied to every case before the case's own assertions. */
   assert: AssertionSpec[];
   provider: ProviderConfig;
+  /** Where `provider`'s endpoint settings are written; absent without a config file. */
+  providerSource?: ProviderSource;
   repeats: number;
   aggregate: 'mean' | 'majority' | 'all' | 'any';
   /** Files whose change makes the suite affected (prompt, cases, `files` globs expanded). */

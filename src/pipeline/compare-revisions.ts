@@ -12,7 +12,6 @@ import type { Suite, SuiteRun } from '../types.js';
 import type { FileSource } from '../files/file-source.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
-import { withEnvProblemLines } from './locate-env-problems.js';
 import { renderedPromptDiff } from './prompt-diff.js';
 import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
 
@@ -117,12 +116,10 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
       engine.onProgress?.(e);
     },
   };
-  // provider settings (and so a missing key) come from base's config
-  const result = await withEnvProblemLines(baseSrc, base.file, () =>
-    evaluateSuites(
-      [toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])), toRun.map((p) => p.head)],
-      withDraws,
-    ),
+  // provider settings (and so a missing key, located in base's config) come from base
+  const result = await evaluateSuites(
+    [toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])), toRun.map((p) => p.head)],
+    withDraws,
   );
   const baseRuns = new Map<string, SuiteRun>(result.sides[0]!.map((r) => [r.name, r]));
   const headRuns = new Map<string, SuiteRun>(result.sides[1]!.map((r) => [r.name, r]));

@@ -7,7 +7,6 @@ import { suggest } from '../suggest.js';
 import { resolveSuites } from '../suites/resolve-suites.js';
 import type { Suite } from '../types.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
-import { withEnvProblemLines } from './locate-env-problems.js';
 
 export interface RunOptions extends CommonOptions {
   suites?: string[];
@@ -52,6 +51,6 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
   const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
   const cacheDir = resolveCacheDir(config, opts.cwd, opts);
   await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
-  const result = await withEnvProblemLines(src, file, () => evaluateSuites([selected], engine));
+  const result = await evaluateSuites([selected], engine);
   return { ...result, configFile: file, suites: selected, pricing, cacheDir };
 }

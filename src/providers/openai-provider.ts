@@ -3,7 +3,14 @@
 // because retrying and pacing belong to call-with-retry.ts and the limiter.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { InputError } from '../errors.js';
-import type { CallResult, ChatProvider, ChatRequest, EmbeddingRequest, ProviderConfig } from '../types.js';
+import type {
+  CallResult,
+  ChatProvider,
+  ChatRequest,
+  EmbeddingRequest,
+  ProviderConfig,
+  ProviderSource,
+} from '../types.js';
 import { nodeFetch } from './node-fetch.js';
 import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {
@@ -22,8 +29,10 @@ export interface ProviderCallResult extends CallResult {
 export interface OpenAIProviderOptions {
   env: Record<string, string | undefined>;
   timeoutMs: number;
-  /** Named in the missing-key message; default "promptgate.yml". */
+  /** Named in the missing-key message when there is no `source`; default "promptgate.yml". */
   configFile?: string;
+  /** Where the settings are written: a missing-key error then points at its line. */
+  source?: ProviderSource;
   /** The SDK's fetch; default nodeFetch (node:http, cheaper than the built-in fetch), through undici when a proxy is set in env. */
   fetch?: typeof fetch;
 }
@@ -42,14 +51,22 @@ export function isLoopback(baseUrl: string): boolean {
 
 const AUTH_HEADERS = new Set(['authorization', 'api-key', 'x-api-key']);
 
-function resolveHeaders(cfg: ProviderConfig, env: OpenAIProviderOptions['env'], file: string): Record<string, string> {
+/** An InputError about an unset variable, at the line of the setting that names it. */
+function settingError(opts: OpenAIProviderOptions, setting: string, message: string): InputError {
+  const file = opts.source?.file ?? opts.configFile ?? 'promptgate.yml';
+  const pos = opts.source?.at[setting];
+  return InputError.one(file, message, pos?.line, pos?.col);
+}
+
+function resolveHeaders(cfg: ProviderConfig, opts: OpenAIProviderOptions): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(cfg.headers ?? {})) {
     out[name] = value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, v: string) => {
-      const x = env[v];
+      const x = opts.env[v];
       if (x === undefined || x === '') {
-        throw InputError.one(
-          file,
+        throw settingError(
+          opts,
+          `headers.${name}`,
           `provider.headers.${name} uses \${${v}}, but the environment variable ${v} is not set`,
         );
       }
@@ -59,24 +76,25 @@ function resolveHeaders(cfg: ProviderConfig, env: OpenAIProviderOptions['env'], 
   return out;
 }
 
-export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOptions): ChatProvider {
-  const file = opts.configFile ?? 'promptgate.yml';
-  const endpoint = endpointOf(cfg.base_url);
-  const headers = resolveHeaders(cfg, opts.env, file);
+/** The SDK client; a missing key is an input error before any call, unless none is needed. */
+function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions): OpenAI {
+  const headers = resolveHeaders(cfg, opts);
   let apiKey = opts.env[cfg.api_key_env]?.trim();
   if (!apiKey) {
     // A loopback server, or a gateway authenticated by a configured header (Azure `api-key`),
     // works without the bearer key; everything else would only fail later with a 401.
     const headerAuth = Object.keys(headers).some((h) => AUTH_HEADERS.has(h.toLowerCase()));
     if (!isLoopback(cfg.base_url) && !headerAuth) {
-      throw InputError.one(
-        file,
+      const file = opts.source?.file ?? opts.configFile ?? 'promptgate.yml';
+      throw settingError(
+        opts,
+        'api_key_env',
         `missing API key: set the environment variable ${cfg.api_key_env} (provider.api_key_env in ${file})`,
       );
     }
     apiKey = 'no-key';
   }
-  const client = new OpenAI({
+  return new OpenAI({
     apiKey,
     baseURL: cfg.base_url,
     maxRetries: 0,
@@ -84,132 +102,154 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
     defaultHeaders: headers,
     fetch: opts.fetch ?? (hasProxyEnv(opts.env) ? proxyAwareFetch(opts.env, nodeFetch) : nodeFetch),
   });
-  // Reasoning models reject max_tokens; learn that once per provider and switch the field.
-  let useMaxCompletionTokens = false;
+}
 
-  async function once(req: ChatRequest, signal: AbortSignal): Promise<ProviderCallResult> {
-    const body: Record<string, unknown> = { model: req.model, messages: req.messages };
-    if (req.temperature !== undefined) body.temperature = req.temperature;
-    if (req.max_tokens !== undefined)
-      body[useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
-    if (req.top_p !== undefined) body.top_p = req.top_p;
-    if (req.seed !== undefined) body.seed = req.seed;
-    if (req.response_format !== undefined) body.response_format = req.response_format;
-    const t0 = performance.now();
-    const { data, response } = await client.chat.completions
-      .create(body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
-      .withResponse();
-    const latencyMs = performance.now() - t0;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
-    const d: any = data;
-    const choice = d && typeof d === 'object' && Array.isArray(d.choices) ? d.choices[0] : undefined;
-    if (!choice || typeof choice !== 'object' || !choice.message || typeof choice.message !== 'object') {
-      const got =
-        typeof d === 'string'
-          ? `a ${response.headers.get('content-type') ?? 'non-JSON'} body`
-          : 'JSON without choices[0].message';
-      throw new ProviderError(
-        'bad-response',
-        `${endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`,
-      );
-    }
-    const content = choice.message.content;
-    const result: ProviderCallResult = {
-      output: typeof content === 'string' ? content : '',
-      latencyMs,
+/** What one provider learns while it runs: reasoning models reject max_tokens, once. */
+interface ProviderState {
+  endpoint: string;
+  useMaxCompletionTokens: boolean;
+}
+
+function chatBody(req: ChatRequest, state: ProviderState): Record<string, unknown> {
+  const body: Record<string, unknown> = { model: req.model, messages: req.messages };
+  if (req.temperature !== undefined) body.temperature = req.temperature;
+  if (req.max_tokens !== undefined)
+    body[state.useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+  if (req.top_p !== undefined) body.top_p = req.top_p;
+  if (req.seed !== undefined) body.seed = req.seed;
+  if (req.response_format !== undefined) body.response_format = req.response_format;
+  return body;
+}
+
+async function chatOnce(
+  client: OpenAI,
+  req: ChatRequest,
+  state: ProviderState,
+  signal: AbortSignal,
+): Promise<ProviderCallResult> {
+  const t0 = performance.now();
+  const { data, response } = await client.chat.completions
+    .create(chatBody(req, state) as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
+    .withResponse();
+  const latencyMs = performance.now() - t0;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
+  const d: any = data;
+  const choice = d && typeof d === 'object' && Array.isArray(d.choices) ? d.choices[0] : undefined;
+  if (!choice || typeof choice !== 'object' || !choice.message || typeof choice.message !== 'object') {
+    const got =
+      typeof d === 'string'
+        ? `a ${response.headers.get('content-type') ?? 'non-JSON'} body`
+        : 'JSON without choices[0].message';
+    throw new ProviderError(
+      'bad-response',
+      `${state.endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`,
+    );
+  }
+  const content = choice.message.content;
+  const result: ProviderCallResult = { output: typeof content === 'string' ? content : '', latencyMs };
+  const u = d.usage;
+  if (u && typeof u === 'object' && typeof u.prompt_tokens === 'number') {
+    result.usage = {
+      input: u.prompt_tokens,
+      output: typeof u.completion_tokens === 'number' ? u.completion_tokens : 0,
+      cached: u.prompt_tokens_details?.cached_tokens ?? 0,
     };
-    const u = d.usage;
-    if (u && typeof u === 'object' && typeof u.prompt_tokens === 'number') {
-      result.usage = {
-        input: u.prompt_tokens,
-        output: typeof u.completion_tokens === 'number' ? u.completion_tokens : 0,
-        cached: u.prompt_tokens_details?.cached_tokens ?? 0,
-      };
-    }
-    if (typeof d.model === 'string') result.model = d.model;
-    if (typeof d.system_fingerprint === 'string') result.systemFingerprint = d.system_fingerprint;
-    if (typeof choice.finish_reason === 'string') result.finishReason = choice.finish_reason;
-    const rl = parseRateLimitInfo(response.headers);
-    if (rl) result.rateLimit = rl;
-    return result;
   }
+  if (typeof d.model === 'string') result.model = d.model;
+  if (typeof d.system_fingerprint === 'string') result.systemFingerprint = d.system_fingerprint;
+  if (typeof choice.finish_reason === 'string') result.finishReason = choice.finish_reason;
+  const rl = parseRateLimitInfo(response.headers);
+  if (rl) result.rateLimit = rl;
+  return result;
+}
 
-  // Embeddings (the `similar` assertion): the vector travels as JSON in `output`, so it is
-  // cached and retried exactly like a chat answer.
-  async function embedOnce(req: EmbeddingRequest, signal: AbortSignal): Promise<ProviderCallResult> {
-    const t0 = performance.now();
-    const { data, response } = await client.embeddings
-      .create({ model: req.model, input: req.input, encoding_format: 'float' }, { signal })
-      .withResponse();
-    const latencyMs = performance.now() - t0;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
-    const d: any = data;
-    const vec = d && Array.isArray(d.data) ? d.data[0]?.embedding : undefined;
-    if (!Array.isArray(vec) || !vec.every((x: unknown) => typeof x === 'number')) {
-      throw new ProviderError(
-        'bad-response',
-        `${endpoint}/embeddings answered without data[0].embedding; does the endpoint serve embeddings?`,
-      );
-    }
-    const result: ProviderCallResult = { output: JSON.stringify(vec), latencyMs };
-    if (typeof d.usage?.prompt_tokens === 'number')
-      result.usage = { input: d.usage.prompt_tokens, output: 0, cached: 0 };
-    if (typeof d.model === 'string') result.model = d.model;
-    const rl = parseRateLimitInfo(response.headers);
-    if (rl) result.rateLimit = rl;
-    return result;
+// Embeddings (the `similar` assertion): the vector travels as JSON in `output`, so it is
+// cached and retried exactly like a chat answer.
+async function embedOnce(
+  client: OpenAI,
+  req: EmbeddingRequest,
+  state: ProviderState,
+  signal: AbortSignal,
+): Promise<ProviderCallResult> {
+  const t0 = performance.now();
+  const { data, response } = await client.embeddings
+    .create({ model: req.model, input: req.input, encoding_format: 'float' }, { signal })
+    .withResponse();
+  const latencyMs = performance.now() - t0;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
+  const d: any = data;
+  const vec = d && Array.isArray(d.data) ? d.data[0]?.embedding : undefined;
+  if (!Array.isArray(vec) || !vec.every((x: unknown) => typeof x === 'number')) {
+    throw new ProviderError(
+      'bad-response',
+      `${state.endpoint}/embeddings answered without data[0].embedding; does the endpoint serve embeddings?`,
+    );
   }
+  const result: ProviderCallResult = { output: JSON.stringify(vec), latencyMs };
+  if (typeof d.usage?.prompt_tokens === 'number') result.usage = { input: d.usage.prompt_tokens, output: 0, cached: 0 };
+  if (typeof d.model === 'string') result.model = d.model;
+  const rl = parseRateLimitInfo(response.headers);
+  if (rl) result.rateLimit = rl;
+  return result;
+}
 
-  async function complete(req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> {
-    return guarded((s) => once(req, s), signal, req.max_tokens !== undefined);
-  }
+interface GuardContext {
+  state: ProviderState;
+  timeoutMs: number;
+  keyEnv: string;
+}
 
-  async function embed(req: EmbeddingRequest, signal?: AbortSignal): Promise<ProviderCallResult> {
-    return guarded((s) => embedOnce(req, s), signal, false);
-  }
-
-  /** Timeout, caller abort and error mapping around one request. */
-  async function guarded(
-    call: (signal: AbortSignal) => Promise<ProviderCallResult>,
-    signal: AbortSignal | undefined,
-    hasMaxTokens: boolean,
-  ): Promise<ProviderCallResult> {
-    if (signal?.aborted) throw abortError(signal);
-    // Our own timer covers the whole call including the body; the SDK's covers only headers.
-    const ctrl = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ctrl.abort();
-    }, opts.timeoutMs);
-    const onAbort = () => ctrl.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+/** Timeout, caller abort and error mapping around one request. */
+async function guarded(
+  ctx: GuardContext,
+  call: (signal: AbortSignal) => Promise<ProviderCallResult>,
+  signal: AbortSignal | undefined,
+  hasMaxTokens: boolean,
+): Promise<ProviderCallResult> {
+  if (signal?.aborted) throw abortError(signal);
+  // Our own timer covers the whole call including the body; the SDK's covers only headers.
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctrl.abort();
+  }, ctx.timeoutMs);
+  const onAbort = () => ctrl.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
     try {
-      try {
-        return await call(ctrl.signal);
-      } catch (e) {
-        if (
-          !useMaxCompletionTokens &&
-          hasMaxTokens &&
-          e instanceof APIError &&
-          e.status === 400 &&
-          /max_completion_tokens/.test(e.message)
-        ) {
-          useMaxCompletionTokens = true;
-          return await call(ctrl.signal);
-        }
-        throw e;
-      }
+      return await call(ctrl.signal);
     } catch (e) {
-      if (signal?.aborted) throw abortError(signal);
-      throw toProviderError(e, { endpoint, timedOut, timeoutMs: opts.timeoutMs, keyEnv: cfg.api_key_env });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      if (!ctx.state.useMaxCompletionTokens && hasMaxTokens && rejectsMaxTokens(e)) {
+        ctx.state.useMaxCompletionTokens = true;
+        return await call(ctrl.signal);
+      }
+      throw e;
     }
+  } catch (e) {
+    if (signal?.aborted) throw abortError(signal);
+    throw toProviderError(e, { endpoint: ctx.state.endpoint, timedOut, timeoutMs: ctx.timeoutMs, keyEnv: ctx.keyEnv });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
   }
+}
 
-  return { endpoint, complete, embed };
+function rejectsMaxTokens(e: unknown): boolean {
+  return e instanceof APIError && e.status === 400 && /max_completion_tokens/.test(e.message);
+}
+
+export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOptions): ChatProvider {
+  const state: ProviderState = { endpoint: endpointOf(cfg.base_url), useMaxCompletionTokens: false };
+  const client = openAIClient(cfg, opts);
+  const ctx: GuardContext = { state, timeoutMs: opts.timeoutMs, keyEnv: cfg.api_key_env };
+  return {
+    endpoint: state.endpoint,
+    complete: (req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
+      guarded(ctx, (s) => chatOnce(client, req, state, s), signal, req.max_tokens !== undefined),
+    embed: (req: EmbeddingRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
+      guarded(ctx, (s) => embedOnce(client, req, state, s), signal, false),
+  };
 }
 
 function toProviderError(

@@ -6,7 +6,7 @@
 import type { Limiter } from '../providers/limiter.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { RunError } from '../errors.js';
-import type { ChatProvider, ProviderConfig } from '../types.js';
+import type { ChatProvider, ProviderConfig, ProviderSource } from '../types.js';
 import { executeCalls, type ExecuteOutcome, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, type CallJob } from './sample-plan.js';
 import type { SpendBudget } from './spend-budget.js';
@@ -17,7 +17,8 @@ export interface CallPhaseOptions {
   limiter: Limiter;
   budget: SpendBudget;
   maxAttempts: number;
-  providerFor: (cfg: ProviderConfig) => ChatProvider;
+  /** The provider for a config (created on first use; `source` locates a missing-key error). */
+  providerFor: (cfg: ProviderConfig, source?: ProviderSource) => ChatProvider;
   /** What the calls are, for messages: "calls", "judge/embedding calls". */
   what: string;
   /** Why an earlier phase stopped: then nothing is called and every miss is marked not run. */
@@ -45,7 +46,7 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     for (const j of pending) j.error = `not run: the run stopped early (${opts.stopped})`;
     return { ...idle, stopped: null };
   }
-  for (const j of pending) opts.providerFor(j.provider);
+  for (const j of pending) opts.providerFor(j.provider, j.source);
   opts.beforeCalls?.(pending);
   if (!pending.length) return { ...idle, stopped: opts.signal?.aborted ? 'cancelled' : null };
   const outcome = await executeCalls(pending, {

@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
 import { createLimiter } from '../providers/limiter.js';
 import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
-import type { ChatProvider, ProviderConfig, Suite, SuiteRun } from '../types.js';
+import type { ChatProvider, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
 import { needsJudgePhase, runJudgePhase, type JudgePhaseResult, type JudgeStats } from './judge-phase.js';
 import { schemaCompilerFor } from '../suites/assertions/index.js';
 import { assembleSuiteRun } from './assemble-run.js';
@@ -29,7 +29,12 @@ export interface EngineOptions {
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
   /** Tests and embedders may swap the provider; the default is the OpenAI-compatible one. */
-  providerFactory?: (cfg: ProviderConfig, env: Record<string, string | undefined>, timeoutMs: number) => ChatProvider;
+  providerFactory?: (
+    cfg: ProviderConfig,
+    env: Record<string, string | undefined>,
+    timeoutMs: number,
+    source?: ProviderSource,
+  ) => ChatProvider;
 }
 
 export interface CallCounts {
@@ -77,13 +82,14 @@ function planSides(sides: Suite[][], jobs: Map<string, CallJob>): PlannedSuite[]
 }
 
 /** One provider per endpoint and key, created on first use (a missing API key throws then). */
-function providerPool(opts: EngineOptions): (cfg: ProviderConfig) => ChatProvider {
-  const factory = opts.providerFactory ?? ((cfg, env, timeoutMs) => createOpenAIProvider(cfg, { env, timeoutMs }));
+function providerPool(opts: EngineOptions): (cfg: ProviderConfig, source?: ProviderSource) => ChatProvider {
+  const factory =
+    opts.providerFactory ?? ((cfg, env, timeoutMs, source) => createOpenAIProvider(cfg, { env, timeoutMs, source }));
   const providers = new Map<string, ChatProvider>();
-  return (cfg) => {
+  return (cfg, source) => {
     const k = providerKey(cfg);
     let p = providers.get(k);
-    if (!p) providers.set(k, (p = factory(cfg, opts.env, opts.timeoutMs)));
+    if (!p) providers.set(k, (p = factory(cfg, opts.env, opts.timeoutMs, source)));
     return p;
   };
 }

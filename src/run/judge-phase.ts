@@ -136,7 +136,7 @@ function addJudgeTask(work: JudgeWork, ref: Ref, c: EvalCase, output: string, la
   let task = work.tasks.get(k);
   if (!task) {
     const name = ref.spec.name ?? ref.spec.type;
-    task = { endpoint, refs: [], attempts: [newJob(k, provider, request, `${label} / judge ${name}`)] };
+    task = { endpoint, refs: [], attempts: [newJob(ref, k, provider, request, `${label} / judge ${name}`)] };
     work.tasks.set(k, task);
   }
   task.refs.push(ref);
@@ -151,7 +151,7 @@ function addSimilarNeed(work: JudgeWork, ref: Ref, c: EvalCase, output: string, 
   const embed = (text: string, what: string) => {
     const k = embeddingKey(endpoint, model, text);
     if (!work.embeds.has(k))
-      work.embeds.set(k, newJob(k, provider, embeddingCarrier(model, text), `${label} / ${what} embedding`));
+      work.embeds.set(k, newJob(ref, k, provider, embeddingCarrier(model, text), `${label} / ${what} embedding`));
     return k;
   };
   work.similar.push({
@@ -198,6 +198,7 @@ async function makeCalls(
     const first = t.attempts[0]!;
     if (!first.result || parseJudgeReply(first.result.output, t.refs[0]!.spec).ok) continue;
     const again = newJob(
+      t.refs[0]!,
       cacheKey(t.endpoint, first.request, 1),
       first.provider,
       first.request,
@@ -268,8 +269,8 @@ function similarResult(results: JudgeResults, n: SimilarNeed, embeds: Map<string
   });
 }
 
-function newJob(key: string, provider: ProviderConfig, request: CallJob['request'], label: string): CallJob {
-  return { key, provider, request, fromCache: false, uses: 1, label };
+function newJob(ref: Ref, key: string, provider: ProviderConfig, request: CallJob['request'], label: string): CallJob {
+  return { key, provider, source: ref.plan.suite.providerSource, request, fromCache: false, uses: 1, label };
 }
 
 function judgement(results: JudgeResults, ref: Ref): SampleJudgement {

@@ -9,7 +9,7 @@
 import type { AssertionSpec, ProviderConfig } from '../config/schema.js';
 import { githubModelToProviderModel } from '../prompts/github-prompt-yml.js';
 import { fillTemplate, lookupVar } from '../prompts/template.js';
-import { isGithubModelsEndpoint } from '../suites/resolve-suites.js';
+import { isGithubModelsEndpoint } from '../suites/suite-provider.js';
 import type { ChatMessage, ChatRequest, Suite } from '../types.js';
 import { replyInstruction, RUBRIC_SYSTEM, rubricUserMessage } from './judge-prompts.js';
 import { judgeResponseFormat } from './judge-reply.js';

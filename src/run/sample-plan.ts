@@ -6,8 +6,7 @@ import { sampleKeys } from '../providers/response-cache.js';
 import { endpointOf } from '../providers/openai-provider.js';
 import { renderCaseMessages } from '../suites/resolve-suites.js';
 import { InputError, type Problem } from '../errors.js';
-import type { ProviderConfig } from '../config/schema.js';
-import type { CallResult, ChatMessage, ChatRequest, Suite } from '../types.js';
+import type { CallResult, ChatMessage, ChatRequest, ProviderConfig, ProviderSource, Suite } from '../types.js';
 
 export interface PlannedCase {
   caseIndex: number;
@@ -26,6 +25,8 @@ export interface PlannedSuite {
 export interface CallJob {
   key: string;
   provider: ProviderConfig;
+  /** Where the provider's settings are written (for a missing-key error); from the suite. */
+  source?: ProviderSource;
   request: ChatRequest;
   /** Filled from the cache during planning, or by the executor. */
   result?: CallResult;
@@ -72,6 +73,7 @@ export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuit
         jobs.set(key, {
           key,
           provider: p,
+          source: suite.providerSource,
           request: full,
           fromCache: false,
           uses: 1,

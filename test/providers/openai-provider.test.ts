@@ -202,6 +202,34 @@ describe('API key', () => {
     );
   });
 
+  it('an unset variable is reported at the line of the setting that names it', () => {
+    const cfg = providerSchema.parse({
+      model: 'm',
+      base_url: 'https://x.example/v1',
+      api_key_env: 'K',
+      headers: { 'x-team': '${TEAM}' },
+    });
+    const source = {
+      file: 'ci/pg.yml',
+      at: { api_key_env: { line: 5, col: 16 }, 'headers.x-team': { line: 7, col: 15 } },
+    };
+    const problemOf = (env: Record<string, string>) => {
+      try {
+        createOpenAIProvider(cfg, { env, timeoutMs: 1, source });
+      } catch (e) {
+        return (e as InputError).problems[0];
+      }
+      throw new Error('no error');
+    };
+    expect(problemOf({ TEAM: 't' })).toMatchObject({
+      file: 'ci/pg.yml',
+      line: 5,
+      col: 16,
+      message: 'missing API key: set the environment variable K (provider.api_key_env in ci/pg.yml)',
+    });
+    expect(problemOf({ K: 'k' })).toMatchObject({ file: 'ci/pg.yml', line: 7, col: 15 });
+  });
+
   it('loopback endpoints (Ollama-style) work without a key', async () => {
     server = await startModelServer();
     const cfg = providerSchema.parse({ model: 'llama', base_url: server.url.replace('127.0.0.1', 'localhost') });

@@ -157,14 +157,6 @@ describe('resolveSuites: config suites', () => {
     expect(warnings.map((w) => w.line)).toEqual([2, 3]);
   });
 
-  it('only: filters suites and rejects unknown names', async () => {
-    const { suites } = await resolve(repo(), { only: ['inline'] });
-    expect(suites.map((s) => s.name)).toEqual(['inline']);
-    expect((await problemsOf(resolve(repo(), { only: ['nope'] })))[0]).toMatch(
-      /no suite named `nope`; known suites: triage, inline/,
-    );
-  });
-
   it('renderCaseMessages renders every message and names the case on a missing var', async () => {
     const { suites } = await resolve(repo());
     const s = suites[0]!;
@@ -192,6 +184,34 @@ evaluators:
   - name: judge
     llm: { modelId: openai/gpt-4o, prompt: "ok?", choices: [{ choice: "yes", score: 1 }] }
 `;
+
+describe('resolveSuites: where provider settings are written', () => {
+  it('points at the suite override a suite uses, else at the top-level provider', async () => {
+    const config = [
+      'version: 1',
+      'provider:',
+      '  model: m',
+      '  api_key_env: TOP_KEY',
+      'suites:',
+      '  - name: own',
+      '    prompt: prompts/chat.yaml',
+      '    cases: [{ vars: { q: a } }]',
+      '    provider:',
+      '      api_key_env: OWN_KEY',
+      '      headers: { x-team: "${TEAM}" }',
+      '  - name: shared',
+      '    prompt: prompts/chat.yaml',
+      '    cases: [{ vars: { q: a } }]',
+      '',
+    ].join('\n');
+    const { suites } = await resolve(repo({}, config), {}, config);
+    expect(suites[0]!.providerSource).toEqual({
+      file: 'promptgate.yml',
+      at: { api_key_env: { line: 10, col: 20 }, 'headers.x-team': { line: 11, col: 26 } },
+    });
+    expect(suites[1]!.providerSource).toEqual({ file: 'promptgate.yml', at: { api_key_env: { line: 4, col: 16 } } });
+  });
+});
 
 describe('resolveSuites: .prompt.yml discovery', () => {
   it('finds *.prompt.yml files with no config and uses their testData and evaluators', async () => {

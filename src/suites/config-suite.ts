@@ -1,0 +1,151 @@
+// One suite of promptgate.yml resolved at one revision: its prompt parsed, its cases loaded and
+// checked, rubric files read, provider merged, dependencies expanded. Problems go to the
+// context (the caller reports them all); the suite is returned only when it has none.
+//
+// A config suite whose prompt is a `*.prompt.yml` uses the config's cases; the file's
+// evaluators are applied before the suite's `assert`. Its testData is ignored in that case.
+import picomatch from 'picomatch';
+import type { SuiteConfig } from '../config/schema.js';
+import type { AssertionSpec, EvalCase, ProviderConfig, Suite } from '../types.js';
+import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
+import { parseSuitePrompt, type SuitePrompt } from './github-prompt-suite.js';
+import { checkVars, collect, configProblem, rowProblems, type ResolveContext } from './resolve-context.js';
+import { resolveRubricFiles } from './rubric-files.js';
+import { mergeProvider, providerSource } from './suite-provider.js';
+
+export async function resolveConfigSuite(
+  ctx: ResolveContext,
+  s: SuiteConfig,
+  i: number,
+  all: string[],
+): Promise<Suite | undefined> {
+  const before = ctx.errors.length;
+  const prompt = await readPrompt(ctx, s, i);
+  const loaded = await readCases(ctx, s, i);
+  if (!prompt || !loaded) return undefined;
+  const { cases, assert, rubricFiles } = await checkedCases(ctx, s, i, prompt, loaded);
+  const provider = suiteProvider(ctx, s, i, prompt);
+  const dependencies = [s.prompt, ...(typeof s.cases === 'string' ? [s.cases] : []), ...rubricFiles];
+  dependencies.push(...filesMatched(ctx, s, i, all));
+  if (ctx.errors.length > before || !provider) return undefined;
+  return {
+    name: s.name,
+    prompt,
+    cases,
+    assert,
+    provider,
+    providerSource: providerSource(ctx.configFile, ctx.configDoc, s.provider, i),
+    repeats: ctx.opts.repeatsOverride ?? s.repeats ?? ctx.config.run.repeats,
+    aggregate: s.aggregate,
+    dependencies: [...new Set(dependencies)],
+    unsupported: prompt.unsupported ?? [],
+  };
+}
+
+async function readPrompt(ctx: ResolveContext, s: SuiteConfig, i: number): Promise<SuitePrompt | undefined> {
+  const text = await ctx.src.read(s.prompt);
+  if (text === undefined) {
+    const message = `suite \`${s.name}\`: prompt file \`${s.prompt}\` not found in ${ctx.src.label}; fix the path`;
+    ctx.errors.push(configProblem(ctx, ['suites', i, 'prompt'], message));
+    return undefined;
+  }
+  try {
+    return parseSuitePrompt(s.prompt, text);
+  } catch (e) {
+    collect(ctx, e);
+    return undefined;
+  }
+}
+
+function inlineLines(ctx: ResolveContext, i: number, count: number): number[] | undefined {
+  const v = (ctx.configDoc?.value as { suites?: { cases?: unknown }[] } | undefined)?.suites?.[i]?.cases;
+  // Only trust the lines when the file we read matches the config we were given.
+  if (!Array.isArray(v) || v.length !== count) return undefined;
+  return v.map((_, j) => ctx.configDoc!.at(['suites', i, 'cases', j]).line);
+}
+
+async function readCases(ctx: ResolveContext, s: SuiteConfig, i: number): Promise<LoadedCases | undefined> {
+  try {
+    if (typeof s.cases !== 'string') {
+      return await loadCases(ctx.src, s.cases, {
+        configFile: ctx.configFile ?? 'promptgate.yml',
+        inlineLines: inlineLines(ctx, i, s.cases.length),
+      });
+    }
+    const text = await ctx.src.read(s.cases);
+    if (text === undefined) {
+      const message = `suite \`${s.name}\`: cases file \`${s.cases}\` not found in ${ctx.src.label}; fix the path`;
+      ctx.errors.push(configProblem(ctx, ['suites', i, 'cases'], message));
+      return undefined;
+    }
+    const parsed = await parseCasesText(s.cases, text);
+    const d = dedupeCases(parsed.cases);
+    return { cases: d.cases, problems: [...parsed.problems, ...d.problems] };
+  } catch (e) {
+    collect(ctx, e);
+    return undefined;
+  }
+}
+
+/** The cases that can run, and the suite's assertions with their rubric files read. */
+async function checkedCases(
+  ctx: ResolveContext,
+  s: SuiteConfig,
+  i: number,
+  prompt: SuitePrompt,
+  loaded: LoadedCases,
+): Promise<{ cases: EvalCase[]; assert: AssertionSpec[]; rubricFiles: string[] }> {
+  rowProblems(ctx, loaded.problems);
+  if (!loaded.cases.length && !loaded.problems.length) {
+    // an empty dataset evaluates nothing, so a comparison would pass on no evidence
+    const where = typeof s.cases === 'string' ? { file: s.cases } : configProblem(ctx, ['suites', i, 'cases'], '');
+    ctx.warnings.push({
+      ...where,
+      message: `suite \`${s.name}\` has no cases, so there is nothing to evaluate; add cases`,
+    });
+  }
+  const suiteAssert = [...(prompt.evaluators ?? []), ...s.assert];
+  const checked = checkVars(ctx, prompt, loaded.cases, suiteAssert, ctx.configFile ?? 'promptgate.yml');
+  // llm-rubric `rubric_file:` is read from this same revision (rubric-files.ts).
+  const assertPos = configProblem(ctx, ['suites', i, 'assert'], '');
+  const rubrics = await resolveRubricFiles(ctx.src, suiteAssert, checked, {
+    file: assertPos.file,
+    line: assertPos.line,
+  });
+  ctx.errors.push(...rubrics.problems);
+  return { cases: rubrics.cases, assert: rubrics.suiteAssert, rubricFiles: rubrics.files };
+}
+
+function suiteProvider(
+  ctx: ResolveContext,
+  s: SuiteConfig,
+  i: number,
+  prompt: SuitePrompt,
+): ProviderConfig | undefined {
+  const merged = mergeProvider(ctx.config.provider, prompt, s.provider);
+  if (merged.missingModel) {
+    ctx.errors.push(
+      configProblem(
+        ctx,
+        ['suites', i],
+        `suite \`${s.name}\` has no model; set \`provider.model\` in the config, \`provider.model\` on the suite, or \`model\` in ${s.prompt}`,
+      ),
+    );
+  }
+  for (const issue of merged.issues)
+    ctx.errors.push(configProblem(ctx, ['suites', i], `suite \`${s.name}\`: ${issue}`));
+  return merged.provider;
+}
+
+/** Files the suite's `files` globs match (it is "affected" when one changes); a glob matching none is a warning. */
+function filesMatched(ctx: ResolveContext, s: SuiteConfig, i: number, all: string[]): string[] {
+  return s.files.flatMap((glob, j) => {
+    const isMatch = picomatch(glob, { dot: true });
+    const hits = all.filter((f) => isMatch(f));
+    if (!hits.length) {
+      const message = `suite \`${s.name}\`: \`files\` pattern \`${glob}\` matches no file`;
+      ctx.warnings.push(configProblem(ctx, ['suites', i, 'files', j], message));
+    }
+    return hits;
+  });
+}

@@ -1,0 +1,74 @@
+// A suite's provider: the config's default < the prompt file's model parameters < the suite's
+// own override, and where its endpoint settings are written (for errors about them).
+//
+// GitHub `*.prompt.yml` model ids (`openai/gpt-4o-mini`) are kept as given when the endpoint is
+// GitHub Models (which wants the prefix) and stripped of `openai/` for any other endpoint.
+import { providerSchema, type ProviderConfig, type ProviderOverride } from '../config/schema.js';
+import { getAt } from '../config/zod-issues.js';
+import { githubModelToProviderModel } from '../prompts/github-prompt-yml.js';
+import type { YamlDoc } from '../prompts/yaml-doc.js';
+import type { ModelParams, Prompt, ProviderSource } from '../types.js';
+
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+export function isGithubModelsEndpoint(baseUrl: string): boolean {
+  return /(^|\.)models\.github\.ai$|(^|\.)models\.inference\.ai\.azure\.com$/.test(safeHost(baseUrl));
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function defined<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function mergeProvider(
+  global: ProviderConfig | undefined,
+  prompt: Prompt,
+  override: ProviderOverride | undefined,
+): { provider?: ProviderConfig; missingModel?: boolean; issues: string[] } {
+  const fromPrompt: ModelParams = defined(prompt.params);
+  const merged: Record<string, unknown> = { ...defined(global), ...fromPrompt, ...defined(override) };
+  if (!merged.model) return { missingModel: true, issues: [] };
+  const promptGaveModel = override?.model === undefined && fromPrompt.model !== undefined;
+  const baseUrl = String(merged.base_url ?? DEFAULT_BASE_URL);
+  if (prompt.format === 'github-prompt-yml' && promptGaveModel && !isGithubModelsEndpoint(baseUrl)) {
+    merged.model = githubModelToProviderModel(String(merged.model));
+  }
+  const r = providerSchema.safeParse(merged);
+  if (r.success) return { provider: r.data, issues: [] };
+  return { issues: r.error.issues.map((i) => `provider \`${i.path.join('.')}\`: ${i.message}`) };
+}
+
+/**
+ * Where the config writes the api_key_env and headers a suite uses: its own `provider` for a
+ * setting it overrides (`suite` = its index), else the top-level `provider`. A setting left at
+ * its default is written nowhere, so it has no position.
+ */
+export function providerSource(
+  file: string | null,
+  doc: YamlDoc | undefined,
+  override?: ProviderOverride,
+  suite?: number,
+): ProviderSource | undefined {
+  const data = doc?.value;
+  if (file === null || !doc || data === undefined) return undefined;
+  const at: ProviderSource['at'] = {};
+  const owner = (key: keyof ProviderOverride) =>
+    suite !== undefined && override?.[key] !== undefined ? ['suites', suite, 'provider'] : ['provider'];
+  const put = (setting: string, path: (string | number)[]) => {
+    if (getAt(data, path) !== undefined) at[setting] = doc.at(path);
+  };
+  put('api_key_env', [...owner('api_key_env'), 'api_key_env']);
+  const headersAt = [...owner('headers'), 'headers'];
+  const headers = getAt(data, headersAt);
+  if (headers !== null && typeof headers === 'object') {
+    for (const name of Object.keys(headers)) put(`headers.${name}`, [...headersAt, name]);
+  }
+  return { file, at };
+}
