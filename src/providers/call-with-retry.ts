@@ -35,6 +35,25 @@ export async function defaultSleep(ms: number, signal?: AbortSignal): Promise<vo
   }
 }
 
+/** One attempt through the limiter; a 429 is reported before the slot is released. */
+async function attempt(provider: ChatProvider, req: ChatRequest, limiter: Limiter, signal?: AbortSignal) {
+  const result = await limiter.run(async (slot) => {
+    try {
+      const r: ProviderCallResult = await provider.complete(req, signal);
+      limiter.onSuccess(r.rateLimit);
+      return r;
+    } catch (e) {
+      // Reported before the slot is released so the next dispatch sees the new limit.
+      if (e instanceof ProviderError && e.kind === 'rate-limit') {
+        limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, slot });
+      }
+      throw e;
+    }
+  }, signal);
+  const { rateLimit: _transient, ...call } = result;
+  return call;
+}
+
 export async function callWithRetry(provider: ChatProvider, req: ChatRequest, opts: RetryOptions): Promise<CallResult> {
   const { limiter, signal } = opts;
   const maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
@@ -43,57 +62,41 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
   const random = opts.random ?? Math.random;
   const base = opts.baseDelayMs ?? 500;
   const cap = opts.maxDelayMs ?? 20_000;
+  const fullJitter = (n: number) => random() * Math.min(cap, base * 2 ** (n - 1));
   let failures = 0;
   let rateLimits = 0;
+
+  /** How long to wait before the next attempt; throws when this failure ends the call. */
+  const waitAfter = (e: ProviderError): number => {
+    const attempts = failures + rateLimits + 1;
+    if (e.kind === 'rate-limit') {
+      rateLimits++;
+      if (rateLimits >= rateLimitAttempts) throw giveUp(e, attempts);
+      // Honour the provider's hint, with jitter so retries do not arrive as one herd. The
+      // spread widens with each 429 of this call: when many calls wait for the same few slots
+      // (a fixed concurrency far above the provider's), the same call could otherwise lose the
+      // race every time and run out of attempts.
+      return e.retryAfterMs !== undefined
+        ? e.retryAfterMs * (1 + 0.2 * Math.min(rateLimits, 5) * random())
+        : fullJitter(rateLimits);
+    }
+    if (!e.retryable) throw giveUp(e, attempts);
+    failures++;
+    if (failures >= maxAttempts) throw giveUp(e, attempts);
+    return fullJitter(failures);
+  };
 
   for (;;) {
     if (signal?.aborted) throw abortError(signal);
     try {
-      const result = await limiter.run(async (slot) => {
-        try {
-          const r: ProviderCallResult = await provider.complete(req, signal);
-          limiter.onSuccess(r.rateLimit);
-          return r;
-        } catch (e) {
-          // Reported before the slot is released so the next dispatch sees the new limit.
-          if (e instanceof ProviderError && e.kind === 'rate-limit') {
-            limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, slot });
-          }
-          throw e;
-        }
-      }, signal);
-      const { rateLimit: _transient, ...call } = result;
-      return call;
+      return await attempt(provider, req, limiter, signal);
     } catch (e) {
       if (signal?.aborted || isAbortError(e)) throw signal?.aborted ? abortError(signal) : e;
       if (!(e instanceof ProviderError)) throw e;
-      const attempts = failures + rateLimits + 1;
-      let wait: number;
-      if (e.kind === 'rate-limit') {
-        rateLimits++;
-        if (rateLimits >= rateLimitAttempts) throw giveUp(e, attempts);
-        // Honour the provider's hint, with jitter so retries do not arrive as one herd. The
-        // spread widens with each 429 of this call: when many calls wait for the same few slots
-        // (a fixed concurrency far above the provider's), the same call could otherwise lose the
-        // race every time and run out of attempts.
-        wait =
-          e.retryAfterMs !== undefined
-            ? e.retryAfterMs * (1 + 0.2 * Math.min(rateLimits, 5) * random())
-            : fullJitter(rateLimits);
-      } else if (e.retryable) {
-        failures++;
-        if (failures >= maxAttempts) throw giveUp(e, attempts);
-        wait = fullJitter(failures);
-      } else {
-        throw giveUp(e, attempts);
-      }
+      const wait = waitAfter(e);
       opts.onRetry?.(e, wait);
       await sleep(wait, signal);
     }
-  }
-
-  function fullJitter(n: number): number {
-    return random() * Math.min(cap, base * 2 ** (n - 1));
   }
 }
 

@@ -159,20 +159,45 @@ function requestHeaders(h: RequestInit['headers']): Record<string, string> {
 
 const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
 
+/** The body as sent: a proxy may compress although we send no accept-encoding. */
+function decoded(raw: Buffer, enc: string | null): Buffer {
+  if (!enc) return raw;
+  const z = loadBuiltin<typeof zlib>('node:zlib');
+  if (enc === 'gzip' || enc === 'x-gzip') return z.gunzipSync(raw);
+  if (enc === 'deflate') return z.inflateSync(raw);
+  if (enc === 'br') return z.brotliDecompressSync(raw);
+  return raw;
+}
+
+function buffered(res: http.IncomingMessage, chunks: Buffer[], init: RequestInit, href: string): BufferedResponse {
+  // rawHeaders, not res.headers: that getter builds a second header object per call
+  let h = new ResponseHeaders(res.rawHeaders);
+  const enc = h.get('content-encoding');
+  const raw = decoded(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), enc);
+  // decoded: the encoding and the encoded length no longer describe the body
+  if (enc) h = new ResponseHeaders(res.rawHeaders, (k) => k === 'content-encoding' || k === 'content-length');
+  const status = res.statusCode ?? 502;
+  const nullBody = NO_BODY_STATUS.has(status) || init.method === 'HEAD';
+  return new BufferedResponse(nullBody ? null : raw, status, res.statusMessage ?? '', h, href);
+}
+
+/** The module and keep-alive agent for the URL's protocol, or undefined to leave it to fetch. */
+function transportFor(url: URL): { mod: typeof http | typeof https; agent: http.Agent } | undefined {
+  if (url.protocol === 'http:') return { mod: http, agent: httpAgent };
+  if (url.protocol !== 'https:') return undefined;
+  httpsModule ??= loadBuiltin<typeof https>('node:https');
+  httpsAgent ??= new httpsModule.Agent({ keepAlive: true, maxSockets: Infinity });
+  return { mod: httpsModule, agent: httpsAgent };
+}
+
 export const nodeFetch: typeof fetch = async (input, init = {}) => {
   const body = init.body;
   const simpleBody = body == null || typeof body === 'string' || body instanceof Uint8Array;
   if (!simpleBody || input instanceof Request) return fetch(input, init);
   const href = String(input);
   const url = new URL(href);
-  let mod: typeof http | typeof https;
-  let agent: http.Agent;
-  if (url.protocol === 'http:') [mod, agent] = [http, httpAgent];
-  else if (url.protocol === 'https:') {
-    httpsModule ??= loadBuiltin<typeof https>('node:https');
-    httpsAgent ??= new httpsModule.Agent({ keepAlive: true, maxSockets: Infinity });
-    [mod, agent] = [httpsModule, httpsAgent];
-  } else return fetch(input, init);
+  const transport = transportFor(url);
+  if (!transport) return fetch(input, init);
   const signal = init.signal ?? undefined;
   if (signal?.aborted) throw abortReason(signal);
 
@@ -181,45 +206,28 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
   if (payload) headers['content-length'] = String(payload.byteLength);
 
   const response = await new Promise<BufferedResponse>((resolve, reject) => {
-    const req = mod.request(url, { method: init.method ?? 'GET', headers, agent });
+    const req = transport.mod.request(url, { method: init.method ?? 'GET', headers, agent: transport.agent });
     const onAbort = () => {
       req.destroy();
       reject(abortReason(signal!));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => signal?.removeEventListener('abort', onAbort);
-    req.on('error', (err) => {
-      done();
+    const fail = (err: unknown) => {
+      signal?.removeEventListener('abort', onAbort);
       reject(new TypeError('fetch failed', { cause: err }));
-    });
+    };
+    req.on('error', fail);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', (err) => {
-        done();
-        reject(new TypeError('fetch failed', { cause: err }));
-      });
+      res.on('error', fail);
       res.on('end', () => {
-        done();
-        let raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        // rawHeaders, not res.headers: that getter builds a second header object per call
-        let h = new ResponseHeaders(res.rawHeaders);
-        const enc = h.get('content-encoding');
+        signal?.removeEventListener('abort', onAbort);
         try {
-          // We send no accept-encoding, but a proxy may compress anyway.
-          const z = enc ? loadBuiltin<typeof zlib>('node:zlib') : undefined;
-          if (enc === 'gzip' || enc === 'x-gzip') raw = z!.gunzipSync(raw);
-          else if (enc === 'deflate') raw = z!.inflateSync(raw);
-          else if (enc === 'br') raw = z!.brotliDecompressSync(raw);
+          resolve(buffered(res, chunks, init, href));
         } catch (err) {
           reject(new TypeError('fetch failed', { cause: err }));
-          return;
         }
-        // decoded: the encoding and the encoded length no longer describe the body
-        if (enc) h = new ResponseHeaders(res.rawHeaders, (k) => k === 'content-encoding' || k === 'content-length');
-        const status = res.statusCode ?? 502;
-        const nullBody = NO_BODY_STATUS.has(status) || init.method === 'HEAD';
-        resolve(new BufferedResponse(nullBody ? null : raw, status, res.statusMessage ?? '', h, href));
       });
     });
     req.end(payload);

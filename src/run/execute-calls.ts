@@ -56,45 +56,62 @@ const FIX_BY_KIND: Record<ProviderError['kind'], string> = {
   'bad-response': 'check that provider.base_url is an OpenAI-compatible endpoint (usually ending in /v1)',
 };
 
-export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promise<ExecuteOutcome> {
-  const stats = { made: 0, failed: 0 };
-  const limiter = opts.limiter;
-  const total = jobs.length;
-  let done = 0;
-  let stopped: string | null = null;
-  let fatal: ProviderError | undefined;
+/** One executeCalls run: its counts, why it stopped, and the signal every call in flight listens on. */
+interface Dispatch {
+  stats: { made: number; failed: number };
+  done: number;
+  stopped: string | null;
+  fatal?: ProviderError;
+  stopAll: AbortController;
+  /** `abort: false` (spend cap) only stops dispatching; calls in flight are paid for and kept. */
+  stop(reason: string, abort?: boolean): void;
+  report(): void;
+}
+
+function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
   const stopAll = new AbortController();
   // every in-flight call listens on this signal; hundreds at once is expected, not a leak
   setMaxListeners(0, stopAll.signal);
-  const onAbort = () => stopAll.abort(opts.signal?.reason);
-  opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const report = () =>
-    opts.onProgress?.({
-      done,
-      total,
-      made: stats.made,
-      failed: stats.failed,
-      rateLimited: limiter.rateLimited,
-      spentUsd: opts.budget.spent,
-    });
-
-  // `abort: false` (spend cap) only stops dispatching: calls in flight are already paid for,
-  // so they finish and are kept. Cancellation and fatal errors abort them too.
-  const stop = (reason: string, abort = true) => {
-    if (!stopped) {
-      stopped = reason;
-      opts.onStop?.(reason);
-    }
-    if (abort && !stopAll.signal.aborted) stopAll.abort(new Error(reason));
+  const d: Dispatch = {
+    stats: { made: 0, failed: 0 },
+    done: 0,
+    stopped: null,
+    stopAll,
+    stop(reason, abort = true) {
+      if (!d.stopped) {
+        d.stopped = reason;
+        opts.onStop?.(reason);
+      }
+      if (abort && !stopAll.signal.aborted) stopAll.abort(new Error(reason));
+    },
+    report() {
+      opts.onProgress?.({
+        done: d.done,
+        total,
+        made: d.stats.made,
+        failed: d.stats.failed,
+        rateLimited: opts.limiter.rateLimited,
+        spentUsd: opts.budget.spent,
+      });
+    },
   };
-  const halted = new Error('dispatch stopped');
-  // Checks the stop and the budget when a call is about to be dispatched (also before each
-  // retry), not when it was queued: calls waiting for a slot must not run past the cap.
-  const gated: Limiter = {
+  return d;
+}
+
+const halted = new Error('dispatch stopped');
+
+/**
+ * The run's limiter, checking the stop and the budget when a call is about to be dispatched
+ * (also before each retry), not when it was queued: calls waiting for a slot must not run
+ * past the cap.
+ */
+function gatedLimiter(d: Dispatch, opts: ExecuteOptions): Limiter {
+  const limiter = opts.limiter;
+  return {
     run: (fn, signal) =>
       limiter.run((slot) => {
-        if (!stopped && !opts.budget.canSpend()) stop(opts.budget.exhaustedMessage(), false);
-        return stopped ? Promise.reject(halted) : fn(slot);
+        if (!d.stopped && !opts.budget.canSpend()) d.stop(opts.budget.exhaustedMessage(), false);
+        return d.stopped ? Promise.reject(halted) : fn(slot);
       }, signal),
     onRateLimited: (ms, ctx) => limiter.onRateLimited(ms, ctx),
     onSuccess: (info) => limiter.onSuccess(info),
@@ -111,70 +128,89 @@ export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promi
       return limiter.rateLimited;
     },
   };
+}
 
-  const runOne = async (job: CallJob): Promise<void> => {
-    if (stopped || stopAll.signal.aborted) return;
-    try {
-      const result = await callWithRetry(opts.providerFor(job.provider), job.request, {
-        limiter: gated,
-        maxAttempts: opts.maxAttempts,
-        signal: stopAll.signal,
-      });
-      job.result = result;
-      stats.made++;
-      opts.budget.record(job.request.model, result);
-      if (opts.writeCache) await opts.cache.set(job.key, result);
-    } catch (e) {
-      if (e === halted || stopAll.signal.aborted) return; // stopped or cancelled: not an error of this sample
-      stats.failed++;
-      job.error = e instanceof Error ? e.message : String(e);
-      if (
-        e instanceof ProviderError &&
-        (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') &&
-        !fatal
-      ) {
-        fatal = e;
-        stop(`the provider rejected the request: ${e.message}`);
-      } else if (e instanceof ProviderError && stats.made === 0 && !fatal) {
-        // A call gave up after its retries before any call succeeded: the endpoint itself is
-        // not working (down, hanging, not OpenAI-compatible). Every other call would wait out
-        // the same retries, so stop now and say what to check.
-        fatal = e;
-        stop(`no model call succeeded: ${e.message}; ${FIX_BY_KIND[e.kind]}`);
-      }
-    } finally {
-      done++;
-      report();
-    }
-  };
+/** A failed call that makes every further one pointless stops the run, saying what to check. */
+function stopIfFatal(d: Dispatch, e: unknown): void {
+  if (!(e instanceof ProviderError) || d.fatal) return;
+  if (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') {
+    d.fatal = e;
+    d.stop(`the provider rejected the request: ${e.message}`);
+  } else if (d.stats.made === 0) {
+    // A call gave up after its retries before any call succeeded: the endpoint itself is
+    // not working (down, hanging, not OpenAI-compatible). Every other call would wait out
+    // the same retries, so stop now and say what to check.
+    d.fatal = e;
+    d.stop(`no model call succeeded: ${e.message}; ${FIX_BY_KIND[e.kind]}`);
+  }
+}
 
-  // The limiter decides how many calls run at once; here only a window a little wider than
-  // its limit is started, so the limiter still sees calls waiting (and can grow) while the
-  // abort listeners and queued promises stay few: EventTarget removes a listener by a linear
-  // scan, so thousands of calls queued on one signal cost O(n²) CPU and memory per job.
-  await new Promise<void>((resolve, reject) => {
+async function runOne(d: Dispatch, job: CallJob, limiter: Limiter, opts: ExecuteOptions): Promise<void> {
+  if (d.stopped || d.stopAll.signal.aborted) return;
+  try {
+    const result = await callWithRetry(opts.providerFor(job.provider), job.request, {
+      limiter,
+      maxAttempts: opts.maxAttempts,
+      signal: d.stopAll.signal,
+    });
+    job.result = result;
+    d.stats.made++;
+    opts.budget.record(job.request.model, result);
+    if (opts.writeCache) await opts.cache.set(job.key, result);
+  } catch (e) {
+    if (e === halted || d.stopAll.signal.aborted) return; // stopped or cancelled: not an error of this sample
+    d.stats.failed++;
+    job.error = e instanceof Error ? e.message : String(e);
+    stopIfFatal(d, e);
+  } finally {
+    d.done++;
+    d.report();
+  }
+}
+
+/**
+ * Starts jobs in a window a little wider than the limiter's limit, so the limiter still sees
+ * calls waiting (and can grow) while the abort listeners and queued promises stay few:
+ * EventTarget removes a listener by a linear scan, so thousands of calls queued on one signal
+ * cost O(n²) CPU and memory per job.
+ */
+function inWindow(jobs: CallJob[], width: () => number, run: (job: CallJob) => Promise<void>, d: Dispatch) {
+  return new Promise<void>((resolve, reject) => {
     let next = 0;
     let active = 0;
-    const window = () => 2 * limiter.limit + 8;
     const settled = () => {
       active--;
       pump();
     };
     const pump = () => {
-      while (next < total && active < window()) {
+      while (next < jobs.length && active < width()) {
         const job = jobs[next++]!;
         active++;
-        runOne(job).then(settled, (e: unknown) => {
-          stop(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+        run(job).then(settled, (e: unknown) => {
+          d.stop(`internal error: ${e instanceof Error ? e.message : String(e)}`);
           reject(e);
         });
       }
-      if (active === 0 && next >= total) resolve();
+      if (active === 0 && next >= jobs.length) resolve();
     };
     pump();
   });
+}
+
+export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promise<ExecuteOutcome> {
+  const d = startDispatch(jobs.length, opts);
+  const onAbort = () => d.stopAll.abort(opts.signal?.reason);
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const limiter = gatedLimiter(d, opts);
+  // The limiter decides how many calls run at once; the window only bounds what waits for it.
+  await inWindow(
+    jobs,
+    () => 2 * opts.limiter.limit + 8,
+    (job) => runOne(d, job, limiter, opts),
+    d,
+  );
   opts.signal?.removeEventListener('abort', onAbort);
-  if (opts.signal?.aborted && !stopped) stopped = 'cancelled';
-  report();
-  return { ...stats, rateLimited: limiter.rateLimited, stopped, fatal };
+  if (opts.signal?.aborted && !d.stopped) d.stopped = 'cancelled';
+  d.report();
+  return { ...d.stats, rateLimited: opts.limiter.rateLimited, stopped: d.stopped, fatal: d.fatal };
 }

@@ -26,10 +26,6 @@ export interface LoadedCases {
   problems: Problem[];
 }
 
-export function throwIfProblems(problems: Problem[]): void {
-  if (problems.length) throw new InputError(problems);
-}
-
 function fromInline(list: InlineCase[], opts: LoadCasesOptions): LoadedCases {
   const file = opts.configFile ?? 'promptgate.yml';
   const cases = list.map((c, i): EvalCase => {
