@@ -13,26 +13,20 @@ const grade = z.enum(['hard', 'soft']);
 const opt = z.optional;
 const def = z._default;
 
-// Which types exist and what each accepts is the assertion registry's (src/suites/assertions/),
-// checked by the AssertionChecker the loader is given; the schema only fixes the shape.
+// The shape of an assertion (fields: AssertionSpec in types.ts). Which types exist and what
+// each accepts is the assertion registry's (src/suites/assertions/), asked through the
+// AssertionChecker the loader is given.
 export const assertionSchema = z.strictObject({
   type: z.string(),
-  /** Expected value: a string (templated with the case vars), a number for max-*, a schema object for json-schema. */
   value: opt(z.unknown()),
   grade: def(grade, 'hard'),
-  /** For similar / levenshtein / rouge-l / llm-rubric with choices. */
   threshold: opt(z.number()),
-  /** Regex flags, e.g. "i". */
   flags: opt(z.string()),
-  /** Optional display name for reports. */
   name: opt(z.string()),
-  /** llm-rubric: judge provider override and scored choices. */
   provider: opt(z.lazy(() => providerOverrideSchema)),
   rubric_file: opt(z.string()),
   choices: opt(z.record(z.string(), z.number())),
-  /** llm-rubric: own judge instructions; `value` is then the whole judge message (GitHub `llm` evaluators). */
   system_prompt: opt(z.string()),
-  /** similar: embeddings model (default text-embedding-3-small), on the suite provider's endpoint. */
   embedding_model: opt(z.string().check(z.minLength(1))),
 });
 const _assertionShape: Same<z.infer<typeof assertionSchema>, AssertionSpec> = true;
@@ -45,7 +39,6 @@ export const providerSchema = z.strictObject({
   max_tokens: def(z.int().check(z.positive()), 512),
   top_p: opt(z.number().check(z.gte(0), z.lte(1))),
   seed: opt(z.int()),
-  /** Extra HTTP headers, e.g. for Azure `api-key`; values may name env vars as ${VAR}. */
   headers: opt(z.record(z.string(), z.string())),
 });
 const _providerShape: Same<z.infer<typeof providerSchema>, ProviderConfig> = true;

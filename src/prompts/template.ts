@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import type { SourceLocation } from '../types.js';
 
 /** Matches `{{name}}`, `{{ a.b }}`, `{{items.0}}`; anything else between braces stays literal. */
-export const VAR_RE = /\{\{\s*([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\s*\}\}/g;
+const VAR_RE = /\{\{\s*([A-Za-z_$][\w$-]*(?:\.[\w$-]+)*)\s*\}\}/g;
 
 export interface TemplateContext {
   caseId?: string;

@@ -39,7 +39,7 @@ interface Mapping {
   unsupported: string[];
 }
 
-export function githubPromptSuite(parsed: GithubPromptFile): SuitePrompt {
+function githubPromptSuite(parsed: GithubPromptFile): SuitePrompt {
   const m: Mapping = { file: parsed.prompt.file, at: parsed.at, problems: [], unsupported: [] };
   const evaluators = parsed.evaluators.flatMap((ev, i) => evaluatorAssertions(ev, i, m));
   const testData = testDataCases(parsed.testData, m);

@@ -18,7 +18,6 @@ import { checkVars, collect, type ResolveContext, type ResolveOptions } from './
 import { mergeProvider, providerSource } from './suite-provider.js';
 
 export { renderCaseMessages, checkCaseVariables } from './render-case.js';
-export { isGithubModelsEndpoint, mergeProvider } from './suite-provider.js';
 export type { ResolveOptions } from './resolve-context.js';
 
 export interface ResolvedSuites {

@@ -50,7 +50,7 @@ export const ALL_TYPE_NAMES: readonly string[] = [
   ...ASSERTION_TYPES.filter((t) => t.negatable).map((t) => `not-${t.name}`),
 ];
 
-export function splitNegation(type: string): { base: string; negated: boolean } {
+function splitNegation(type: string): { base: string; negated: boolean } {
   return type.startsWith('not-') ? { base: type.slice(4), negated: true } : { base: type, negated: false };
 }
 
