@@ -1,6 +1,6 @@
 // Check-run annotations: one on the dataset line of each regressed case (head revision).
 import type { CheckAnnotation } from '../github/check-run.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 
 const MAX_OUTPUT = 300;
 

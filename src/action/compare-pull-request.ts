@@ -9,7 +9,7 @@ import { createOctokit, octokitTuningFromEnv, type GitHubClient } from '../githu
 import { upsertComment } from '../github/sticky-comment.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { commentMarker, renderComment, renderSummary } from '../report/render.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 import { regressionAnnotations } from './annotations.js';
 import { noPromptChanges } from './notes.js';
 import { crossRunCache } from './response-cache.js';

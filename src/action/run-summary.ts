@@ -3,7 +3,7 @@
 import { sideStats } from '../compare/side-stats.js';
 import { escapeText, tableCell } from '../report/escape.js';
 import { ms, pct, plural, usd } from '../report/format.js';
-import type { SideStats, Verdict } from '../report/report-types.js';
+import type { SideStats, Verdict } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
 
 export interface CommitRun {

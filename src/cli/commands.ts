@@ -10,11 +10,11 @@ import type { Logger } from '../log.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { renderComment, renderPlain, renderSummary } from '../report/render.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
 import { validateSuites } from '../pipeline/validate-suites.js';
 import type { CliArgs } from './parse-args.js';
-import { progressReporter } from './progress-line.js';
+import { progressReporter } from '../pipeline/progress-line.js';
 import { readReport } from './read-report.js';
 import { formatRunTable } from './run-table.js';
 

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 
 const FIX = 'give the path of a report.json written by `promptgate compare`';
 

@@ -1,6 +1,6 @@
 // Turns both sides' suite runs into report.json (DESIGN.md "report.json"). Pure: no I/O, no clock.
 import type { GateConfig } from '../config/schema.js';
-import type { GateUsed, Report, SuiteReport, Verdict } from '../report/report-types.js';
+import type { GateUsed, Report, SuiteReport, Verdict } from './report-types.js';
 import type { SuiteRun } from '../types.js';
 import { compareSuite, type SuiteStatistics } from './compare-suite.js';
 import { judgeAdded, judgeCompared, worst, type Judgement } from './gate.js';

@@ -1,6 +1,6 @@
 // Paired statistics for one compared suite (before the run-wide Holm step and the gate). Pure.
 import type { GateConfig } from '../config/schema.js';
-import type { CaseResult, Delta, SideStats } from '../report/report-types.js';
+import type { CaseResult, Delta, SideStats } from './report-types.js';
 import type { SuiteRun } from '../types.js';
 import { aggregatePasses } from './aggregate.js';
 import { caseCost, labelChange, pairCases, summarizeSide } from './pair-cases.js';

@@ -1,7 +1,7 @@
 // The gate: a verdict per suite with plain-language reasons (DESIGN.md "Verdict per suite").
 // Thresholds always come from the base revision; buildReport passes base's gate here.
 import type { GateConfig } from '../config/schema.js';
-import type { SideStats, Verdict } from '../report/report-types.js';
+import type { SideStats, Verdict } from './report-types.js';
 import type { SuiteStatistics } from './compare-suite.js';
 import { change, ciPp, pct, pp, pValue, signedPp } from './format.js';
 

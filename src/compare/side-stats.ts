@@ -1,5 +1,5 @@
 // Per-side aggregates for one suite. Pure.
-import type { SideStats } from '../report/report-types.js';
+import type { SideStats } from './report-types.js';
 import type { CaseRun } from '../types.js';
 import { aggregatePasses, type Aggregate } from './aggregate.js';
 import { estimateTokens } from './pricing.js';

@@ -4,7 +4,7 @@ import { buildReport, type SuiteComparisonInput } from '../compare/build-report.
 import { prepareDraws, seedFromShas } from '../compare/stats/index.js';
 import { formatProblem } from '../errors.js';
 import { openRevisions, type OpenedRevisions } from '../git/open-revisions.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 import { evaluateSuites } from '../run/evaluate-suites.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
 import type { FileSource, Suite, SuiteRun } from '../types.js';

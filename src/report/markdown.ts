@@ -2,7 +2,7 @@
 // value goes through escape.ts here; callers pass raw report values.
 
 import { markdownTable } from 'markdown-table';
-import type { SuiteReport } from './report-types.js';
+import type { SuiteReport } from '../compare/report-types.js';
 import { codeBlock, escapeHtmlText, escapeText, inlineCode, tableCell } from './escape.js';
 import { clip, omittedNote, truncate } from './format.js';
 import {

@@ -3,7 +3,7 @@
 // under GitHub's 1 MiB step-summary limit, measured in UTF-8 bytes.
 
 import { markdownTable } from 'markdown-table';
-import type { GateUsed, Report, SuiteReport } from './report-types.js';
+import type { GateUsed, Report, SuiteReport } from '../compare/report-types.js';
 import { type Layout, type ListSection, fitLayout } from './budget.js';
 import { escapeText, inlineCode, tableCell } from './escape.js';
 import { NONE, arrow, count, ms, pValue, pct, plural, points, ratioChange } from './format.js';

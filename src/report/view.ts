@@ -2,7 +2,15 @@
 // table rows, reasons and notes. Text here is unescaped; untrusted values travel as `code`
 // parts so each renderer escapes them for its own medium.
 
-import type { CaseChange, CaseResult, CaseSide, GateUsed, Report, SuiteReport, Verdict } from './report-types.js';
+import type {
+  CaseChange,
+  CaseResult,
+  CaseSide,
+  GateUsed,
+  Report,
+  SuiteReport,
+  Verdict,
+} from '../compare/report-types.js';
 import {
   NONE,
   arrow,

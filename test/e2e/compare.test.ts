@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report-types.js';
+import type { Report } from '../../src/compare/report-types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';

@@ -4,7 +4,7 @@ import { regressionAnnotations } from '../../src/action/annotations.js';
 import { commandUsageReply, noPromptChanges } from '../../src/action/notes.js';
 import { commitResults, renderRunSummary } from '../../src/action/run-summary.js';
 import { parseCommand } from '../../src/github/command.js';
-import type { Report } from '../../src/report/report-types.js';
+import type { Report } from '../../src/compare/report-types.js';
 import type { SuiteRun } from '../../src/types.js';
 
 const side = (passes: number, runs: number, output = 'x') => ({ passes, runs, output });

@@ -8,7 +8,7 @@ import type {
   Report,
   SideStats,
   SuiteReport,
-} from '../../src/report/report-types.js';
+} from '../../src/compare/report-types.js';
 
 export function side(over: Partial<SideStats> = {}): SideStats {
   return {

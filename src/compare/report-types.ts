@@ -1,5 +1,6 @@
-// report.json, version 1 (DESIGN.md "report.json"). The comment, the job summary and the
-// check run are all rendered from this object, so it carries everything they show.
+// report.json, version 1 (DESIGN.md "report.json"): produced by compare/build-report.ts; the
+// comment, the job summary and the check run are all rendered from it, so it carries
+// everything they show.
 // Fields beyond DESIGN.md's list are additive; none of DESIGN.md's may change shape.
 
 export type Verdict = 'pass' | 'warn' | 'fail';

@@ -1,6 +1,6 @@
-// Progress for long runs: a live line on a terminal, a plain line at most every few seconds
-// elsewhere (Actions logs would otherwise fill with carriage returns). A run with nothing to
-// call prints nothing.
+// Progress for long runs, shared by the CLI (stderr) and the Action (the job log): a live line
+// on a terminal, a plain line at most every few seconds elsewhere (Actions logs would otherwise
+// fill with carriage returns). A run with nothing to call prints nothing.
 import type { ProgressEvent } from '../run/execute-calls.js';
 
 export interface ProgressStream {
