@@ -2,7 +2,7 @@
 // builds the results JSON and the job-summary table from the engine's suite runs.
 import { sideStats } from '../compare/side-stats.js';
 import { escapeText, tableCell } from '../report/escape.js';
-import { ms, pct, plural, usd } from '../report/format.js';
+import { ms, pct, plural, usd } from '../compare/format.js';
 import type { SideStats, Verdict } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
 

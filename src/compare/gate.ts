@@ -3,7 +3,7 @@
 import type { GateConfig } from '../config/schema.js';
 import type { SideStats, Verdict } from './report-types.js';
 import type { SuiteStatistics } from './compare-suite.js';
-import { change, ciPp, pct, pp, pValue, signedPp } from './format.js';
+import { change, ciChange, ciPp, msPair, pct, pp, pValue, signedPp } from './format.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -62,10 +62,7 @@ export function judgeCompared(s: SuiteStatistics, gate: GateConfig): Judgement {
     delta.costRatio !== null &&
     delta.costRatio - 1 > gate.max_cost_increase
   ) {
-    const ci =
-      delta.costCiLow !== null && delta.costCiHigh !== null
-        ? ` (95% CI ${change(delta.costCiLow)}…${change(delta.costCiHigh)})`
-        : '';
+    const ci = ciChange(delta.costCiLow, delta.costCiHigh);
     const limit = `the ${change(1 + gate.max_cost_increase)} limit`;
     if (delta.costCiLow !== null && delta.costCiLow > 1)
       out.add('fail', `cost rose ${change(delta.costRatio).slice(1)}${ci}, over ${limit}: fails`);
@@ -77,7 +74,7 @@ export function judgeCompared(s: SuiteStatistics, gate: GateConfig): Judgement {
   }
   const lr = delta.latencyP95Ratio;
   if (gate.max_latency_p95_increase !== undefined && lr != null && lr - 1 > gate.max_latency_p95_increase) {
-    const text = `p95 latency rose ${change(lr).slice(1)} (${Math.round(s.base.latencyP95Ms ?? 0)} → ${Math.round(s.head.latencyP95Ms ?? 0)} ms), over the ${change(1 + gate.max_latency_p95_increase)} limit`;
+    const text = `p95 latency rose ${change(lr).slice(1)} (${msPair(s.base.latencyP95Ms, s.head.latencyP95Ms)}), over the ${change(1 + gate.max_latency_p95_increase)} limit`;
     const few = Math.min(facts.latencySamples.base, facts.latencySamples.head) < MIN_LATENCY_SAMPLES;
     if (few) out.add('warn', `${text}, but with fewer than ${MIN_LATENCY_SAMPLES} calls per side: warns`);
     else out.add('fail', `${text}: fails`);

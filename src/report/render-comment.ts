@@ -4,7 +4,7 @@
 
 import type { Report } from '../compare/report-types.js';
 import { type Layout, type ListSection, fitLayout } from './budget.js';
-import { plural } from './format.js';
+import { plural } from '../compare/format.js';
 import { DIFF_LEGEND, type FieldLimits, caseBlock, caseItem, mdLine, promptDiffBlock, suiteTable } from './markdown.js';
 import { type CaseRef, casesWith, footer, headline, notes, reasons } from './view.js';
 

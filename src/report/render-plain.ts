@@ -4,7 +4,8 @@
 
 import type { Report } from '../compare/report-types.js';
 import { escapeTerminal } from './escape.js';
-import { clip, plural, truncate, omittedNote } from './format.js';
+import { plural } from '../compare/format.js';
+import { clip, truncate, omittedNote } from './format.js';
 import {
   type CaseRef,
   type Line,

@@ -14,17 +14,18 @@ import type {
 import {
   NONE,
   arrow,
+  change,
   count,
-  ms,
-  pValue,
+  msPair,
+  pNumber,
   pct,
   plural,
   points,
-  pointsWithCi,
-  ratioChange,
+  pp,
+  ppRange,
   relativeChange,
   usd,
-} from './format.js';
+} from '../compare/format.js';
 
 /** A run of text: plain strings are ours (still escaped), `code` parts are untrusted values. */
 export type Part = string | { code: string } | { strong: string };
@@ -152,20 +153,28 @@ export function suiteRow(suite: SuiteReport): SuiteRow {
     b || h ? arrow(side(b, f, String), side(h, f, String)) : NONE;
   let cost = both((x) => usd(x.costUsd, x.costEstimated));
   if (b && h) {
-    const change = d?.costRatio != null ? ratioChange(d.costRatio) : relativeChange(b.costUsd, h.costUsd);
-    if (change !== NONE) cost += ` (${change})`;
+    const rel = d?.costRatio != null ? change(d.costRatio) : relativeChange(b.costUsd, h.costUsd);
+    if (rel !== NONE) cost += ` (${rel})`;
   }
   return {
     name: suite.name,
     verdict,
     size: suite.cases > 0 || suite.status !== 'error' ? `${count(suite.cases)} × ${count(suite.repeats)}` : NONE,
     passRate: both((x) => pct(x.passRate)),
-    delta: d ? pointsWithCi(d.passRate, d.ciLow, d.ciHigh) : NONE,
-    p: d ? pValue(d.pAdjusted) : NONE,
+    delta: d ? deltaCell(d) : NONE,
+    p: d ? pNumber(d.pAdjusted) : NONE,
     soft: both((x) => pct(x.softPassRate)),
     cost,
-    latency: both((x) => ms(x.latencyP95Ms)),
+    latency: b || h ? msPair(b?.latencyP95Ms, h?.latencyP95Ms) : NONE,
   };
+}
+
+/** "−25 pp (−37…−15)": the reasons' wording, with the CI's name in the column header. */
+function deltaCell(d: NonNullable<SuiteReport['delta']>): string {
+  if (d.passRate === null) return NONE;
+  return d.ciLow !== null && d.ciHigh !== null
+    ? `${points(d.passRate)} (${ppRange(d.ciLow, d.ciHigh)})`
+    : points(d.passRate);
 }
 
 export const ROW_HEADERS: Record<keyof SuiteRow, string> = {
@@ -173,7 +182,7 @@ export const ROW_HEADERS: Record<keyof SuiteRow, string> = {
   verdict: 'Verdict',
   size: 'Cases × repeats',
   passRate: 'Pass rate',
-  delta: 'Δ [95% CI]',
+  delta: 'Δ (95% CI)',
   p: 'p (Holm)',
   soft: 'Soft pass',
   cost: 'Cost',
@@ -237,7 +246,7 @@ export function notes(report: Report): Line[] {
           : 'more cases or repeats are needed';
       out.push([
         { code: s.name },
-        ` is underpowered: it can only detect a drop of ${points(d.mde).replace(/^[+-]/, '')} (min_effect ${points(report.gate.min_effect).replace(/^\+/, '')}); ${need}.`,
+        ` is underpowered: it can only detect a drop of ${pp(d.mde)} pp (min_effect ${pp(report.gate.min_effect)} pp); ${need}.`,
       ]);
     }
     if (s.unsupported && s.unsupported.length > 0) {

@@ -110,7 +110,7 @@ describe('buildReport', () => {
     expect(s.delta!.passRate).toBeCloseTo(0.3, 12);
     expect(s.delta!.pValue!).toBeGreaterThan(0.99);
     expect(s.reasons[0]).toMatch(
-      /^pass rate 70% → 100% \(\+30 pp, 95% CI \+\d+…\+\d+\), p = 1\.00 after Holm: passes$/,
+      /^pass rate 70\.0% → 100\.0% \(\+30 pp, 95% CI \+\d+…\+\d+\), p = 1\.00 after Holm: passes$/,
     );
     expect(s.caseResults[0]!.change).toBe('fixed');
   });
@@ -213,7 +213,7 @@ describe('buildReport', () => {
     expect(added!.verdict).toBe('fail');
     expect(added!.head!.passRate).toBe(0.25);
     expect(added!.delta).toBeNull();
-    expect(added!.reasons).toContain('head pass rate 25% is below min_pass_rate.hard 50%: fails');
+    expect(added!.reasons).toContain('head pass rate 25.0% is below min_pass_rate.hard 50.0%: fails');
     expect(removed!.verdict).toBe('pass');
     expect(removed!.reasons).toEqual(['removed on head: nothing to compare']);
     expect(skipped!.verdict).toBe('pass');

@@ -41,7 +41,7 @@ describe('regressionAnnotations', () => {
     const [a, ...rest] = regressionAnnotations(report);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ path: 'evals/a.jsonl', line: 4, level: 'warning', title: 'promptgate: s / a regressed' });
-    expect(a!.message).toBe('Suite s: case a passed 3/3 on base and 0/3 on head (p = 0.050).\nHead output: bad answer');
+    expect(a!.message).toBe('Suite s: case a passed 3/3 on base and 0/3 on head (p = 0.05).\nHead output: bad answer');
   });
 });
 
