@@ -4,6 +4,7 @@ import type { GateUsed, Report, SuiteReport, Verdict } from './report-types.js';
 import type { SuiteRun } from '../types.js';
 import { compareSuite, type SuiteStatistics } from './compare-suite.js';
 import { judgeAdded, judgeCompared, worst, type Judgement } from './gate.js';
+import { gateChanges } from './gate-change.js';
 import { sideStats } from './side-stats.js';
 import { holm, seedFromShas } from './stats/index.js';
 
@@ -24,7 +25,7 @@ export interface BuildReportInput {
   suites: SuiteComparisonInput[];
   /** Thresholds from the base revision: the only ones that decide. */
   gate: GateConfig;
-  /** Head's thresholds, given when the PR changed them: reported and flagged, never used. */
+  /** Head's thresholds (when head has a config): flagged in the report when they differ, never used. */
   headGate?: GateConfig;
   calls: { made: number; cached: number; failed: number; shared?: number };
   configFile?: string;
@@ -53,7 +54,7 @@ export function buildReport(input: BuildReportInput): Report {
   const suites = input.suites.map((s) => suiteReport(s, stats.get(s), gate, allErrored));
 
   const notes: string[] = [];
-  const gateUsed = gateFrom(gate, input.headGate, notes);
+  const gateUsed = gateFrom(gate, input.headGate);
   if (input.cancelled) notes.push('the run was cancelled; results are partial');
   if (input.stopped) notes.push(`the run stopped early: ${input.stopped}; results are partial`);
 
@@ -170,28 +171,9 @@ function values(g: GateConfig): GateValues {
   return v;
 }
 
-function gateFrom(base: GateConfig, head: GateConfig | undefined, notes: string[]): GateUsed {
+function gateFrom(base: GateConfig, head: GateConfig | undefined): GateUsed {
   const used: GateUsed = { ...values(base), source: 'base' };
-  if (!head) return used;
-  const b = flatten(values(base));
-  const h = flatten(values(head));
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(h)])];
-  const changed = keys.filter((k) => b[k] !== h[k]);
-  if (changed.length === 0) return used;
-  used.headChanged = true;
-  used.headValues = values(head);
-  const list = changed.map((k) => `${k} ${b[k] ?? 'unset'} → ${h[k] ?? 'unset'}`).join(', ');
-  notes.push(`this PR changes the gate thresholds (${list}); the base branch's values decide`);
-  return used;
-}
-
-function flatten(v: GateValues): Record<string, number | undefined> {
-  return {
-    alpha: v.alpha,
-    min_effect: v.min_effect,
-    'min_pass_rate.hard': v.min_pass_rate.hard,
-    'min_pass_rate.soft': v.min_pass_rate.soft,
-    max_cost_increase: v.max_cost_increase,
-    max_latency_p95_increase: v.max_latency_p95_increase,
-  };
+  const changes = head ? gateChanges(base, head) : [];
+  if (changes.length === 0) return used;
+  return { ...used, headChanged: true, headValues: values(head!), changes };
 }

@@ -100,7 +100,19 @@ export interface GateUsed {
   source: 'base' | 'head';
   /** Additive: head's own gate when the PR changed it (flagged, never used). */
   headChanged?: boolean;
-  headValues?: Omit<GateUsed, 'source' | 'headChanged' | 'headValues'>;
+  headValues?: Omit<GateUsed, 'source' | 'headChanged' | 'headValues' | 'changes'>;
+  /** Additive: the thresholds the PR changes (present with headChanged). */
+  changes?: GateChange[];
+}
+
+export type GateValue = number | string | boolean;
+
+/** One threshold head's config sets differently; null = unset on that side. */
+export interface GateChange {
+  /** Dotted key, e.g. `min_pass_rate.hard`. */
+  key: string;
+  base: GateValue | null;
+  head: GateValue | null;
 }
 
 export interface Report {

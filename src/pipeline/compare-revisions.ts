@@ -1,5 +1,5 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
-import { loadConfig, gateChanged } from '../config/load-config.js';
+import { loadConfig } from '../config/load-config.js';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import { prepareDraws, seedFromShas } from '../compare/stats/index.js';
 import { formatProblem } from '../errors.js';
@@ -139,13 +139,12 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     return common;
   });
 
-  const headGateChanged = head.file !== null && gateChanged(base.config.gate, head.config.gate);
   const report = buildReport({
     base: { ref: opts.base, sha: baseSha },
     head: { ref: opts.head ?? 'working tree', sha: headSha },
     suites,
     gate: base.config.gate,
-    headGate: headGateChanged ? head.config.gate : undefined,
+    headGate: head.file !== null ? head.config.gate : undefined,
     calls: result.calls,
     configFile: base.file ?? head.file ?? undefined,
     cancelled: result.cancelled,

@@ -201,22 +201,9 @@ export function reasons(report: Report, maxLines: number): { lines: Line[]; omit
   return { lines: all.slice(0, maxLines), omitted: Math.max(0, all.length - maxLines) };
 }
 
-function gateChanges(gate: GateUsed): string[] {
-  const head = gate.headValues;
-  if (!head) return [];
-  const flat = (g: Omit<GateUsed, 'source' | 'headChanged' | 'headValues'>): Record<string, number | undefined> => ({
-    alpha: g.alpha,
-    min_effect: g.min_effect,
-    'min_pass_rate.hard': g.min_pass_rate?.hard,
-    'min_pass_rate.soft': g.min_pass_rate?.soft,
-    max_cost_increase: g.max_cost_increase,
-    max_latency_p95_increase: g.max_latency_p95_increase,
-  });
-  const b = flat(gate);
-  const h = flat(head);
-  return Object.keys(b)
-    .filter((k) => b[k] !== h[k])
-    .map((k) => `${k} ${b[k] ?? 'unset'} → ${h[k] ?? 'unset'}`);
+function gateChangeList(gate: GateUsed): string {
+  const list = (gate.changes ?? []).map((c) => `${c.key} ${c.base ?? 'unset'} → ${c.head ?? 'unset'}`);
+  return list.length > 0 ? ` (head: ${list.join(', ')})` : '';
 }
 
 export function notes(report: Report): Line[] {
@@ -225,9 +212,10 @@ export function notes(report: Report): Line[] {
   if (report.stopped)
     out.push(['The run stopped early: ', report.stopped, '. Cases that did not run are not compared.']);
   if (report.gate.headChanged) {
-    const changes = gateChanges(report.gate);
-    const detail = changes.length > 0 ? ` (head: ${changes.join(', ')})` : '';
-    out.push([{ strong: 'This PR edits the gate thresholds' }, `${detail}; base's values still decide.`]);
+    out.push([
+      { strong: 'This PR edits the gate thresholds' },
+      `${gateChangeList(report.gate)}; base's values still decide.`,
+    ]);
   }
   if (report.gate.source === 'head' && !report.gate.headChanged) {
     out.push(["The base revision has no gate; head's thresholds were used."]);

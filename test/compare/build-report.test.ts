@@ -189,8 +189,13 @@ describe('buildReport', () => {
     expect(r.gate.min_effect).toBe(0.05);
     expect(r.gate.headChanged).toBe(true);
     expect(r.gate.headValues).toEqual({ alpha: 0.5, min_effect: 0.5, min_pass_rate: { hard: 0, soft: 0 } });
-    expect(r.notes![0]).toContain('alpha 0.05 → 0.5, min_effect 0.05 → 0.5, max_cost_increase 0.2 → unset');
-    expect(r.notes![0]).toContain("the base branch's values decide");
+    // the changed thresholds are one value in report.json, rendered as one note (no second wording in notes)
+    expect(r.gate.changes).toEqual([
+      { key: 'alpha', base: 0.05, head: 0.5 },
+      { key: 'min_effect', base: 0.05, head: 0.5 },
+      { key: 'max_cost_increase', base: 0.2, head: null },
+    ]);
+    expect(r.notes).toBeUndefined();
     // an unchanged head gate is not flagged
     expect(buildReport(input([regression()], { headGate: { ...gate } })).gate.headChanged).toBeUndefined();
   });

@@ -201,7 +201,14 @@ describe('promptgate compare', () => {
     expect(report.gate.alpha).toBe(0.05);
     expect(report.gate.min_effect).toBe(0.05);
     expect(report.gate.headChanged).toBe(true);
-    expect(report.notes?.join(' ')).toMatch(/threshold/i);
+    // the change is one value in report.json, and the comment says it once
+    expect(report.gate.changes).toEqual([
+      { key: 'alpha', base: 0.05, head: 0.5 },
+      { key: 'min_effect', base: 0.05, head: 0.9 },
+      { key: 'max_cost_increase', base: 0.2, head: null },
+    ]);
+    const md = readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8');
+    expect(md.match(/threshold/gi)).toHaveLength(1);
   });
 
   it('reports added, removed and unaffected suites and runs only what changed', async () => {

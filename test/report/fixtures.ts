@@ -224,6 +224,10 @@ export const scenarios = {
             max_cost_increase: 0.2,
             max_latency_p95_increase: 0.5,
           },
+          changes: [
+            { key: 'min_effect', base: 0.05, head: 0.5 },
+            { key: 'min_pass_rate.hard', base: 0.9, head: 0.3 },
+          ],
         },
       },
     ),
