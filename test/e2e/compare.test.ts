@@ -208,7 +208,7 @@ describe('promptgate compare', () => {
       { key: 'max_cost_increase', base: 0.2, head: null },
     ]);
     const md = readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8');
-    expect(md.match(/threshold/gi)).toHaveLength(1);
+    expect(md.match(/gate threshold/gi)).toHaveLength(1);
   });
 
   it('reports added, removed and unaffected suites and runs only what changed', async () => {
