@@ -6,7 +6,7 @@ import { compareSuite, type SuiteStatistics } from './compare-suite.js';
 import { judgeAdded, judgeCompared, worst, type Judgement } from './gate.js';
 import { gateChanges } from './gate-change.js';
 import { sideStats } from './side-stats.js';
-import { holm, seedFromShas } from './stats/index.js';
+import { holm, resamplesFor, type Resamples } from './stats/index.js';
 
 export interface SuiteComparisonInput {
   name: string;
@@ -32,20 +32,27 @@ export interface BuildReportInput {
   cancelled?: boolean;
   stopped?: string | null;
   pricing?: { source: string; at: string };
+  /** Resample indices drawn ahead for these two SHAs (the pipeline draws them while the model answers). */
+  resamples?: Resamples;
 }
 
 /**
  * Holm's family is the pass-rate p-value of every compared suite in the run (the only metric gated
  * by a p-value; cost is gated by its bootstrap CI and latency by its ratio).
  * A suite with status 'error' warns, unless every suite errored: then nothing was evaluated and it fails.
- * The bootstrap seed is the same for every suite: sha256(base.sha + head.sha).
+ * The bootstrap seed is the same for every suite: sha256(base.sha + head.sha) (stats/bootstrap.ts).
  */
 export function buildReport(input: BuildReportInput): Report {
   const gate = input.gate;
-  const seed = seedFromShas(input.base.sha, input.head.sha);
+  const given = input.resamples;
+  const resamples =
+    given && given.shas.base === input.base.sha && given.shas.head === input.head.sha
+      ? given
+      : resamplesFor(input.base.sha, input.head.sha);
   const stats = new Map<SuiteComparisonInput, SuiteStatistics>();
   for (const s of input.suites) {
-    if (s.status === 'compared' && s.base && s.head) stats.set(s, compareSuite(s.base, s.head, gate, seed));
+    if (s.status === 'compared' && s.base && s.head)
+      stats.set(s, compareSuite(s.base, s.head, gate, resamples.seed, resamples));
   }
   const family = [...stats.values()].filter((st) => st.delta.pValue !== null);
   holm(family.map((st) => st.delta.pValue!)).forEach((p, i) => (family[i]!.delta.pAdjusted = p));

@@ -16,6 +16,7 @@ import {
   signFlipMidP,
   varianceComponents,
   type CaseCounts,
+  type Resamples,
 } from './stats/index.js';
 
 export interface SuiteStatistics {
@@ -46,7 +47,13 @@ const CHANGE_ORDER: Record<CaseResult['change'], number> = { regressed: 0, fixed
 /** Largest DP size the exact scores may need before we round to a grid of max-repeats. */
 const MAX_DP = 5_000_000;
 
-export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, seed: number): SuiteStatistics {
+export function compareSuite(
+  base: SuiteRun,
+  head: SuiteRun,
+  gate: GateConfig,
+  seed: number,
+  resamples?: Resamples,
+): SuiteStatistics {
   // The aggregation rule is base's (like the thresholds): both sides must be scored by one rule.
   const agg = base.aggregate;
   const pairing = pairCases(base, head);
@@ -76,7 +83,7 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
   );
 
   const meanD = n ? d.reduce((s, x) => s + x, 0) / n : null;
-  const boot = pairedBootstrap({ d, baseCost, headCost }, { seed });
+  const boot = pairedBootstrap({ d, baseCost, headCost }, { seed, resamples });
   const se = pairedStandardError(d);
   const mde = se === null ? null : minimumDetectableEffect(se, gate.alpha);
   const vc = varianceComponents(counts);
