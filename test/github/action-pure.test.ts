@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { regressionAnnotations } from '../../src/action/annotations.js';
 import { commandUsageReply, noPromptChanges } from '../../src/action/notes.js';
-import { commitResults, renderRunSummary } from '../../src/action/run-summary.js';
+import { renderRunSummary } from '../../src/action/run-summary.js';
+import { runResults as commitResults } from '../../src/compare/run-results.js';
 import { parseCommand } from '../../src/github/command.js';
 import type { Report } from '../../src/compare/report-types.js';
 import type { SuiteRun } from '../../src/types.js';
