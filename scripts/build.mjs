@@ -16,7 +16,7 @@ const outdir = i > 0 ? process.argv[i + 1] : 'dist';
 
 const entries = [
   { in: 'src/cli.ts', out: 'cli' },
-  { in: 'src/action.ts', out: 'index' },
+  { in: 'src/index.ts', out: 'index' },
 ].filter((e) => existsSync(e.in));
 
 // Old chunks would linger next to the new ones: empty the output folder's .js files first.
