@@ -20,7 +20,7 @@ const entries = [
 ].filter((e) => existsSync(e.in));
 
 // Old chunks would linger next to the new ones: empty the output folder's .js files first.
-if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (f.endsWith('.js')) rmSync(join(outdir, f));
+if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/\.m?js$/.test(f)) rmSync(join(outdir, f));
 
 // zod's namespace object re-exports every locale (~40 languages); messages are English and
 // promptgate never switches locale, so only `en` is bundled. Saves parsing ~150 KB per start.
@@ -58,4 +58,22 @@ await build({
   banner: {
     js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);",
   },
+});
+
+// The render sandbox runs as its own process under Node's permission model, allowed to read
+// only its own file: one self-contained module, no chunks (src/sandbox/render-sandbox.ts).
+await build({
+  entryPoints: [{ in: 'src/sandbox/child.ts', out: 'render-sandbox' }],
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: process.env.PG_NO_MINIFY !== '1',
+  sourcemap: false,
+  legalComments: 'none',
+  charset: 'utf8',
+  logLevel: 'warning',
 });
