@@ -11,7 +11,7 @@ import { mustacheVariables, parseMustache } from './mustache/index.js';
 import { throwIfAny } from './params.js';
 import { loadPromptyAgent, type PromptyAgent } from './prompty/load.js';
 import { roleHeader } from './prompty/parse-messages.js';
-import { parseYaml } from './yaml-doc.js';
+import { parseYaml, type YamlDoc } from './yaml-doc.js';
 
 const OPTION_PARAMS: Record<string, keyof ModelParams> = {
   temperature: 'temperature',
@@ -126,7 +126,11 @@ function preview(body: string): ChatMessage[] {
   return messages;
 }
 
-export function parsePrompty(file: string, text: string): Prompt {
+/** The front matter as Prompty's loader reads it (LoadConformance.load), with what went wrong. */
+export function loadPrompty(
+  file: string,
+  text: string,
+): ReturnType<typeof loadPromptyAgent> & { doc: YamlDoc; bodyLine: number; body: string } {
   const split = splitFrontMatter(text);
   if (split.frontMatter === undefined)
     throw InputError.one(file, 'a .prompty file starts with YAML front matter between `---` lines', 1, 1);
@@ -136,7 +140,11 @@ export function parsePrompty(file: string, text: string): Prompt {
     doc.value && typeof doc.value === 'object' && !Array.isArray(doc.value)
       ? (doc.value as Record<string, unknown>)
       : {};
-  const { agent, problems, warnings } = loadPromptyAgent(fm, split.body, doc, file);
+  return { ...loadPromptyAgent(fm, split.body, doc, file), doc, bodyLine: split.bodyLine, body: split.body };
+}
+
+export function parsePrompty(file: string, text: string): Prompt {
+  const { agent, problems, warnings, doc, ...split } = loadPrompty(file, text);
   const at = (p: (string | number)[], key?: boolean) => doc.at(p, key);
   const params = modelParams(agent, at, file, problems, warnings);
   unsent(agent, at, file, problems, warnings);

@@ -174,13 +174,20 @@ function threadMessages(name: string, v: unknown): PromptyMessage[] {
   });
 }
 
-/** Prompty's pipeline for one case: defaults, thread markers, render, then split into messages. */
-export function renderPromptyMessages(
+/** A case's inputs as Prompty renders them: defaults under the case's own values. */
+export function promptyInputs(t: PromptyTemplate, vars: Record<string, unknown>): Record<string, unknown> {
+  return { ...t.defaults, ...vars };
+}
+
+type PromptyNodes = ReturnType<typeof parseTemplate> | ReturnType<typeof parseMustache>;
+
+/** Prompty's renderer (Renderer.render): thread inputs become marker lines, then the template renders. */
+export function renderPromptyText(
   t: PromptyTemplate,
-  nodes: ReturnType<typeof parseTemplate> | ReturnType<typeof parseMustache>,
+  nodes: PromptyNodes,
   vars: Record<string, unknown>,
-): PromptyMessage[] {
-  const inputs: Record<string, unknown> = { ...t.defaults, ...vars };
+): { text: string; threads: Record<string, PromptyMessage[]> } {
+  const inputs = promptyInputs(t, vars);
   const threads: Record<string, PromptyMessage[]> = {};
   for (const name of t.threads) {
     threads[name] = threadMessages(name, inputs[name]);
@@ -190,6 +197,16 @@ export function renderPromptyMessages(
     t.engine === 'jinja2'
       ? renderJinja(nodes as ReturnType<typeof parseTemplate>, inputs)
       : renderMustache(nodes as ReturnType<typeof parseMustache>, inputs);
+  return { text, threads };
+}
+
+/** Prompty's pipeline for one case: render, then split into messages at role lines. */
+export function renderPromptyMessages(
+  t: PromptyTemplate,
+  nodes: PromptyNodes,
+  vars: Record<string, unknown>,
+): PromptyMessage[] {
+  const { text, threads } = renderPromptyText(t, nodes, vars);
   return parsePromptyMessages(text, threads);
 }
 

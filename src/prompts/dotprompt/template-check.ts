@@ -180,6 +180,11 @@ class Walker {
 
   private expression(e: hbs.AST.Expression, depth: number): void {
     if (e.type === 'PathExpression') this.path(e as hbs.AST.PathExpression);
+    else if (e.type === 'StringLiteral' && FORBIDDEN.has((e as hbs.AST.StringLiteral).value))
+      this.problem(
+        e,
+        `\`"${(e as hbs.AST.StringLiteral).value}"\` names JavaScript object machinery, not data (as in \`lookup x "constructor"\`); remove it`,
+      );
     else if (e.type === 'SubExpression') {
       const sub = e as hbs.AST.SubExpression;
       this.helper(sub, (sub.path as hbs.AST.PathExpression).original ?? '');

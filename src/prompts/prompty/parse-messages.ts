@@ -67,7 +67,7 @@ export function parsePromptyMessages(
       flush();
       afterThread = false;
       role = m[1]!.toLowerCase();
-      meta = m[2] ? attributes(m[2]) : {};
+      meta = m[3] ? attributes(m[3]) : {};
     } else if (thread && Object.hasOwn(threads, thread[1]!)) {
       afterThread = true;
       flush();
