@@ -62,8 +62,25 @@ await build({
 
 // The render sandbox runs as its own process under Node's permission model, allowed to read
 // only its own file: one self-contained module, no chunks (src/sandbox/render-sandbox.ts).
+// The child never parses YAML (the parent hands it the template) and Handlebars only probes
+// for source-map: both are left out so each start compiles less.
+const childStubs = {
+  name: 'sandbox-stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(yaml|source-map)$/ }, (args) => ({ path: args.path, namespace: 'pg-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'pg-stub' }, (args) => ({
+      contents:
+        args.path === 'yaml'
+          ? 'export function parse() { throw new Error("YAML is parsed outside the render sandbox"); }'
+          : 'throw new Error("source-map is not bundled");',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: [{ in: 'src/sandbox/child.ts', out: 'render-sandbox' }],
+  plugins: [childStubs],
   outdir,
   outExtension: { '.js': '.mjs' },
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },

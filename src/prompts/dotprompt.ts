@@ -3,7 +3,6 @@
 // picoschema, and its Handlebars rendering with its helpers and partials (in the render sandbox,
 // src/prompts/render-prompt.ts). Here: front matter -> model parameters, input defaults and
 // required inputs; the template is checked without running it (dotprompt/template-check.ts).
-import { Dotprompt } from 'dotprompt';
 import { InputError, type Problem } from '../errors.js';
 import type { ChatMessage, FileSource, ModelParams, Prompt, Role } from '../types.js';
 import { splitDotprompt } from './dotprompt/front-matter.js';
@@ -46,7 +45,7 @@ function readFrontMatter(fm: Record<string, unknown>, doc: YamlDoc, file: string
     else if (k === 'tools' || k === 'toolDefs')
       out.push({
         ...at([k], true),
-        message: `dotprompt \`${k}\` is not supported yet: without its tools the model would be asked a different question; remove \`${k}\` to evaluate the prompt without tools`,
+        message: `dotprompt \`${k}\` are not supported yet: without its tools the model would be asked a different question; remove \`${k}\` to evaluate the prompt without tools`,
       });
     else if (k.includes('.')) extensions.push(k);
     else if (!RESERVED.includes(k)) {
@@ -217,20 +216,4 @@ export async function resolveDotpromptPartials(prompt: Prompt, src: FileSource):
   }
   throwIfAny(problems);
   return { ...prompt, template: { ...t, partials }, dependencies: files };
-}
-
-/**
- * The metadata Dotprompt itself reports for a file (its `renderMetadata`: reserved keys, `raw`,
- * `ext`, picoschema expanded to JSON Schema), after promptgate's split (licence headers allowed).
- * `extra` is metadata given at render time, merged as Dotprompt merges it. Nothing of the
- * template runs.
- */
-export async function dotpromptMetadata(
-  text: string,
-  extra?: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const split = splitDotprompt(text);
-  const source = split.frontMatter === undefined ? split.template : `---\n${split.frontMatter}\n---\n${split.template}`;
-  const dp = new Dotprompt();
-  return (await dp.renderMetadata(dp.parse(source), extra)) as Record<string, unknown>;
 }

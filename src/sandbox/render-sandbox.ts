@@ -52,26 +52,28 @@ function defaultScript(): string {
 export function childProcessSandbox(opts: SandboxOptions = {}): RenderSandbox {
   const script = opts.script ?? defaultScript();
   const timeoutMs = opts.timeoutMs ?? 60_000;
+  const execPath = opts.execPath ?? process.execPath;
   return {
-    renderDotprompt(jobs) {
-      if (!jobs.length) return Promise.resolve([]);
-      if (!existsSync(script))
-        return Promise.reject(new SandboxError(`render sandbox ${script} is missing; run \`npm run build\``));
-      return runChild(opts.execPath ?? process.execPath, script, JSON.stringify(jobs), timeoutMs).then((out) => {
-        const results = JSON.parse(out) as DotpromptResult[][];
-        const ok =
-          Array.isArray(results) &&
-          results.length === jobs.length &&
-          jobs.every((j, i) => results[i]?.length === j.cases.length);
-        if (!ok) throw new SandboxError('the render sandbox answered with the wrong number of results');
-        return results;
-      });
+    // One process for everything: on a shared 2-core runner, splitting the cases over two
+    // processes measured slower (two start-ups, two JIT warm-ups) than one.
+    async renderDotprompt(jobs) {
+      if (!jobs.length) return [];
+      if (!existsSync(script)) throw new SandboxError(`render sandbox ${script} is missing; run \`npm run build\``);
+      const out = JSON.parse(await runChild(execPath, script, JSON.stringify(jobs), timeoutMs)) as DotpromptResult[][];
+      const ok =
+        Array.isArray(out) && out.length === jobs.length && jobs.every((j, i) => out[i]?.length === j.cases.length);
+      if (!ok) throw new SandboxError('the render sandbox answered with the wrong number of results');
+      return out;
     },
   };
 }
 
+// A bounded heap for a template that multiplies its data; a larger young generation because a
+// render allocates many short-lived strings (measured: ~10 % less CPU for 10,000 cases).
+const V8_FLAGS = ['--max-old-space-size=512', '--max-semi-space-size=32'];
+
 function runChild(execPath: string, script: string, input: string, timeoutMs: number): Promise<string> {
-  const args = [permissionFlag(), `--allow-fs-read=${script}`, '--no-warnings', '--max-old-space-size=512', script];
+  const args = [permissionFlag(), `--allow-fs-read=${script}`, '--no-warnings', ...V8_FLAGS, script];
   return new Promise((resolve, reject) => {
     const child = spawn(execPath, args, { env: {}, stdio: ['pipe', 'pipe', 'pipe'], timeout: timeoutMs });
     const out: Buffer[] = [];

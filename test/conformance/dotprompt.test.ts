@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemorySource } from '../../src/files/memory-source.js';
-import { dotpromptMetadata } from '../../src/prompts/dotprompt.js';
+import { dotpromptMetadata } from '../../src/prompts/dotprompt/metadata.js';
 import { chatMessagesOf, dotpromptCase } from '../../src/prompts/dotprompt/messages.js';
 import { parsePromptAt } from '../../src/prompts/load-prompt.js';
 import { dotpromptJob, renderPrompts, type Rendered } from '../../src/prompts/render-prompt.js';

@@ -159,9 +159,10 @@ process.stdin.on('end', () => process.stdout.write(JSON.stringify([[{ error: JSO
   it('has an empty environment and may not read files, write, spawn or start workers', async () => {
     const script = join(dir, 'probe.mjs');
     writeFileSync(script, PROBE);
-    const [[r]] = await childProcessSandbox({ script }).renderDotprompt([
+    const results = await childProcessSandbox({ script }).renderDotprompt([
       { template: '', partials: {}, defaults: {}, cases: [{ input: {}, context: {} }] },
     ]);
+    const r = results[0]![0]!;
     const report = JSON.parse((r as { error: string }).error);
     expect(report).toEqual({
       environ: 'denied:ERR_ACCESS_DENIED',

@@ -2,7 +2,7 @@
 // syntax tree, and a walk over it finds what promptgate cannot honour (a located error each),
 // the partials it needs and the variables a case must provide. Parsing compiles nothing, so it
 // is safe in-process; only rendering goes to the sandbox (src/prompts/render-prompt.ts).
-import Handlebars from 'handlebars';
+import { parse } from './handlebars-parse.js';
 import type { Problem } from '../../errors.js';
 
 type Node = hbs.AST.Node;
@@ -41,7 +41,7 @@ export function checkTemplate(template: string, ctx: CheckContext): TemplateFact
   const facts: TemplateFacts = { problems: [], warnings: [], partials: [], printed: [] };
   let ast: hbs.AST.Program;
   try {
-    ast = Handlebars.parse(template);
+    ast = parse(template);
   } catch (e) {
     facts.problems.push(syntaxProblem(e, ctx));
     return facts;

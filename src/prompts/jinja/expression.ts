@@ -197,6 +197,7 @@ export class ExprParser {
   private primary(): Expr {
     const t = this.next();
     if (t.kind === 'num' || t.kind === 'str') return { t: 'lit', value: t.value };
+    if (t.text === '-' && this.peek()?.kind === 'num') return { t: 'lit', value: -(this.next().value as number) };
     if (t.kind === 'name')
       return Object.hasOwn(LITERALS, t.text) ? { t: 'lit', value: LITERALS[t.text] } : { t: 'name', name: t.text };
     if (t.text === '(') {
