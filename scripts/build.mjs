@@ -39,26 +39,25 @@ const englishOnly = {
   },
 };
 
-await build({
-  entryPoints: entries,
-  plugins: [englishOnly],
+// What every bundle shares. Some CommonJS dependencies call require(); the banner gives the
+// ESM bundle one.
+const common = {
   outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
   target: 'node20',
   minify: process.env.PG_NO_MINIFY !== '1',
   sourcemap: false,
   legalComments: 'none',
   charset: 'utf8',
   logLevel: 'warning',
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);",
   },
-});
+};
+
+await build({ ...common, entryPoints: entries, plugins: [englishOnly], splitting: true, chunkNames: 'chunk-[hash]' });
 
 // The render sandbox runs as its own process under Node's permission model, allowed to read
 // only its own file: one self-contained module, no chunks (src/sandbox/render-sandbox.ts).
@@ -79,18 +78,8 @@ const childStubs = {
 };
 
 await build({
+  ...common,
   entryPoints: [{ in: 'src/sandbox/child.ts', out: 'render-sandbox' }],
   plugins: [childStubs],
-  outdir,
   outExtension: { '.js': '.mjs' },
-  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: process.env.PG_NO_MINIFY !== '1',
-  sourcemap: false,
-  legalComments: 'none',
-  charset: 'utf8',
-  logLevel: 'warning',
 });

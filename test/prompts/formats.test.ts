@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
 import { MemorySource } from '../../src/files/memory-source.js';
 import { githubModelToProviderModel } from '../../src/prompts/github-prompt-yml.js';
 import { loadPrompt, parsePrompt, promptFormatOf } from '../../src/prompts/load-prompt.js';
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.message.split('\n');
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+import { problemsOf } from './test-helpers.js';
 
 describe('format dispatch', () => {
   it.each([
