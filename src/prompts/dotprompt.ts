@@ -7,7 +7,7 @@ import { InputError, type Problem } from '../errors.js';
 import type { ChatMessage, FileSource, ModelParams, Prompt, Role } from '../types.js';
 import { splitDotprompt } from './dotprompt/front-matter.js';
 import { checkTemplate } from './dotprompt/template-check.js';
-import { throwIfAny } from './params.js';
+import { throwIfAny, undeclaredWarnings } from './params.js';
 import { didYouMean, parseYaml, type YamlDoc } from './yaml-doc.js';
 
 const PARAM_MAP: Record<string, keyof ModelParams> = {
@@ -100,15 +100,20 @@ function readInput(v: unknown, at: At, out: Problem[], r: FrontMatter): void {
   r.schema = input.schema;
 }
 
-/** Top-level inputs a schema requires: picoschema keys without `?`, or JSON Schema's `required`. */
-function requiredInputs(schema: unknown): string[] {
+/**
+ * Top-level inputs a schema declares and those it requires: picoschema keys (required without
+ * `?`), or JSON Schema's `properties` and `required`. A scalar or open schema declares none.
+ */
+function schemaInputs(schema: unknown): { declared?: string[]; required: string[] } {
   const s = obj(schema);
-  if (!s) return [];
-  if (typeof s.type === 'string' || obj(s.properties)) return Array.isArray(s.required) ? s.required.map(String) : [];
-  return Object.keys(s)
-    .filter((k) => k !== '(*)')
-    .map((k) => k.split('(')[0]!.trim())
-    .filter((k) => !k.endsWith('?'));
+  if (!s) return { required: [] };
+  if (typeof s.type === 'string' || obj(s.properties)) {
+    const props = obj(s.properties);
+    return { declared: props && Object.keys(props), required: Array.isArray(s.required) ? s.required.map(String) : [] };
+  }
+  if (Object.hasOwn(s, '(*)')) return { required: [] };
+  const keys = Object.keys(s).map((k) => k.split('(')[0]!.trim());
+  return { declared: keys.map((k) => k.replace(/\?$/, '')), required: keys.filter((k) => !k.endsWith('?')) };
 }
 
 /** The template split at top-level role markers, unrendered: a preview, not what is sent. */
@@ -159,7 +164,12 @@ export function parseDotprompt(file: string, text: string): Prompt {
       message: 'the prompt has no template; write it below the front matter',
     });
   throwIfAny(problems);
-  const needed = fm.schema !== undefined ? requiredInputs(fm.schema) : facts.printed;
+  const inputs = fm.schema !== undefined ? schemaInputs(fm.schema) : undefined;
+  if (inputs?.declared)
+    unsupported.push(
+      ...undeclaredWarnings('dotprompt', facts.printed, [...inputs.declared, ...Object.keys(fm.defaults)]),
+    );
+  const needed = inputs ? inputs.required : facts.printed;
   return {
     file,
     format: 'dotprompt',

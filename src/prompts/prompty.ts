@@ -8,7 +8,7 @@ import type { ChatMessage, ModelParams, Prompt, Role } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseTemplate, printedVariables, TemplateSyntaxError } from './jinja/index.js';
 import { mustacheVariables, parseMustache } from './mustache/index.js';
-import { throwIfAny } from './params.js';
+import { throwIfAny, undeclaredWarnings } from './params.js';
 import { loadPromptyAgent, type PromptyAgent } from './prompty/load.js';
 import { roleHeader } from './prompty/parse-messages.js';
 import { parseYaml, type YamlDoc } from './yaml-doc.js';
@@ -177,6 +177,14 @@ export function parsePrompty(file: string, text: string): Prompt {
   const inputs = agent.inputs ?? [];
   const defaults = Object.fromEntries(inputs.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]));
   const required = agent.inputs ? inputs.filter((p) => p.required === true).map((p) => p.name) : printed;
+  if (agent.inputs)
+    warnings.push(
+      ...undeclaredWarnings(
+        'prompty',
+        printed,
+        inputs.map((p) => p.name),
+      ),
+    );
   return {
     file,
     format: 'prompty',

@@ -93,6 +93,14 @@ describe('Dotprompt: parsing', () => {
     ]);
   });
 
+  it('with a schema, a printed variable it does not declare is a warning', () => {
+    const p = parsePrompt('a.prompt', '---\ninput:\n  schema:\n    name: string\n---\n{{name}} {{nmae}}\n');
+    expect(p.unsupported).toEqual([
+      'dotprompt template uses `nmae`, which is not a declared input; it renders empty unless a case provides it',
+    ]);
+    expect(p.variables).toEqual(['name']);
+  });
+
   it('without a schema, variables printed outside blocks are required (unless defaulted)', () => {
     const p = parsePrompt(
       'a.prompt',

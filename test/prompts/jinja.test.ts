@@ -113,3 +113,9 @@ describe('Prompty Jinja subset: statements, filters, whitespace', () => {
     expect(() => r('{% for x in n %}{% endfor %}', { n: 3 })).toThrow(/is not a list or mapping/);
   });
 });
+
+describe('Prompty Jinja subset: raw blocks and trim markers together', () => {
+  it('`{%- endraw -%}` trims on both sides', () => {
+    expect(r('a {% raw %} {{x}} {%- endraw -%}   b')).toBe('a  {{x}}b');
+  });
+});

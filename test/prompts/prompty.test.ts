@@ -65,6 +65,16 @@ describe('Prompty: front matter', () => {
     expect(p.template).toMatchObject({ defaults: { who: 'World' } });
   });
 
+  it('a printed variable that is not a declared input is a warning (a typo renders empty)', () => {
+    const p = parsePrompt(
+      'p.prompty',
+      '---\ninputs:\n  - { name: question, kind: string }\n---\nuser:\n{{ qestion }}\n',
+    );
+    expect(p.unsupported).toEqual([
+      'prompty template uses `qestion`, which is not a declared input; it renders empty unless a case provides it',
+    ]);
+  });
+
   it('model as a string', () => {
     expect(parsePrompt('p.prompty', '---\nmodel: gpt-4o\n---\nuser:\nhi\n').params).toEqual({ model: 'gpt-4o' });
   });

@@ -71,7 +71,8 @@ export function lex(src: string): Piece[] {
     if (delim === '{{') pieces.push({ kind: 'output', value: inner, at: start, valueAt: innerAt });
     else if (delim === '{%') {
       if (/^\s*raw\s*$/.test(inner)) {
-        i = rawBlock(src, i, pieces, trimAfter);
+        const raw = rawBlock(src, i, pieces, trimAfter);
+        [i, trimNext] = [raw.end, raw.trimAfter];
         continue;
       }
       pieces.push({ kind: 'statement', value: inner, at: start, valueAt: innerAt });
@@ -88,8 +89,8 @@ function trimPrevious(pieces: Piece[]): void {
   if (!last.value) pieces.pop();
 }
 
-/** `{% raw %}…{% endraw %}`: everything between is text; returns the offset after the end tag. */
-function rawBlock(src: string, from: number, pieces: Piece[], trimStart: boolean): number {
+/** `{% raw %}…{% endraw %}`: everything between is text; where it ends, and whether `-%}` trims after. */
+function rawBlock(src: string, from: number, pieces: Piece[], trimStart: boolean): { end: number; trimAfter: boolean } {
   const re = /\{%(-?)\s*endraw\s*(-?)%\}/g;
   re.lastIndex = from;
   const m = re.exec(src);
@@ -98,9 +99,5 @@ function rawBlock(src: string, from: number, pieces: Piece[], trimStart: boolean
   if (trimStart) text = text.replace(/^\s+/, '');
   if (m[1]) text = text.replace(/\s+$/, '');
   if (text) pieces.push({ kind: 'text', value: text, at: from, valueAt: from });
-  return (
-    m.index +
-    m[0].length +
-    (m[2] ? src.slice(m.index + m[0].length).length - src.slice(m.index + m[0].length).replace(/^\s+/, '').length : 0)
-  );
+  return { end: m.index + m[0].length, trimAfter: m[2] === '-' };
 }

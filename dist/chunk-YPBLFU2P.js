@@ -1,0 +1,2 @@
+import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
+import{e as a,f as b}from"./chunk-ID3E35TK.js";import"./chunk-2IBXZLHD.js";import"./chunk-U4P53Q2F.js";import"./chunk-FKMNYEJP.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-V76TE5IC.js";import"./chunk-OXCOWKWK.js";import"./chunk-FIJYPZLW.js";import"./chunk-KIZG62LI.js";import"./chunk-VAYE5KV6.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
