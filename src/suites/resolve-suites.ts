@@ -23,7 +23,8 @@ import {
 } from '../config/schema.js';
 import { InputError, type Problem } from '../errors.js';
 import type { EvalCase, FileSource, ModelParams, Prompt, Suite } from '../types.js';
-import { githubModelToProviderModel, isGithubPromptFile } from '../prompts/github-prompt-yml.js';
+import { isGithubPromptFile } from '../prompts/github-prompt-yml.js';
+import { endpointModelName } from '../prompts/model-id.js';
 import { parsePrompt } from '../prompts/load-prompt.js';
 import { parseYaml, type YamlDoc } from '../prompts/yaml-doc.js';
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
@@ -103,9 +104,7 @@ export function mergeProvider(
   if (!merged.model) return { missingModel: true, issues: [] };
   const promptGaveModel = override?.model === undefined && fromPrompt.model !== undefined;
   const baseUrl = String(merged.base_url ?? DEFAULT_BASE_URL);
-  if (prompt.format === 'github-prompt-yml' && promptGaveModel && !isGithubModelsEndpoint(baseUrl)) {
-    merged.model = githubModelToProviderModel(String(merged.model));
-  }
+  if (promptGaveModel) merged.model = endpointModelName(prompt, String(merged.model), isGithubModelsEndpoint(baseUrl));
   const r = providerSchema.safeParse(merged);
   if (r.success) return { provider: r.data, issues: [] };
   return { issues: r.error.issues.map((i) => `provider \`${i.path.join('.')}\`: ${i.message}`) };
