@@ -16,11 +16,11 @@ const outdir = i > 0 ? process.argv[i + 1] : 'dist';
 
 const entries = [
   { in: 'src/cli.ts', out: 'cli' },
-  { in: 'src/action.ts', out: 'index' },
+  { in: 'src/index.ts', out: 'index' },
 ].filter((e) => existsSync(e.in));
 
 // Old chunks would linger next to the new ones: empty the output folder's .js files first.
-if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (f.endsWith('.js')) rmSync(join(outdir, f));
+if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/\.m?js$/.test(f)) rmSync(join(outdir, f));
 
 // zod's namespace object re-exports every locale (~40 languages); messages are English and
 // promptgate never switches locale, so only `en` is bundled. Saves parsing ~150 KB per start.
@@ -39,23 +39,47 @@ const englishOnly = {
   },
 };
 
-await build({
-  entryPoints: entries,
-  plugins: [englishOnly],
+// What every bundle shares. Some CommonJS dependencies call require(); the banner gives the
+// ESM bundle one.
+const common = {
   outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
   target: 'node20',
   minify: process.env.PG_NO_MINIFY !== '1',
   sourcemap: false,
   legalComments: 'none',
   charset: 'utf8',
   logLevel: 'warning',
-  // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);",
   },
+};
+
+await build({ ...common, entryPoints: entries, plugins: [englishOnly], splitting: true, chunkNames: 'chunk-[hash]' });
+
+// The render sandbox runs as its own process under Node's permission model, allowed to read
+// only its own file: one self-contained module, no chunks (src/sandbox/render-sandbox.ts).
+// The child never parses YAML (the parent hands it the template) and Handlebars only probes
+// for source-map: both are left out so each start compiles less.
+const childStubs = {
+  name: 'sandbox-stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(yaml|source-map)$/ }, (args) => ({ path: args.path, namespace: 'pg-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'pg-stub' }, (args) => ({
+      contents:
+        args.path === 'yaml'
+          ? 'export function parse() { throw new Error("YAML is parsed outside the render sandbox"); }'
+          : 'throw new Error("source-map is not bundled");',
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  ...common,
+  entryPoints: [{ in: 'src/sandbox/child.ts', out: 'render-sandbox' }],
+  plugins: [childStubs],
+  outExtension: { '.js': '.mjs' },
 });

@@ -78,7 +78,37 @@ export interface Prompt {
   variables: string[];
   /** Features parsed but not supported yet, reported per suite (never silently dropped). */
   unsupported?: string[];
+  /**
+   * Set when a template engine (not the plain `{{var}}` filler) turns a case into messages; then
+   * `messages` is only a static preview and src/prompts/render-prompt.ts is what renders.
+   */
+  template?: PromptTemplate;
+  /** Other repository files the prompt reads (Dotprompt partials): a change to one affects the suite. */
+  dependencies?: string[];
 }
+
+/**
+ * A prompt's template as data (source text + engine id + parameters), so rendering can happen in
+ * another process. `defaults` fill variables a case leaves out; `threads` name inputs whose value
+ * is a list of messages (Prompty `kind: thread`).
+ */
+export type PromptTemplate =
+  | {
+      engine: 'dotprompt';
+      source: string;
+      /** Partial name -> source, resolved at the prompt's own revision. */
+      partials: Record<string, string>;
+      defaults: Record<string, unknown>;
+      /** 1-based line of the template's first character in the file (for messages). */
+      line: number;
+    }
+  | {
+      engine: 'jinja2' | 'mustache';
+      source: string;
+      defaults: Record<string, unknown>;
+      threads: string[];
+      line: number;
+    };
 
 export interface SourceLocation {
   file: string;

@@ -3,7 +3,7 @@
 // module's own layer folder or at a layer to its left.
 //
 //   base (top-level helpers: types.ts, errors.ts, log.ts, zod.ts, ...)
-//   ← adapters (files, git, providers, github: each imports only the base)
+//   ← adapters (files, git, providers, github, sandbox: each imports only the base)
 //   ← config ← prompts ← suites ← run ← compare ← report ← pipeline
 //   ← entries (action/ with action.ts and index.ts; cli/ with cli.ts): pipeline and below,
 //     and never each other.
@@ -14,25 +14,17 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(import.meta.dirname, '../src');
 
-const ADAPTERS = ['files', 'git', 'providers', 'github'];
+const ADAPTERS = ['files', 'git', 'providers', 'github', 'sandbox'];
 const CORE = ['config', 'prompts', 'suites', 'run', 'compare', 'report', 'pipeline'];
 /** Entry files at the top level, by the entry family they belong to. */
 const ENTRY_FILES: Record<string, string> = { 'action.ts': 'action', 'index.ts': 'action', 'cli.ts': 'cli' };
 const ENTRY_FOLDERS = ['action', 'cli'];
 
 /**
- * Imports allowed against the order, each with why. Pending entries are fixed on another
- * branch; the lead removes them when it is merged (the test fails on an entry that no longer
- * occurs, so none outlives its reason).
+ * Imports allowed against the order, each with why (none today). The test fails on an entry
+ * that no longer occurs, so none outlives its reason.
  */
-const ALLOWED: Record<string, string> = {
-  'compare/build-report.ts -> report/report-types.ts': 'pending outer (issue 12): report types move to compare/',
-  'compare/compare-suite.ts -> report/report-types.ts': 'pending outer (issue 12): report types move to compare/',
-  'compare/gate.ts -> report/report-types.ts': 'pending outer (issue 12): report types move to compare/',
-  'compare/pair-cases.ts -> report/report-types.ts': 'pending outer (issue 12): report types move to compare/',
-  'compare/side-stats.ts -> report/report-types.ts': 'pending outer (issue 12): report types move to compare/',
-  'action/runtime.ts -> cli/progress-line.ts': 'pending outer (issue 12): progress reporting moves to a shared place',
-};
+const ALLOWED: Record<string, string> = {};
 
 interface Layer {
   /** The folder (or entry family) a module belongs to; imports inside it are free. */

@@ -1,6 +1,7 @@
 // Check-run annotations: one on the dataset line of each regressed case (head revision).
+import { pValue } from '../compare/format.js';
 import type { CheckAnnotation } from '../github/check-run.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 
 const MAX_OUTPUT = 300;
 
@@ -12,7 +13,7 @@ export function regressionAnnotations(report: Report): CheckAnnotation[] {
       const failed = c.head.failed?.[0];
       const lines = [
         `Suite ${suite.name}: case ${c.id} passed ${c.base.passes}/${c.base.runs} on base and ${c.head.passes}/${c.head.runs} on head` +
-          (c.pValue !== null ? ` (p = ${c.pValue.toPrecision(2)})` : '') +
+          (c.pValue !== null ? ` (${pValue(c.pValue)})` : '') +
           '.',
         failed ? `Failed: ${failed.type} — ${failed.reason}` : '',
         c.head.output ? `Head output: ${clip(c.head.output)}` : '',

@@ -4,34 +4,26 @@
 import type { EventContext } from '../github/event-context.js';
 import { parseCommand } from '../github/command.js';
 import type { ActionInputs } from '../github/inputs.js';
-import { createOctokit, octokitTuningFromEnv } from '../github/octokit.js';
+import { createOctokit, octokitTuningFromEnv, type GitHubClient } from '../github/octokit.js';
 import { hasWriteAccess } from '../github/permissions.js';
 import { getPullRequest } from '../github/pulls.js';
 import { addReaction } from '../github/reactions.js';
 import { replyOnIssue } from '../github/reply.js';
-import { comparePullRequest } from './compare-pull-request.js';
+import { comparePullRequest, type PullTarget } from './compare-pull-request.js';
 import { commandUsageReply } from './notes.js';
 import { coreLogger } from './runtime.js';
 
 type CommentContext = Extract<EventContext, { kind: 'issue_comment' }>;
+
+const log = coreLogger;
 
 export async function handleCommentCommand(
   ctx: CommentContext,
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  const log = coreLogger;
-  if (ctx.action !== 'created' || !ctx.isPullRequest) {
-    log.info(
-      `promptgate: ignoring issue_comment.${ctx.action}${ctx.isPullRequest ? '' : ' on an issue'}; commands are read from new PR comments`,
-    );
-    return;
-  }
-  const parsed = parseCommand(ctx.body);
-  if (parsed === null) {
-    log.info('promptgate: the comment is not a /promptgate command');
-    return;
-  }
+  const parsed = commandOf(ctx);
+  if (parsed === null) return;
   const { owner, repo } = ctx;
   const octokit = createOctokit({
     token: inputs.githubToken,
@@ -43,41 +35,51 @@ export async function handleCommentCommand(
     log.info(`promptgate: ignoring the command from ${ctx.user}, who lacks write permission on ${owner}/${repo}`);
     return;
   }
-  if (!parsed.ok) {
-    const res = await replyOnIssue(octokit, {
-      owner,
-      repo,
-      issueNumber: ctx.number,
-      body: commandUsageReply(parsed.error),
-    });
-    if (!res.ok) log.warn(`promptgate: could not reply to the malformed command (${res.reason})`);
-    log.warn(`promptgate: ${parsed.error}`);
-    return;
-  }
+  if (!parsed.ok) return replyMalformed(octokit, ctx, parsed.error);
   const ack = await addReaction(octokit, { owner, repo, commentId: ctx.commentId, content: 'eyes' });
   if (!ack.ok) log.warn(`promptgate: could not react to the command (${ack.reason})`);
+  const target = await pinnedTarget(octokit, ctx, parsed.command.repeats);
+  if (target) await comparePullRequest(target, inputs, env, octokit);
+}
 
-  // Pin the SHAs now: a push after the command must not change what this run evaluates.
+/** The command of a new PR comment, or null (said in the log) for anything else. */
+function commandOf(ctx: CommentContext): ReturnType<typeof parseCommand> {
+  if (ctx.action !== 'created' || !ctx.isPullRequest) {
+    log.info(
+      `promptgate: ignoring issue_comment.${ctx.action}${ctx.isPullRequest ? '' : ' on an issue'}; commands are read from new PR comments`,
+    );
+    return null;
+  }
+  const parsed = parseCommand(ctx.body);
+  if (parsed === null) log.info('promptgate: the comment is not a /promptgate command');
+  return parsed;
+}
+
+async function replyMalformed(octokit: GitHubClient, ctx: CommentContext, error: string): Promise<void> {
+  const res = await replyOnIssue(octokit, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issueNumber: ctx.number,
+    body: commandUsageReply(error),
+  });
+  if (!res.ok) log.warn(`promptgate: could not reply to the malformed command (${res.reason})`);
+  log.warn(`promptgate: ${error}`);
+}
+
+/** Pins the SHAs now: a push after the command must not change what this run evaluates. */
+async function pinnedTarget(
+  octokit: GitHubClient,
+  ctx: CommentContext,
+  repeats: number | undefined,
+): Promise<PullTarget | undefined> {
+  const { owner, repo } = ctx;
   const pr = await getPullRequest(octokit, { owner, repo, number: ctx.number });
   if (pr.state !== 'open') {
     log.info(`promptgate: pull request #${ctx.number} is ${pr.state}; nothing to evaluate`);
-    return;
+    return undefined;
   }
   log.info(
     `promptgate: /promptgate run by ${ctx.user}: base ${pr.baseSha.slice(0, 7)}, head ${pr.headSha.slice(0, 7)} (pinned)`,
   );
-  await comparePullRequest(
-    {
-      owner,
-      repo,
-      number: ctx.number,
-      baseSha: pr.baseSha,
-      headSha: pr.headSha,
-      baseRef: pr.baseRef,
-      repeats: parsed.command.repeats,
-    },
-    inputs,
-    env,
-    octokit,
-  );
+  return { owner, repo, number: ctx.number, baseSha: pr.baseSha, headSha: pr.headSha, baseRef: pr.baseRef, repeats };
 }

@@ -3,13 +3,13 @@
 // apply the gate. Head content is read with git as data (RevisionSource); nothing from head
 // runs, so this is safe under pull_request_target where the workspace is the base checkout.
 import * as core from '@actions/core';
-import { publishCheckRun, type CheckConclusion } from '../github/check-run.js';
+import { publishCheckRun, type CheckAnnotation, type CheckConclusion } from '../github/check-run.js';
 import { failsJob, type ActionInputs } from '../github/inputs.js';
 import { createOctokit, octokitTuningFromEnv, type GitHubClient } from '../github/octokit.js';
 import { upsertComment } from '../github/sticky-comment.js';
-import { compareRevisions } from '../pipeline/compare-revisions.js';
+import { compareRevisions, type CompareResult } from '../pipeline/compare-revisions.js';
 import { commentMarker, renderComment, renderSummary } from '../report/render.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 import { regressionAnnotations } from './annotations.js';
 import { noPromptChanges } from './notes.js';
 import { crossRunCache } from './response-cache.js';
@@ -30,9 +30,14 @@ export interface PullTarget {
 }
 
 interface Published {
+  /** The check run's title and summary. */
   title: string;
   summary: string;
+  jobSummary: string;
   comment: string;
+  marker: string;
+  headSha: string;
+  annotations: CheckAnnotation[];
   conclusion: CheckConclusion;
   /** false: only update an existing comment (a PR that touches no prompt gets no new comment). */
   createComment: boolean;
@@ -44,18 +49,21 @@ export async function comparePullRequest(
   env: NodeJS.ProcessEnv,
   client?: GitHubClient,
 ): Promise<void> {
-  const log = coreLogger;
   const octokit =
     client ??
-    createOctokit({ token: inputs.githubToken, baseUrl: env.GITHUB_API_URL, log, ...octokitTuningFromEnv(env) });
+    createOctokit({
+      token: inputs.githubToken,
+      baseUrl: env.GITHUB_API_URL,
+      log: coreLogger,
+      ...octokitTuningFromEnv(env),
+    });
   const cache = crossRunCache({
     enabled: inputs.cache,
     env,
-    log,
+    log: coreLogger,
     ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`,
     baseRef: t.baseRef,
   });
-
   const result = await compareRevisions({
     ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats),
     base: inputs.base ?? t.baseSha,
@@ -67,9 +75,17 @@ export async function comparePullRequest(
   const reportPath = await writeReportFile(env, 'report.json', report);
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-path', reportPath);
+  const out = published(result);
+  await writeSummary(env, out.jobSummary);
+  if (inputs.comment) await postComment(octokit, t, out);
+  if (inputs.checkRun) await postCheckRun(octokit, t, out, env);
+  applyGate(report, inputs);
+}
 
+/** What the run publishes: a "no prompt changes" note when no suite was affected, else the rendered report. */
+function published(result: CompareResult): Published {
+  const report = result.report;
   const marker = commentMarker(result.configFile ?? undefined);
-  let out: Published;
   if (result.affected.length === 0) {
     const n = noPromptChanges({
       marker,
@@ -78,53 +94,62 @@ export async function comparePullRequest(
       baseSha: report.base.sha,
       headSha: report.head.sha,
     });
-    out = { title: n.title, summary: n.summary, comment: n.comment, conclusion: 'success', createComment: false };
-    await writeSummary(env, n.summary);
-  } else {
-    out = {
-      title: `promptgate: ${report.verdict}${verdictDetail(report)}`,
-      summary: renderComment(report, { maxChars: 60_000 }),
-      comment: renderComment(report, { marker }),
-      conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'neutral' : 'failure',
-      createComment: true,
-    };
-    await writeSummary(env, renderSummary(report));
-  }
-
-  if (inputs.comment) {
-    const res = await upsertComment(octokit, {
-      owner: t.owner,
-      repo: t.repo,
-      issueNumber: t.number,
+    return {
+      ...n,
+      jobSummary: n.summary,
       marker,
-      body: out.comment,
-      create: out.createComment,
-    });
-    if (res.action === 'forbidden')
-      log.warn(
-        `promptgate: could not write the PR comment (${res.message}); give the workflow \`pull-requests: write\``,
-      );
-    else if (res.action !== 'absent') {
-      log.info(`promptgate: PR comment ${res.action}: ${res.url}`);
-      core.setOutput('comment-url', res.url);
-    }
-  }
-  if (inputs.checkRun) {
-    const res = await publishCheckRun(octokit, {
-      owner: t.owner,
-      repo: t.repo,
       headSha: report.head.sha,
-      name: CHECK_NAME,
-      conclusion: out.conclusion,
-      title: out.title,
-      summary: out.summary,
-      annotations: result.affected.length ? regressionAnnotations(report) : [],
-      detailsUrl: runUrl(env),
-    });
-    if (!res.ok)
-      log.warn(`promptgate: could not publish the check run (${res.reason}); give the workflow \`checks: write\``);
+      annotations: [],
+      conclusion: 'success',
+      createComment: false,
+    };
   }
-  applyGate(report, inputs);
+  return {
+    title: `promptgate: ${report.verdict}${verdictDetail(report)}`,
+    summary: renderComment(report, { maxChars: 60_000 }),
+    jobSummary: renderSummary(report),
+    comment: renderComment(report, { marker }),
+    marker,
+    headSha: report.head.sha,
+    annotations: regressionAnnotations(report),
+    conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'neutral' : 'failure',
+    createComment: true,
+  };
+}
+
+async function postComment(octokit: GitHubClient, t: PullTarget, out: Published): Promise<void> {
+  const res = await upsertComment(octokit, {
+    owner: t.owner,
+    repo: t.repo,
+    issueNumber: t.number,
+    marker: out.marker,
+    body: out.comment,
+    create: out.createComment,
+  });
+  if (res.action === 'forbidden')
+    coreLogger.warn(
+      `promptgate: could not write the PR comment (${res.message}); give the workflow \`pull-requests: write\``,
+    );
+  else if (res.action !== 'absent') {
+    coreLogger.info(`promptgate: PR comment ${res.action}: ${res.url}`);
+    core.setOutput('comment-url', res.url);
+  }
+}
+
+async function postCheckRun(octokit: GitHubClient, t: PullTarget, out: Published, env: NodeJS.ProcessEnv) {
+  const res = await publishCheckRun(octokit, {
+    owner: t.owner,
+    repo: t.repo,
+    headSha: out.headSha,
+    name: CHECK_NAME,
+    conclusion: out.conclusion,
+    title: out.title,
+    summary: out.summary,
+    annotations: out.annotations,
+    detailsUrl: runUrl(env),
+  });
+  if (!res.ok)
+    coreLogger.warn(`promptgate: could not publish the check run (${res.reason}); give the workflow \`checks: write\``);
 }
 
 function applyGate(report: Report, inputs: ActionInputs): void {

@@ -5,7 +5,8 @@ import type { EventContext } from '../github/event-context.js';
 import { failsJob, type ActionInputs } from '../github/inputs.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { crossRunCache } from './response-cache.js';
-import { commitResults, renderRunSummary } from './run-summary.js';
+import { runResults } from '../compare/run-results.js';
+import { renderRunSummary } from './run-summary.js';
 import { coreLogger, failStep, pipelineOptions, writeReportFile, writeSummary } from './runtime.js';
 
 type CommitContext = Extract<EventContext, { kind: 'push' | 'schedule' | 'workflow_dispatch' }>;
@@ -20,7 +21,7 @@ export async function evaluateCommit(ctx: CommitContext, inputs: ActionInputs, e
   const r = await runWorkingTree(pipelineOptions(env, inputs, cache, inputs.repeats));
   await cache.save(r.calls.made);
 
-  const results = commitResults({
+  const results = runResults({
     sha: ctx.sha,
     ref: ctx.ref,
     event: ctx.kind,

@@ -1,5 +1,5 @@
 // Short fixed texts the Action posts or writes. Pure; the report renderers cover real results.
-import { plural } from '../report/format.js';
+import { plural } from '../compare/format.js';
 
 export const FORK_NOTE =
   '### promptgate: skipped (fork pull request)\n\n' +

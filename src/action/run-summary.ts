@@ -1,92 +1,13 @@
-// push / schedule / workflow_dispatch results: one commit, every suite, no comparison. Pure:
-// builds the results JSON and the job-summary table from the engine's suite runs.
-import { sideStats } from '../compare/side-stats.js';
+// push / schedule / workflow_dispatch: the job-summary table of a plain run's results.json
+// (compare/run-results.ts). Pure.
+import type { RunResults } from '../compare/run-results.js';
+import { ms, pct, plural, usd } from '../compare/format.js';
 import { escapeText, tableCell } from '../report/escape.js';
-import { ms, pct, plural, usd } from '../report/format.js';
-import type { SideStats, Verdict } from '../report/report-types.js';
-import type { SuiteRun } from '../types.js';
 
-export interface CommitRun {
-  sha: string;
-  ref: string;
-  event: string;
-  configFile: string | null;
-  runs: SuiteRun[];
-  calls: { made: number; cached: number; failed: number };
-  stopped: string | null;
-  pricing: { source: string; at: string };
-}
-
-/** One suite of a commit run: the side statistics report.json uses, plus where it failed. */
-export type SuiteLine = Pick<
-  SideStats,
-  'passRate' | 'softPassRate' | 'costUsd' | 'costEstimated' | 'tokens' | 'latencyP50Ms' | 'latencyP95Ms' | 'errors'
-> & {
-  name: string;
-  model: string;
-  cases: number;
-  repeats: number;
-  failingCases: { id: string; file: string; line: number }[];
-};
-
-export interface CommitResults {
-  version: 1;
-  kind: 'run';
-  verdict: Verdict;
-  sha: string;
-  ref: string;
-  event: string;
-  configFile: string | null;
-  calls: CommitRun['calls'];
-  costUsd: number;
-  stopped: string | null;
-  pricing: CommitRun['pricing'];
-  suites: SuiteLine[];
-}
-
-/** Verdict of a plain run: pass unless a call errored or the run stopped early. */
-export function commitResults(r: CommitRun): CommitResults {
-  const suites: SuiteLine[] = r.runs.map((run) => {
-    const s = sideStats(run.cases, run.cases);
-    const failingCases = run.cases
-      .filter((c) => c.samples.some((x) => x.call && !x.hardPass))
-      .map((c) => ({ id: c.id, file: c.source.file, line: c.source.line }));
-    return {
-      name: run.name,
-      model: run.model,
-      cases: run.cases.length,
-      repeats: run.repeats,
-      passRate: s.passRate,
-      softPassRate: s.softPassRate,
-      costUsd: s.costUsd,
-      costEstimated: s.costEstimated,
-      tokens: s.tokens,
-      latencyP50Ms: s.latencyP50Ms,
-      latencyP95Ms: s.latencyP95Ms,
-      errors: s.errors,
-      failingCases,
-    };
-  });
-  const errored = r.stopped !== null || r.calls.failed > 0 || suites.some((s) => s.errors > 0);
-  return {
-    version: 1,
-    kind: 'run',
-    verdict: errored ? 'fail' : 'pass',
-    sha: r.sha,
-    ref: r.ref,
-    event: r.event,
-    configFile: r.configFile,
-    calls: r.calls,
-    costUsd: suites.reduce((n, s) => n + s.costUsd, 0),
-    stopped: r.stopped,
-    pricing: r.pricing,
-    suites,
-  };
-}
-
-export function renderRunSummary(res: CommitResults): string {
+export function renderRunSummary(res: RunResults): string {
   const icon = res.verdict === 'pass' ? '✅' : '❌';
-  const head = `### ${icon} promptgate: ${plural(res.suites.length, 'suite')} evaluated on ${escapeText(res.ref)} (${res.sha.slice(0, 7)})`;
+  const where = res.ref ? `${escapeText(res.ref)} (${(res.sha ?? '').slice(0, 7)})` : 'the working tree';
+  const head = `### ${icon} promptgate: ${plural(res.suites.length, 'suite')} evaluated on ${where}`;
   const rows = [
     '| Suite | Model | Cases × repeats | Hard pass | Soft pass | Cost | p50 / p95 latency | Errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
-import { progressReporter } from '../cli/progress-line.js';
+import { progressReporter } from '../pipeline/progress-line.js';
 import type { ActionInputs } from '../github/inputs.js';
 import type { CommonOptions } from '../pipeline/engine-options.js';
 import type { CrossRunCache } from './response-cache.js';

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../pipeline/load-config.js';
-import { sideStats } from '../compare/side-stats.js';
+import { runResults } from '../compare/run-results.js';
 import { formatProblem, oneLine } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import type { OpenedRevisions } from '../pipeline/open-revisions.js';
@@ -10,11 +10,11 @@ import type { Logger } from '../log.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { renderComment, renderPlain, renderSummary } from '../report/render.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
 import { validateSuites } from '../pipeline/validate-suites.js';
 import type { CliArgs } from './parse-args.js';
-import { progressReporter } from './progress-line.js';
+import { progressReporter } from '../pipeline/progress-line.js';
 import { readReport } from './read-report.js';
 import { formatRunTable } from './run-table.js';
 
@@ -60,8 +60,22 @@ export function failedSamples(runs: SuiteRun[]): string {
 }
 
 export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number> {
+  switch (args.command) {
+    case 'validate':
+      return validateCommand(args, ctx);
+    case 'run':
+      return runSuitesCommand(args, ctx);
+    case 'compare':
+      return compareCommand(args, ctx);
+    case 'render':
+      return renderCommand(args, ctx);
+  }
+}
+
+/** What `run` and `compare` hand the pipeline, with progress on stderr. */
+function commonOptions(args: CliArgs, ctx: CliContext) {
   const progress = progressReporter(ctx.stderr);
-  const common = {
+  const options = {
     cwd: ctx.cwd,
     configPath: args.config,
     repeatsOverride: args.repeats,
@@ -74,86 +88,80 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
     signal: ctx.signal,
     onProgress: progress.update,
   };
+  return { options, progress };
+}
 
-  switch (args.command) {
-    case 'validate': {
-      const src = new WorkingTreeSource(ctx.cwd);
-      const { config, file } = await loadConfig(src, args.config);
-      const summary = await validateSuites(src, config, file, {
-        keepGoing: args.keepGoing,
-        onWarning: (p) => ctx.log.warn(formatProblem(p)),
-      });
-      ctx.stdout.write(`${file ?? '(no config: *.prompt.yml files only)'}: ${summary}\n`);
-      return 0;
-    }
-    case 'run': {
-      const r = await runWorkingTree({ ...common, suites: args.suites });
-      progress.finish();
-      ctx.stdout.write(formatRunTable(r.sides[0]!));
-      ctx.stdout.write(`calls: ${r.calls.made} made, ${r.calls.cached} from cache, ${r.calls.failed} failed\n`);
-      if (args.out) {
-        const out = {
-          version: 1,
-          configFile: r.configFile,
-          calls: r.calls,
-          stopped: r.stopped,
-          pricing: r.pricing,
-          suites: r.sides[0]!.map((run) => ({
-            ...sideStats(run.cases, run.cases),
-            name: run.name,
-            model: run.model,
-            repeats: run.repeats,
-            run,
-          })),
-        };
-        await writeOut(resolve(ctx.cwd, args.out), `${JSON.stringify(out, null, 2)}\n`);
-        ctx.log.info(`wrote ${args.out}`);
-      }
-      if (r.stopped) {
-        ctx.stderr.write(`error: run stopped early: ${oneLine(r.stopped)}\n`);
-        return 3;
-      }
-      for (const s of r.suites) for (const u of s.unsupported) ctx.log.warn(`${s.prompt.file}: suite ${s.name}: ${u}`);
-      const failed = failedSamples(r.sides[0]!);
-      if (failed) ctx.log.warn(failed);
-      return 0;
-    }
-    case 'compare': {
-      const { report } = await compareRevisions({
-        ...common,
-        base: args.base!,
-        head: args.head,
-        all: args.all,
-        revisions: ctx.revisions,
-      });
-      progress.finish();
-      const dir = resolve(ctx.cwd, args.outDir);
-      await writeOut(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-      await writeOut(join(dir, 'report.md'), renderComment(report));
-      await writeOut(join(dir, 'summary.md'), renderSummary(report));
-      ctx.stdout.write(renderPlain(report));
-      ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md and report.json`);
-      const code = exitCodeFor(report);
-      if (report.stopped)
-        ctx.stderr.write(
-          `${code === 3 ? 'error' : 'warning'}: run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`,
-        );
-      else if (report.calls.failed)
-        ctx.log.warn(
-          `${report.calls.failed} model call(s) failed; their samples are left out of the statistics (errors are listed in report.json)`,
-        );
-      return code;
-    }
-    case 'render': {
-      const report = await readReport(ctx.cwd, args.file!);
-      const text =
-        args.format === 'summary'
-          ? renderSummary(report)
-          : args.format === 'plain'
-            ? renderPlain(report)
-            : renderComment(report);
-      ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-      return 0;
-    }
+async function validateCommand(args: CliArgs, ctx: CliContext): Promise<number> {
+  const src = new WorkingTreeSource(ctx.cwd);
+  const { config, file } = await loadConfig(src, args.config);
+  const summary = await validateSuites(src, config, file, {
+    keepGoing: args.keepGoing,
+    onWarning: (p) => ctx.log.warn(formatProblem(p)),
+  });
+  ctx.stdout.write(`${file ?? '(no config: *.prompt.yml files only)'}: ${summary}\n`);
+  return 0;
+}
+
+async function runSuitesCommand(args: CliArgs, ctx: CliContext): Promise<number> {
+  const { options, progress } = commonOptions(args, ctx);
+  const r = await runWorkingTree({ ...options, suites: args.suites });
+  progress.finish();
+  const runs = r.sides[0]!;
+  ctx.stdout.write(formatRunTable(runs));
+  ctx.stdout.write(`calls: ${r.calls.made} made, ${r.calls.cached} from cache, ${r.calls.failed} failed\n`);
+  if (args.out) {
+    const results = runResults({
+      configFile: r.configFile,
+      runs,
+      calls: r.calls,
+      stopped: r.stopped,
+      pricing: r.pricing,
+    });
+    await writeOut(resolve(ctx.cwd, args.out), `${JSON.stringify(results, null, 2)}\n`);
+    ctx.log.info(`wrote ${args.out}`);
   }
+  if (r.stopped) {
+    ctx.stderr.write(`error: run stopped early: ${oneLine(r.stopped)}\n`);
+    return 3;
+  }
+  for (const s of r.suites) for (const u of s.unsupported) ctx.log.warn(`${s.prompt.file}: suite ${s.name}: ${u}`);
+  const failed = failedSamples(runs);
+  if (failed) ctx.log.warn(failed);
+  return 0;
+}
+
+async function compareCommand(args: CliArgs, ctx: CliContext): Promise<number> {
+  const { options, progress } = commonOptions(args, ctx);
+  const { report } = await compareRevisions({
+    ...options,
+    base: args.base!,
+    head: args.head,
+    all: args.all,
+    revisions: ctx.revisions,
+  });
+  progress.finish();
+  const dir = resolve(ctx.cwd, args.outDir);
+  await writeOut(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeOut(join(dir, 'report.md'), renderComment(report));
+  await writeOut(join(dir, 'summary.md'), renderSummary(report));
+  ctx.stdout.write(renderPlain(report));
+  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md and report.json`);
+  const code = exitCodeFor(report);
+  if (report.stopped)
+    ctx.stderr.write(
+      `${code === 3 ? 'error' : 'warning'}: run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`,
+    );
+  else if (report.calls.failed)
+    ctx.log.warn(
+      `${report.calls.failed} model call(s) failed; their samples are left out of the statistics (errors are listed in report.json)`,
+    );
+  return code;
+}
+
+async function renderCommand(args: CliArgs, ctx: CliContext): Promise<number> {
+  const report = await readReport(ctx.cwd, args.file!);
+  const render = { summary: renderSummary, plain: renderPlain, md: renderComment }[args.format];
+  const text = render(report);
+  ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
 }

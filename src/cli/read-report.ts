@@ -1,10 +1,10 @@
 // Reads a report.json for `promptgate render`. The renderers trust the shape, so anything
-// else (a `run --out` results file, another tool's JSON, a truncated download) is turned
+// else (a results.json of a plain run, another tool's JSON, a truncated download) is turned
 // away here with a message, never a crash inside a renderer.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import type { Report } from '../report/report-types.js';
+import type { Report } from '../compare/report-types.js';
 
 const FIX = 'give the path of a report.json written by `promptgate compare`';
 
@@ -13,8 +13,8 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 /** Why `data` is not a version-1 report, or undefined when it looks like one. */
 export function notAReport(data: unknown): string | undefined {
   if (!isObj(data)) return 'not a JSON object';
-  if (Array.isArray(data.suites) && data.suites.some((s) => isObj(s) && 'run' in s))
-    return 'this is a `promptgate run --out` results file, not a comparison report';
+  if (data.kind === 'run' || (Array.isArray(data.suites) && data.suites.some((s) => isObj(s) && 'run' in s)))
+    return 'this is a `promptgate run --out` results file (results.json of a plain run), not a comparison report';
   if (data.version !== 1)
     return `not a promptgate report.json (version ${JSON.stringify(data.version ?? null)}, expected 1)`;
   const missing = ['verdict', 'base', 'head', 'suites', 'calls', 'gate'].filter((k) => data[k] === undefined);

@@ -1,8 +1,6 @@
+import { count, ms, pct, usd } from '../compare/format.js';
 import { sideStats } from '../compare/side-stats.js';
 import type { SuiteRun } from '../types.js';
-
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-const ms = (x: number | null) => (x === null ? '—' : `${Math.round(x)} ms`);
 
 /** The per-suite table `promptgate run` prints: aligned plain text, readable in any log. */
 export function formatRunTable(runs: SuiteRun[]): string {
@@ -27,8 +25,8 @@ export function formatRunTable(runs: SuiteRun[]): string {
       String(samples),
       pct(s.passRate),
       pct(s.softPassRate),
-      `${s.tokens.input}/${s.tokens.output}`,
-      `${s.costEstimated ? '~' : ''}$${s.costUsd.toFixed(4)}`,
+      `${count(s.tokens.input)}/${count(s.tokens.output)}`,
+      usd(s.costUsd, s.costEstimated),
       ms(s.latencyP50Ms),
       ms(s.latencyP95Ms),
       String(s.errors),

@@ -1,11 +1,12 @@
 // Turns both sides' suite runs into report.json (DESIGN.md "report.json"). Pure: no I/O, no clock.
 import type { GateConfig } from '../config/schema.js';
-import type { GateUsed, Report, SuiteReport, Verdict } from '../report/report-types.js';
+import type { GateUsed, Report, SuiteReport, Verdict } from './report-types.js';
 import type { SuiteRun } from '../types.js';
 import { compareSuite, type SuiteStatistics } from './compare-suite.js';
 import { judgeAdded, judgeCompared, worst, type Judgement } from './gate.js';
+import { gateChanges } from './gate-change.js';
 import { sideStats } from './side-stats.js';
-import { holm, seedFromShas } from './stats/index.js';
+import { holm, resamplesFor, type Resamples } from './stats/index.js';
 
 export interface SuiteComparisonInput {
   name: string;
@@ -24,27 +25,34 @@ export interface BuildReportInput {
   suites: SuiteComparisonInput[];
   /** Thresholds from the base revision: the only ones that decide. */
   gate: GateConfig;
-  /** Head's thresholds, given when the PR changed them: reported and flagged, never used. */
+  /** Head's thresholds (when head has a config): flagged in the report when they differ, never used. */
   headGate?: GateConfig;
   calls: { made: number; cached: number; failed: number; shared?: number };
   configFile?: string;
   cancelled?: boolean;
   stopped?: string | null;
   pricing?: { source: string; at: string };
+  /** Resample indices drawn ahead for these two SHAs (the pipeline draws them while the model answers). */
+  resamples?: Resamples;
 }
 
 /**
  * Holm's family is the pass-rate p-value of every compared suite in the run (the only metric gated
  * by a p-value; cost is gated by its bootstrap CI and latency by its ratio).
  * A suite with status 'error' warns, unless every suite errored: then nothing was evaluated and it fails.
- * The bootstrap seed is the same for every suite: sha256(base.sha + head.sha).
+ * The bootstrap seed is the same for every suite: sha256(base.sha + head.sha) (stats/bootstrap.ts).
  */
 export function buildReport(input: BuildReportInput): Report {
   const gate = input.gate;
-  const seed = seedFromShas(input.base.sha, input.head.sha);
+  const given = input.resamples;
+  const resamples =
+    given && given.shas.base === input.base.sha && given.shas.head === input.head.sha
+      ? given
+      : resamplesFor(input.base.sha, input.head.sha);
   const stats = new Map<SuiteComparisonInput, SuiteStatistics>();
   for (const s of input.suites) {
-    if (s.status === 'compared' && s.base && s.head) stats.set(s, compareSuite(s.base, s.head, gate, seed));
+    if (s.status === 'compared' && s.base && s.head)
+      stats.set(s, compareSuite(s.base, s.head, gate, resamples.seed, resamples));
   }
   const family = [...stats.values()].filter((st) => st.delta.pValue !== null);
   holm(family.map((st) => st.delta.pValue!)).forEach((p, i) => (family[i]!.delta.pAdjusted = p));
@@ -53,7 +61,7 @@ export function buildReport(input: BuildReportInput): Report {
   const suites = input.suites.map((s) => suiteReport(s, stats.get(s), gate, allErrored));
 
   const notes: string[] = [];
-  const gateUsed = gateFrom(gate, input.headGate, notes);
+  const gateUsed = gateFrom(gate, input.headGate);
   if (input.cancelled) notes.push('the run was cancelled; results are partial');
   if (input.stopped) notes.push(`the run stopped early: ${input.stopped}; results are partial`);
 
@@ -170,28 +178,9 @@ function values(g: GateConfig): GateValues {
   return v;
 }
 
-function gateFrom(base: GateConfig, head: GateConfig | undefined, notes: string[]): GateUsed {
+function gateFrom(base: GateConfig, head: GateConfig | undefined): GateUsed {
   const used: GateUsed = { ...values(base), source: 'base' };
-  if (!head) return used;
-  const b = flatten(values(base));
-  const h = flatten(values(head));
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(h)])];
-  const changed = keys.filter((k) => b[k] !== h[k]);
-  if (changed.length === 0) return used;
-  used.headChanged = true;
-  used.headValues = values(head);
-  const list = changed.map((k) => `${k} ${b[k] ?? 'unset'} → ${h[k] ?? 'unset'}`).join(', ');
-  notes.push(`this PR changes the gate thresholds (${list}); the base branch's values decide`);
-  return used;
-}
-
-function flatten(v: GateValues): Record<string, number | undefined> {
-  return {
-    alpha: v.alpha,
-    min_effect: v.min_effect,
-    'min_pass_rate.hard': v.min_pass_rate.hard,
-    'min_pass_rate.soft': v.min_pass_rate.soft,
-    max_cost_increase: v.max_cost_increase,
-    max_latency_p95_increase: v.max_latency_p95_increase,
-  };
+  const changes = head ? gateChanges(base, head) : [];
+  if (changes.length === 0) return used;
+  return { ...used, headChanged: true, headValues: values(head!), changes };
 }

@@ -1,9 +1,17 @@
 // Paired statistics for one compared suite (before the run-wide Holm step and the gate). Pure.
 import type { GateConfig } from '../config/schema.js';
-import type { CaseResult, Delta, SideStats } from '../report/report-types.js';
-import type { SuiteRun } from '../types.js';
-import { aggregatePasses } from './aggregate.js';
-import { caseCost, labelChange, pairCases, summarizeSide } from './pair-cases.js';
+import type { CaseResult, Delta, SideStats } from './report-types.js';
+import type { CaseRun, SuiteRun } from '../types.js';
+import { aggregatePasses, type Aggregate } from './aggregate.js';
+import {
+  caseCost,
+  labelChange,
+  pairCases,
+  summarizeSide,
+  type CasePair,
+  type Pairing,
+  type SideSummary,
+} from './pair-cases.js';
 import { sideStats } from './side-stats.js';
 import {
   benjaminiHochberg,
@@ -15,7 +23,9 @@ import {
   repeatsNeeded,
   signFlipMidP,
   varianceComponents,
+  type BootstrapOptions,
   type CaseCounts,
+  type Resamples,
 } from './stats/index.js';
 
 export interface SuiteStatistics {
@@ -46,9 +56,64 @@ const CHANGE_ORDER: Record<CaseResult['change'], number> = { regressed: 0, fixed
 /** Largest DP size the exact scores may need before we round to a grid of max-repeats. */
 const MAX_DP = 5_000_000;
 
-export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, seed: number): SuiteStatistics {
+type Summary = { pair: CasePair; b: SideSummary; h: SideSummary };
+
+/** The paired cases of one suite as the statistics see them. */
+interface Paired {
+  pairing: Pairing;
+  summaries: Summary[];
+  /** Cases runnable on both sides (the n of every statistic). */
+  valid: Summary[];
+  counts: CaseCounts[];
+  /** Per-case pass-fraction differences q_i − p_i, and each side's per-case cost. */
+  d: Float64Array;
+  baseCost: Float64Array;
+  headCost: Float64Array;
+}
+
+export function compareSuite(
+  base: SuiteRun,
+  head: SuiteRun,
+  gate: GateConfig,
+  seed: number,
+  resamples?: Resamples,
+): SuiteStatistics {
   // The aggregation rule is base's (like the thresholds): both sides must be scored by one rule.
   const agg = base.aggregate;
+  const paired = pairUp(base, head, agg);
+  const { pairing, summaries, valid } = paired;
+  const side = (pick: (p: CasePair) => CaseRun) =>
+    sideStats(
+      pairing.pairs.map(pick),
+      valid.map((v) => pick(v.pair)),
+      agg,
+    );
+  const { latencySamples: lb, ...baseStats } = side((p) => p.base);
+  const { latencySamples: lh, ...headStats } = side((p) => p.head);
+  const { delta, mde, rounded } = deltaOf(paired, baseStats, headStats, gate, agg, { seed, resamples });
+  const repeats = head.repeats || base.repeats;
+  const n = valid.length;
+  const underpowered = mde !== null && mde > gate.min_effect;
+  return {
+    cases: pairing.pairs.length,
+    repeats,
+    base: baseStats,
+    head: headStats,
+    delta,
+    caseResults: caseResults(summaries, valid, repeats, agg),
+    casesOnlyInBase: pairing.onlyInBase,
+    casesOnlyInHead: pairing.onlyInHead,
+    facts: {
+      n,
+      erroredCases: summaries.length - n,
+      casesNeeded: underpowered ? casesNeeded(mde, n, gate.min_effect) : null,
+      latencySamples: { base: lb, head: lh },
+      scoresRounded: rounded,
+    },
+  };
+}
+
+function pairUp(base: SuiteRun, head: SuiteRun, agg: Aggregate | undefined): Paired {
   const pairing = pairCases(base, head);
   const summaries = pairing.pairs.map((p) => ({ pair: p, b: summarizeSide(p.base), h: summarizeSide(p.head) }));
   const valid = summaries.filter((s) => s.b.runs > 0 && s.h.runs > 0);
@@ -58,45 +123,46 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
     const ah = aggregatePasses(h, agg);
     return { basePasses: ab.passes, baseRuns: ab.runs, headPasses: ah.passes, headRuns: ah.runs };
   });
-  const n = valid.length;
-  const d = Float64Array.from(counts, (c) => c.headPasses / c.headRuns - c.basePasses / c.baseRuns);
+  return {
+    pairing,
+    summaries,
+    valid,
+    counts,
+    d: Float64Array.from(counts, (c) => c.headPasses / c.headRuns - c.basePasses / c.baseRuns),
+    baseCost: Float64Array.from(valid, (v) => caseCost(v.pair.base).usd),
+    headCost: Float64Array.from(valid, (v) => caseCost(v.pair.head).usd),
+  };
+}
+
+/** Δ with its bootstrap CI and sign-flip p-value, the cost ratio, the MDE and the repeats advice. */
+function deltaOf(
+  { counts, d, baseCost, headCost }: Paired,
+  baseStats: SideStats,
+  headStats: SideStats,
+  gate: GateConfig,
+  agg: Aggregate | undefined,
+  boot: BootstrapOptions,
+): { delta: Delta; mde: number | null; rounded: boolean } {
+  const n = counts.length;
   const { scores, rounded } = integerScores(counts);
-  const baseCost = Float64Array.from(valid, (v) => caseCost(v.pair.base).usd);
-  const headCost = Float64Array.from(valid, (v) => caseCost(v.pair.head).usd);
-
-  const baseStats = sideStats(
-    pairing.pairs.map((p) => p.base),
-    valid.map((v) => v.pair.base),
-    agg,
-  );
-  const headStats = sideStats(
-    pairing.pairs.map((p) => p.head),
-    valid.map((v) => v.pair.head),
-    agg,
-  );
-
-  const meanD = n ? d.reduce((s, x) => s + x, 0) / n : null;
-  const boot = pairedBootstrap({ d, baseCost, headCost }, { seed });
+  const ci = pairedBootstrap({ d, baseCost, headCost }, boot);
   const se = pairedStandardError(d);
   const mde = se === null ? null : minimumDetectableEffect(se, gate.alpha);
   const vc = varianceComponents(counts);
   const underpowered = mde !== null && mde > gate.min_effect;
   const sumBase = baseCost.reduce((s, x) => s + x, 0);
-  const sumHead = headCost.reduce((s, x) => s + x, 0);
-  const costRatio = sumBase > 0 ? sumHead / sumBase : null;
   const p95b = baseStats.latencyP95Ms;
   const p95h = headStats.latencyP95Ms;
-
   const delta: Delta = {
-    passRate: meanD,
-    ciLow: boot ? boot.deltaCi[0] : null,
-    ciHigh: boot ? boot.deltaCi[1] : null,
+    passRate: n ? d.reduce((s, x) => s + x, 0) / n : null,
+    ciLow: ci ? ci.deltaCi[0] : null,
+    ciHigh: ci ? ci.deltaCi[1] : null,
     pValue: n ? signFlipMidP(scores, 'less') : null,
     pAdjusted: null,
     mde,
-    costRatio,
-    costCiLow: boot?.costRatioCi ? boot.costRatioCi[0] : null,
-    costCiHigh: boot?.costRatioCi ? boot.costRatioCi[1] : null,
+    costRatio: sumBase > 0 ? headCost.reduce((s, x) => s + x, 0) / sumBase : null,
+    costCiLow: ci?.costRatioCi ? ci.costRatioCi[0] : null,
+    costCiHigh: ci?.costRatioCi ? ci.costRatioCi[1] : null,
     softPassRate:
       headStats.softPassRate !== null && baseStats.softPassRate !== null
         ? headStats.softPassRate - baseStats.softPassRate
@@ -106,13 +172,20 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
     repeatsNeeded:
       underpowered && vc && (!agg || agg === 'mean') ? repeatsNeeded(vc, n, gate.alpha, gate.min_effect) : null,
   };
+  return { delta, mde, rounded };
+}
 
-  // Per-case Fisher tests, BH across the suite's runnable cases.
+/** Per-case labels and Fisher tests (BH across the suite's runnable cases), most telling first. */
+function caseResults(
+  summaries: Summary[],
+  valid: Summary[],
+  repeats: number,
+  agg: Aggregate | undefined,
+): CaseResult[] {
   const fisher = valid.map(({ b, h }) => fisherLess(h.passes, h.runs, b.passes, b.runs));
   const q = benjaminiHochberg(fisher);
   const fisherById = new Map(valid.map((v, i) => [v.pair.id, { p: fisher[i]!, q: q[i]! }]));
-  const repeats = head.repeats || base.repeats;
-  const caseResults = summaries
+  return summaries
     .map(({ pair, b, h }, order): CaseResult & { order: number } => {
       const f = fisherById.get(pair.id);
       return {
@@ -133,26 +206,6 @@ export function compareSuite(base: SuiteRun, head: SuiteRun, gate: GateConfig, s
         CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || (x.pValue ?? 1) - (y.pValue ?? 1) || x.order - y.order,
     )
     .map(({ order: _order, ...rest }) => rest);
-
-  const { latencySamples: lb, ...baseOut } = baseStats;
-  const { latencySamples: lh, ...headOut } = headStats;
-  return {
-    cases: pairing.pairs.length,
-    repeats,
-    base: baseOut,
-    head: headOut,
-    delta,
-    caseResults,
-    casesOnlyInBase: pairing.onlyInBase,
-    casesOnlyInHead: pairing.onlyInHead,
-    facts: {
-      n,
-      erroredCases: summaries.length - n,
-      casesNeeded: underpowered && mde !== null ? casesNeeded(mde, n, gate.min_effect) : null,
-      latencySamples: { base: lb, head: lh },
-      scoresRounded: rounded,
-    },
-  };
 }
 
 /**

@@ -1,9 +1,9 @@
 // The gate: a verdict per suite with plain-language reasons (DESIGN.md "Verdict per suite").
 // Thresholds always come from the base revision; buildReport passes base's gate here.
 import type { GateConfig } from '../config/schema.js';
-import type { SideStats, Verdict } from '../report/report-types.js';
+import type { SideStats, Verdict } from './report-types.js';
 import type { SuiteStatistics } from './compare-suite.js';
-import { change, ciPp, pct, pp, pValue, signedPp } from './format.js';
+import { change, ciChange, ciPp, msPair, pct, pp, pValue, signedPp } from './format.js';
 
 export interface Judgement {
   verdict: Verdict;
@@ -31,91 +31,93 @@ export const MIN_LATENCY_SAMPLES = 20;
  */
 export function judgeCompared(s: SuiteStatistics, gate: GateConfig): Judgement {
   const out = new Collector();
-  const { delta, facts } = s;
-  const pAdj = delta.pAdjusted;
-  let regressionFound = false;
-  if (facts.n === 0 || delta.passRate === null) {
-    out.add('warn', 'no case ran successfully on both sides, so nothing could be compared: warns');
-  } else {
-    const d = delta.passRate;
-    const ci = ciPp(delta.ciLow, delta.ciHigh);
-    const p = pAdj === null ? '' : `, ${pValue(pAdj)}`;
-    // Tolerance: a mean of fractions that is exactly −min_effect on paper may land a hair above it.
-    const drop = d <= -gate.min_effect + 1e-12;
-    const significant = pAdj !== null && pAdj < gate.alpha;
-    if (drop && significant) {
-      regressionFound = true;
-      out.add('fail', `pass rate fell ${pp(d)} pp${ci}${p} < ${gate.alpha} after Holm: fails`);
-    } else if (drop) {
-      const pText = pAdj === null ? 'no p-value' : `${pValue(pAdj)} ≥ ${gate.alpha} after Holm`;
-      out.add('warn', `pass rate fell ${pp(d)} pp${ci}, but ${pText}: not significant, warns`);
-    } else {
-      const ciInner = ci ? `, ${ci.slice(2, -1)}` : '';
-      const rates = `pass rate ${pct(s.base.passRate ?? 0)} → ${pct(s.head.passRate ?? 0)} (${signedPp(d)} pp${ciInner})`;
-      const note = d < 0 && significant ? `; smaller than min_effect ${pp(gate.min_effect)} pp` : '';
-      out.add('pass', `${rates}${p} after Holm${note}: passes`);
-    }
-  }
+  const regressionFound = passRate(out, s, gate);
   minPassRate(out, s.head, gate);
-  if (
-    gate.max_cost_increase !== undefined &&
-    delta.costRatio !== null &&
-    delta.costRatio - 1 > gate.max_cost_increase
-  ) {
-    const ci =
-      delta.costCiLow !== null && delta.costCiHigh !== null
-        ? ` (95% CI ${change(delta.costCiLow)}…${change(delta.costCiHigh)})`
-        : '';
-    const limit = `the ${change(1 + gate.max_cost_increase)} limit`;
-    if (delta.costCiLow !== null && delta.costCiLow > 1)
-      out.add('fail', `cost rose ${change(delta.costRatio).slice(1)}${ci}, over ${limit}: fails`);
-    else
-      out.add(
-        'warn',
-        `cost rose ${change(delta.costRatio).slice(1)}${ci}, over ${limit}, but the CI includes no increase: warns`,
-      );
-  }
-  const lr = delta.latencyP95Ratio;
-  if (gate.max_latency_p95_increase !== undefined && lr != null && lr - 1 > gate.max_latency_p95_increase) {
-    const text = `p95 latency rose ${change(lr).slice(1)} (${Math.round(s.base.latencyP95Ms ?? 0)} → ${Math.round(s.head.latencyP95Ms ?? 0)} ms), over the ${change(1 + gate.max_latency_p95_increase)} limit`;
-    const few = Math.min(facts.latencySamples.base, facts.latencySamples.head) < MIN_LATENCY_SAMPLES;
-    if (few) out.add('warn', `${text}, but with fewer than ${MIN_LATENCY_SAMPLES} calls per side: warns`);
-    else out.add('fail', `${text}: fails`);
-  }
-  if (facts.erroredCases > 0) {
+  cost(out, s, gate);
+  latency(out, s, gate);
+  const errored = s.facts.erroredCases;
+  if (errored > 0) {
     out.add(
       'warn',
-      `${facts.erroredCases} case${facts.erroredCases > 1 ? 's' : ''} had only errored calls on a side and ${facts.erroredCases > 1 ? 'are' : 'is'} left out of the statistics: warns`,
+      `${errored} case${errored > 1 ? 's' : ''} had only errored calls on a side and ${errored > 1 ? 'are' : 'is'} left out of the statistics: warns`,
     );
   }
   // Power is moot once a regression was detected (and a large real change inflates var(d) anyway).
-  if (regressionFound) {
-    // nothing to add
-  } else if (facts.n > 0 && delta.mde === null) {
+  if (!regressionFound) power(out, s, gate);
+  if (s.casesOnlyInBase.length) out.add('pass', `${s.casesOnlyInBase.length} case(s) only in base (not compared)`);
+  if (s.casesOnlyInHead.length) out.add('pass', `${s.casesOnlyInHead.length} case(s) only in head (not compared)`);
+  if (s.facts.scoresRounded) out.add('pass', 'uneven run counts after errors: the sign-flip test used rounded scores');
+  return out.result();
+}
+
+/** The pass-rate rule; true when it found a significant regression. */
+function passRate(out: Collector, s: SuiteStatistics, gate: GateConfig): boolean {
+  const { delta, facts } = s;
+  const pAdj = delta.pAdjusted;
+  if (facts.n === 0 || delta.passRate === null) {
+    out.add('warn', 'no case ran successfully on both sides, so nothing could be compared: warns');
+    return false;
+  }
+  const d = delta.passRate;
+  const ci = ciPp(delta.ciLow, delta.ciHigh);
+  const p = pAdj === null ? '' : `, ${pValue(pAdj)}`;
+  // Tolerance: a mean of fractions that is exactly −min_effect on paper may land a hair above it.
+  const drop = d <= -gate.min_effect + 1e-12;
+  const significant = pAdj !== null && pAdj < gate.alpha;
+  if (drop && significant) {
+    out.add('fail', `pass rate fell ${pp(d)} pp${ci}${p} < ${gate.alpha} after Holm: fails`);
+    return true;
+  }
+  if (drop) {
+    const pText = pAdj === null ? 'no p-value' : `${pValue(pAdj)} ≥ ${gate.alpha} after Holm`;
+    out.add('warn', `pass rate fell ${pp(d)} pp${ci}, but ${pText}: not significant, warns`);
+    return false;
+  }
+  const ciInner = ci ? `, ${ci.slice(2, -1)}` : '';
+  const rates = `pass rate ${pct(s.base.passRate ?? 0)} → ${pct(s.head.passRate ?? 0)} (${signedPp(d)} pp${ciInner})`;
+  const note = d < 0 && significant ? `; smaller than min_effect ${pp(gate.min_effect)} pp` : '';
+  out.add('pass', `${rates}${p} after Holm${note}: passes`);
+  return false;
+}
+
+function cost(out: Collector, { delta }: SuiteStatistics, gate: GateConfig): void {
+  const limit = gate.max_cost_increase;
+  if (limit === undefined || delta.costRatio === null || delta.costRatio - 1 <= limit) return;
+  const text = `cost rose ${change(delta.costRatio).slice(1)}${ciChange(delta.costCiLow, delta.costCiHigh)}, over the ${change(1 + limit)} limit`;
+  if (delta.costCiLow !== null && delta.costCiLow > 1) out.add('fail', `${text}: fails`);
+  else out.add('warn', `${text}, but the CI includes no increase: warns`);
+}
+
+function latency(out: Collector, s: SuiteStatistics, gate: GateConfig): void {
+  const lr = s.delta.latencyP95Ratio;
+  const limit = gate.max_latency_p95_increase;
+  if (limit === undefined || lr == null || lr - 1 <= limit) return;
+  const text = `p95 latency rose ${change(lr).slice(1)} (${msPair(s.base.latencyP95Ms, s.head.latencyP95Ms)}), over the ${change(1 + limit)} limit`;
+  const few = Math.min(s.facts.latencySamples.base, s.facts.latencySamples.head) < MIN_LATENCY_SAMPLES;
+  if (few) out.add('warn', `${text}, but with fewer than ${MIN_LATENCY_SAMPLES} calls per side: warns`);
+  else out.add('fail', `${text}: fails`);
+}
+
+function power(out: Collector, { delta, facts, repeats }: SuiteStatistics, gate: GateConfig): void {
+  if (facts.n > 0 && delta.mde === null) {
     out.add(
       'warn',
       `only ${facts.n} case${facts.n > 1 ? 's' : ''}: too few to estimate the smallest detectable drop: warns`,
     );
-  } else if (
-    delta.mde !== null &&
-    delta.mde > gate.min_effect &&
-    !(delta.ciLow !== null && delta.ciLow > -gate.min_effect)
-  ) {
-    // Underpowered only matters while the data cannot rule out a drop of min_effect: a change
-    // whose whole CI sits above −min_effect (an improvement, identical answers) passes.
-    const need =
-      delta.repeatsNeeded != null
-        ? `about ${delta.repeatsNeeded} repeats per case (now ${s.repeats}) would bring it to ${pp(gate.min_effect)} pp`
-        : `more repeats alone would not reach ${pp(gate.min_effect)} pp${facts.casesNeeded ? `; about ${facts.casesNeeded} cases would` : ''}`;
-    out.add(
-      'warn',
-      `underpowered: this run can only reliably detect drops of ${pp(delta.mde)} pp or more (min_effect ${pp(gate.min_effect)} pp); ${need}: warns`,
-    );
+    return;
   }
-  if (s.casesOnlyInBase.length) out.add('pass', `${s.casesOnlyInBase.length} case(s) only in base (not compared)`);
-  if (s.casesOnlyInHead.length) out.add('pass', `${s.casesOnlyInHead.length} case(s) only in head (not compared)`);
-  if (facts.scoresRounded) out.add('pass', 'uneven run counts after errors: the sign-flip test used rounded scores');
-  return out.result();
+  // Underpowered only matters while the data cannot rule out a drop of min_effect: a change
+  // whose whole CI sits above −min_effect (an improvement, identical answers) passes.
+  if (delta.mde === null || delta.mde <= gate.min_effect) return;
+  if (delta.ciLow !== null && delta.ciLow > -gate.min_effect) return;
+  const need =
+    delta.repeatsNeeded != null
+      ? `about ${delta.repeatsNeeded} repeats per case (now ${repeats}) would bring it to ${pp(gate.min_effect)} pp`
+      : `more repeats alone would not reach ${pp(gate.min_effect)} pp${facts.casesNeeded ? `; about ${facts.casesNeeded} cases would` : ''}`;
+  out.add(
+    'warn',
+    `underpowered: this run can only reliably detect drops of ${pp(delta.mde)} pp or more (min_effect ${pp(gate.min_effect)} pp); ${need}: warns`,
+  );
 }
 
 /** A suite new on head has no base: only min_pass_rate can judge it. */

@@ -1,5 +1,5 @@
 // Pairs a suite's cases by id and summarises each side of each case. Pure.
-import type { CaseChange, CaseSide, FailedAssertion } from '../report/report-types.js';
+import type { CaseChange, CaseSide, FailedAssertion } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
 
 export interface CasePair {

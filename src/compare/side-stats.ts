@@ -1,5 +1,5 @@
 // Per-side aggregates for one suite. Pure.
-import type { SideStats } from '../report/report-types.js';
+import type { SideStats } from './report-types.js';
 import type { CaseRun } from '../types.js';
 import { aggregatePasses, type Aggregate } from './aggregate.js';
 import { estimateTokens } from '../providers/pricing.js';
@@ -20,6 +20,23 @@ export function sideStats(
   rateCases: readonly CaseRun[],
   aggregate?: Aggregate,
 ): SideStats & { latencySamples: number } {
+  const rates = passRates(rateCases, aggregate);
+  const u = usage(cases);
+  const sorted = Float64Array.from(u.latencies).sort();
+  return {
+    ...rates,
+    costUsd: u.costUsd,
+    costEstimated: u.costEstimated,
+    tokens: { input: u.input, output: u.output },
+    latencyP50Ms: sorted.length ? quantileSorted(sorted, 0.5) : null,
+    latencyP95Ms: sorted.length ? quantileSorted(sorted, 0.95) : null,
+    errors: u.errors,
+    ...(u.judged ? { judgeCostUsd: u.judgeCostUsd } : {}),
+    latencySamples: sorted.length,
+  };
+}
+
+function passRates(rateCases: readonly CaseRun[], aggregate: Aggregate | undefined) {
   let hardSum = 0;
   let softSum = 0;
   let rated = 0;
@@ -41,53 +58,39 @@ export function sideStats(
     hardSum += h.passes / h.runs;
     softSum += so.passes / so.runs;
   }
-  let costUsd = 0;
-  let costEstimated = false;
-  let input = 0;
-  let output = 0;
-  let errors = 0;
-  let judgeCostUsd = 0;
-  let judged = false;
+  return { passRate: rated ? hardSum / rated : null, softPassRate: rated ? softSum / rated : null };
+}
+
+/** Cost, tokens, latencies and errors over every sample of `cases`. */
+function usage(cases: readonly CaseRun[]) {
+  const u = { costUsd: 0, costEstimated: false, input: 0, output: 0, errors: 0, judgeCostUsd: 0, judged: false };
   const latencies: number[] = [];
   for (const c of cases) {
     let promptChars = -1;
     for (const s of c.samples) {
       if (s.judgeCostUsd !== undefined) {
-        judged = true;
-        judgeCostUsd += s.judgeCostUsd;
+        u.judged = true;
+        u.judgeCostUsd += s.judgeCostUsd;
       }
-      if (s.error !== undefined) errors++;
+      if (s.error !== undefined) u.errors++;
       // A sample whose judge failed still had its call made and paid: cost and latency count.
       if (!s.call) {
-        if (s.error === undefined) errors++;
+        if (s.error === undefined) u.errors++;
         continue;
       }
-      costUsd += s.costUsd ?? 0;
-      if (s.costEstimated || s.costUsd === undefined) costEstimated = true;
+      u.costUsd += s.costUsd ?? 0;
+      if (s.costEstimated || s.costUsd === undefined) u.costEstimated = true;
       if (s.call.usage) {
-        input += s.call.usage.input;
-        output += s.call.usage.output;
+        u.input += s.call.usage.input;
+        u.output += s.call.usage.output;
       } else {
         if (promptChars < 0) promptChars = c.messages.reduce((n, m) => n + m.content.length, 0);
-        input += estimateTokens(promptChars);
-        output += estimateTokens(s.call.output.length);
-        costEstimated = true;
+        u.input += estimateTokens(promptChars);
+        u.output += estimateTokens(s.call.output.length);
+        u.costEstimated = true;
       }
       latencies.push(s.call.latencyMs);
     }
   }
-  const sorted = Float64Array.from(latencies).sort();
-  const judgeCost = judged ? { judgeCostUsd } : {};
-  return {
-    passRate: rated ? hardSum / rated : null,
-    softPassRate: rated ? softSum / rated : null,
-    costUsd,
-    costEstimated,
-    tokens: { input, output },
-    latencyP50Ms: sorted.length ? quantileSorted(sorted, 0.5) : null,
-    latencyP95Ms: sorted.length ? quantileSorted(sorted, 0.95) : null,
-    errors,
-    ...judgeCost,
-    latencySamples: sorted.length,
-  };
+  return { ...u, latencies };
 }

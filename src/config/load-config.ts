@@ -7,7 +7,7 @@ import type { AssertionChecker } from './assertion-checker.js';
 import { CONFIG_CANDIDATES } from './config-candidates.js';
 import type { FileSource } from '../files/file-source.js';
 import { extraChecks } from './extra-checks.js';
-import { configSchema, defaultConfig, type Config, type GateConfig } from './schema.js';
+import { configSchema, defaultConfig, type Config } from './schema.js';
 import { yamlProblems } from './yaml-errors.js';
 import { YamlLocator } from './yaml-locate.js';
 import { explainIssue, type PathMessage } from './zod-issues.js';
@@ -78,19 +78,4 @@ export async function loadConfig(
   if (file === null) return { config: defaultConfig(), file: null };
   const text = (await src.read(file)) ?? '';
   return { config: parseConfig(text, file, await checkerFor(text)), file };
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-/** True when head's gate thresholds differ from base's (the PR is then flagged; base's still apply). */
-export function gateChanged(base: GateConfig, head: GateConfig): boolean {
-  return !deepEqual(base, head);
 }

@@ -43,71 +43,52 @@ export interface EventEnv {
 
 const ZERO_SHA = /^0{40}$/;
 
-export function parseEventContext(eventName: string, payload: unknown, env: EventEnv = {}): EventContext {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- webhook payloads are probed field by field
-  const p = (payload ?? {}) as Record<string, any>;
-  const need = <T>(value: T | undefined | null, path: string): T => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- webhook payloads are probed field by field
+type Payload = Record<string, any>;
+
+/** Reads one event's payload: a missing field is an input error naming the field. */
+class PayloadReader {
+  constructor(
+    readonly eventName: string,
+    readonly p: Payload,
+    private readonly env: EventEnv,
+  ) {}
+
+  need<T>(value: T | undefined | null, path: string): T {
     if (value === undefined || value === null || value === '') {
       throw InputError.one(
         'GITHUB_EVENT_PATH',
-        `the ${eventName} event payload has no ${path}; is GITHUB_EVENT_NAME right?`,
+        `the ${this.eventName} event payload has no ${path}; is GITHUB_EVENT_NAME right?`,
       );
     }
     return value;
-  };
-  const repoRef = (): RepoRef => {
-    const full: string | undefined = p.repository?.full_name ?? env.repository;
-    const [owner, repo] = need(full, 'repository.full_name').split('/');
-    return { owner: need(owner, 'repository owner'), repo: need(repo, 'repository name') };
-  };
+  }
 
+  repoRef(): RepoRef {
+    const full: string | undefined = this.p.repository?.full_name ?? this.env.repository;
+    const [owner, repo] = this.need(full, 'repository.full_name').split('/');
+    return { owner: this.need(owner, 'repository owner'), repo: this.need(repo, 'repository name') };
+  }
+}
+
+export function parseEventContext(eventName: string, payload: unknown, env: EventEnv = {}): EventContext {
+  const r = new PayloadReader(eventName, (payload ?? {}) as Payload, env);
   switch (eventName) {
     case 'pull_request':
-    case 'pull_request_target': {
-      const pr = need(p.pull_request, 'pull_request');
-      const baseRepo: string = need(pr.base?.repo?.full_name, 'pull_request.base.repo.full_name');
-      // A deleted fork has head.repo null: treat it as a fork (no trust in its content).
-      const headRepo: string | undefined = pr.head?.repo?.full_name;
-      return {
-        kind: 'pull_request',
-        event: eventName,
-        action: String(p.action ?? ''),
-        ...repoRef(),
-        number: need(pr.number ?? p.number, 'pull_request.number'),
-        baseSha: need(pr.base?.sha, 'pull_request.base.sha'),
-        headSha: need(pr.head?.sha, 'pull_request.head.sha'),
-        baseRef: need(pr.base?.ref, 'pull_request.base.ref'),
-        headRef: need(pr.head?.ref, 'pull_request.head.ref'),
-        isFork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
-      };
-    }
-    case 'push': {
-      if (p.deleted === true || ZERO_SHA.test(String(p.after ?? ''))) {
-        return {
-          kind: 'unsupported',
-          name: eventName,
-          reason: 'the push deleted a branch or tag; nothing to evaluate',
-        };
-      }
-      return { kind: 'push', ...repoRef(), sha: need(p.after ?? env.sha, 'after'), ref: need(p.ref ?? env.ref, 'ref') };
-    }
+    case 'pull_request_target':
+      return pullRequestContext(r, eventName);
+    case 'push':
+      return pushContext(r, env);
     case 'schedule':
     case 'workflow_dispatch':
-      return { kind: eventName, ...repoRef(), sha: need(env.sha, 'GITHUB_SHA'), ref: need(p.ref ?? env.ref, 'ref') };
-    case 'issue_comment': {
-      const issue = need(p.issue, 'issue');
-      const comment = need(p.comment, 'comment');
       return {
-        kind: 'issue_comment',
-        action: String(p.action ?? ''),
-        ...repoRef(),
-        number: need(issue.number, 'issue.number'),
-        commentId: need(comment.id, 'comment.id'),
-        body: String(comment.body ?? ''),
-        user: need(comment.user?.login, 'comment.user.login'),
-        isPullRequest: issue.pull_request != null,
+        kind: eventName,
+        ...r.repoRef(),
+        sha: r.need(env.sha, 'GITHUB_SHA'),
+        ref: r.need(r.p.ref ?? env.ref, 'ref'),
       };
-    }
+    case 'issue_comment':
+      return commentContext(r);
     default:
       return {
         kind: 'unsupported',
@@ -115,6 +96,52 @@ export function parseEventContext(eventName: string, payload: unknown, env: Even
         reason: `promptgate runs on pull_request, pull_request_target, push, schedule, workflow_dispatch and issue_comment, not ${eventName || '(no event)'}`,
       };
   }
+}
+
+function pullRequestContext(r: PayloadReader, event: 'pull_request' | 'pull_request_target'): EventContext {
+  const pr = r.need(r.p.pull_request, 'pull_request');
+  const baseRepo: string = r.need(pr.base?.repo?.full_name, 'pull_request.base.repo.full_name');
+  // A deleted fork has head.repo null: treat it as a fork (no trust in its content).
+  const headRepo: string | undefined = pr.head?.repo?.full_name;
+  return {
+    kind: 'pull_request',
+    event,
+    action: String(r.p.action ?? ''),
+    ...r.repoRef(),
+    number: r.need(pr.number ?? r.p.number, 'pull_request.number'),
+    baseSha: r.need(pr.base?.sha, 'pull_request.base.sha'),
+    headSha: r.need(pr.head?.sha, 'pull_request.head.sha'),
+    baseRef: r.need(pr.base?.ref, 'pull_request.base.ref'),
+    headRef: r.need(pr.head?.ref, 'pull_request.head.ref'),
+    isFork: headRepo === undefined || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+  };
+}
+
+function pushContext(r: PayloadReader, env: EventEnv): EventContext {
+  if (r.p.deleted === true || ZERO_SHA.test(String(r.p.after ?? ''))) {
+    return { kind: 'unsupported', name: r.eventName, reason: 'the push deleted a branch or tag; nothing to evaluate' };
+  }
+  return {
+    kind: 'push',
+    ...r.repoRef(),
+    sha: r.need(r.p.after ?? env.sha, 'after'),
+    ref: r.need(r.p.ref ?? env.ref, 'ref'),
+  };
+}
+
+function commentContext(r: PayloadReader): EventContext {
+  const issue = r.need(r.p.issue, 'issue');
+  const comment = r.need(r.p.comment, 'comment');
+  return {
+    kind: 'issue_comment',
+    action: String(r.p.action ?? ''),
+    ...r.repoRef(),
+    number: r.need(issue.number, 'issue.number'),
+    commentId: r.need(comment.id, 'comment.id'),
+    body: String(comment.body ?? ''),
+    user: r.need(comment.user?.login, 'comment.user.login'),
+    isPullRequest: issue.pull_request != null,
+  };
 }
 
 /** Reads GITHUB_EVENT_NAME / GITHUB_EVENT_PATH / GITHUB_SHA / GITHUB_REF / GITHUB_REPOSITORY. */

@@ -1,5 +1,5 @@
 // The Action's inputs (action.yml), parsed into one typed object. Takes a reader so it is
-// pure and testable; src/action.ts passes @actions/core's getInput. Defaults repeat
+// pure and testable; src/action/main.ts passes @actions/core's getInput. Defaults repeat
 // action.yml's so `node dist/index.js` with no INPUT_* variables behaves like the Action.
 import { InputError } from '../errors.js';
 import { MAX_REPEATS, MIN_REPEATS } from './command.js';

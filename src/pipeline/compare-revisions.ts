@@ -1,17 +1,17 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
-import { gateChanged } from '../config/load-config.js';
-import { loadConfig } from './load-config.js';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
-import { prepareDraws, seedFromShas } from '../compare/stats/index.js';
+import type { Report } from '../compare/report-types.js';
+import { resamplesFor } from '../compare/stats/index.js';
 import { formatProblem } from '../errors.js';
-import { openRevisions, type OpenedRevisions } from './open-revisions.js';
-import type { Report } from '../report/report-types.js';
-import { evaluateSuites } from '../run/evaluate-suites.js';
+import type { FileSource } from '../files/file-source.js';
+import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
 import type { Suite, SuiteRun } from '../types.js';
-import type { FileSource } from '../files/file-source.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
+import { drawWhileAnswering } from './draw-ahead.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
+import { loadConfig } from './load-config.js';
+import { openRevisions, type OpenedRevisions } from './open-revisions.js';
 import { renderedPromptDiff } from './prompt-diff.js';
 import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
 
@@ -34,21 +34,41 @@ export interface CompareResult {
   cacheDir: string;
 }
 
-function firstCaseDiff(file: string, base: Suite, head: Suite): string {
-  const b = base.cases[0];
-  const h = head.cases.find((c) => c.id === b?.id) ?? head.cases[0];
-  if (!b || !h) return '';
-  try {
-    return renderedPromptDiff(file, renderCaseMessages(base.prompt, b), renderCaseMessages(head.prompt, h));
-  } catch {
-    return ''; // a case with a missing variable is reported by planning, not here
-  }
-}
+type Side = Awaited<ReturnType<typeof sideSuites>>;
+type ToRun = Extract<SuitePlan, { status: 'compared' | 'added' }>;
 
-/** Cases present on both sides (by id): what the comparison pairs, barring errored ones. */
-function pairedCaseCount(base: Suite, head: Suite): number {
-  const baseIds = new Set(base.cases.map((c) => c.id));
-  return new Set(head.cases.map((c) => c.id).filter((id) => baseIds.has(id))).size;
+export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
+  const revs = await (opts.revisions ?? openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
+  const [base, head, changed] = await Promise.all([
+    sideSuites(revs.baseSrc, opts.configPath, opts),
+    sideSuites(revs.headSrc, opts.configPath, opts),
+    revs.changed,
+  ]);
+  const pinned = pinProviders(base, head);
+  const plans = planSuites(base.suites, pinned.suites, changed, opts.all ?? false);
+  for (const p of plans) opts.log.debug(`suite ${p.name}: ${p.status} (${p.why})`);
+  const run = await runPlans(plans, base, revs, opts);
+  const report = buildReport({
+    base: { ref: opts.base, sha: revs.baseSha },
+    head: { ref: opts.head ?? 'working tree', sha: revs.headSha },
+    suites: comparisonInputs(plans, run.result),
+    gate: base.config.gate,
+    headGate: head.file !== null ? head.config.gate : undefined,
+    calls: run.result.calls,
+    configFile: base.file ?? head.file ?? undefined,
+    cancelled: run.result.cancelled,
+    stopped: run.result.stopped,
+    pricing: run.pricing,
+    resamples: run.resamples,
+  });
+  if (pinned.notes.length) report.notes = [...(report.notes ?? []), ...pinned.notes];
+  return {
+    report,
+    configFile: base.file ?? head.file,
+    changedFiles: changed,
+    affected: plans.filter((p) => p.status !== 'skipped').map((p) => p.name),
+    cacheDir: run.cacheDir,
+  };
 }
 
 async function sideSuites(src: FileSource, configPath: string | undefined, opts: CompareOptions) {
@@ -61,23 +81,10 @@ async function sideSuites(src: FileSource, configPath: string | undefined, opts:
   return { config, file, suites };
 }
 
-export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
-  const {
-    root,
-    baseSha,
-    headSha,
-    baseSrc,
-    headSrc,
-    changed: changedP,
-  } = await (opts.revisions ?? openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
-  const [base, head, changed] = await Promise.all([
-    sideSuites(baseSrc, opts.configPath, opts),
-    sideSuites(headSrc, opts.configPath, opts),
-    changedP,
-  ]);
-
+/** Head's suites with base's endpoint and key settings, and a note for each suite whose settings the PR edits. */
+function pinProviders(base: Side, head: Side): { suites: Suite[]; notes: string[] } {
   const notes: string[] = [];
-  const pinned = head.suites.map((s) => {
+  const suites = head.suites.map((s) => {
     const r = pinTrustedProvider(s, trustedProviderFor(s.name, base.suites, base.config));
     if (r.changed)
       notes.push(
@@ -85,46 +92,47 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
       );
     return r.suite;
   });
-  const plans = planSuites(base.suites, pinned, changed, opts.all ?? false);
-  for (const p of plans) opts.log.debug(`suite ${p.name}: ${p.status} (${p.why})`);
+  return { suites, notes };
+}
 
-  const toRun = plans.filter(
-    (p): p is Extract<SuitePlan, { status: 'compared' | 'added' }> => p.status === 'compared' || p.status === 'added',
-  );
+/**
+ * Evaluates the compared and added suites (base's run settings, pricing and cache), while the
+ * bootstrap's resample indices are drawn for the cases the comparison will pair.
+ */
+async function runPlans(plans: SuitePlan[], base: Side, revs: OpenedRevisions, opts: CompareOptions) {
+  const toRun = plans.filter((p): p is ToRun => p.status === 'compared' || p.status === 'added');
   const { engine, pricing } = await engineOptions(
     base.config,
-    root,
+    revs.root,
     opts,
     toRun.flatMap((p) => (p.status === 'compared' ? [p.base, p.head] : [p.head])),
   );
-  const cacheDir = resolveCacheDir(base.config, root, opts);
+  const cacheDir = resolveCacheDir(base.config, revs.root, opts);
   if (toRun.length && opts.beforeCalls) {
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(toRun.map((p) => p.head.provider.api_key_env))] });
   }
-  // The bootstrap's resample draws depend only on the SHAs and the number of paired cases:
-  // draw them while the model answers (src/compare/stats/bootstrap.ts), from the first answer
-  // on, so none of it delays the first requests.
-  const seed = seedFromShas(baseSha, headSha);
-  let drawing = false;
-  const withDraws: typeof engine = {
-    ...engine,
-    onProgress: (e) => {
-      if (!drawing && e.done > 0) {
-        drawing = true;
-        for (const p of toRun) if (p.status === 'compared') prepareDraws(seed, pairedCaseCount(p.base, p.head));
-      }
-      engine.onProgress?.(e);
-    },
-  };
+  const resamples = resamplesFor(revs.baseSha, revs.headSha);
+  const counts = toRun.flatMap((p) => (p.status === 'compared' ? [pairedCaseCount(p.base, p.head)] : []));
+  const onProgress = drawWhileAnswering(resamples, counts, engine.onProgress);
   // provider settings (and so a missing key, located in base's config) come from base
   const result = await evaluateSuites(
     [toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])), toRun.map((p) => p.head)],
-    withDraws,
+    { ...engine, onProgress },
   );
+  return { result, pricing, cacheDir, resamples };
+}
+
+/** Cases present on both sides (by id): what the comparison pairs, barring errored ones. */
+function pairedCaseCount(base: Suite, head: Suite): number {
+  const baseIds = new Set(base.cases.map((c) => c.id));
+  return new Set(head.cases.map((c) => c.id).filter((id) => baseIds.has(id))).size;
+}
+
+/** Each planned suite with its runs and, when compared, the diff of its rendered prompt. */
+function comparisonInputs(plans: SuitePlan[], result: EngineResult): SuiteComparisonInput[] {
   const baseRuns = new Map<string, SuiteRun>(result.sides[0]!.map((r) => [r.name, r]));
   const headRuns = new Map<string, SuiteRun>(result.sides[1]!.map((r) => [r.name, r]));
-
-  const suites: SuiteComparisonInput[] = plans.map((p) => {
+  return plans.map((p) => {
     const suite = p.status === 'removed' ? p.base : p.head;
     const common = { name: p.name, status: p.status, promptFile: suite.prompt.file, unsupported: suite.unsupported };
     if (p.status === 'compared')
@@ -137,26 +145,15 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     if (p.status === 'added') return { ...common, head: headRuns.get(p.name) };
     return common;
   });
+}
 
-  const headGateChanged = head.file !== null && gateChanged(base.config.gate, head.config.gate);
-  const report = buildReport({
-    base: { ref: opts.base, sha: baseSha },
-    head: { ref: opts.head ?? 'working tree', sha: headSha },
-    suites,
-    gate: base.config.gate,
-    headGate: headGateChanged ? head.config.gate : undefined,
-    calls: result.calls,
-    configFile: base.file ?? head.file ?? undefined,
-    cancelled: result.cancelled,
-    stopped: result.stopped,
-    pricing,
-  });
-  if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
-  return {
-    report,
-    configFile: base.file ?? head.file,
-    changedFiles: changed,
-    affected: plans.filter((p) => p.status !== 'skipped').map((p) => p.name),
-    cacheDir,
-  };
+function firstCaseDiff(file: string, base: Suite, head: Suite): string {
+  const b = base.cases[0];
+  const h = head.cases.find((c) => c.id === b?.id) ?? head.cases[0];
+  if (!b || !h) return '';
+  try {
+    return renderedPromptDiff(file, renderCaseMessages(base.prompt, b), renderCaseMessages(head.prompt, h));
+  } catch {
+    return ''; // a case with a missing variable is reported by planning, not here
+  }
 }

@@ -1,7 +1,9 @@
 // Dispatches a prompt file to its format parser by file name.
+import { InputError } from '../errors.js';
+import type { FileSource } from '../files/file-source.js';
 import type { Prompt } from '../types.js';
 import { parseChatFile } from './chat-file.js';
-import { parseDotprompt } from './dotprompt.js';
+import { parseDotprompt, resolveDotpromptPartials } from './dotprompt.js';
 import { isGithubPromptFile, parseGithubPromptYml } from './github-prompt-yml.js';
 import { parsePrompty } from './prompty.js';
 import { parseTemplateFile } from './template-file.js';
@@ -31,4 +33,18 @@ export function parsePrompt(path: string, text: string): Prompt {
     default:
       return parseTemplateFile(path, text);
   }
+}
+
+/**
+ * Parses prompt text read from `src` and reads what the prompt itself refers to (Dotprompt
+ * partials) from the same revision; those files are listed in `dependencies`.
+ */
+export async function parsePromptAt(src: FileSource, path: string, text: string): Promise<Prompt> {
+  return resolveDotpromptPartials(parsePrompt(path, text), src);
+}
+
+export async function loadPrompt(src: FileSource, path: string): Promise<Prompt> {
+  const text = await src.read(path);
+  if (text === undefined) throw InputError.one(path, `prompt file not found in ${src.label}; check the path`);
+  return parsePromptAt(src, path, text);
 }

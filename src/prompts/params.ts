@@ -44,3 +44,16 @@ export function makePrompt(
 ): Prompt {
   return { file, format, messages, params, variables: variablesOf(messages), ...extra };
 }
+
+/**
+ * Variables a template prints that its declared inputs do not name: they render empty (as the
+ * format says) unless a case happens to provide them, which is most often a typo. A warning.
+ */
+export function undeclaredWarnings(format: string, printed: string[], declared: readonly string[]): string[] {
+  return printed
+    .filter((v) => !declared.includes(v.split('.')[0]!))
+    .map(
+      (v) =>
+        `${format} template uses \`${v}\`, which is not a declared input; it renders empty unless a case provides it`,
+    );
+}

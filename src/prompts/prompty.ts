@@ -1,108 +1,197 @@
-// Microsoft Prompty (.prompty): YAML front matter (model.configuration / model.parameters) and a
-// body split into `system:` / `user:` / `assistant:` sections. Only `{{var}}` substitution is
-// supported; Jinja statements and filters are rejected with their line, never passed through.
+// Microsoft Prompty (.prompty) to its spec: the front matter loads as Prompty's agent
+// (prompty/load.ts, both the current and the v1 form), the body is a Prompty Jinja Subset or
+// Mustache template (checked here, rendered by render-prompt.ts) whose rendered text splits into
+// messages at role lines (prompty/parse-messages.ts). Inputs give defaults; `kind: thread`
+// inputs become messages. What promptgate cannot send is a located error or a listed warning.
 import { InputError, type Problem } from '../errors.js';
 import type { ChatMessage, ModelParams, Prompt, Role } from '../types.js';
-import { bodyLineAt, splitFrontMatter } from './front-matter.js';
-import { makePrompt, throwIfAny } from './params.js';
-import { parseYaml } from './yaml-doc.js';
+import { splitFrontMatter } from './front-matter.js';
+import { parseTemplate, printedVariables, TemplateSyntaxError } from './jinja/index.js';
+import { mustacheVariables, parseMustache } from './mustache/index.js';
+import { throwIfAny, undeclaredWarnings } from './params.js';
+import { loadPromptyAgent, type PromptyAgent } from './prompty/load.js';
+import { roleHeader } from './prompty/parse-messages.js';
+import { parseYaml, type YamlDoc } from './yaml-doc.js';
 
-const ROLE_LINE = /^[ \t]*#?[ \t]*(system|user|assistant)[ \t]*:[ \t]*$/gim;
-const SUPPORTED_PARAMS = ['max_tokens', 'temperature', 'top_p', 'seed'] as const;
+const OPTION_PARAMS: Record<string, keyof ModelParams> = {
+  temperature: 'temperature',
+  maxOutputTokens: 'max_tokens',
+  topP: 'top_p',
+  seed: 'seed',
+};
+const TEXT_KINDS = ['string', 'integer', 'float', 'number', 'boolean', 'array', 'object', 'thread'];
 
-function obj(v: unknown): Record<string, unknown> | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+function lineOf(text: string, index: number): { line: number; col: number } {
+  const before = text.slice(0, index);
+  return { line: before.split('\n').length, col: index - before.lastIndexOf('\n') };
 }
 
-/** Jinja control flow and filters would render differently here than in Prompty itself. */
-export function unsupportedTemplateSyntax(
-  body: string,
-  lineAt: (i: number) => number,
+/** Checks the template's syntax; returns the variables printed outside any block. */
+export function checkPromptyTemplate(engine: string, source: string): string[] {
+  if (engine === 'mustache') return mustacheVariables(parseMustache(source));
+  return printedVariables(parseTemplate(source));
+}
+
+function modelParams(
+  agent: PromptyAgent,
+  at: (p: (string | number)[]) => { line: number; col: number },
   file: string,
-  engine: string,
-): Problem[] {
-  const problems: Problem[] = [];
-  const checks: [RegExp, string][] = [
-    [/\{%-?\s*(\w+)/g, 'statement `{% $1 %}`'],
-    [/\{\{[^}]*\|[^}]*\}\}/g, 'filter in `$0`'],
-  ];
-  for (const [re, what] of checks) {
-    for (const m of body.matchAll(re)) {
-      const desc = what.replace('$1', m[1] ?? '').replace('$0', m[0]);
-      problems.push({
+  out: Problem[],
+  warn: string[],
+): ModelParams {
+  const params: ModelParams = {};
+  const m = agent.model;
+  if (m?.id !== undefined) {
+    if (/\$\{(env|file):/.test(m.id))
+      out.push({
         file,
-        line: lineAt(m.index),
-        col: 1,
-        message: `not supported: ${engine} ${desc} at line ${lineAt(m.index)}; only {{var}} substitution is supported`,
+        ...at(['model']),
+        message: `model \`${m.id}\` is a reference promptgate does not resolve (a prompt must not read the environment); name the model or set it in promptgate.yml`,
       });
+    else params.model = m.id;
+  }
+  if (m?.apiType === 'embedding' || m?.apiType === 'image')
+    out.push({
+      file,
+      ...at(['model']),
+      message: `model apiType \`${m.apiType}\` is not a chat prompt; promptgate evaluates chat completions`,
+    });
+  else if (m?.apiType === 'responses') warn.push('prompty apiType `responses` is sent as a chat completion');
+  for (const [k, v] of Object.entries(m?.options ?? {})) {
+    const target = OPTION_PARAMS[k];
+    if (!target) warn.push(`prompty model option \`${k}\` is not supported yet (ignored)`);
+    else if (typeof v !== 'number')
+      out.push({ file, ...at(['model']), message: `model option \`${k}\` must be a number` });
+    else (params as Record<string, number>)[target] = v;
+  }
+  return params;
+}
+
+/** What promptgate does not send yet: `tools` would change the question, so it is an error. */
+function unsent(
+  agent: PromptyAgent,
+  at: (p: (string | number)[], key?: boolean) => { line: number; col: number },
+  file: string,
+  out: Problem[],
+  warn: string[],
+): void {
+  if (agent.tools?.length)
+    out.push({
+      file,
+      ...at(['tools'], true),
+      message:
+        'prompty `tools` are not supported yet: without its tools the model would be asked a different question; remove `tools` to evaluate the prompt without them',
+    });
+  if (agent.outputs?.length)
+    warn.push('prompty `outputs` (structured output) are not sent yet; add an is-json or json-schema assertion');
+  (agent.inputs ?? []).forEach((p, i) => {
+    if (p.kind !== undefined && !TEXT_KINDS.includes(p.kind))
+      out.push({
+        file,
+        ...at(['inputs', i]),
+        message: `input \`${p.name}\` of kind \`${p.kind}\` is not supported yet: promptgate sends text-only messages`,
+      });
+  });
+}
+
+/** Role lines promptgate cannot send as they are (checked on the template, before rendering). */
+function roleWarnings(body: string, warn: string[]): void {
+  for (const line of body.split('\n')) {
+    const h = roleHeader(line);
+    if (h?.role === 'developer') warn.push('prompty `developer:` messages are sent with role `system`');
+    if (h?.attributes)
+      warn.push('prompty role attributes such as `user[name=…]:` are not sent (messages carry no name)');
+  }
+}
+
+/** The body split at role lines, unrendered: a preview, not what is sent. */
+function preview(body: string): ChatMessage[] {
+  const messages: ChatMessage[] = [];
+  let role: Role = 'system';
+  let lines: string[] = [];
+  const flush = () => {
+    const content = lines.join('\n').trim();
+    if (content) messages.push({ role, content });
+    lines = [];
+  };
+  for (const line of body.split('\n')) {
+    const h = roleHeader(line);
+    if (!h) lines.push(line);
+    else {
+      flush();
+      role = h.role === 'assistant' ? 'assistant' : h.role === 'user' ? 'user' : 'system';
     }
   }
-  return problems;
+  flush();
+  return messages;
+}
+
+/** The front matter as Prompty's loader reads it (LoadConformance.load), with what went wrong. */
+export function loadPrompty(
+  file: string,
+  text: string,
+): ReturnType<typeof loadPromptyAgent> & { doc: YamlDoc; bodyLine: number; body: string } {
+  const split = splitFrontMatter(text);
+  if (split.frontMatter === undefined)
+    throw InputError.one(file, 'a .prompty file starts with YAML front matter between `---` lines', 1, 1);
+  const doc = parseYaml(split.frontMatter, file, split.frontMatterOffset);
+  throwIfAny(doc.problems);
+  const fm =
+    doc.value && typeof doc.value === 'object' && !Array.isArray(doc.value)
+      ? (doc.value as Record<string, unknown>)
+      : {};
+  return { ...loadPromptyAgent(fm, split.body, doc, file), doc, bodyLine: split.bodyLine, body: split.body };
 }
 
 export function parsePrompty(file: string, text: string): Prompt {
-  const split = splitFrontMatter(text);
-  if (split.frontMatter === undefined) {
-    throw InputError.one(file, 'a .prompty file starts with YAML front matter between `---` lines', 1, 1);
-  }
-  const doc = parseYaml(split.frontMatter, file, split.frontMatterOffset);
-  throwIfAny(doc.problems);
-  const fm = obj(doc.value) ?? {};
-  const problems: Problem[] = [];
-  const unsupported: string[] = [];
-  const params: ModelParams = {};
-
-  const model = obj(fm.model) ?? {};
-  const conf = obj(model.configuration) ?? {};
-  const modelName = [model.id, conf.model, conf.name, conf.azure_deployment].find((v) => typeof v === 'string' && v);
-  if (modelName) params.model = modelName as string;
-  const mp = obj(model.parameters) ?? {};
-  for (const [k, v] of Object.entries(mp)) {
-    if ((SUPPORTED_PARAMS as readonly string[]).includes(k)) {
-      if (typeof v !== 'number') {
-        problems.push({
-          file,
-          ...doc.at(['model', 'parameters', k]),
-          message: `\`model.parameters.${k}\` must be a number`,
-        });
-      } else (params as Record<string, number>)[k] = v;
-    } else {
-      unsupported.push(`prompty model parameter \`${k}\` is not supported yet (ignored)`);
-    }
-  }
-  const engine = fm.template === undefined ? 'jinja2' : String(obj(fm.template)?.format ?? fm.template);
-  if (!['jinja2', 'mustache', 'handlebars'].includes(engine)) {
+  const { agent, problems, warnings, doc, ...split } = loadPrompty(file, text);
+  const at = (p: (string | number)[], key?: boolean) => doc.at(p, key);
+  const params = modelParams(agent, at, file, problems, warnings);
+  unsent(agent, at, file, problems, warnings);
+  const engine = agent.template.format.kind as 'jinja2' | 'mustache';
+  const source = agent.instructions;
+  const lead = split.body.indexOf(source.slice(0, 1));
+  const line = split.bodyLine + (lead > 0 ? split.body.slice(0, lead).split('\n').length - 1 : 0);
+  let printed: string[] = [];
+  try {
+    if (!problems.length) printed = checkPromptyTemplate(engine, source);
+  } catch (e) {
+    if (!(e instanceof TemplateSyntaxError)) throw e;
+    const pos = lineOf(source, e.at);
     problems.push({
       file,
-      ...doc.at(['template']),
-      message: `template engine \`${engine}\` is not supported; use jinja2 or mustache with {{var}} only`,
+      line: line + pos.line - 1,
+      col: pos.col,
+      message: `${engine === 'mustache' ? 'Mustache' : 'Jinja'}: ${e.message}`,
     });
   }
-
-  const lineAt = (i: number) => bodyLineAt(split, i);
-  problems.push(...unsupportedTemplateSyntax(split.body, lineAt, file, 'Jinja'));
-
-  // Sections: text before the first role header is a system message (as Prompty does).
-  const messages: ChatMessage[] = [];
-  let role: Role = 'system';
-  let start = 0;
-  const push = (end: number) => {
-    const content = split.body.slice(start, end).trim();
-    if (content) messages.push({ role, content });
-  };
-  for (const m of split.body.matchAll(ROLE_LINE)) {
-    push(m.index);
-    role = m[1]!.toLowerCase() as Role;
-    start = m.index + m[0].length;
-  }
-  push(split.body.length);
-  if (!messages.length)
+  if (!source)
     problems.push({
       file,
       line: split.bodyLine,
       col: 1,
       message: 'the prompt body is empty; add `system:` and `user:` sections',
     });
+  roleWarnings(source, warnings);
   throwIfAny(problems);
-  return makePrompt(file, 'prompty', messages, params, { unsupported });
+  const inputs = agent.inputs ?? [];
+  const defaults = Object.fromEntries(inputs.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]));
+  const required = agent.inputs ? inputs.filter((p) => p.required === true).map((p) => p.name) : printed;
+  if (agent.inputs)
+    warnings.push(
+      ...undeclaredWarnings(
+        'prompty',
+        printed,
+        inputs.map((p) => p.name),
+      ),
+    );
+  return {
+    file,
+    format: 'prompty',
+    messages: preview(source),
+    params,
+    variables: required.filter((v) => !Object.hasOwn(defaults, v.split('.')[0]!)),
+    unsupported: [...new Set(warnings)],
+    template: { engine, source, defaults, threads: inputs.filter((p) => p.kind === 'thread').map((p) => p.name), line },
+  };
 }

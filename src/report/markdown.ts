@@ -2,8 +2,9 @@
 // value goes through escape.ts here; callers pass raw report values.
 
 import { markdownTable } from 'markdown-table';
-import type { SuiteReport } from './report-types.js';
+import type { SuiteReport } from '../compare/report-types.js';
 import { codeBlock, escapeHtmlText, escapeText, inlineCode, tableCell } from './escape.js';
+import { pValue } from '../compare/format.js';
 import { clip, omittedNote, truncate } from './format.js';
 import {
   type CaseRef,
@@ -69,7 +70,7 @@ export function caseBlock(ref: CaseRef, limits: FieldLimits, showSuite: boolean)
   const title: string[] = [`**${inlineCode(clipInline(r.id, limits.name))}**`];
   if (showSuite) title.push(`in ${inlineCode(clipInline(ref.suite.name, limits.name))}`);
   title.push(`· passed ${passCount(r.base)} → ${passCount(r.head)}`);
-  if (r.pValue != null) title.push(`· p=${r.pValue < 0.0001 ? '<0.0001' : r.pValue.toPrecision(2)}`);
+  if (r.pValue != null) title.push(`· ${pValue(r.pValue)}`);
   if (r.significant) title.push('· significant');
   if (r.source) title.push(`· ${inlineCode(`${clipInline(r.source.file, limits.name)}:${r.source.line}`)}`);
   const lines = [title.join(' ')];

@@ -2,9 +2,9 @@
 // then regressed cases, then collapsed fixed/flaky/error cases and prompt diffs, all fitted
 // under GitHub's 65,536-character limit by dropping whole sections (budget.ts).
 
-import type { Report } from './report-types.js';
+import type { Report } from '../compare/report-types.js';
 import { type Layout, type ListSection, fitLayout } from './budget.js';
-import { plural } from './format.js';
+import { plural } from '../compare/format.js';
 import { DIFF_LEGEND, type FieldLimits, caseBlock, caseItem, mdLine, promptDiffBlock, suiteTable } from './markdown.js';
 import { type CaseRef, casesWith, footer, headline, notes, reasons } from './view.js';
 

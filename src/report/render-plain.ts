@@ -2,9 +2,10 @@
 // aligned columns instead of a markdown table, no HTML. Untrusted text is stripped of
 // control characters (escapeTerminal) so model output cannot move the cursor or recolour.
 
-import type { Report } from './report-types.js';
+import type { Report } from '../compare/report-types.js';
 import { escapeTerminal } from './escape.js';
-import { clip, plural, truncate, omittedNote } from './format.js';
+import { plural } from '../compare/format.js';
+import { clip, truncate, omittedNote } from './format.js';
 import {
   type CaseRef,
   type Line,

@@ -3,10 +3,10 @@
 // under GitHub's 1 MiB step-summary limit, measured in UTF-8 bytes.
 
 import { markdownTable } from 'markdown-table';
-import type { GateUsed, Report, SuiteReport } from './report-types.js';
+import type { GateUsed, Report, SuiteReport } from '../compare/report-types.js';
 import { type Layout, type ListSection, fitLayout } from './budget.js';
 import { escapeText, inlineCode, tableCell } from './escape.js';
-import { NONE, arrow, count, ms, pValue, pct, plural, points, ratioChange } from './format.js';
+import { NONE, arrow, change, changeRange, count, msPair, pNumber, pct, plural, pp } from '../compare/format.js';
 import { DIFF_LEGEND, type FieldLimits, caseBlock, caseItem, clipInline, mdLine, promptDiffBlock } from './markdown.js';
 import { topParts } from './render-comment.js';
 import { type CaseRef, casesWith, footer } from './view.js';
@@ -24,23 +24,23 @@ export interface SummaryOptions {
 }
 
 function statsTable(suites: SuiteReport[]): string {
-  const header = ['Suite', 'Status', 'p (raw)', 'MDE', 'Cost ratio [95% CI]', 'Tokens in/out', 'p50 latency', 'Errors'];
+  const header = ['Suite', 'Status', 'p (raw)', 'MDE', 'Cost ratio (95% CI)', 'Tokens in/out', 'p50 latency', 'Errors'];
   const rows = suites.map((s) => {
     const d = s.delta;
     const b = s.base;
     const h = s.head;
     const costCi =
       d?.costRatio != null
-        ? `${ratioChange(d.costRatio)}${d.costCiLow != null && d.costCiHigh != null ? ` [${ratioChange(d.costCiLow)}, ${ratioChange(d.costCiHigh)}]` : ''}`
+        ? `${change(d.costRatio)}${d.costCiLow != null && d.costCiHigh != null ? ` (${changeRange(d.costCiLow, d.costCiHigh)})` : ''}`
         : NONE;
     const tokens = (x: typeof b): string => (x ? `${count(x.tokens.input)}/${count(x.tokens.output)}` : NONE);
     const cells = [
       s.status,
-      d ? pValue(d.pValue) : NONE,
-      d?.mde != null ? points(d.mde).replace(/^\+/, '') : NONE,
+      d ? pNumber(d.pValue) : NONE,
+      d?.mde != null ? `${pp(d.mde)} pp` : NONE,
       costCi,
       arrow(tokens(b), tokens(h)),
-      arrow(ms(b?.latencyP50Ms), ms(h?.latencyP50Ms)),
+      b || h ? msPair(b?.latencyP50Ms, h?.latencyP50Ms) : NONE,
       arrow(b ? String(b.errors) : NONE, h ? String(h.errors) : NONE),
     ];
     return [
@@ -54,12 +54,12 @@ function statsTable(suites: SuiteReport[]): string {
 function gateLine(gate: GateUsed): string {
   const parts = [
     `alpha ${gate.alpha}`,
-    `min_effect ${points(gate.min_effect).replace(/^\+/, '')}`,
+    `min_effect ${pp(gate.min_effect)} pp`,
     `min pass rate hard ${pct(gate.min_pass_rate.hard)} / soft ${pct(gate.min_pass_rate.soft)}`,
   ];
-  if (gate.max_cost_increase != null) parts.push(`max cost increase ${ratioChange(1 + gate.max_cost_increase)}`);
+  if (gate.max_cost_increase != null) parts.push(`max cost increase ${change(1 + gate.max_cost_increase)}`);
   if (gate.max_latency_p95_increase != null) {
-    parts.push(`max p95 latency increase ${ratioChange(1 + gate.max_latency_p95_increase)}`);
+    parts.push(`max p95 latency increase ${change(1 + gate.max_latency_p95_increase)}`);
   }
   return escapeText(`Gate (thresholds from ${gate.source}): ${parts.join(' · ')}`);
 }

@@ -2,21 +2,30 @@
 // table rows, reasons and notes. Text here is unescaped; untrusted values travel as `code`
 // parts so each renderer escapes them for its own medium.
 
-import type { CaseChange, CaseResult, CaseSide, GateUsed, Report, SuiteReport, Verdict } from './report-types.js';
+import type {
+  CaseChange,
+  CaseResult,
+  CaseSide,
+  GateUsed,
+  Report,
+  SuiteReport,
+  Verdict,
+} from '../compare/report-types.js';
 import {
   NONE,
   arrow,
+  change,
   count,
-  ms,
-  pValue,
+  msPair,
+  pNumber,
   pct,
   plural,
   points,
-  pointsWithCi,
-  ratioChange,
+  pp,
+  ppRange,
   relativeChange,
   usd,
-} from './format.js';
+} from '../compare/format.js';
 
 /** A run of text: plain strings are ours (still escaped), `code` parts are untrusted values. */
 export type Part = string | { code: string } | { strong: string };
@@ -144,20 +153,28 @@ export function suiteRow(suite: SuiteReport): SuiteRow {
     b || h ? arrow(side(b, f, String), side(h, f, String)) : NONE;
   let cost = both((x) => usd(x.costUsd, x.costEstimated));
   if (b && h) {
-    const change = d?.costRatio != null ? ratioChange(d.costRatio) : relativeChange(b.costUsd, h.costUsd);
-    if (change !== NONE) cost += ` (${change})`;
+    const rel = d?.costRatio != null ? change(d.costRatio) : relativeChange(b.costUsd, h.costUsd);
+    if (rel !== NONE) cost += ` (${rel})`;
   }
   return {
     name: suite.name,
     verdict,
     size: suite.cases > 0 || suite.status !== 'error' ? `${count(suite.cases)} × ${count(suite.repeats)}` : NONE,
     passRate: both((x) => pct(x.passRate)),
-    delta: d ? pointsWithCi(d.passRate, d.ciLow, d.ciHigh) : NONE,
-    p: d ? pValue(d.pAdjusted) : NONE,
+    delta: d ? deltaCell(d) : NONE,
+    p: d ? pNumber(d.pAdjusted) : NONE,
     soft: both((x) => pct(x.softPassRate)),
     cost,
-    latency: both((x) => ms(x.latencyP95Ms)),
+    latency: b || h ? msPair(b?.latencyP95Ms, h?.latencyP95Ms) : NONE,
   };
+}
+
+/** "−25 pp (−37…−15)": the reasons' wording, with the CI's name in the column header. */
+function deltaCell(d: NonNullable<SuiteReport['delta']>): string {
+  if (d.passRate === null) return NONE;
+  return d.ciLow !== null && d.ciHigh !== null
+    ? `${points(d.passRate)} (${ppRange(d.ciLow, d.ciHigh)})`
+    : points(d.passRate);
 }
 
 export const ROW_HEADERS: Record<keyof SuiteRow, string> = {
@@ -165,7 +182,7 @@ export const ROW_HEADERS: Record<keyof SuiteRow, string> = {
   verdict: 'Verdict',
   size: 'Cases × repeats',
   passRate: 'Pass rate',
-  delta: 'Δ [95% CI]',
+  delta: 'Δ (95% CI)',
   p: 'p (Holm)',
   soft: 'Soft pass',
   cost: 'Cost',
@@ -184,22 +201,9 @@ export function reasons(report: Report, maxLines: number): { lines: Line[]; omit
   return { lines: all.slice(0, maxLines), omitted: Math.max(0, all.length - maxLines) };
 }
 
-function gateChanges(gate: GateUsed): string[] {
-  const head = gate.headValues;
-  if (!head) return [];
-  const flat = (g: Omit<GateUsed, 'source' | 'headChanged' | 'headValues'>): Record<string, number | undefined> => ({
-    alpha: g.alpha,
-    min_effect: g.min_effect,
-    'min_pass_rate.hard': g.min_pass_rate?.hard,
-    'min_pass_rate.soft': g.min_pass_rate?.soft,
-    max_cost_increase: g.max_cost_increase,
-    max_latency_p95_increase: g.max_latency_p95_increase,
-  });
-  const b = flat(gate);
-  const h = flat(head);
-  return Object.keys(b)
-    .filter((k) => b[k] !== h[k])
-    .map((k) => `${k} ${b[k] ?? 'unset'} → ${h[k] ?? 'unset'}`);
+function gateChangeList(gate: GateUsed): string {
+  const list = (gate.changes ?? []).map((c) => `${c.key} ${c.base ?? 'unset'} → ${c.head ?? 'unset'}`);
+  return list.length > 0 ? ` (head: ${list.join(', ')})` : '';
 }
 
 export function notes(report: Report): Line[] {
@@ -208,9 +212,10 @@ export function notes(report: Report): Line[] {
   if (report.stopped)
     out.push(['The run stopped early: ', report.stopped, '. Cases that did not run are not compared.']);
   if (report.gate.headChanged) {
-    const changes = gateChanges(report.gate);
-    const detail = changes.length > 0 ? ` (head: ${changes.join(', ')})` : '';
-    out.push([{ strong: 'This PR edits the gate thresholds' }, `${detail}; base's values still decide.`]);
+    out.push([
+      { strong: 'This PR edits the gate thresholds' },
+      `${gateChangeList(report.gate)}; base's values still decide.`,
+    ]);
   }
   if (report.gate.source === 'head' && !report.gate.headChanged) {
     out.push(["The base revision has no gate; head's thresholds were used."]);
@@ -229,7 +234,7 @@ export function notes(report: Report): Line[] {
           : 'more cases or repeats are needed';
       out.push([
         { code: s.name },
-        ` is underpowered: it can only detect a drop of ${points(d.mde).replace(/^[+-]/, '')} (min_effect ${points(report.gate.min_effect).replace(/^\+/, '')}); ${need}.`,
+        ` is underpowered: it can only detect a drop of ${pp(d.mde)} pp (min_effect ${pp(report.gate.min_effect)} pp); ${need}.`,
       ]);
     }
     if (s.unsupported && s.unsupported.length > 0) {

@@ -1,11 +1,11 @@
 // A suite's provider: the config's default < the prompt file's model parameters < the suite's
 // own override, and where its endpoint settings are written (for errors about them).
 //
-// GitHub `*.prompt.yml` model ids (`openai/gpt-4o-mini`) are kept as given when the endpoint is
-// GitHub Models (which wants the prefix) and stripped of `openai/` for any other endpoint.
+// Prefixed model ids a prompt file chose (`openai/gpt-4o-mini`) are mapped for the endpoint
+// (prompts/model-id.ts).
 import { providerSchema, type ProviderConfig, type ProviderOverride } from '../config/schema.js';
 import { getAt } from '../config/zod-issues.js';
-import { githubModelToProviderModel } from '../prompts/github-prompt-yml.js';
+import { endpointModelName } from '../prompts/model-id.js';
 import type { YamlDoc } from '../prompts/yaml-doc.js';
 import type { ModelParams, Prompt, ProviderSource } from '../types.js';
 
@@ -37,9 +37,7 @@ export function mergeProvider(
   if (!merged.model) return { missingModel: true, issues: [] };
   const promptGaveModel = override?.model === undefined && fromPrompt.model !== undefined;
   const baseUrl = String(merged.base_url ?? DEFAULT_BASE_URL);
-  if (prompt.format === 'github-prompt-yml' && promptGaveModel && !isGithubModelsEndpoint(baseUrl)) {
-    merged.model = githubModelToProviderModel(String(merged.model));
-  }
+  if (promptGaveModel) merged.model = endpointModelName(prompt, String(merged.model), isGithubModelsEndpoint(baseUrl));
   const r = providerSchema.safeParse(merged);
   if (r.success) return { provider: r.data, issues: [] };
   return { issues: r.error.issues.map((i) => `provider \`${i.path.join('.')}\`: ${i.message}`) };

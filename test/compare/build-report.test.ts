@@ -110,7 +110,7 @@ describe('buildReport', () => {
     expect(s.delta!.passRate).toBeCloseTo(0.3, 12);
     expect(s.delta!.pValue!).toBeGreaterThan(0.99);
     expect(s.reasons[0]).toMatch(
-      /^pass rate 70% → 100% \(\+30 pp, 95% CI \+\d+…\+\d+\), p = 1\.00 after Holm: passes$/,
+      /^pass rate 70\.0% → 100\.0% \(\+30 pp, 95% CI \+\d+…\+\d+\), p = 1\.00 after Holm: passes$/,
     );
     expect(s.caseResults[0]!.change).toBe('fixed');
   });
@@ -189,8 +189,13 @@ describe('buildReport', () => {
     expect(r.gate.min_effect).toBe(0.05);
     expect(r.gate.headChanged).toBe(true);
     expect(r.gate.headValues).toEqual({ alpha: 0.5, min_effect: 0.5, min_pass_rate: { hard: 0, soft: 0 } });
-    expect(r.notes![0]).toContain('alpha 0.05 → 0.5, min_effect 0.05 → 0.5, max_cost_increase 0.2 → unset');
-    expect(r.notes![0]).toContain("the base branch's values decide");
+    // the changed thresholds are one value in report.json, rendered as one note (no second wording in notes)
+    expect(r.gate.changes).toEqual([
+      { key: 'alpha', base: 0.05, head: 0.5 },
+      { key: 'min_effect', base: 0.05, head: 0.5 },
+      { key: 'max_cost_increase', base: 0.2, head: null },
+    ]);
+    expect(r.notes).toBeUndefined();
     // an unchanged head gate is not flagged
     expect(buildReport(input([regression()], { headGate: { ...gate } })).gate.headChanged).toBeUndefined();
   });
@@ -213,7 +218,7 @@ describe('buildReport', () => {
     expect(added!.verdict).toBe('fail');
     expect(added!.head!.passRate).toBe(0.25);
     expect(added!.delta).toBeNull();
-    expect(added!.reasons).toContain('head pass rate 25% is below min_pass_rate.hard 50%: fails');
+    expect(added!.reasons).toContain('head pass rate 25.0% is below min_pass_rate.hard 50.0%: fails');
     expect(removed!.verdict).toBe('pass');
     expect(removed!.reasons).toEqual(['removed on head: nothing to compare']);
     expect(skipped!.verdict).toBe('pass');

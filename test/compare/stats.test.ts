@@ -7,11 +7,13 @@ import {
   mcnemarMidP,
   minimumDetectableEffect,
   normalQuantile,
+  drawAhead,
+  drawnAhead,
   pairedBootstrap,
-  prepareDraws,
-  preparedDraws,
   pairedStandardError,
   repeatsNeeded,
+  reserveDraws,
+  resamplesFor,
   seedFromShas,
   signFlipMidP,
   varianceComponents,
@@ -222,31 +224,37 @@ describe('pairedBootstrap', () => {
     expect(seedFromShas('abc', 'def')).toBe(0xbef57ec7);
   });
 
-  it('draws prepared ahead (fully or partly) give exactly the same intervals as drawing at the end', async () => {
-    const fresh = pairedBootstrap({ d, baseCost, headCost }, { seed: 99 })!;
-    prepareDraws(99, d.length);
-    expect(preparedDraws(99, d.length)).toBe(0); // drawn in idle turns, never synchronously
-    await new Promise((r) => setImmediate(r));
-    expect(preparedDraws(99, d.length)).toBe(16_384); // one slice per turn
-    // the bootstrap draws the rest itself and uses the prepared indices
-    expect(pairedBootstrap({ d, baseCost, headCost }, { seed: 99 })).toEqual(fresh);
-    expect(preparedDraws(99, d.length)).toBe(2_000_000);
+  it('resample indices drawn ahead (fully or partly) give exactly the same intervals as drawing at the end', () => {
+    const r = resamplesFor('a'.repeat(40), 'b'.repeat(40));
+    expect(r.seed).toBe(seedFromShas('a'.repeat(40), 'b'.repeat(40)));
+    const seed = r.seed;
+    const fresh = pairedBootstrap({ d, baseCost, headCost }, { seed })!;
+    expect(reserveDraws(r, d.length)).toBe(true);
+    expect(drawnAhead(r, d.length)).toBe(0); // reserving draws nothing
+    expect(drawAhead(r)).toBe(2_000_000 - 16_384); // one slice per call
+    expect(drawnAhead(r, d.length)).toBe(16_384);
+    // the bootstrap draws the rest itself and uses the indices drawn ahead
+    expect(pairedBootstrap({ d, baseCost, headCost }, { seed, resamples: r })).toEqual(fresh);
+    expect(drawnAhead(r, d.length)).toBe(2_000_000);
+    // the same value again, now fully drawn: the same answer
+    expect(pairedBootstrap({ d, baseCost, headCost }, { seed, resamples: r })).toEqual(fresh);
 
-    const fresh100 = pairedBootstrap({ d, baseCost, headCost }, { seed: 100 })!;
-    prepareDraws(100, d.length);
-    for (let i = 0; i < 200 && preparedDraws(100, d.length) < 2_000_000; i++) await new Promise((r) => setImmediate(r));
-    expect(preparedDraws(100, d.length)).toBe(2_000_000);
-    expect(pairedBootstrap({ d, baseCost, headCost }, { seed: 100 })).toEqual(fresh100);
+    const r2 = resamplesFor('c', 'd');
+    const fresh2 = pairedBootstrap({ d, baseCost, headCost }, { seed: r2.seed })!;
+    reserveDraws(r2, d.length);
+    for (let i = 0; i < 200 && drawAhead(r2) > 0; i++);
+    expect(drawnAhead(r2, d.length)).toBe(2_000_000);
+    expect(pairedBootstrap({ d, baseCost, headCost }, { seed: r2.seed, resamples: r2 })).toEqual(fresh2);
+    // indices drawn for another seed are not used
+    expect(pairedBootstrap({ d, baseCost, headCost }, { seed, resamples: r2 })).toEqual(fresh);
 
     // another case count (errored cases left out) draws its own
     const fewer = d.slice(0, 150);
-    const want = pairedBootstrap({ d: fewer }, { seed: 77 })!;
-    prepareDraws(77, d.length);
-    expect(pairedBootstrap({ d: fewer }, { seed: 77 })).toEqual(want);
-    // too many indices to hold (n = 5,000): not prepared
-    prepareDraws(5, 5000);
-    await new Promise((r) => setImmediate(r));
-    expect(preparedDraws(5, 5000)).toBe(0);
+    const want = pairedBootstrap({ d: fewer }, { seed })!;
+    expect(pairedBootstrap({ d: fewer }, { seed, resamples: r })).toEqual(want);
+    // too many indices to hold (n = 5,000): not reserved
+    expect(reserveDraws(r, 5000)).toBe(false);
+    expect(drawnAhead(r, 5000)).toBe(0);
   });
 
   it('n = 5,000, 10,000 draws is fast', () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError, type Problem } from '../../src/errors.js';
 import { MemorySource } from '../../src/files/memory-source.js';
 import type { AssertionChecker } from '../../src/config/assertion-checker.js';
-import { findConfigFile, gateChanged, parseConfig } from '../../src/config/load-config.js';
+import { findConfigFile, parseConfig } from '../../src/config/load-config.js';
 import { defaultConfig } from '../../src/config/schema.js';
 import { loadConfig } from '../../src/pipeline/load-config.js';
 import { assertionChecker, loadSchemaCompiler } from '../../src/suites/assertions/index.js';
@@ -289,18 +289,5 @@ describe('findConfigFile / loadConfig', () => {
     await expect(
       loadConfig(new MemorySource({ 'promptgate.yml': 'version: 1\ngate: { alpa: 0.1 }\n' })),
     ).rejects.toThrow('promptgate.yml:2:9: unknown key `alpa` in gate; did you mean `alpha`?');
-  });
-});
-
-describe('gateChanged', () => {
-  const base = parseConfig(FULL, 'a', assertionChecker()).gate;
-  it('is false for equal gates, including undefined optionals', () => {
-    expect(gateChanged(base, structuredClone(base))).toBe(false);
-    expect(gateChanged(defaultConfig().gate, { ...defaultConfig().gate, max_cost_increase: undefined })).toBe(false);
-  });
-  it('is true when any threshold differs, nested included', () => {
-    expect(gateChanged(base, { ...base, alpha: 0.1 })).toBe(true);
-    expect(gateChanged(base, { ...base, min_pass_rate: { hard: 0.5, soft: 0.95 } })).toBe(true);
-    expect(gateChanged(base, { ...base, max_latency_p95_increase: undefined })).toBe(true);
   });
 });

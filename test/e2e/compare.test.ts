@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report-types.js';
+import type { Report } from '../../src/compare/report-types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
@@ -201,7 +201,14 @@ describe('promptgate compare', () => {
     expect(report.gate.alpha).toBe(0.05);
     expect(report.gate.min_effect).toBe(0.05);
     expect(report.gate.headChanged).toBe(true);
-    expect(report.notes?.join(' ')).toMatch(/threshold/i);
+    // the change is one value in report.json, and the comment says it once
+    expect(report.gate.changes).toEqual([
+      { key: 'alpha', base: 0.05, head: 0.5 },
+      { key: 'min_effect', base: 0.05, head: 0.9 },
+      { key: 'max_cost_increase', base: 0.2, head: null },
+    ]);
+    const md = readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8');
+    expect(md.match(/gate threshold/gi)).toHaveLength(1);
   });
 
   it('reports added, removed and unaffected suites and runs only what changed', async () => {

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report-types.js';
+import type { Report } from '../../src/compare/report-types.js';
 import { cacheEntries } from '../support/cache-entries.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer, type ModelServerOptions } from '../support/model-server.js';

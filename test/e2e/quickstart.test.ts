@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report-types.js';
+import type { Report } from '../../src/compare/report-types.js';
 
 const root = join(import.meta.dirname, '..', '..');
 

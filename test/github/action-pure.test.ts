@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { regressionAnnotations } from '../../src/action/annotations.js';
 import { commandUsageReply, noPromptChanges } from '../../src/action/notes.js';
-import { commitResults, renderRunSummary } from '../../src/action/run-summary.js';
+import { renderRunSummary } from '../../src/action/run-summary.js';
+import { runResults as commitResults } from '../../src/compare/run-results.js';
 import { parseCommand } from '../../src/github/command.js';
-import type { Report } from '../../src/report/report-types.js';
+import type { Report } from '../../src/compare/report-types.js';
 import type { SuiteRun } from '../../src/types.js';
 
 const side = (passes: number, runs: number, output = 'x') => ({ passes, runs, output });
@@ -41,7 +42,7 @@ describe('regressionAnnotations', () => {
     const [a, ...rest] = regressionAnnotations(report);
     expect(rest).toEqual([]);
     expect(a).toMatchObject({ path: 'evals/a.jsonl', line: 4, level: 'warning', title: 'promptgate: s / a regressed' });
-    expect(a!.message).toBe('Suite s: case a passed 3/3 on base and 0/3 on head (p = 0.050).\nHead output: bad answer');
+    expect(a!.message).toBe('Suite s: case a passed 3/3 on base and 0/3 on head (p = 0.05).\nHead output: bad answer');
   });
 });
 

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { MemorySource } from '../../src/files/memory-source.js';
 import { githubModelToProviderModel } from '../../src/prompts/github-prompt-yml.js';
-import { promptFormatOf } from '../../src/prompts/load-prompt.js';
+import { loadPrompt, promptFormatOf } from '../../src/prompts/load-prompt.js';
 import { parseSuitePrompt as parsePrompt } from '../../src/suites/github-prompt-suite.js';
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.message.split('\n');
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+import { problemsOf } from './test-helpers.js';
 
 describe('format dispatch', () => {
   it.each([
@@ -195,95 +186,10 @@ describe('GitHub .prompt.yml', () => {
   });
 });
 
-describe('Prompty', () => {
-  const PROMPTY = `---
-name: Basic
-model:
-  api: chat
-  configuration:
-    type: azure_openai
-    azure_deployment: gpt-4o
-  parameters:
-    max_tokens: 128
-    temperature: 0.2
-    stop: ["\\n"]
-sample:
-  question: Who?
----
-system:
-You answer briefly.
-
-user:
-{{question}}
-
-assistant:
-Sure.
-user:
-And {{ followup }}?
-`;
-  it('splits role sections and reads model parameters', () => {
-    const p = parsePrompt('p.prompty', PROMPTY);
-    expect(p.format).toBe('prompty');
-    expect(p.messages).toEqual([
-      { role: 'system', content: 'You answer briefly.' },
-      { role: 'user', content: '{{question}}' },
-      { role: 'assistant', content: 'Sure.' },
-      { role: 'user', content: 'And {{ followup }}?' },
-    ]);
-    expect(p.params).toEqual({ model: 'gpt-4o', max_tokens: 128, temperature: 0.2 });
-    expect(p.variables).toEqual(['question', 'followup']);
-    expect(p.unsupported).toEqual(['prompty model parameter `stop` is not supported yet (ignored)']);
-  });
-
-  it('Jinja statements are errors with their line', () => {
-    const lines = problemsOf(() =>
-      parsePrompt('p.prompty', '---\nname: x\n---\nsystem:\nhi\n{% for x in xs %}\n{{x}}\n{% endfor %}\n'),
-    );
-    expect(lines[0]).toMatch(/^p\.prompty:6:1: not supported: Jinja statement `\{% for %\}` at line 6/);
-    expect(lines).toHaveLength(2);
-  });
-});
-
-describe('Dotprompt', () => {
-  const DOT = `---
-model: googleai/gemini-1.5-flash
-config:
-  temperature: 0.9
-  maxOutputTokens: 100
-  topP: 0.8
-input:
-  schema:
-    name: string
----
-{{role "system"}}
-You greet people.
-{{role "user"}}
-Hello, I am {{name}} from {{{city}}}.
-`;
-  it('maps config and role markers', () => {
-    const p = parsePrompt('hello.prompt', DOT);
-    expect(p.format).toBe('dotprompt');
-    expect(p.params).toEqual({ model: 'googleai/gemini-1.5-flash', temperature: 0.9, max_tokens: 100, top_p: 0.8 });
-    expect(p.messages).toEqual([
-      { role: 'system', content: 'You greet people.' },
-      { role: 'user', content: 'Hello, I am {{name}} from {{city}}.' },
-    ]);
-    expect(p.variables).toEqual(['name', 'city']);
-  });
-
-  it('without markers the body is a user message', () => {
-    expect(parsePrompt('a.prompt', 'Hi {{x}}').messages).toEqual([{ role: 'user', content: 'Hi {{x}}' }]);
-  });
-
-  it.each([
-    ['{{#if formal}}Dear{{/if}}', 'block helper `{{#if formal}}`'],
-    ['{{#each items}}x{{/each}}', 'block helper `{{#each items}}`'],
-    ['{{> header}}', 'partial `{{> header}}`'],
-    ['{{media url=photo}}', 'helper `{{media url=photo}}`'],
-  ])('%s is not supported, with its line', (snippet, what) => {
-    const lines = problemsOf(() => parsePrompt('a.prompt', `---\nmodel: m\n---\nline one\n${snippet}\n`));
-    expect(lines[0]).toBe(
-      `a.prompt:5:1: not supported: Handlebars ${what} at line 5; only {{var}} and {{role "..."}} are supported`,
-    );
+describe('loadPrompt', () => {
+  it('reads through the FileSource and reports a missing file', async () => {
+    const src = new MemorySource({ 'p.md': 'hi {{x}}' });
+    expect((await loadPrompt(src, 'p.md')).variables).toEqual(['x']);
+    await expect(loadPrompt(src, 'nope.md')).rejects.toThrow(/nope\.md: prompt file not found in memory/);
   });
 });

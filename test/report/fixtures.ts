@@ -8,7 +8,7 @@ import type {
   Report,
   SideStats,
   SuiteReport,
-} from '../../src/report/report-types.js';
+} from '../../src/compare/report-types.js';
 
 export function side(over: Partial<SideStats> = {}): SideStats {
   return {
@@ -224,6 +224,10 @@ export const scenarios = {
             max_cost_increase: 0.2,
             max_latency_p95_increase: 0.5,
           },
+          changes: [
+            { key: 'min_effect', base: 0.05, head: 0.5 },
+            { key: 'min_pass_rate.hard', base: 0.9, head: 0.3 },
+          ],
         },
       },
     ),

@@ -6,7 +6,7 @@ import {
   renderPlain,
   renderSummary,
 } from '../../src/report/render.js';
-import type { CaseResult } from '../../src/report/report-types.js';
+import type { CaseResult } from '../../src/compare/report-types.js';
 import { caseResult, report, suite } from './fixtures.js';
 import { LONE_SURROGATE, structureProblems } from './md-checks.js';
 

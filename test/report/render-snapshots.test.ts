@@ -89,8 +89,8 @@ describe('layout facts a reader relies on', () => {
 
   it('shows a cost change with no pass-rate change', () => {
     const md = renderComment(scenarios.costOnly());
-    expect(md).toContain('0.0 pts');
-    expect(md).toContain('(+45.0%)');
+    expect(md).toContain('0 pp');
+    expect(md).toContain('(+45%)');
     expect(md).toContain('cost rose 45.0%');
   });
 

@@ -2,18 +2,6 @@
 // pass-rate difference and the cost ratio keep their within-case pairing.
 import { createHash } from 'node:crypto';
 
-/** mulberry32: a tiny, fast 32-bit PRNG; plenty for resampling indices. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 /** Seed from the two revisions: first 8 hex chars of sha256(base + head). */
 export function seedFromShas(baseSha: string, headSha: string): number {
   return (
@@ -53,8 +41,8 @@ export interface BootstrapResult {
 
 const DRAWS = 10_000;
 /** Drawing ahead is for suites of up to 1,000 cases: at most this many indices (20 MB as Uint16). */
-const MAX_PREPARED = 10_000_000;
-/** Indices drawn per event-loop turn: ~0.05 ms once optimized, so answers barely wait. */
+const MAX_AHEAD = 10_000_000;
+/** Indices drawn per call of drawAhead: ~0.05 ms once optimized, so answers barely wait. */
 const SLICE = 16_384;
 
 /** Resample indices drawn so far and the generator's state after them. */
@@ -63,7 +51,53 @@ interface DrawState {
   filled: number;
   state: number;
 }
-const prepared = new Map<string, DrawState>();
+
+/**
+ * The resample indices of one comparison, drawn ahead. The draws depend only on the seed (from
+ * the two SHAs) and the case count, both known before the first model call, so the pipeline
+ * draws them while the model answers (drawAhead) and hands them to the bootstrap, which then
+ * only sums. A value its caller owns: the bootstrap gives the same interval with it, with part
+ * of it drawn, or without it.
+ */
+export interface Resamples {
+  readonly seed: number;
+  readonly draws: number;
+  readonly shas: { readonly base: string; readonly head: string };
+  readonly byCount: Map<number, DrawState>;
+}
+
+/** Resamples for the comparison of two revisions; nothing is drawn or reserved yet. */
+export function resamplesFor(baseSha: string, headSha: string, draws = DRAWS): Resamples {
+  return { seed: seedFromShas(baseSha, headSha), draws, shas: { base: baseSha, head: headSha }, byCount: new Map() };
+}
+
+/** Makes room to draw ahead for `n` cases; false when n is out of range or too large to hold. */
+export function reserveDraws(r: Resamples, n: number): boolean {
+  if (r.byCount.has(n)) return true;
+  if (n < 1 || n > 65_535 || r.draws * n > MAX_AHEAD) return false;
+  r.byCount.set(n, { idx: new Uint16Array(r.draws * n), filled: 0, state: r.seed });
+  return true;
+}
+
+/** Draws up to `budget` more of the reserved indices; returns how many are left to draw. */
+export function drawAhead(r: Resamples, budget = SLICE): number {
+  let left = 0;
+  for (const [n, p] of r.byCount) {
+    const total = r.draws * n;
+    if (budget > 0 && p.filled < total) {
+      const end = Math.min(total, p.filled + budget);
+      budget -= end - p.filled;
+      fill(p, end, n);
+    }
+    left += total - p.filled;
+  }
+  return left;
+}
+
+/** How many indices have been drawn ahead for `n` cases; 0 when none were reserved. */
+export function drawnAhead(r: Resamples, n: number): number {
+  return r.byCount.get(n)?.filled ?? 0;
+}
 
 /**
  * Draws indices up to `end`: mulberry32 inlined (this runs draws × n times, 5·10^7 at
@@ -82,34 +116,15 @@ function fill(p: DrawState, end: number, n: number): void {
   p.filled = end;
 }
 
-/**
- * Starts drawing the resample indices for (seed, n) in small slices while the run waits on
- * the model, so the bootstrap at the end only sums: the draws depend on the seed and the case
- * count alone, both known before the first call. A suite whose count differs at the end
- * (errored cases) simply draws its own. Never keeps the process alive.
- */
-export function prepareDraws(seed: number, n: number, draws = DRAWS): void {
-  const total = draws * n;
-  const key = `${seed >>> 0}:${n}:${draws}`;
-  if (n < 1 || n > 65_535 || total > MAX_PREPARED || prepared.has(key)) return;
-  const p: DrawState = { idx: new Uint16Array(total), filled: 0, state: seed >>> 0 };
-  prepared.set(key, p);
-  const step = () => {
-    fill(p, Math.min(total, p.filled + SLICE), n);
-    if (p.filled < total) setImmediate(step).unref();
-  };
-  setImmediate(step).unref();
+export interface BootstrapOptions {
+  seed: number;
+  draws?: number;
+  level?: number;
+  /** Indices drawn ahead for this seed; used for the case count they were drawn for. */
+  resamples?: Resamples;
 }
 
-/** How many indices have been drawn ahead for (seed, n); 0 when none were prepared. */
-export function preparedDraws(seed: number, n: number, draws = DRAWS): number {
-  return prepared.get(`${seed >>> 0}:${n}:${draws}`)?.filled ?? 0;
-}
-
-export function pairedBootstrap(
-  input: BootstrapInput,
-  opts: { seed: number; draws?: number; level?: number },
-): BootstrapResult | null {
+export function pairedBootstrap(input: BootstrapInput, opts: BootstrapOptions): BootstrapResult | null {
   const n = input.d.length;
   if (n === 0) return null;
   const draws = opts.draws ?? DRAWS;
@@ -120,9 +135,10 @@ export function pairedBootstrap(
   const withCost = !!baseCost && !!headCost && baseTotal > 0;
   const means = new Float64Array(draws);
   const ratios = withCost ? new Float64Array(draws) : null;
-  // The draws: all prepared ahead (prepareDraws), or one draw at a time into a scratch buffer.
-  const ready = prepared.get(`${opts.seed >>> 0}:${n}:${draws}`);
-  if (ready) fill(ready, draws * n, n); // whatever the idle slices have not drawn yet
+  // The draws: those drawn ahead (Resamples), or one draw at a time into a scratch buffer.
+  const ahead = opts.resamples;
+  const ready = ahead && ahead.seed === opts.seed >>> 0 && ahead.draws === draws ? ahead.byCount.get(n) : undefined;
+  if (ready) fill(ready, draws * n, n); // whatever was not drawn ahead yet
   const scratch: DrawState | undefined = ready
     ? undefined
     : { idx: new Uint32Array(n), filled: 0, state: opts.seed >>> 0 };

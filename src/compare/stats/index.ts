@@ -2,8 +2,16 @@ export { normalQuantile } from './normal.js';
 export { signFlipMidP, mcnemarMidP, type Alternative } from './sign-flip.js';
 export { holm, benjaminiHochberg } from './multiple-testing.js';
 export { fisherLess } from './fisher.js';
-export { mulberry32, seedFromShas, quantileSorted, pairedBootstrap, prepareDraws, preparedDraws } from './bootstrap.js';
-export type { BootstrapInput, BootstrapResult } from './bootstrap.js';
+export {
+  seedFromShas,
+  quantileSorted,
+  pairedBootstrap,
+  resamplesFor,
+  reserveDraws,
+  drawAhead,
+  drawnAhead,
+} from './bootstrap.js';
+export type { BootstrapInput, BootstrapOptions, BootstrapResult, Resamples } from './bootstrap.js';
 export {
   sampleVariance,
   pairedStandardError,

@@ -1,6 +1,7 @@
-// Progress for long runs: a live line on a terminal, a plain line at most every few seconds
-// elsewhere (Actions logs would otherwise fill with carriage returns). A run with nothing to
-// call prints nothing.
+// Progress for long runs, shared by the CLI (stderr) and the Action (the job log): a live line
+// on a terminal, a plain line at most every few seconds elsewhere (Actions logs would otherwise
+// fill with carriage returns). A run with nothing to call prints nothing.
+import { usd } from '../compare/format.js';
 import type { ProgressEvent } from '../run/execute-calls.js';
 
 export interface ProgressStream {
@@ -25,7 +26,7 @@ export interface ProgressReporter {
 export function formatProgress(e: ProgressEvent, elapsedMs: number): string {
   const rate = elapsedMs > 0 ? (e.made / (elapsedMs / 1000)).toFixed(1) : '0.0';
   const failed = e.failed ? ` · failed ${e.failed}` : '';
-  return `calls ${e.done}/${e.total} · ${rate}/s · 429s ${e.rateLimited}${failed} · spent $${e.spentUsd.toFixed(4)}`;
+  return `calls ${e.done}/${e.total} · ${rate}/s · 429s ${e.rateLimited}${failed} · spent ${usd(e.spentUsd)}`;
 }
 
 export function progressReporter(stream: ProgressStream, opts: ProgressOptions = {}): ProgressReporter {

@@ -1,7 +1,7 @@
 // The progress reporter with a fake stream and clock: live line on a TTY, plain lines at most
 // every 5 s elsewhere (and under CI=true), nothing at all when there are no calls.
 import { describe, expect, it } from 'vitest';
-import { formatProgress, progressReporter } from '../../src/cli/progress-line.js';
+import { formatProgress, progressReporter } from '../../src/pipeline/progress-line.js';
 import type { ProgressEvent } from '../../src/run/execute-calls.js';
 
 function fake(isTTY: boolean) {

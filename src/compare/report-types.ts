@@ -1,5 +1,6 @@
-// report.json, version 1 (DESIGN.md "report.json"). The comment, the job summary and the
-// check run are all rendered from this object, so it carries everything they show.
+// report.json, version 1 (DESIGN.md "report.json"): produced by compare/build-report.ts; the
+// comment, the job summary and the check run are all rendered from it, so it carries
+// everything they show.
 // Fields beyond DESIGN.md's list are additive; none of DESIGN.md's may change shape.
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -99,7 +100,19 @@ export interface GateUsed {
   source: 'base' | 'head';
   /** Additive: head's own gate when the PR changed it (flagged, never used). */
   headChanged?: boolean;
-  headValues?: Omit<GateUsed, 'source' | 'headChanged' | 'headValues'>;
+  headValues?: Omit<GateUsed, 'source' | 'headChanged' | 'headValues' | 'changes'>;
+  /** Additive: the thresholds the PR changes (present with headChanged). */
+  changes?: GateChange[];
+}
+
+export type GateValue = number | string | boolean;
+
+/** One threshold head's config sets differently; null = unset on that side. */
+export interface GateChange {
+  /** Dotted key, e.g. `min_pass_rate.hard`. */
+  key: string;
+  base: GateValue | null;
+  head: GateValue | null;
 }
 
 export interface Report {

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-CSSHHFOJ.js";import"./chunk-2IBXZLHD.js";import"./chunk-U4P53Q2F.js";import"./chunk-FKMNYEJP.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-SOQVDOHQ.js";import"./chunk-CNRZOK4P.js";import"./chunk-7AYIRYDR.js";import"./chunk-CAXDLL7L.js";import"./chunk-VAYE5KV6.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};

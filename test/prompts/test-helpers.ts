@@ -1,0 +1,12 @@
+import { InputError } from '../../src/errors.js';
+
+/** The lines of the InputError `fn` throws (fails when it throws something else or nothing). */
+export function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.message.split('\n');
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
