@@ -164,6 +164,9 @@ describe('the Action on pull_request', () => {
       [headSha, 'failure'],
       [head2, 'success'],
     ]);
+    // the sticky comment is found without GET /user (a GITHUB_TOKEN gets 403 there: a warning per run)
+    expect(gh.calls('users/get-authenticated')).toEqual([]);
+    expect(first.commands.concat(second.commands).filter((c) => c.command === 'warning')).toEqual([]);
   });
 
   it('with fail-on: never reports the failure but exits 0', async () => {
