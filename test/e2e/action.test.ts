@@ -119,7 +119,7 @@ describe('the Action on pull_request', () => {
     expect(first.code, first.stdout).toBe(1);
     expect(first.outputs.verdict).toBe('fail');
     // progress in the job log: plain lines (no TTY), ending with the final count
-    expect(first.stdout).toMatch(/^calls 220\/220 · [\d.]+\/s · 429s \d+ · spent \$[\d.]+$/m);
+    expect(first.stdout).toMatch(/^calls 220\/220 \(100%\) · took \d+s · [\d.]+\/s · 429s \d+ · spent \$[\d.]+$/m);
     expect(first.report.head.sha).toBe(headSha);
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.body).toContain('<!-- promptgate:config=promptgate.yml -->');
