@@ -135,9 +135,9 @@ export function caseTable(report: Report): string {
   const body = refs.map((r, i) => row(r, i)).join('\n');
   return `${filters(report, refs)}
 <p class="hint">A label filter overrides “changed only”. Click a header to sort, a row’s ▸ for its outputs.</p>
-<table id="cases"><thead><tr>${head}</tr></thead>
+<div class="scroll"><table id="cases"><thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
-</tbody></table>
+</tbody></table></div>
 <p id="f-empty" class="muted" hidden>No case matches the filters.</p>`;
 }

@@ -44,7 +44,7 @@ function suiteTable(suites: SuiteReport[]): string {
     );
     return `<tr>${cells.join('')}</tr>`;
   });
-  return `<table class="suites"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="scroll"><table class="suites"><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function list(title: string, items: string[]): string {

@@ -30,7 +30,8 @@ th { background: var(--soft); white-space: nowrap; }
 th button { all: unset; cursor: pointer; font-weight: 600; }
 th[aria-sort="ascending"] button::after { content: " ▲"; } th[aria-sort="descending"] button::after { content: " ▼"; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.suites td:not(:first-child) { white-space: nowrap; }
+.scroll { overflow-x: auto; }
+#cases td:nth-child(2) code, #cases td:nth-child(3) code { overflow-wrap: normal; white-space: nowrap; } .suites td { white-space: nowrap; } .suites code { overflow-wrap: normal; }
 .chart { max-width: 100%; height: auto; display: block; margin: 8px 0; }
 .chart text { fill: var(--fg); font-size: 12px; } .chart .tick, .chart .value { fill: var(--muted); font-size: 11px; }
 .chart .axis { stroke: var(--muted); } .chart .grid { stroke: var(--line); stroke-dasharray: 2 3; }
