@@ -1,12 +1,21 @@
 #!/usr/bin/env node
 // The `promptgate` command. One catch turns user-facing errors into their exit codes and a
 // one-line-per-problem message; anything else is a bug and says so.
+import { readFileSync } from 'node:fs';
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
-import { stderrLogger } from './log.js';
+import { cliLogger } from './cli/cli-logger.js';
+import { paintFor } from './cli/colour.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
 import { openRevisions } from './pipeline/open-revisions.js';
 
+/** package.json sits one folder up from both src/cli.ts and dist/cli.js. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 async function main(argv: string[]): Promise<number> {
+  const err = paintFor(process.stderr, process.env);
   const controller = new AbortController();
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals) => {
@@ -21,9 +30,13 @@ async function main(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const args = parseCli(argv);
-    if (args === 'help') {
-      process.stdout.write(`${USAGE}\n`);
+    if (args === 'help' || args === 'version') {
+      process.stdout.write(`${args === 'help' ? USAGE : `promptgate ${version()}`}\n`);
       return 0;
+    }
+    if (args === 'usage') {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
     }
     // git runs in child processes (on another core) while the engine below loads and compiles
     const revisions =
@@ -34,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     return await runCommand(args, {
       cwd: process.cwd(),
       env: process.env,
-      log: stderrLogger(args.verbose),
+      log: cliLogger(err, args.verbose, (t) => process.stderr.write(t)),
       stdout: process.stdout,
       stderr: process.stderr,
       signal: controller.signal,
@@ -46,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof RunError) {
-      process.stderr.write(`error: ${oneLine(e.message)}\n`);
+      process.stderr.write(`${err.red('error:')} ${oneLine(e.message)}\n`);
       return 3;
     }
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -3,12 +3,15 @@
 // apply the gate. Head content is read with git as data (RevisionSource); nothing from head
 // runs, so this is safe under pull_request_target where the workspace is the base checkout.
 import * as core from '@actions/core';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { publishCheckRun, type CheckAnnotation, type CheckConclusion } from '../github/check-run.js';
 import { failsJob, type ActionInputs } from '../github/inputs.js';
 import { createOctokit, octokitTuningFromEnv, type GitHubClient } from '../github/octokit.js';
 import { upsertComment } from '../github/sticky-comment.js';
 import { compareRevisions, type CompareResult } from '../pipeline/compare-revisions.js';
 import { commentMarker, renderComment, renderSummary } from '../report/render.js';
+import { renderHtml } from '../report/html/render-html.js';
 import type { Report } from '../compare/report-types.js';
 import { regressionAnnotations } from './annotations.js';
 import { noPromptChanges } from './notes.js';
@@ -75,6 +78,9 @@ export async function comparePullRequest(
   const reportPath = await writeReportFile(env, 'report.json', report);
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-path', reportPath);
+  const htmlPath = join(dirname(reportPath), 'report.html');
+  await writeFile(htmlPath, renderHtml(report));
+  core.setOutput('report-html-path', htmlPath);
   const out = published(result);
   await writeSummary(env, out.jobSummary);
   if (inputs.comment) await postComment(octokit, t, out);

@@ -1,4 +1,4 @@
-// The four commands. Each returns its exit code; errors bubble to the one catch in main.
+// The commands. Each returns its exit code; errors bubble to the one catch in main.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../pipeline/load-config.js';
@@ -10,6 +10,8 @@ import type { Logger } from '../log.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { renderComment, renderPlain, renderSummary } from '../report/render.js';
+import { renderHtml } from '../report/html/render-html.js';
+import { renderJUnitReport, renderJUnitRun } from '../report/render-junit.js';
 import type { Report } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
 import { validateSuites } from '../pipeline/validate-suites.js';
@@ -17,12 +19,15 @@ import type { CliArgs } from './parse-args.js';
 import { progressReporter } from '../pipeline/progress-line.js';
 import { readReport } from './read-report.js';
 import { formatRunTable } from './run-table.js';
+import { paintFor } from './colour.js';
+import { paintPreview } from './paint-preview.js';
+import { initCommand } from './init.js';
 
 export interface CliContext {
   cwd: string;
   env: Record<string, string | undefined>;
   log: Logger;
-  stdout: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WriteStream;
   signal: AbortSignal;
   /** `compare`: base and head, opened while this module loaded (cli.ts). */
@@ -69,6 +74,8 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
       return compareCommand(args, ctx);
     case 'render':
       return renderCommand(args, ctx);
+    case 'init':
+      return initCommand(ctx);
   }
 }
 
@@ -107,21 +114,30 @@ async function runSuitesCommand(args: CliArgs, ctx: CliContext): Promise<number>
   const r = await runWorkingTree({ ...options, suites: args.suites });
   progress.finish();
   const runs = r.sides[0]!;
-  ctx.stdout.write(formatRunTable(runs));
-  ctx.stdout.write(`calls: ${r.calls.made} made, ${r.calls.cached} from cache, ${r.calls.failed} failed\n`);
+  const results = runResults({
+    configFile: r.configFile,
+    runs,
+    calls: r.calls,
+    stopped: r.stopped,
+    pricing: r.pricing,
+  });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  if (args.format === 'json') ctx.stdout.write(json);
+  else {
+    const p = paintFor(ctx.stdout, ctx.env);
+    const [header = '', ...rows] = formatRunTable(runs).split('\n');
+    ctx.stdout.write([p.bold(header), ...rows].join('\n'));
+    ctx.stdout.write(
+      p.dim(`calls: ${r.calls.made} made, ${r.calls.cached} from cache, ${r.calls.failed} failed`) + '\n',
+    );
+  }
   if (args.out) {
-    const results = runResults({
-      configFile: r.configFile,
-      runs,
-      calls: r.calls,
-      stopped: r.stopped,
-      pricing: r.pricing,
-    });
-    await writeOut(resolve(ctx.cwd, args.out), `${JSON.stringify(results, null, 2)}\n`);
+    await writeOut(resolve(ctx.cwd, args.out), json);
     ctx.log.info(`wrote ${args.out}`);
   }
+  if (args.junit) await writeJUnit(args.junit, renderJUnitRun(results), ctx);
   if (r.stopped) {
-    ctx.stderr.write(`error: run stopped early: ${oneLine(r.stopped)}\n`);
+    ctx.stderr.write(`${paintFor(ctx.stderr, ctx.env).red('error:')} run stopped early: ${oneLine(r.stopped)}\n`);
     return 3;
   }
   for (const s of r.suites) for (const u of s.unsupported) ctx.log.warn(`${s.prompt.file}: suite ${s.name}: ${u}`);
@@ -141,15 +157,20 @@ async function compareCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   });
   progress.finish();
   const dir = resolve(ctx.cwd, args.outDir);
-  await writeOut(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  await writeOut(join(dir, 'report.json'), json);
   await writeOut(join(dir, 'report.md'), renderComment(report));
   await writeOut(join(dir, 'summary.md'), renderSummary(report));
-  ctx.stdout.write(renderPlain(report));
-  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md and report.json`);
+  await writeOut(join(dir, 'report.html'), renderHtml(report));
+  if (args.format === 'json') ctx.stdout.write(json);
+  else ctx.stdout.write(paintPreview(renderPlain(report), report.verdict, paintFor(ctx.stdout, ctx.env)));
+  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json and report.html`);
+  if (args.junit) await writeJUnit(args.junit, renderJUnitReport(report), ctx);
   const code = exitCodeFor(report);
+  const err = paintFor(ctx.stderr, ctx.env);
   if (report.stopped)
     ctx.stderr.write(
-      `${code === 3 ? 'error' : 'warning'}: run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`,
+      `${code === 3 ? err.red('error:') : err.yellow('warning:')} run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`,
     );
   else if (report.calls.failed)
     ctx.log.warn(
@@ -158,10 +179,16 @@ async function compareCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   return code;
 }
 
+async function writeJUnit(file: string, xml: string, ctx: CliContext): Promise<void> {
+  await writeOut(resolve(ctx.cwd, file), xml);
+  ctx.log.info(`wrote ${file}`);
+}
+
+const RENDERERS = { summary: renderSummary, plain: renderPlain, md: renderComment, html: renderHtml };
+
 async function renderCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   const report = await readReport(ctx.cwd, args.file!);
-  const render = { summary: renderSummary, plain: renderPlain, md: renderComment }[args.format];
-  const text = render(report);
+  const text = RENDERERS[args.format as keyof typeof RENDERERS](report);
   ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 }

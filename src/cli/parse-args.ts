@@ -4,7 +4,8 @@ import { InputError } from '../errors.js';
 import { suggest } from '../suggest.js';
 import type { CacheMode } from '../providers/response-cache.js';
 
-export type Command = 'run' | 'compare' | 'validate' | 'render';
+export type Command = 'run' | 'compare' | 'validate' | 'render' | 'init';
+export type OutputFormat = 'md' | 'summary' | 'plain' | 'html' | 'json';
 
 export interface CliArgs {
   command: Command;
@@ -20,7 +21,9 @@ export interface CliArgs {
   cacheMode: CacheMode;
   concurrency?: number | 'auto';
   keepGoing: boolean;
-  format: 'md' | 'summary' | 'plain';
+  format: OutputFormat;
+  /** `run` / `compare`: also write the cases as JUnit XML here. */
+  junit?: string;
   file?: string;
   verbose: boolean;
 }
@@ -28,10 +31,16 @@ export interface CliArgs {
 export const USAGE = `promptgate — measure prompt changes
 
 Usage:
+  promptgate init
   promptgate run      [--config F] [--suite NAME]... [--repeats N] [--out results.json]
   promptgate compare  --base REF [--head REF] [--config F] [--out-dir DIR] [--all] [--repeats N]
   promptgate validate [--config F]
-  promptgate render   REPORT.json [--format md|summary|plain]
+  promptgate render   REPORT.json [--format md|summary|plain|html]
+
+  init                   write promptgate.yml, a starter dataset per prompt and the PR workflow
+  run, compare:
+    --format json        print the results / report JSON on stdout (nothing else)
+    --junit FILE         also write the cases as JUnit XML (a testsuite per suite)
 
 Common flags:
   --cache-dir DIR        response cache (default: cache.dir from the config)
@@ -41,6 +50,9 @@ Common flags:
   --concurrency N|auto   parallel calls (default: run.concurrency)
   --keep-going           load the good rows of a dataset with broken rows
   --verbose              debug output
+  --version              print the version
+
+Colour on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on (also when not a terminal).
 
 Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not finish.`;
 
@@ -52,7 +64,14 @@ function positiveInt(flag: string, v: string | undefined, max: number): number |
   return n;
 }
 
-const COMMANDS = ['run', 'compare', 'validate', 'render'];
+const COMMANDS = ['init', 'run', 'compare', 'validate', 'render'];
+
+/** The formats each command can print; the first is its default. */
+const FORMATS: Partial<Record<Command, OutputFormat[]>> = {
+  run: ['plain', 'json'],
+  compare: ['plain', 'json'],
+  render: ['md', 'summary', 'plain', 'html'],
+};
 
 /** node:util's parse errors are long and mention `--` positionals; say what to type instead. */
 function commandLineError(e: unknown, options: readonly string[]): InputError | undefined {
@@ -69,7 +88,10 @@ function commandLineError(e: unknown, options: readonly string[]): InputError | 
   return InputError.one('command line', `${err.message.split('. ')[0]}; see --help`);
 }
 
-export function parseCli(argv: string[]): CliArgs | 'help' {
+/** `help` and `version` print and exit 0; `usage` (no command at all) prints the usage and exits 2. */
+export type CliRequest = CliArgs | 'help' | 'version' | 'usage';
+
+export function parseCli(argv: string[]): CliRequest {
   try {
     return parseCliStrict(argv);
   } catch (e) {
@@ -93,28 +115,32 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'keep-going': { type: 'boolean' },
   format: { type: 'string' },
+  junit: { type: 'string' },
+  version: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function parseCliStrict(argv: string[]): CliArgs | 'help' {
+function parseCliStrict(argv: string[]): CliRequest {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   const [command, ...rest] = positionals;
-  if (values.help || !command) return 'help';
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  if (!command) return 'usage';
   if (!COMMANDS.includes(command)) {
     const hint = suggest(command, COMMANDS);
     throw InputError.one(
       'command line',
-      `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use run, compare, validate or render (see --help)`,
+      `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use init, run, compare, validate or render (see --help)`,
     );
   }
   const modes = [values.replay && 'replay', values.record && 'record', values['no-cache'] && 'off'].filter(
     Boolean,
   ) as CacheMode[];
   if (modes.length > 1) throw InputError.one('command line', 'use only one of --replay, --record and --no-cache');
-  const format = values.format ?? (command === 'render' ? 'md' : 'plain');
-  if (!['md', 'summary', 'plain'].includes(format))
-    throw InputError.one('command line', `--format must be md, summary or plain, got "${format}"`);
+  const format = outputFormat(command as Command, values.format);
+  if (values.junit !== undefined && command !== 'run' && command !== 'compare')
+    throw InputError.one('command line', '--junit applies to run and compare');
   let concurrency: number | 'auto' | undefined;
   if (values.concurrency !== undefined)
     concurrency = values.concurrency === 'auto' ? 'auto' : positiveInt('--concurrency', values.concurrency, 1000);
@@ -135,8 +161,23 @@ function parseCliStrict(argv: string[]): CliArgs | 'help' {
     cacheMode: modes[0] ?? 'use',
     concurrency,
     keepGoing: values['keep-going'] ?? false,
-    format: format as CliArgs['format'],
+    format,
+    junit: values.junit,
     file: rest[0],
     verbose: values.verbose ?? false,
   };
+}
+
+function outputFormat(command: Command, given: string | undefined): OutputFormat {
+  const allowed = FORMATS[command];
+  if (!allowed) {
+    if (given === undefined) return 'plain';
+    throw InputError.one('command line', '--format applies to run, compare and render');
+  }
+  const format = given ?? allowed[0]!;
+  if (!(allowed as string[]).includes(format)) {
+    const list = `${allowed.slice(0, -1).join(', ')}${allowed.length > 2 ? ',' : ''} or ${allowed.at(-1)}`;
+    throw InputError.one('command line', `--format for ${command} must be ${list}, got "${format}"`);
+  }
+  return format as OutputFormat;
 }

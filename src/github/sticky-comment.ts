@@ -1,8 +1,10 @@
 // One comment per config on a PR, found again by a hidden marker and updated in place.
 // Identity: the marker is the key; the author narrows it so a human who pastes our marker
-// cannot hijack (or hide) the report. The author is the token's login when known (a PAT can
-// call GET /user); GITHUB_TOKEN and app tokens cannot, so then any Bot-type author counts:
-// humans can't post as a Bot.
+// cannot hijack (or hide) the report. GITHUB_TOKEN and app installation tokens always write
+// as a Bot, and humans can't post as one, so for them any Bot-type author counts and GET /user
+// is never called (it answers 403 to those tokens, which Octokit logs as a warning on every
+// run). Only a user token (a PAT or OAuth token) writes as a User; its login comes from
+// GET /user, which such a token may call.
 import type { Octokit } from '@octokit/rest';
 import { errorMessage, httpStatus } from './http-errors.js';
 
@@ -13,7 +15,7 @@ export interface UpsertCommentOptions {
   /** Hidden marker, e.g. `<!-- promptgate:promptgate.yml -->`; added to the body if missing. */
   marker: string;
   body: string;
-  /** Login that wrote our comment; undefined = ask GET /user, else accept any Bot author. */
+  /** Login that wrote our comment; undefined = the token's login for a user token, else any Bot author. */
   author?: string;
   /** false: update our comment if there is one, but do not create it (default true). */
   create?: boolean;
@@ -62,8 +64,9 @@ function isOurs(c: CommentLike, author: string | undefined): boolean {
   return author !== undefined ? c.user.login === author : c.user.type === 'Bot';
 }
 
-/** The token's login, or undefined when the token may not call GET /user (GITHUB_TOKEN, apps). */
+/** The token's login for a user token; undefined for GITHUB_TOKEN and app tokens (they write as a Bot). */
 export async function resolveTokenLogin(octokit: Octokit): Promise<string | undefined> {
+  if (!(await isUserToken(octokit))) return undefined;
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
     return data.login;
@@ -72,4 +75,14 @@ export async function resolveTokenLogin(octokit: Octokit): Promise<string | unde
     if (status === 401 || status === 403 || status === 404) return undefined;
     throw e;
   }
+}
+
+/**
+ * GitHub tokens name their kind in a prefix (`ghs_` installation tokens, GITHUB_TOKEN among
+ * them; `ghp_`/`github_pat_` personal; `gho_` OAuth; `ghu_` user-to-server), which Octokit's
+ * token auth reads without a request.
+ */
+async function isUserToken(octokit: Octokit): Promise<boolean> {
+  const auth = (await octokit.auth()) as { tokenType?: string };
+  return auth.tokenType === 'oauth' || auth.tokenType === 'user-to-server';
 }

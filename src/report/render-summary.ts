@@ -8,6 +8,7 @@ import { type Layout, type ListSection, fitLayout } from './budget.js';
 import { escapeText, inlineCode, tableCell } from './escape.js';
 import { NONE, arrow, change, changeRange, count, msPair, pNumber, pct, plural, pp } from '../compare/format.js';
 import { DIFF_LEGEND, type FieldLimits, caseBlock, caseItem, clipInline, mdLine, promptDiffBlock } from './markdown.js';
+import { passRateMermaid } from './mermaid-chart.js';
 import { topParts } from './render-comment.js';
 import { type CaseRef, casesWith, footer } from './view.js';
 
@@ -96,6 +97,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
       title!,
       ...rest,
       report.suites.length > 0 ? `#### Statistics\n\n${statsTable(report.suites)}` : '',
+      passRateMermaid(report.suites),
       gateLine(report.gate),
     ],
     sections: [

@@ -20,19 +20,37 @@ export interface WordDiffOptions {
 // whole-side replacement is as readable. Edit count, not time, keeps the output deterministic.
 const MAX_EDIT_LENGTH = 200;
 
-export function wordDiff(base: string, head: string, opts: WordDiffOptions): string {
+export interface WordChange {
+  value: string;
+  added?: boolean;
+  removed?: boolean;
+}
+
+/**
+ * The word-level changes from base to head after the per-side limit, and how much each side
+ * lost to it. Too many edits give one removal and one addition (the whole sides).
+ */
+export function wordChanges(
+  base: string,
+  head: string,
+  opts: WordDiffOptions,
+): { changes: WordChange[]; baseOmitted: number; headOmitted: number } {
   const b = truncate(base, opts.maxChars);
   const h = truncate(head, opts.maxChars);
-  const changes = diffWordsWithSpace(b.text, h.text, { maxEditLength: MAX_EDIT_LENGTH });
-  let body: string;
-  if (changes === undefined) {
-    body = `${mark('-', b.text)}${mark('+', h.text)}`;
-  } else {
-    body = changes.map((c) => (c.removed ? mark('-', c.value) : c.added ? mark('+', c.value) : c.value)).join('');
-  }
+  const diff = diffWordsWithSpace(b.text, h.text, { maxEditLength: MAX_EDIT_LENGTH });
+  const changes: WordChange[] = diff ?? [
+    { value: b.text, removed: true },
+    { value: h.text, added: true },
+  ];
+  return { changes, baseOmitted: b.omitted, headOmitted: h.omitted };
+}
+
+export function wordDiff(base: string, head: string, opts: WordDiffOptions): string {
+  const { changes, baseOmitted, headOmitted } = wordChanges(base, head, opts);
+  const body = changes.map((c) => (c.removed ? mark('-', c.value) : c.added ? mark('+', c.value) : c.value)).join('');
   const tail: string[] = [];
-  if (b.omitted > 0) tail.push(`base ${omittedNote(b.omitted)}`);
-  if (h.omitted > 0) tail.push(`head ${omittedNote(h.omitted)}`);
+  if (baseOmitted > 0) tail.push(`base ${omittedNote(baseOmitted)}`);
+  if (headOmitted > 0) tail.push(`head ${omittedNote(headOmitted)}`);
   return tail.length === 0 ? body : `${body}\n${tail.join('\n')}`;
 }
 

@@ -4,8 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/compare/report-types.js';
+import { renderHtml } from '../../src/report/html/render-html.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startGitHubServer, type GitHubServer, type GitHubServerOptions } from '../support/github-server.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
@@ -118,8 +120,11 @@ describe('the Action on pull_request', () => {
 
     expect(first.code, first.stdout).toBe(1);
     expect(first.outputs.verdict).toBe('fail');
+    // report.html beside report.json, rendered from it (the README's workflow uploads both)
+    expect(first.outputs['report-html-path']).toBe(join(dirname(first.outputs['report-path']!), 'report.html'));
+    expect(first.html).toBe(renderHtml(first.report as Report));
     // progress in the job log: plain lines (no TTY), ending with the final count
-    expect(first.stdout).toMatch(/^calls 220\/220 · [\d.]+\/s · 429s \d+ · spent \$[\d.]+$/m);
+    expect(first.stdout).toMatch(/^calls 220\/220 \(100%\) · took \d+s · [\d.]+\/s · 429s \d+ · spent \$[\d.]+$/m);
     expect(first.report.head.sha).toBe(headSha);
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.body).toContain('<!-- promptgate:config=promptgate.yml -->');
@@ -164,6 +169,9 @@ describe('the Action on pull_request', () => {
       [headSha, 'failure'],
       [head2, 'success'],
     ]);
+    // the sticky comment is found without GET /user (a GITHUB_TOKEN gets 403 there: a warning per run)
+    expect(gh.calls('users/get-authenticated')).toEqual([]);
+    expect(first.commands.concat(second.commands).filter((c) => c.command === 'warning')).toEqual([]);
   });
 
   it('with fail-on: never reports the failure but exits 0', async () => {

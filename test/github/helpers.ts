@@ -26,9 +26,10 @@ afterEach(async () => {
 export async function setup(
   opts: GitHubServerOptions = {},
 ): Promise<{ gh: GitHubServer; octokit: GitHubClient; log: MemoryLogger }> {
-  const gh = await startGitHubServer({ token: 'test-token', ...opts });
+  const token = opts.token ?? 'test-token';
+  const gh = await startGitHubServer({ ...opts, token });
   open.push(gh);
   const log = memoryLogger();
-  const octokit = createOctokit({ token: 'test-token', baseUrl: gh.url, log, retryAfterBaseValue: 1 });
+  const octokit = createOctokit({ token, baseUrl: gh.url, log, retryAfterBaseValue: 1 });
   return { gh, octokit, log };
 }

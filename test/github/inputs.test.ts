@@ -91,6 +91,6 @@ describe('action.yml', () => {
     );
     expect(defaults).toMatchObject({ comment: true, checkRun: true, failOn: 'fail', cache: true });
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
-    expect(Object.keys(action.outputs)).toEqual(['verdict', 'report-path', 'comment-url']);
+    expect(Object.keys(action.outputs)).toEqual(['verdict', 'report-path', 'report-html-path', 'comment-url']);
   });
 });

@@ -79,9 +79,28 @@ describe('upsertComment', () => {
     expect(gh.calls('users/get-authenticated')).toHaveLength(0);
   });
 
-  it('uses GET /user when the token may call it (a PAT)', async () => {
+  it('never calls GET /user with a GITHUB_TOKEN or app token: the Bot author and the marker find it', async () => {
+    // GET /user answers 403 to these tokens, which Octokit logs as a warning on every run
+    const { gh, octokit, log } = await setup({ token: 'ghs_16C7e42F292c6912E7710c838347Ae178B4a' });
+    expect(await resolveTokenLogin(octokit)).toBeUndefined();
+    gh.addComment(7, `${marker}\nI pasted your marker`, { login: 'mallory', id: 66, type: 'User' });
+    const first = await upsertComment(octokit, { ...base, body: `${marker}\nv1` });
+    expect(first.action).toBe('created');
+    const second = await upsertComment(octokit, { ...base, body: `${marker}\nv2` });
+    expect(second).toMatchObject({ action: 'updated', id: (first as { id: number }).id });
+    expect(gh.calls('users/get-authenticated')).toHaveLength(0);
+    expect(gh.requests.some((r) => r.path === '/user')).toBe(false);
+    expect(log.lines.filter((l) => l.startsWith('warn:'))).toEqual([]);
+    expect(gh.violations).toEqual([]);
+  });
+
+  it('uses GET /user for a user token (a PAT), which may call it', async () => {
     const pat = { login: 'release-bot-user', id: 321, type: 'User' as const };
-    const { gh, octokit } = await setup({ actor: pat, userEndpoint: true });
+    const { gh, octokit } = await setup({
+      actor: pat,
+      userEndpoint: true,
+      token: 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz',
+    });
     expect(await resolveTokenLogin(octokit)).toBe('release-bot-user');
     gh.addComment(7, `${marker}\nold`, pat);
     const res = await upsertComment(octokit, { ...base, body: `${marker}\nnew` });

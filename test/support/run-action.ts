@@ -119,6 +119,8 @@ export interface ActionRun {
   commands: { command: string; message: string }[];
   /** The JSON file named by the `report-path` output, read before the runner's temp dir goes. */
   report?: any;
+  /** The file named by the `report-html-path` output, read likewise. */
+  html?: string;
 }
 
 /** Inputs as the runner passes them: every action.yml default, then the workflow's `with:`. */
@@ -205,6 +207,7 @@ export function runAction(opts: ActionRunOptions): Promise<ActionRun> {
         stderr,
         outputs,
         report: outputs['report-path'] ? JSON.parse(readFileSync(outputs['report-path'], 'utf8')) : undefined,
+        html: outputs['report-html-path'] ? readFileSync(outputs['report-html-path'], 'utf8') : undefined,
         summary: readFileSync(summaryPath, 'utf8'),
         commands: [...stdout.matchAll(/^::([a-z-]+)(?: [^:]*)?::(.*)$/gm)].map((m) => ({
           command: m[1]!,

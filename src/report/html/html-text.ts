@@ -1,0 +1,35 @@
+// Escaping for the HTML report, and the view's Lines as HTML. Every untrusted value (model
+// output, dataset values, case ids, suite names, refs) reaches the page through `text` or
+// `attr`; markup is only ever built from our own constants around them.
+import { escapeHtml, escapeTerminal } from '../escape.js';
+import type { Line } from '../view.js';
+
+/**
+ * Text content (also inside <pre>, <title> and SVG <text>): `&`, `<`, `>` as entities, and
+ * control characters and bidi overrides shown visibly (`\x1b`, `\u202e`) as in the terminal,
+ * so model output cannot reorder what a reader sees.
+ */
+export function text(value: string): string {
+  return escapeHtml(escapeTerminal(value));
+}
+
+/** A double-quoted attribute value. */
+export function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+/** A view Line: our words as text, untrusted `code` parts in <code>, `strong` in <strong>. */
+export function lineHtml(line: Line): string {
+  return line
+    .map((p) => {
+      if (typeof p === 'string') return text(p);
+      if ('code' in p) return `<code>${text(p.code)}</code>`;
+      return `<strong>${text(p.strong)}</strong>`;
+    })
+    .join('');
+}
+
+/** `<tag class="…">…</tag>` with the class list filtered of empties. */
+export function el(tag: string, classes: string, inner: string): string {
+  return classes ? `<${tag} class="${attr(classes)}">${inner}</${tag}>` : `<${tag}>${inner}</${tag}>`;
+}
