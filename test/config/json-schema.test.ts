@@ -8,7 +8,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { parseConfig } from '../../src/config/load-config.js';
-import { assertionChecker } from '../../src/suites/assertions/checker.js';
+import { assertionChecker, assertionCheckerFor } from '../../src/suites/assertions/checker.js';
 import { SCHEMA_FILE, configJsonSchema, serialiseSchema } from '../../scripts/config-schema.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -23,7 +23,7 @@ describe('the JSON Schema of promptgate.yml', () => {
     expect(serialiseSchema(configJsonSchema(readme)), 'run `npm run schema` and commit the result').toBe(committed);
   });
 
-  it('accepts the example configs of the repository', () => {
+  it('accepts the example configs of the repository', async () => {
     const examples: Array<[string, string]> = [
       [
         'examples/quickstart/repo/promptgate.yml',
@@ -33,7 +33,8 @@ describe('the JSON Schema of promptgate.yml', () => {
     ];
     for (const [name, text] of examples) {
       const data = parseYaml(text);
-      expect(() => parseConfig(text, name, assertionChecker()), name).not.toThrow();
+      const checker = await assertionCheckerFor(text);
+      expect(() => parseConfig(text, name, checker), name).not.toThrow();
       expect(validate(data), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
   });
