@@ -1,0 +1,405 @@
+// Unit tests of the statistics behind issue 13's rules. Reference values from SciPy 1.17.1
+// (python3), as the comment above each says; the rest are properties that could fail.
+import { describe, expect, it } from 'vitest';
+import { holm, mcnemarMidP, mulberry32, quantileSorted, signFlipMidP } from '../../src/compare/stats/index.js';
+import { incompleteBeta, logGamma } from '../../src/compare/stats/incomplete-beta.js';
+import { studentTCdf, studentTQuantile } from '../../src/compare/stats/student-t.js';
+import { normalCdf } from '../../src/compare/stats/normal-cdf.js';
+import { expandedBca } from '../../src/compare/stats/bca.js';
+import { deltaInterval } from '../../src/compare/stats/delta-interval.js';
+import { minPassRateVerdict, passRateUpperBound } from '../../src/compare/stats/pass-rate-bound.js';
+import { costRatioInterval, costVerdict } from '../../src/compare/stats/cost-ratio.js';
+import { compareLatencyP95, latencyVerdict } from '../../src/compare/stats/latency-ratio.js';
+import { sortedSide, weightedQuantile } from '../../src/compare/stats/clustered-quantile.js';
+import { binomialUpperTail, midPThreshold } from '../../src/compare/stats/binomial.js';
+import {
+  casesForPower,
+  gateMde,
+  gatePower,
+  minChangedCases,
+  repeatsForPower,
+  type PowerSetting,
+} from '../../src/compare/stats/gate-power.js';
+import { powerAdvice } from '../../src/compare/stats/power-advice.js';
+import { normalQuantile } from '../../src/compare/stats/normal.js';
+
+const close = (actual: number, expected: number, tol = 1e-12) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected)));
+
+describe('special functions', () => {
+  it('logGamma (scipy.special.gammaln)', () => {
+    const refs: Array<[number, number]> = [
+      [0.5, 0.5723649429247],
+      [3, 0.6931471805599453],
+      [10.5, 13.940625219403763],
+      [171.2, 707.60092684767],
+      [1e-3, 6.907178885383853],
+    ];
+    for (const [x, y] of refs) close(logGamma(x), y, 1e-13);
+  });
+  it('incompleteBeta (scipy.special.betainc(a, b, x))', () => {
+    const refs: Array<[number, number, number, number]> = [
+      [0.3, 2, 5, 0.5798250000000003],
+      [0.9, 0.5, 0.5, 0.7951672353008665],
+      [0.999, 50, 0.5, 0.7523690199653766],
+      [0.01, 3.5, 200, 0.2254423294047204],
+      [0.5, 10, 10, 0.5],
+      [0.37, 1, 1, 0.37],
+    ];
+    for (const [x, a, b, y] of refs) close(incompleteBeta(x, a, b), y, 1e-12);
+  });
+  it('Student t CDF and quantile, real df (scipy.stats.t)', () => {
+    const cdf: Array<[number, number, number]> = [
+      [1.5, 3, 0.8847080673775886],
+      [-2.2, 7.5, 0.03059973295305805],
+      [40, 2.5, 0.9999290218285475],
+      [-0.3, 1, 0.4072264209222577],
+      [2, 1000, 0.9771148267533741],
+    ];
+    for (const [t, df, y] of cdf) close(studentTCdf(t, df), y, 1e-12);
+    const ppf: Array<[number, number, number]> = [
+      [0.95, 1, 6.313751514675037],
+      [0.95, 2, 2.9199855803537242],
+      [0.95, 3, 2.3533634348018233],
+      [0.95, 4.5, 2.065575888878524],
+      [0.95, 19, 1.7291328115213682],
+      [0.975, 30, 2.0422724563012378],
+      [0.999, 1.5, 52.18443000899263],
+      [0.05, 200, -1.6525081009108773],
+      [0.9, 11.3, 1.3611243796280978],
+    ];
+    for (const [p, df, y] of ppf) close(studentTQuantile(p, df), y, 1e-11);
+  });
+  it('normalCdf (scipy.stats.norm.cdf), relative accuracy in the tails', () => {
+    const refs: Array<[number, number]> = [
+      [-1.6448536269514722, 0.050000000000000044],
+      [0.3, 0.6179114221889526],
+      [-6, 9.865876450376946e-10],
+      [2.5, 0.9937903346742238],
+      [-0.49, 0.31206694941739055],
+      [-12, 1.776482112077653e-33],
+    ];
+    for (const [x, y] of refs) expect(Math.abs(normalCdf(x) - y) / y).toBeLessThan(1e-13);
+  });
+  it('binomial upper tail (scipy.stats.binom.sf(t − 1, n, p))', () => {
+    const refs: Array<[number, number, number, number]> = [
+      [50, 10, 0.1, 0.024537935704591392],
+      [200, 60, 0.25, 0.06247223105646413],
+      [30, 2, 0.4, 0.9999953574476859],
+      [1000, 520, 0.5, 0.10872414660207075],
+      [7, 7, 0.9, 0.4782969000000001],
+    ];
+    for (const [n, t, p, y] of refs) close(binomialUpperTail(n, t, p), y, 1e-12);
+  });
+  it('midPThreshold is the smallest b with McNemar mid-p(b, n − b) < alpha', () => {
+    for (const alpha of [0.05, 0.01, 0.2]) {
+      for (let n = 0; n <= 60; n++) {
+        let brute = n + 1;
+        for (let b = n; b >= 0 && mcnemarMidP(b, n - b) < alpha; b--) brute = b;
+        expect(midPThreshold(n, alpha)).toBe(brute);
+      }
+    }
+  });
+});
+
+describe('expandedBca', () => {
+  it('symmetric replicates, no skew: the ends are ∓√(n/(n−1))·t_{df} (the expansion), not ∓z', () => {
+    const B = 200_001;
+    const sorted = Float64Array.from({ length: B }, (_, i) => normalQuantile((i + 0.5) / B));
+    const jackknife = [-1, -0.5, 0, 0.5, 1];
+    const { low, high } = expandedBca({ sorted, estimate: 0, jackknife, n: 12, df: 11, alpha: 0.05 });
+    const ze = Math.sqrt(12 / 11) * studentTQuantile(0.95, 11);
+    close(low, -ze, 1e-3);
+    close(high, ze, 1e-3);
+  });
+  it('one case pulling the statistic down (a high jackknife value, a < 0) moves both ends down', () => {
+    const B = 20_001;
+    const sorted = Float64Array.from({ length: B }, (_, i) => normalQuantile((i + 0.5) / B));
+    const flat = expandedBca({ sorted, estimate: 0, jackknife: [-1, 0, 1], n: 30, df: 29, alpha: 0.05 });
+    const skew = expandedBca({ sorted, estimate: 0, jackknife: [-1, -1, -1, 3], n: 30, df: 29, alpha: 0.05 });
+    expect(skew.low).toBeLessThan(flat.low);
+    expect(skew.high).toBeLessThan(flat.high);
+  });
+});
+
+/** Random per-case differences at k repeats: mostly unchanged, some noise, an optional drop. */
+function randomD(seed: number, n: number, k: number, drop: number): { d: Float64Array; scores: Int32Array } {
+  const r = mulberry32(seed);
+  const u = () => r() / 4294967296;
+  const scores = Int32Array.from({ length: n }, () => {
+    const p = u() < 0.6 ? 1 : u();
+    const q = u() < drop ? 0.1 * p : p;
+    let x = 0;
+    for (let j = 0; j < k; j++) x += (u() < q ? 1 : 0) - (u() < p ? 1 : 0);
+    return x;
+  });
+  return { d: Float64Array.from(scores, (x) => x / k), scores };
+}
+
+describe('deltaInterval', () => {
+  it('its upper end is below 0 exactly when the exact one-sided test is significant; a lower end above 0 implies the mirror test is', () => {
+    let significant = 0;
+    for (let seed = 1; seed <= 1500; seed++) {
+      const n = 5 + (seed % 60);
+      const k = [1, 3, 5][seed % 3]!;
+      const { d, scores } = randomD(seed, n, k, (seed % 4) * 0.05);
+      const pLess = signFlipMidP(scores, 'less');
+      for (const alpha of [0.05, 0.01]) {
+        const iv = deltaInterval({ d, pLess, alpha, rng: mulberry32(seed), draws: 200 });
+        if (iv.degenerate) continue;
+        expect(iv.high! < 0).toBe(pLess < alpha);
+        if (iv.low! > 0) expect(signFlipMidP(scores, 'greater')).toBeLessThan(alpha);
+        const mean = d.reduce((s, x) => s + x, 0) / n;
+        expect(iv.low!).toBeLessThanOrEqual(mean);
+        expect(iv.high!).toBeGreaterThanOrEqual(mean);
+        if (pLess < alpha) significant++;
+      }
+    }
+    expect(significant).toBeGreaterThan(100); // the property was exercised on both sides
+  });
+
+  it('with a Holm-effective level alpha·p/pHolm it matches the Holm-adjusted decision', () => {
+    const suites = [0.3, 0.2, 0.12, 0.08, 0].map((drop, i) => randomD(1 + i, 80, 3, drop));
+    const p = suites.map((s) => signFlipMidP(s.scores, 'less'));
+    const adjusted = holm(p);
+    suites.forEach((s, i) => {
+      const iv = deltaInterval({ d: s.d, pLess: p[i]!, alpha: (0.05 * p[i]!) / adjusted[i]!, rng: mulberry32(i) });
+      expect(iv.high! < 0).toBe(adjusted[i]! < 0.05);
+    });
+    expect(adjusted.some((x) => x < 0.05)).toBe(true);
+    expect(adjusted.some((x, i) => x >= 0.05 && p[i]! < 0.05)).toBe(true); // significant alone, not after Holm
+  });
+
+  it('large n, smooth data: the upper end is the z bound d̄ + z·sd/√n', () => {
+    const r = mulberry32(7);
+    const scores = Int32Array.from({ length: 2000 }, () => Math.round((r() / 4294967296 - 0.55) * 80));
+    const dd = Float64Array.from(scores, (x) => x / 100);
+    const mean = dd.reduce((s, x) => s + x, 0) / dd.length;
+    const sd = Math.sqrt(dd.reduce((s, x) => s + (x - mean) ** 2, 0) / dd.length);
+    const iv = deltaInterval({
+      d: dd,
+      pLess: signFlipMidP(scores, 'less'),
+      alpha: 0.05,
+      rng: mulberry32(1),
+      draws: 500,
+    });
+    close(iv.high!, mean + (1.6448536269514722 * sd) / Math.sqrt(dd.length), 2e-3);
+    expect(iv.level).toBeCloseTo(0.9, 12);
+    expect(iv.boundLevel).toBeCloseTo(0.95, 12);
+  });
+
+  it('never shows a zero-width interval: no change, or every case changed alike, is flagged', () => {
+    const none = deltaInterval({ d: [0, 0, 0, 0], pLess: 1, alpha: 0.05, rng: mulberry32(1) });
+    expect(none).toMatchObject({ low: null, high: null, degenerate: 'no-change' });
+    const alike = deltaInterval({ d: [-1, -1, -1, -1, -1], pLess: 2 ** -6, alpha: 0.05, rng: mulberry32(1) });
+    expect(alike).toMatchObject({ low: null, high: null, degenerate: 'all-equal' });
+    const empty = deltaInterval({ d: [], pLess: 1, alpha: 0.05, rng: mulberry32(1) });
+    expect(empty.degenerate).toBe('no-change');
+  });
+
+  it('a drop seen in no case is not ruled out at small n: the lower end reaches below the estimate', () => {
+    const d = new Float64Array(20);
+    d[0] = 1; // one case improved, nothing else changed
+    const iv = deltaInterval({ d, pLess: signFlipMidP([1]), alpha: 0.05, rng: mulberry32(3), draws: 2000 });
+    expect(iv.low!).toBeLessThan(-0.02);
+    expect(iv.high!).toBeGreaterThan(0.05);
+  });
+});
+
+describe('passRateUpperBound and minPassRateVerdict', () => {
+  it('is the Student-t bound of the per-case mean (numpy/scipy: mean + t.ppf(0.95, n−1)·sd/√n)', () => {
+    const b = passRateUpperBound([1, 0.8, 0.6, 1, 0, 1, 0.4, 1, 0.8, 0.2], 0.05)!;
+    close(b.rate, 0.68);
+    close(b.upper!, 0.8930761073478938, 1e-12);
+    close(passRateUpperBound([1, 0.8, 0.6, 1, 0, 1, 0.4, 1, 0.8, 0.2], 0.01)!.upper!, 1, 0); // capped at 1
+  });
+  it('FAIL below the bound, WARN when only the rate is below, off at 0, a single case only warns', () => {
+    const b = passRateUpperBound([1, 0.8, 0.6, 1, 0, 1, 0.4, 1, 0.8, 0.2], 0.05);
+    expect(minPassRateVerdict(b, 0.9)).toBe('fail');
+    expect(minPassRateVerdict(b, 0.7)).toBe('warn');
+    expect(minPassRateVerdict(b, 0.6)).toBe('pass');
+    expect(minPassRateVerdict(b, 0)).toBe('pass');
+    expect(minPassRateVerdict(passRateUpperBound([0], 0.05), 0.9)).toBe('warn');
+    expect(minPassRateVerdict(passRateUpperBound([], 0.05), 0.9)).toBe('pass');
+  });
+});
+
+describe('costRatioInterval and costVerdict', () => {
+  const r = mulberry32(5);
+  const u = () => r() / 4294967296;
+  const base = Float64Array.from({ length: 40 }, () => 0.001 * Math.exp(u() - 0.5));
+  const head = base.map((b) => b * 1.3 * Math.exp(0.4 * (u() - 0.5)));
+
+  it('brackets the ratio of sums, and fails only when its lower end clears the limit', () => {
+    const ci = costRatioInterval({ base, head, alpha: 0.05, rng: mulberry32(1), draws: 2000 })!;
+    close(ci.ratio, head.reduce((s, x) => s + x, 0) / base.reduce((s, x) => s + x, 0));
+    expect(ci.low!).toBeLessThan(ci.ratio);
+    expect(ci.high!).toBeGreaterThan(ci.ratio);
+    expect(costVerdict(ci, ci.low! - 1 - 0.01)).toBe('fail');
+    expect(costVerdict(ci, ci.ratio - 1 - 0.01)).toBe('warn');
+    expect(costVerdict(ci, ci.ratio - 1 + 0.01)).toBe('pass');
+    expect(costVerdict(ci, undefined)).toBe('pass');
+  });
+  it('no base cost: no interval; every case ×1.5: degenerate, decided by the ratio', () => {
+    expect(costRatioInterval({ base: [0, 0], head: [1, 2], alpha: 0.05, rng: mulberry32(1) })).toBeNull();
+    const alike = costRatioInterval({
+      base,
+      head: base.map((b) => b * 1.5),
+      alpha: 0.05,
+      rng: mulberry32(1),
+      draws: 100,
+    })!;
+    expect(alike).toMatchObject({ degenerate: true, low: null, high: null });
+    expect(costVerdict(alike, 0.2)).toBe('fail');
+    expect(costVerdict(alike, 0.6)).toBe('pass');
+  });
+});
+
+describe('latency p95 ratio', () => {
+  const r = mulberry32(9);
+  const u = () => r() / 4294967296;
+  const side = (scale: number, n = 30, k = 3) =>
+    Array.from({ length: n }, () => Array.from({ length: k }, () => scale * 500 * Math.exp(u())));
+
+  it('the clustered quantile equals NumPy percentile on the explicitly replicated resample', () => {
+    const fresh = side(1, 12, 4);
+    const s = sortedSide(fresh, [...fresh.keys()]);
+    for (let trial = 0; trial < 50; trial++) {
+      const w = Int32Array.from({ length: 12 }, () => Math.floor(u() * 3));
+      if (w.every((x) => x === 0)) w[0] = 1;
+      const all = Float64Array.from(fresh.flatMap((xs, c) => Array.from({ length: w[c]! }, () => xs).flat())).sort();
+      for (const q of [0.5, 0.95, 1]) close(weightedQuantile(s, w, q), quantileSorted(all, q), 1e-12);
+    }
+  });
+
+  it('only latencies timed in this run: a cached base is "not compared", and never gates', () => {
+    const head = { fresh: side(3), cached: 0 };
+    const cachedBase = { fresh: side(1).map(() => []), cached: 90 };
+    const c = compareLatencyP95(cachedBase, head, { alpha: 0.05, rng: mulberry32(1), draws: 200 });
+    expect(c).toMatchObject({ notCompared: 'base-from-cache', ratio: null });
+    expect(latencyVerdict(c, 0.5)).toBe('pass');
+    const cachedHead = compareLatencyP95(
+      { fresh: side(1), cached: 0 },
+      { fresh: side(1).map(() => []), cached: 90 },
+      {
+        alpha: 0.05,
+        rng: mulberry32(1),
+      },
+    );
+    expect(cachedHead.notCompared).toBe('head-from-cache');
+    const few = compareLatencyP95(
+      { fresh: side(1, 6, 3), cached: 0 },
+      { fresh: side(1, 6, 3), cached: 0 },
+      {
+        alpha: 0.05,
+        rng: mulberry32(1),
+      },
+    );
+    expect(few.notCompared).toBe('too-few-samples');
+    const fewCases = compareLatencyP95(
+      { fresh: side(1, 4, 10), cached: 0 },
+      { fresh: side(1, 4, 10), cached: 0 },
+      {
+        alpha: 0.05,
+        rng: mulberry32(1),
+      },
+    );
+    expect(fewCases.notCompared).toBe('too-few-cases');
+  });
+
+  it('a partly cached base is compared on its fresh samples; a 3× slowdown fails, a small one does not', () => {
+    const base = side(1);
+    const partly = { fresh: base.map((xs, i) => (i % 3 === 0 ? [] : xs)), cached: 30 };
+    const slow = compareLatencyP95(
+      partly,
+      { fresh: side(3), cached: 0 },
+      { alpha: 0.05, rng: mulberry32(2), draws: 2000 },
+    );
+    expect(slow.notCompared).toBeNull();
+    expect(slow.samples.base).toBe(60);
+    expect(slow.low!).toBeLessThan(slow.ratio!);
+    expect(latencyVerdict(slow, 0.5)).toBe('fail');
+    const same = compareLatencyP95(
+      { fresh: base, cached: 0 },
+      { fresh: side(1.1), cached: 0 },
+      {
+        alpha: 0.05,
+        rng: mulberry32(2),
+        draws: 2000,
+      },
+    );
+    expect(latencyVerdict(same, 0.5)).not.toBe('fail');
+  });
+});
+
+describe('gate power', () => {
+  const setting = (n: number, noise: number, k = 1): PowerSetting => ({
+    n,
+    repeats: k,
+    components: { between: 0, withinPerRun: noise * k },
+    alpha: 0.05,
+    minEffect: 0.05,
+  });
+
+  it('equals brute-force enumeration of (worse, better, unchanged) counts with McNemar mid-p', () => {
+    for (const [n, noise, drop] of [
+      [12, 0.2, 0.25],
+      [25, 0.1, 0.15],
+      [9, 0, 0.4],
+    ] as const) {
+      const better = noise / 2;
+      const worse = better + drop;
+      let brute = 0;
+      const logF = (m: number) => (m < 2 ? 0 : Math.log(m) + logF(m - 1));
+      for (let b = 0; b <= n; b++) {
+        for (let c = 0; b + c <= n; c++) {
+          const logP =
+            logF(n) -
+            logF(b) -
+            logF(c) -
+            logF(n - b - c) +
+            b * Math.log(worse) +
+            (c ? c * Math.log(better) : 0) +
+            (n - b - c) * Math.log(1 - worse - better);
+          if (mcnemarMidP(b, c) < 0.05 && (c - b) / n <= -0.05 + 1e-12) brute += Math.exp(logP);
+        }
+      }
+      close(gatePower(setting(n, noise), drop), brute, 1e-10);
+    }
+  });
+
+  it('a run where nothing changed and nothing is noisy still has a positive MDE (issue 13: it showed 0)', () => {
+    const mde = gateMde(setting(50, 0))!;
+    expect(mde).toBeGreaterThan(0.05);
+    expect(gatePower(setting(50, 0), mde)).toBeGreaterThanOrEqual(0.8);
+    expect(gatePower(setting(50, 0), mde - 0.01)).toBeLessThan(0.8);
+  });
+
+  it('the MDE is above min_effect (FAIL also needs Δ ≤ −min_effect) and shrinks with cases', () => {
+    const a = gateMde(setting(50, 0.1))!;
+    const b = gateMde(setting(400, 0.1))!;
+    expect(a).toBeGreaterThan(b);
+    expect(b).toBeGreaterThan(0.05);
+    expect(gatePower(setting(10_000, 0.1), 0.05)).toBeLessThan(0.6); // a drop of exactly min_effect: about half
+  });
+
+  it('too few cases: no MDE, the suite cannot fail; the advice names a size that works', () => {
+    expect(minChangedCases(0.05)).toBe(4);
+    expect(minChangedCases(0.01)).toBe(6);
+    expect(gateMde(setting(3, 0))).toBeNull();
+    const advice = powerAdvice(setting(3, 0), { target: 0.1, changedCases: 3, repeatsApply: true });
+    expect(advice).toMatchObject({ suiteCanFail: false, minChangedCases: 4, smallestP: 0.0625, underpowered: true });
+    expect(gatePower(setting(advice.casesNeeded!, 0), 0.1)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('repeats help only against within-case noise; cases always help', () => {
+    const noisy = setting(60, 0.3, 1);
+    const k = repeatsForPower(noisy, 0.15)!;
+    expect(k).toBeGreaterThan(1);
+    expect(gatePower(noisy, 0.15, 60, k)).toBeGreaterThanOrEqual(0.8);
+    expect(gatePower(noisy, 0.15, 60, k - 1)).toBeLessThan(0.8);
+    expect(repeatsForPower(setting(20, 0.3, 1), 0.1)).toBeNull(); // 20 cases cannot, however repeated
+    const n = casesForPower(setting(20, 0.3, 1), 0.1)!;
+    expect(gatePower(setting(20, 0.3, 1), 0.1, n)).toBeGreaterThanOrEqual(0.8);
+  });
+});
