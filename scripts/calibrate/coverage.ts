@@ -3,7 +3,7 @@
 import { simulateSuite, uniform, type Scenario } from '../../test/support/sim-model.js';
 import { deltaRule } from '../../test/support/sim-rules.js';
 import { beforeGate } from './before.js';
-import { coverDelta, GATE, type Budget, type LimitTallies } from './limits.js';
+import { coverDelta, GATE, newDeltaCover, type Budget, type LimitTallies } from './limits.js';
 import { Tally } from './tally.js';
 
 export interface ChangeTallies extends Pick<LimitTallies, 'deltaCover'> {
@@ -14,13 +14,7 @@ export interface ChangeTallies extends Pick<LimitTallies, 'deltaCover'> {
 
 export function newChangeTallies(): ChangeTallies {
   return {
-    deltaCover: {
-      before: new Tally(),
-      low: new Tally(),
-      high: new Tally(),
-      both: new Tally(),
-      degenerate: new Tally(),
-    },
+    deltaCover: newDeltaCover(),
     mismatch: { before: new Tally(), after: new Tally() },
     power: { before: new Tally(), after: new Tally() },
   };

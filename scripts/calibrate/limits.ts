@@ -37,17 +37,15 @@ const tallies = (): Record<Rule, Tally> => ({
   latency: new Tally(),
 });
 
+export function newDeltaCover(): LimitTallies['deltaCover'] {
+  return { before: new Tally(), low: new Tally(), high: new Tally(), both: new Tally(), degenerate: new Tally() };
+}
+
 export function newLimitTallies(): LimitTallies {
   return {
     before: tallies(),
     after: tallies(),
-    deltaCover: {
-      before: new Tally(),
-      low: new Tally(),
-      high: new Tally(),
-      both: new Tally(),
-      degenerate: new Tally(),
-    },
+    deltaCover: newDeltaCover(),
     costCover: { before: new Tally(), low: new Tally(), high: new Tally(), both: new Tally() },
   };
 }

@@ -9,7 +9,7 @@ import { expandedBca } from '../../src/compare/stats/bca.js';
 import { deltaInterval } from '../../src/compare/stats/delta-interval.js';
 import { minPassRateVerdict, passRateUpperBound } from '../../src/compare/stats/pass-rate-bound.js';
 import { costRatioInterval, costVerdict } from '../../src/compare/stats/cost-ratio.js';
-import { compareLatencyP95, latencyVerdict } from '../../src/compare/stats/latency-ratio.js';
+import { compareLatencyP95, latencyVerdict, type LatencySide } from '../../src/compare/stats/latency-ratio.js';
 import { sortedSide, weightedQuantile } from '../../src/compare/stats/clustered-quantile.js';
 import { binomialUpperTail, midPThreshold } from '../../src/compare/stats/binomial.js';
 import {
@@ -272,62 +272,29 @@ describe('latency p95 ratio', () => {
     }
   });
 
-  it('only latencies timed in this run: a cached base is "not compared", and never gates', () => {
-    const head = { fresh: side(3), cached: 0 };
-    const cachedBase = { fresh: side(1).map(() => []), cached: 90 };
-    const c = compareLatencyP95(cachedBase, head, { alpha: 0.05, rng: mulberry32(1), draws: 200 });
+  const compare = (base: LatencySide, head: LatencySide, draws = 200) =>
+    compareLatencyP95(base, head, { alpha: 0.05, rng: mulberry32(1), draws });
+  const fresh = (xs: number[][]): LatencySide => ({ fresh: xs, cached: 0 });
+
+  it('only latencies timed in this run: a cached side is "not compared", and never gates', () => {
+    const cachedSide = (n = 30): LatencySide => ({ fresh: Array.from({ length: n }, () => []), cached: 90 });
+    const c = compare(cachedSide(), fresh(side(3)));
     expect(c).toMatchObject({ notCompared: 'base-from-cache', ratio: null });
     expect(latencyVerdict(c, 0.5)).toBe('pass');
-    const cachedHead = compareLatencyP95(
-      { fresh: side(1), cached: 0 },
-      { fresh: side(1).map(() => []), cached: 90 },
-      {
-        alpha: 0.05,
-        rng: mulberry32(1),
-      },
-    );
-    expect(cachedHead.notCompared).toBe('head-from-cache');
-    const few = compareLatencyP95(
-      { fresh: side(1, 6, 3), cached: 0 },
-      { fresh: side(1, 6, 3), cached: 0 },
-      {
-        alpha: 0.05,
-        rng: mulberry32(1),
-      },
-    );
-    expect(few.notCompared).toBe('too-few-samples');
-    const fewCases = compareLatencyP95(
-      { fresh: side(1, 4, 10), cached: 0 },
-      { fresh: side(1, 4, 10), cached: 0 },
-      {
-        alpha: 0.05,
-        rng: mulberry32(1),
-      },
-    );
-    expect(fewCases.notCompared).toBe('too-few-cases');
+    expect(compare(fresh(side(1)), cachedSide()).notCompared).toBe('head-from-cache');
+    expect(compare(fresh(side(1, 6, 3)), fresh(side(1, 6, 3))).notCompared).toBe('too-few-samples');
+    expect(compare(fresh(side(1, 4, 10)), fresh(side(1, 4, 10))).notCompared).toBe('too-few-cases');
   });
 
   it('a partly cached base is compared on its fresh samples; a 3× slowdown fails, a small one does not', () => {
     const base = side(1);
     const partly = { fresh: base.map((xs, i) => (i % 3 === 0 ? [] : xs)), cached: 30 };
-    const slow = compareLatencyP95(
-      partly,
-      { fresh: side(3), cached: 0 },
-      { alpha: 0.05, rng: mulberry32(2), draws: 2000 },
-    );
+    const slow = compare(partly, fresh(side(3)), 2000);
     expect(slow.notCompared).toBeNull();
     expect(slow.samples.base).toBe(60);
     expect(slow.low!).toBeLessThan(slow.ratio!);
     expect(latencyVerdict(slow, 0.5)).toBe('fail');
-    const same = compareLatencyP95(
-      { fresh: base, cached: 0 },
-      { fresh: side(1.1), cached: 0 },
-      {
-        alpha: 0.05,
-        rng: mulberry32(2),
-        draws: 2000,
-      },
-    );
+    const same = compare(fresh(base), fresh(side(1.1)), 2000);
     expect(latencyVerdict(same, 0.5)).not.toBe('fail');
   });
 });
@@ -350,7 +317,7 @@ describe('gate power', () => {
       const better = noise / 2;
       const worse = better + drop;
       let brute = 0;
-      const logF = (m: number) => (m < 2 ? 0 : Math.log(m) + logF(m - 1));
+      const logF = (m: number): number => (m < 2 ? 0 : Math.log(m) + logF(m - 1));
       for (let b = 0; b <= n; b++) {
         for (let c = 0; b + c <= n; c++) {
           const logP =
