@@ -17,6 +17,8 @@ import {
   gateMde,
   gatePower,
   minChangedCases,
+  noiseRate,
+  powerSettingFrom,
   repeatsForPower,
   type PowerSetting,
 } from '../../src/compare/stats/gate-power.js';
@@ -368,5 +370,21 @@ describe('gate power', () => {
     expect(repeatsForPower(setting(20, 0.3, 1), 0.1)).toBeNull(); // 20 cases cannot, however repeated
     const n = casesForPower(setting(20, 0.3, 1), 0.1)!;
     expect(gatePower(setting(20, 0.3, 1), 0.1, n)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('the setting from counts: harmonic-mean repeats, and half a changed case of noise as a prior', () => {
+    const unchanged = Array.from({ length: 19 }, () => ({ basePasses: 3, baseRuns: 3, headPasses: 3, headRuns: 3 }));
+    const s = powerSettingFrom(unchanged, 0.05, 0.05);
+    close(s.repeats, 3);
+    close(noiseRate(s), 0.5 / 20);
+    const short = powerSettingFrom([{ basePasses: 1, baseRuns: 2, headPasses: 4, headRuns: 6 }], 0.05, 0.05);
+    close(short.repeats, 2 / (1 / 2 + 1 / 6));
+    const advice = powerAdvice(powerSettingFrom(unchanged, 0.05, 0.05), {
+      target: 0.1,
+      changedCases: 0,
+      repeatsApply: false,
+    });
+    expect(advice.repeatsNeeded).toBeNull(); // majority/all/any: more repeats do not average
+    expect(advice.casesNeeded).toBeGreaterThan(19);
   });
 });

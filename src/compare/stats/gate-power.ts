@@ -25,12 +25,22 @@ export interface PowerSetting {
 /** Beyond this many cases the binomial sums give way to the normal approximation (equal there). */
 const EXACT_MAX_CASES = 20_000;
 
-/** Setting from per-case counts (already aggregated under majority/all/any: runs 1). */
+/**
+ * Setting from per-case counts (already aggregated under majority/all/any: runs 1). The noise
+ * gets half a changed case added, (n·v + ½)/(n + 1), as between-case variance (a Jeffreys-style
+ * prior): the advice is followed at exactly the size it names, so a small suite whose few noisy
+ * cases happened to stay put would otherwise promise more power than it delivers.
+ */
 export function powerSettingFrom(counts: readonly CaseCounts[], alpha: number, minEffect: number): PowerSetting {
+  const n = counts.length;
   let inv = 0;
   for (const c of counts) inv += 1 / c.baseRuns + 1 / c.headRuns;
-  const repeats = counts.length ? (2 * counts.length) / inv : 1;
-  return { n: counts.length, repeats, components: varianceComponents(counts), alpha, minEffect };
+  const repeats = n ? (2 * n) / inv : 1;
+  const seen = varianceComponents(counts) ?? { between: 0, withinPerRun: 0 };
+  const components = n
+    ? { between: (n * seen.between + 0.5) / (n + 1), withinPerRun: (n * seen.withinPerRun) / (n + 1) }
+    : null;
+  return { n, repeats, components, alpha, minEffect };
 }
 
 /** v0: the share of cases noise alone changes, from var(d) = between + withinPerRun / k. */
