@@ -1,4 +1,5 @@
 export { normalQuantile } from './normal.js';
+export { mulberry32 } from './rng.js';
 export { signFlipMidP, mcnemarMidP, type Alternative } from './sign-flip.js';
 export { holm, benjaminiHochberg } from './multiple-testing.js';
 export { fisherLess } from './fisher.js';

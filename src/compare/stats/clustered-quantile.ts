@@ -1,0 +1,52 @@
+// Quantiles of a case-clustered bootstrap resample without building it: each side's samples are
+// sorted once, and a resample is a weight per case (how often it was drawn).
+
+/** One side's fresh samples, largest first, each tagged with its case's position in `keep`. */
+export interface SortedSide {
+  values: Float64Array;
+  caseOf: Int32Array;
+  /** Samples per kept case. */
+  perCase: Int32Array;
+}
+
+export function sortedSide(fresh: readonly ArrayLike<number>[], keep: readonly number[]): SortedSide {
+  const perCase = Int32Array.from(keep, (i) => fresh[i]!.length);
+  const total = perCase.reduce((s, k) => s + k, 0);
+  const raw = new Float64Array(total);
+  const rawCase = new Int32Array(total);
+  let at = 0;
+  keep.forEach((i, c) => {
+    const xs = fresh[i]!;
+    for (let j = 0; j < xs.length; j++, at++) [raw[at], rawCase[at]] = [xs[j]!, c];
+  });
+  const order = new Uint32Array(total).map((_, j) => j).sort((x, y) => raw[y]! - raw[x]!);
+  return {
+    values: Float64Array.from(order, (j) => raw[j]!),
+    caseOf: Int32Array.from(order, (j) => rawCase[j]!),
+    perCase,
+  };
+}
+
+/**
+ * The type-7 q-quantile of the multiset in which case c's samples appear weights[c] times.
+ * Scans down from the largest sample, so a tail quantile touches only the top few percent.
+ */
+export function weightedQuantile(side: SortedSide, weights: Int32Array, q: number): number {
+  let m = 0;
+  for (let c = 0; c < weights.length; c++) m += weights[c]! * side.perCase[c]!;
+  const h = (m - 1) * q;
+  const lo = Math.floor(h);
+  // Ranks counted from the top: the order statistics lo and lo + 1 (the latter capped at the top).
+  const fromTopLo = m - 1 - lo;
+  const fromTopHi = Math.max(0, fromTopLo - 1);
+  let seen = 0;
+  let upper = NaN;
+  for (let j = 0; j < side.values.length; j++) {
+    const w = weights[side.caseOf[j]!]!;
+    if (w === 0) continue;
+    seen += w;
+    if (Number.isNaN(upper) && seen > fromTopHi) upper = side.values[j]!;
+    if (seen > fromTopLo) return side.values[j]! + (h - lo) * (upper - side.values[j]!);
+  }
+  return NaN;
+}

@@ -1,0 +1,102 @@
+// p95 latency, head / base, gated only on latencies timed in this run on both sides: a cached
+// answer carries the latency of the run that recorded it, under other load, so comparing it
+// with a fresh one measures the weather. The bound is a clustered bootstrap (cases resampled,
+// paired across sides, each bringing all its fresh samples) of log(p95 head / p95 base), with
+// the expanded-percentile correction for few cases.
+import type { RuleVerdict } from './rule-verdict.js';
+import { DEFAULT_DRAWS, drawCase, sortedQuantile, type Rng } from './resample.js';
+import { normalCdf } from './normal-cdf.js';
+import { studentTQuantile } from './student-t.js';
+import { sortedSide, weightedQuantile } from './clustered-quantile.js';
+
+export interface LatencySide {
+  /** Per case, in the same case order on both sides: latencies (ms) of successful samples answered in this run. */
+  fresh: readonly ArrayLike<number>[];
+  /** Successful samples of this side answered from the cache; their latencies are never compared. */
+  cached: number;
+}
+
+export type LatencyNotCompared = 'base-from-cache' | 'head-from-cache' | 'too-few-samples' | 'too-few-cases';
+
+export interface LatencyComparison {
+  /** Fresh samples used per side (cases with fresh samples on both sides only). */
+  samples: { base: number; head: number };
+  cases: number;
+  /** Null when not compared; then `notCompared` says why and the rule never gates. */
+  ratio: number | null;
+  low: number | null;
+  high: number | null;
+  level: number;
+  boundLevel: number;
+  notCompared: LatencyNotCompared | null;
+}
+
+/** Below these, a tail quantile is decided by one or two calls: the rule reports "not compared". */
+export const MIN_LATENCY_SAMPLES = 20;
+export const MIN_LATENCY_CASES = 5;
+
+export function compareLatencyP95(
+  base: LatencySide,
+  head: LatencySide,
+  opts: { alpha: number; rng: Rng; draws?: number; quantile?: number },
+): LatencyComparison {
+  const q = opts.quantile ?? 0.95;
+  const keep: number[] = [];
+  const counts = { base: 0, head: 0 };
+  for (let i = 0; i < base.fresh.length; i++) {
+    const nb = base.fresh[i]!.length;
+    const nh = head.fresh[i]?.length ?? 0;
+    if (nb === 0 || nh === 0) continue;
+    keep.push(i);
+    counts.base += nb;
+    counts.head += nh;
+  }
+  const out: LatencyComparison = {
+    samples: counts,
+    cases: keep.length,
+    ratio: null,
+    low: null,
+    high: null,
+    level: 1 - 2 * opts.alpha,
+    boundLevel: 1 - opts.alpha,
+    notCompared: notComparedReason(base, head, counts, keep.length),
+  };
+  if (out.notCompared) return out;
+  const b = sortedSide(base.fresh, keep);
+  const h = sortedSide(head.fresh, keep);
+  const n = keep.length;
+  const weights = new Int32Array(n).fill(1);
+  const estimate = Math.log(weightedQuantile(h, weights, q) / weightedQuantile(b, weights, q));
+  const draws = opts.draws ?? DEFAULT_DRAWS;
+  const sorted = new Float64Array(draws);
+  for (let r = 0; r < draws; r++) {
+    weights.fill(0);
+    for (let j = 0; j < n; j++) weights[drawCase(opts.rng, n)]!++;
+    sorted[r] = Math.log(weightedQuantile(h, weights, q) / weightedQuantile(b, weights, q));
+  }
+  sorted.sort();
+  const ze = Math.sqrt(n / (n - 1)) * studentTQuantile(1 - opts.alpha, n - 1);
+  out.ratio = Math.exp(estimate);
+  out.low = Math.exp(sortedQuantile(sorted, normalCdf(-ze)));
+  out.high = Math.exp(sortedQuantile(sorted, normalCdf(ze)));
+  return out;
+}
+
+function notComparedReason(
+  base: LatencySide,
+  head: LatencySide,
+  counts: { base: number; head: number },
+  cases: number,
+): LatencyNotCompared | null {
+  if (counts.base < MIN_LATENCY_SAMPLES && base.cached > 0) return 'base-from-cache';
+  if (counts.head < MIN_LATENCY_SAMPLES && head.cached > 0) return 'head-from-cache';
+  if (Math.min(counts.base, counts.head) < MIN_LATENCY_SAMPLES) return 'too-few-samples';
+  return cases < MIN_LATENCY_CASES ? 'too-few-cases' : null;
+}
+
+/** FAIL when the lower bound is above 1 + maxIncrease; WARN when only the ratio is; never when not compared. */
+export function latencyVerdict(c: LatencyComparison, maxIncrease: number | undefined): RuleVerdict {
+  if (maxIncrease === undefined || c.ratio === null) return 'pass';
+  if (c.low !== null && c.low > 1 + maxIncrease) return 'fail';
+  return c.ratio > 1 + maxIncrease ? 'warn' : 'pass';
+}

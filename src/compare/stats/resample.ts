@@ -1,0 +1,26 @@
+// Case resampling shared by the bootstrap rules (delta-interval, cost-ratio, latency-ratio).
+// The generator is passed in (mulberry32(seed) from rng.ts): no module state.
+
+/** A generator of uniform 32-bit unsigned integers, such as mulberry32(seed). */
+export type Rng = () => number;
+
+/** Bootstrap draws per interval, as DESIGN.md's "10,000 draws". */
+export const DEFAULT_DRAWS = 10_000;
+
+/** A uniform case index in 0..n−1 (the uint32 scaled onto the range, as bootstrap.ts does). */
+export function drawCase(rng: Rng, n: number): number {
+  return Math.floor((rng() / 4294967296) * n);
+}
+
+/**
+ * Quantile (type 7) of sorted values that may hold ±Infinity (a resample whose base cost or
+ * latency is 0): equal neighbours return themselves instead of Infinity − Infinity = NaN.
+ */
+export function sortedQuantile(sorted: Float64Array, q: number): number {
+  const n = sorted.length;
+  const h = (n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(h);
+  const a = sorted[lo]!;
+  const b = sorted[Math.min(n - 1, lo + 1)]!;
+  return a === b || h === lo ? a : a + (h - lo) * (b - a);
+}
