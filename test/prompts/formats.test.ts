@@ -134,8 +134,8 @@ describe('GitHub .prompt.yml', () => {
     expect(p.testData![1]!.source.line).toBe(16);
     expect(p.testData![0]!.id).toMatch(/^[0-9a-f]{10}$/);
     expect(p.evaluators!.slice(0, 3)).toEqual([
-      { type: 'contains', value: '{{expected}}', grade: 'hard', name: 'has expected' },
-      { type: 'starts-with', value: 'The', grade: 'hard', name: 'starts' },
+      { type: 'gh-contains', value: '{{expected}}', grade: 'hard', name: 'has expected' },
+      { type: 'gh-starts-with', value: 'The', grade: 'hard', name: 'starts' },
       {
         type: 'llm-rubric',
         grade: 'hard',
@@ -160,7 +160,7 @@ describe('GitHub .prompt.yml', () => {
       'a.prompt.yaml',
       'model: m\nmessages: [{role: user, content: hi}]\nevaluators:\n  - name: e\n    string: {equals: x}\n  - name: f\n    string: {endsWith: "."}\n',
     );
-    expect(p.evaluators!.map((e) => e.type)).toEqual(['equals', 'ends-with']);
+    expect(p.evaluators!.map((e) => e.type)).toEqual(['gh-equals', 'gh-ends-with']);
   });
 
   it('an unknown string evaluator kind is an error with its line', () => {
