@@ -29,10 +29,10 @@ export async function loadConfig(
   const baseUrl = env?.[BASE_URL_ENV]?.trim();
   if (loaded.file !== null || !baseUrl) return loaded;
   const provider = defaultProviderSchema.safeParse({ base_url: baseUrl });
-  if (!provider.success) {
+  if (!provider.success || !/^https?:\/\//i.test(baseUrl)) {
     throw InputError.one(
       BASE_URL_ENV,
-      `\`${baseUrl}\` is not a URL; set it to the endpoint's base URL (e.g. http://localhost:11434/v1), or unset it`,
+      `\`${baseUrl}\` is not an http(s) URL; set it to the endpoint's base URL (e.g. http://localhost:11434/v1), or unset it`,
     );
   }
   return { ...loaded, config: { ...loaded.config, provider: provider.data } };
