@@ -12,11 +12,11 @@
 //   - cmd/eval/builtins.go: the github/* built-ins score "1".."5" as 0, 0.25, 0.5, 0.75, 1.
 // Rows marked `deliberate` are where promptgate differs on purpose (README "GitHub .prompt.yml").
 import { describe, expect, it } from 'vitest';
-import { formatProblem, InputError } from '../../src/errors.js';
 import { parseJudgeReply } from '../../src/run/judge-reply.js';
 import { scoreAssertion } from '../../src/suites/assertions/score.js';
 import { parseSuitePrompt } from '../../src/suites/github-prompt-suite.js';
 import { renderCaseMessages } from '../../src/suites/resolve-suites.js';
+import { problemsOf } from '../prompts/test-helpers.js';
 
 function suiteOf(evaluator: string, row = '{ input: x }') {
   const yml = `model: m\nmessages: [{ role: user, content: hi }]\ntestData:\n  - ${row}\nevaluators:\n  - name: e\n${evaluator}\n`;
@@ -130,15 +130,7 @@ describe('llm evaluators: choice matching', () => {
   });
 });
 
-function problems(yml: string): string[] {
-  try {
-    parseSuitePrompt('p.prompt.yml', yml);
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map(formatProblem);
-    throw e;
-  }
-  return [];
-}
+const problems = (yml: string) => problemsOf(() => parseSuitePrompt('p.prompt.yml', yml));
 
 describe('messages: templated as TemplateString does', () => {
   const rendered = (content: string, row: string, role = 'user') => {

@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { configSchema } from '../../src/config/schema.js';
-import { formatProblem, InputError } from '../../src/errors.js';
+import { formatProblem } from '../../src/errors.js';
 import { MemorySource } from '../../src/files/memory-source.js';
 import { planSuites } from '../../src/pipeline/affected-suites.js';
 import { planSuite, type CallJob } from '../../src/run/sample-plan.js';
 import { resolveSuites } from '../../src/suites/resolve-suites.js';
+import { problemsOfAsync as problemsOf } from '../prompts/test-helpers.js';
 
 const SKY = `name: Sky
 model: openai/gpt-4o-mini
@@ -30,16 +31,6 @@ async function resolve(files: Record<string, string>) {
   const text = files['promptgate.yml'];
   const config = configSchema.parse(text === undefined ? { version: 1 } : parseYaml(text));
   return resolveSuites(new MemorySource(files), config, text === undefined ? null : 'promptgate.yml', {});
-}
-
-async function problemsOf(p: Promise<unknown>): Promise<string[]> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof InputError) return e.problems.map(formatProblem);
-    throw e;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('a config suite whose prompt is a .prompt.yml', () => {
