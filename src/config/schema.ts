@@ -51,7 +51,6 @@ const _overrideShape: Same<z.infer<typeof providerOverrideSchema>, ProviderOverr
 
 /** The top-level `provider`: the model may be left to the prompt files (a `.prompt.yml` names its own). */
 export const defaultProviderSchema = z.partial(providerSchema, { model: true });
-export type DefaultProvider = z.infer<typeof defaultProviderSchema>;
 
 export const inlineCaseSchema = z.strictObject({
   id: opt(z.union([z.string(), z.number()])),
