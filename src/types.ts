@@ -85,6 +85,8 @@ export interface Prompt {
   template?: PromptTemplate;
   /** Other repository files the prompt reads (Dotprompt partials): a change to one affects the suite. */
   dependencies?: string[];
+  /** OpenAI `response_format` the prompt asks for (`.prompt.yml` responseFormat/jsonSchema); sent with every call. */
+  responseFormat?: Record<string, unknown>;
 }
 
 /**

@@ -49,6 +49,9 @@ export const TRUSTED_PROVIDER_KEYS = ['base_url', 'api_key_env', 'headers'] as c
 export const providerOverrideSchema = z.partial(providerSchema);
 const _overrideShape: Same<z.infer<typeof providerOverrideSchema>, ProviderOverride> = true;
 
+/** The top-level `provider`: the model may be left to the prompt files (a `.prompt.yml` names its own). */
+export const defaultProviderSchema = z.partial(providerSchema, { model: true });
+
 export const inlineCaseSchema = z.strictObject({
   id: opt(z.union([z.string(), z.number()])),
   vars: def(z.record(z.string(), z.unknown()), {}),
@@ -64,7 +67,8 @@ export const suiteSchema = z.strictObject({
     .string()
     .check(z.minLength(1), z.regex(/^[A-Za-z0-9._-]+$/, 'suite names may use letters, digits, ".", "_" and "-"')),
   prompt: z.string().check(z.minLength(1)),
-  cases: z.union([z.string().check(z.minLength(1)), z.array(inlineCaseSchema)]),
+  // optional only for a `.prompt.yml` prompt, whose own testData is then used (suites/config-suite.ts)
+  cases: opt(z.union([z.string().check(z.minLength(1)), z.array(inlineCaseSchema)])),
   files: def(z.array(z.string().check(z.minLength(1))), []),
   assert: def(z.array(assertionSchema), []),
   provider: opt(providerOverrideSchema),
@@ -107,7 +111,7 @@ const _priceShape: Same<z.infer<typeof priceOverrideSchema>, PriceOverride> = tr
 
 export const configSchema = z.strictObject({
   version: z.literal(1),
-  provider: opt(providerSchema),
+  provider: opt(defaultProviderSchema),
   run: def(runSchema, () => runSchema.parse({})),
   cache: def(z.strictObject({ dir: def(z.string().check(z.minLength(1)), '.promptgate/cache') }), {
     dir: '.promptgate/cache',

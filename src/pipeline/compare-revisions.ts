@@ -72,7 +72,7 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
 }
 
 async function sideSuites(src: FileSource, configPath: string | undefined, opts: CompareOptions) {
-  const { config, file } = await loadConfig(src, configPath);
+  const { config, file } = await loadConfig(src, configPath, opts.env);
   const { suites, warnings } = await resolveSuites(src, config, file, {
     keepGoing: opts.keepGoing,
     repeatsOverride: opts.repeatsOverride,

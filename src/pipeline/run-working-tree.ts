@@ -22,7 +22,7 @@ export interface RunResult extends EngineResult {
 
 export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
   const src = new WorkingTreeSource(opts.cwd);
-  const { config, file } = await loadConfig(src, opts.configPath);
+  const { config, file } = await loadConfig(src, opts.configPath, opts.env);
   const { suites, warnings } = await resolveSuites(src, config, file, {
     keepGoing: opts.keepGoing,
     repeatsOverride: opts.repeatsOverride,

@@ -47,6 +47,7 @@ export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuit
     max_tokens: p.max_tokens,
     ...(p.top_p !== undefined ? { top_p: p.top_p } : {}),
     ...(p.seed !== undefined ? { seed: p.seed } : {}),
+    ...(suite.prompt.responseFormat ? { response_format: suite.prompt.responseFormat } : {}),
   };
   const problems: Problem[] = [];
   const cases: PlannedCase[] = [];

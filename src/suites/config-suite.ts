@@ -2,13 +2,14 @@
 // checked, rubric files read, provider merged, dependencies expanded. Problems go to the
 // context (the caller reports them all); the suite is returned only when it has none.
 //
-// A config suite whose prompt is a `*.prompt.yml` uses the config's cases; the file's
-// evaluators are applied before the suite's `assert`. Its testData is ignored in that case.
+// A config suite whose prompt is a `*.prompt.yml` (or another YAML file in GitHub's format)
+// uses the config's `cases` when it has them, else the file's own testData; the file's
+// evaluators are applied before the suite's `assert` either way.
 import picomatch from 'picomatch';
 import type { SuiteConfig } from '../config/schema.js';
 import type { AssertionSpec, EvalCase, ProviderConfig, Suite } from '../types.js';
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
-import { parseSuitePrompt, type SuitePrompt } from './github-prompt-suite.js';
+import { loadSuitePrompt, type SuitePrompt } from './github-prompt-suite.js';
 import { checkVars, collect, configProblem, rowProblems, type ResolveContext } from './resolve-context.js';
 import { resolveRubricFiles } from './rubric-files.js';
 import { mergeProvider, providerSource } from './suite-provider.js';
@@ -21,11 +22,12 @@ export async function resolveConfigSuite(
 ): Promise<Suite | undefined> {
   const before = ctx.errors.length;
   const prompt = await readPrompt(ctx, s, i);
-  const loaded = await readCases(ctx, s, i);
+  const loaded = s.cases === undefined ? ownTestData(ctx, s, i, prompt) : await readCases(ctx, s, i, s.cases);
   if (!prompt || !loaded) return undefined;
   const { cases, assert, rubricFiles } = await checkedCases(ctx, s, i, prompt, loaded);
   const provider = suiteProvider(ctx, s, i, prompt);
-  const dependencies = [s.prompt, ...(typeof s.cases === 'string' ? [s.cases] : []), ...rubricFiles];
+  const dependencies = [s.prompt, ...(prompt.dependencies ?? [])];
+  dependencies.push(...(typeof s.cases === 'string' ? [s.cases] : []), ...rubricFiles);
   dependencies.push(...filesMatched(ctx, s, i, all));
   if (ctx.errors.length > before || !provider) return undefined;
   return {
@@ -50,7 +52,7 @@ async function readPrompt(ctx: ResolveContext, s: SuiteConfig, i: number): Promi
     return undefined;
   }
   try {
-    return parseSuitePrompt(s.prompt, text);
+    return await loadSuitePrompt(ctx.src, s.prompt, text);
   } catch (e) {
     collect(ctx, e);
     return undefined;
@@ -64,21 +66,40 @@ function inlineLines(ctx: ResolveContext, i: number, count: number): number[] | 
   return v.map((_, j) => ctx.configDoc!.at(['suites', i, 'cases', j]).line);
 }
 
-async function readCases(ctx: ResolveContext, s: SuiteConfig, i: number): Promise<LoadedCases | undefined> {
+/** A suite without `cases`: its `.prompt.yml`'s own testData, or a problem for any other prompt. */
+function ownTestData(
+  ctx: ResolveContext,
+  s: SuiteConfig,
+  i: number,
+  prompt: SuitePrompt | undefined,
+): LoadedCases | undefined {
+  if (!prompt) return undefined;
+  if (prompt.testData) return { cases: prompt.testData, problems: [] };
+  const message = `suite \`${s.name}\` has no \`cases\`; add \`cases:\` (a dataset file or an inline list). Only a suite whose prompt is a .prompt.yml may leave it out, to use the file's testData`;
+  ctx.errors.push(configProblem(ctx, ['suites', i], message));
+  return undefined;
+}
+
+async function readCases(
+  ctx: ResolveContext,
+  s: SuiteConfig,
+  i: number,
+  cases: NonNullable<SuiteConfig['cases']>,
+): Promise<LoadedCases | undefined> {
   try {
-    if (typeof s.cases !== 'string') {
-      return await loadCases(ctx.src, s.cases, {
+    if (typeof cases !== 'string') {
+      return await loadCases(ctx.src, cases, {
         configFile: ctx.configFile ?? 'promptgate.yml',
-        inlineLines: inlineLines(ctx, i, s.cases.length),
+        inlineLines: inlineLines(ctx, i, cases.length),
       });
     }
-    const text = await ctx.src.read(s.cases);
+    const text = await ctx.src.read(cases);
     if (text === undefined) {
-      const message = `suite \`${s.name}\`: cases file \`${s.cases}\` not found in ${ctx.src.label}; fix the path`;
+      const message = `suite \`${s.name}\`: cases file \`${cases}\` not found in ${ctx.src.label}; fix the path`;
       ctx.errors.push(configProblem(ctx, ['suites', i, 'cases'], message));
       return undefined;
     }
-    const parsed = await parseCasesText(s.cases, text);
+    const parsed = await parseCasesText(cases, text);
     const d = dedupeCases(parsed.cases);
     return { cases: d.cases, problems: [...parsed.problems, ...d.problems] };
   } catch (e) {
@@ -98,10 +119,15 @@ async function checkedCases(
   rowProblems(ctx, loaded.problems);
   if (!loaded.cases.length && !loaded.problems.length) {
     // an empty dataset evaluates nothing, so a comparison would pass on no evidence
-    const where = typeof s.cases === 'string' ? { file: s.cases } : configProblem(ctx, ['suites', i, 'cases'], '');
+    const where =
+      typeof s.cases === 'string'
+        ? { file: s.cases }
+        : s.cases
+          ? configProblem(ctx, ['suites', i, 'cases'], '')
+          : { file: s.prompt };
     ctx.warnings.push({
       ...where,
-      message: `suite \`${s.name}\` has no cases, so there is nothing to evaluate; add cases`,
+      message: `suite \`${s.name}\` has no cases, so there is nothing to evaluate; add ${s.cases ? 'cases' : 'testData or `cases:`'}`,
     });
   }
   const suiteAssert = [...(prompt.evaluators ?? []), ...s.assert];

@@ -1,15 +1,19 @@
 // A `*.prompt.yml` is a suite by itself: its testData rows become cases (named by content, like
-// any case without an id) and its evaluators become assertions, as `gh models eval` reads them.
-// The prompt part is parsed in src/prompts/github-prompt-yml.ts.
+// any case without an id) and its evaluators become assertions, as `gh models eval` reads them
+// (github/gh-models cmd/eval/eval.go): a `string` evaluator is one gh-* assertion
+// (suites/assertions/types/gh-string.ts). The prompt part is parsed in src/prompts/github-prompt-yml.ts.
 import type { Problem } from '../errors.js';
+import type { FileSource } from '../files/file-source.js';
 import { throwIfAny } from '../prompts/params.js';
 import {
   isGithubPromptFile,
+  looksLikeGithubPrompt,
   parseGithubPromptFile,
   type GithubEvaluator,
   type GithubPromptFile,
+  type GithubStringEvaluator,
 } from '../prompts/github-prompt-yml.js';
-import { parsePrompt } from '../prompts/load-prompt.js';
+import { parsePrompt, parsePromptAt } from '../prompts/load-prompt.js';
 import type { AssertionSpec, EvalCase, Prompt } from '../types.js';
 import { stableCaseId } from './cases/case-id.js';
 import { BUILTIN_EVALUATORS, builtinEvaluator } from './github-evaluators.js';
@@ -20,17 +24,29 @@ export interface SuitePrompt extends Prompt {
   evaluators?: AssertionSpec[];
 }
 
-/** Parses a prompt file of any format; a *.prompt.yml with its test data and evaluators mapped. */
-export function parseSuitePrompt(path: string, text: string): SuitePrompt {
-  return isGithubPromptFile(path) ? githubPromptSuite(parseGithubPromptFile(path, text)) : parsePrompt(path, text);
+/** True when the file is read in GitHub's format: by its name, or by its keys for another YAML name. */
+export function isGithubFormat(path: string, text: string): boolean {
+  return isGithubPromptFile(path) || looksLikeGithubPrompt(path, text);
 }
 
-const STRING_KINDS = {
-  equals: 'equals',
-  contains: 'contains',
-  startsWith: 'starts-with',
-  endsWith: 'ends-with',
-} as const;
+/** Parses prompt text of any format: a *.prompt.yml with its test data and evaluators mapped. */
+export function parseSuitePrompt(path: string, text: string): SuitePrompt {
+  return isGithubFormat(path, text) ? githubPromptSuite(parseGithubPromptFile(path, text)) : parsePrompt(path, text);
+}
+
+/** As parseSuitePrompt, and reads what the prompt includes (Dotprompt partials) from `src`, the same revision. */
+export async function loadSuitePrompt(src: FileSource, path: string, text: string): Promise<SuitePrompt> {
+  return isGithubFormat(path, text) ? parseSuitePrompt(path, text) : await parsePromptAt(src, path, text);
+}
+
+// gh-models' runStringEvaluator checks the first of these that is set (non-empty), only that one.
+const STRING_ORDER = ['equals', 'contains', 'startsWith', 'endsWith'] as const;
+const STRING_TYPES: Record<keyof GithubStringEvaluator, string> = {
+  equals: 'gh-equals',
+  contains: 'gh-contains',
+  startsWith: 'gh-starts-with',
+  endsWith: 'gh-ends-with',
+};
 
 interface Mapping {
   file: string;
@@ -71,20 +87,26 @@ function evaluatorAssertions(ev: GithubEvaluator, i: number, m: Mapping): Assert
     );
     return [];
   }
-  const entries = Object.entries(ev.string!).filter(([, v]) => v !== undefined);
-  if (!entries.length) {
+  return stringEvaluator(ev, ev.string!, i, m);
+}
+
+function stringEvaluator(ev: GithubEvaluator, str: GithubStringEvaluator, i: number, m: Mapping): AssertionSpec[] {
+  const set = STRING_ORDER.filter((k) => (str[k] ?? '') !== '');
+  const [first, ...ignored] = set;
+  if (first === undefined) {
     m.problems.push({
       file: m.file,
       ...m.at(['evaluators', i, 'string']),
-      message: `evaluator \`${ev.name}\` needs one of equals, contains, startsWith, endsWith`,
+      message: `evaluator \`${ev.name}\` needs one of equals, contains, startsWith, endsWith, with a non-empty value`,
     });
+    return [];
   }
-  return entries.map(([k, v]) => ({
-    type: STRING_KINDS[k as keyof typeof STRING_KINDS],
-    value: v,
-    grade: 'hard' as const,
-    name: ev.name,
-  }));
+  if (ignored.length) {
+    m.unsupported.push(
+      `evaluator \`${ev.name}\`: ${ignored.map((k) => `\`${k}\``).join(', ')} not checked: gh models eval checks only the first of equals, contains, startsWith, endsWith that is set (here \`${first}\`); split them into separate evaluators`,
+    );
+  }
+  return [{ type: STRING_TYPES[first], value: str[first], grade: 'hard', name: ev.name }];
 }
 
 // GitHub's `llm` evaluator: the judge gets `systemPrompt` and `prompt` ({{completion}} is the
@@ -122,7 +144,7 @@ function llmEvaluator(
 function testDataCases(rows: GithubPromptFile['testData'], m: Mapping): EvalCase[] {
   const cases: EvalCase[] = [];
   const seen = new Map<string, number>();
-  for (const { vars, line } of rows) {
+  for (const { vars, filled, line } of rows) {
     const id = stableCaseId(vars);
     const first = seen.get(id);
     if (first !== undefined) {
@@ -135,7 +157,7 @@ function testDataCases(rows: GithubPromptFile['testData'], m: Mapping): EvalCase
       continue;
     }
     seen.set(id, line);
-    cases.push({ id, vars, assert: [], source: { file: m.file, line } });
+    cases.push({ id, vars: filled, assert: [], source: { file: m.file, line } });
   }
   return cases;
 }

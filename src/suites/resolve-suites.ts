@@ -13,7 +13,7 @@ import { isGithubPromptFile } from '../prompts/github-prompt-yml.js';
 import { parseYaml } from '../prompts/yaml-doc.js';
 import type { Suite } from '../types.js';
 import { resolveConfigSuite } from './config-suite.js';
-import { parseSuitePrompt, type SuitePrompt } from './github-prompt-suite.js';
+import { loadSuitePrompt, type SuitePrompt } from './github-prompt-suite.js';
 import { checkVars, collect, type ResolveContext, type ResolveOptions } from './resolve-context.js';
 import { mergeProvider, providerSource } from './suite-provider.js';
 
@@ -38,7 +38,7 @@ async function resolveDiscovered(ctx: ResolveContext, file: string, name: string
   if (text === undefined) return undefined;
   let prompt: SuitePrompt;
   try {
-    prompt = parseSuitePrompt(file, text);
+    prompt = await loadSuitePrompt(ctx.src, file, text);
   } catch (e) {
     collect(ctx, e);
     return undefined;
@@ -65,7 +65,7 @@ async function resolveDiscovered(ctx: ResolveContext, file: string, name: string
     providerSource: providerSource(ctx.configFile, ctx.configDoc),
     repeats: ctx.opts.repeatsOverride ?? ctx.config.run.repeats,
     aggregate: 'mean',
-    dependencies: [file],
+    dependencies: [...new Set([file, ...(prompt.dependencies ?? [])])],
     unsupported: prompt.unsupported ?? [],
   };
 }

@@ -28,7 +28,7 @@ function defined<T extends object>(o: T | undefined): Partial<T> {
 }
 
 export function mergeProvider(
-  global: ProviderConfig | undefined,
+  global: ProviderOverride | undefined,
   prompt: Prompt,
   override: ProviderOverride | undefined,
 ): { provider?: ProviderConfig; missingModel?: boolean; issues: string[] } {

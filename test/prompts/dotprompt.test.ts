@@ -71,6 +71,8 @@ describe('Dotprompt: parsing', () => {
     ['{{> (whichPartial)}}', /^a\.prompt:5:1: a dynamic partial/],
     ['{{#if x}}unclosed', /^a\.prompt:5:1: Handlebars syntax error \(Expecting/],
     ['{{log "hi"}}', /^a\.prompt:5:1: `\{\{log\}\}` writes to the console/],
+    // a raw block hands its text to a helper Dotprompt lacks: it would render as nothing
+    ['{{{{raw}}}}{{name}}{{{{/raw}}}}', /^a\.prompt:5:1: Handlebars raw block `\{\{\{\{raw\}\}\}\}` is not supported/],
   ])('%s is a located error', (snippet, re) => {
     expect(problemsOf(() => parsePrompt('a.prompt', `---\nmodel: m\n---\nline one\n${snippet}\n`))[0]).toMatch(re);
   });

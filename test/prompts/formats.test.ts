@@ -134,8 +134,8 @@ describe('GitHub .prompt.yml', () => {
     expect(p.testData![1]!.source.line).toBe(16);
     expect(p.testData![0]!.id).toMatch(/^[0-9a-f]{10}$/);
     expect(p.evaluators!.slice(0, 3)).toEqual([
-      { type: 'contains', value: '{{expected}}', grade: 'hard', name: 'has expected' },
-      { type: 'starts-with', value: 'The', grade: 'hard', name: 'starts' },
+      { type: 'gh-contains', value: '{{expected}}', grade: 'hard', name: 'has expected' },
+      { type: 'gh-starts-with', value: 'The', grade: 'hard', name: 'starts' },
       {
         type: 'llm-rubric',
         grade: 'hard',
@@ -160,7 +160,7 @@ describe('GitHub .prompt.yml', () => {
       'a.prompt.yaml',
       'model: m\nmessages: [{role: user, content: hi}]\nevaluators:\n  - name: e\n    string: {equals: x}\n  - name: f\n    string: {endsWith: "."}\n',
     );
-    expect(p.evaluators!.map((e) => e.type)).toEqual(['equals', 'ends-with']);
+    expect(p.evaluators!.map((e) => e.type)).toEqual(['gh-equals', 'gh-ends-with']);
   });
 
   it('an unknown string evaluator kind is an error with its line', () => {
@@ -177,6 +177,51 @@ describe('GitHub .prompt.yml', () => {
     expect(problemsOf(() => parsePrompt('a.prompt.yml', 'messages: [{role: user, content: hi}]'))[0]).toMatch(
       /`model`/,
     );
+  });
+
+  it('responseFormat and jsonSchema become the request response_format (gh-models BuildChatCompletionOptions)', () => {
+    const head = 'model: m\nmessages: [{role: user, content: hi}]\n';
+    expect(parsePrompt('a.prompt.yml', `${head}responseFormat: json_object\n`).responseFormat).toEqual({
+      type: 'json_object',
+    });
+    expect(parsePrompt('a.prompt.yml', `${head}responseFormat: text\n`).responseFormat).toEqual({ type: 'text' });
+    expect(parsePrompt('a.prompt.yml', head).responseFormat).toBeUndefined();
+    const schema = parsePrompt(
+      'a.prompt.yml',
+      `${head}responseFormat: json_schema\njsonSchema:\n  name: r\n  schema: { type: object }\n`,
+    );
+    expect(schema.responseFormat).toEqual({
+      type: 'json_schema',
+      json_schema: { name: 'r', schema: { type: 'object' } },
+    });
+    expect(schema.unsupported).toEqual([]);
+  });
+
+  it.each([
+    ['responseFormat: json_schema\n', /^a\.prompt\.yml:3:17: responseFormat `json_schema` needs `jsonSchema`/],
+    ['responseFormat: json_schema\njsonSchema: "{nope"\n', /^a\.prompt\.yml:4:13: jsonSchema is not valid JSON/],
+    [
+      'responseFormat: json_schema\njsonSchema: \'{"name": "r"}\'\n',
+      /^a\.prompt\.yml:4:13: jsonSchema must contain `schema`$/,
+    ],
+    ['responseFormat: json_schema\njsonSchema: "[1]"\n', /jsonSchema must be a JSON object/],
+    [
+      'jsonSchema: \'{"name": "r", "schema": {}}\'\n',
+      /^a\.prompt\.yml:3:13: jsonSchema is used only with `responseFormat: json_schema`/,
+    ],
+    ['responseFormat: yaml\n', /^a\.prompt\.yml:3:17: `responseFormat`/],
+  ])('%j is a located error', (extra, re) => {
+    const lines = problemsOf(() =>
+      parsePrompt('a.prompt.yml', `model: m\nmessages: [{role: user, content: hi}]\n${extra}`),
+    );
+    expect(lines[0]).toMatch(re);
+  });
+
+  it('a YAML file of another name is GitHub format when it has a key only GitHub has', () => {
+    const gh = parsePrompt('examples/x_prompt.yml', 'name: x\nmodel: m\nmessages: [{role: System, content: hi}]\n');
+    expect([gh.format, gh.messages[0]!.role]).toEqual(['github-prompt-yml', 'system']);
+    expect(parsePrompt('x.yml', 'model: m\nmessages: [{role: user, content: hi}]\n').format).toBe('chat');
+    expect(parsePrompt('x.md', 'testData: 1\n').format).toBe('template');
   });
 
   it('githubModelToProviderModel strips only openai/', () => {

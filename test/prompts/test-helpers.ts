@@ -10,3 +10,14 @@ export function problemsOf(fn: () => unknown): string[] {
   }
   throw new Error('expected an InputError');
 }
+
+/** The lines of the InputError `p` rejects with (fails when it rejects with something else or resolves). */
+export async function problemsOfAsync(p: Promise<unknown>): Promise<string[]> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof InputError) return e.message.split('\n');
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}

@@ -223,7 +223,7 @@ describe('resolveSuites: .prompt.yml discovery', () => {
     expect(s.name).toBe('prompts-sum');
     expect(s.cases.map((c) => c.vars.expected)).toEqual(['blue', 'green']);
     expect(s.assert.map((a) => [a.type, a.name])).toEqual([
-      ['contains', 'has expected'],
+      ['gh-contains', 'has expected'],
       ['llm-rubric', 'judge'],
     ]);
     expect(s.unsupported).toEqual([]);
@@ -256,7 +256,7 @@ describe('resolveSuites: .prompt.yml discovery', () => {
     const { suites } = await resolveSuites(src, configSchema.parse(parseYaml(cfg)), 'promptgate.yml', {});
     expect(suites.map((s) => s.name)).toEqual(['s', 'p-other']);
     expect(suites[0]!.cases).toHaveLength(1);
-    expect(suites[0]!.assert.map((a) => a.type)).toEqual(['contains', 'llm-rubric', 'equals']);
+    expect(suites[0]!.assert.map((a) => a.type)).toEqual(['gh-contains', 'llm-rubric', 'equals']);
   });
 
   it('a discovered file without testData is a warning, a broken one an error', async () => {

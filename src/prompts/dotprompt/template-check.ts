@@ -118,6 +118,15 @@ class Walker {
 
   private block(b: hbs.AST.BlockStatement, depth: number): void {
     const name = b.path.original;
+    // A raw block (`{{{{raw}}}}…{{{{/raw}}}}`, the only block the parser gives no strip flags)
+    // hands its text to a block helper; Dotprompt has none, so it would render as nothing.
+    if (Object.keys(b.openStrip ?? {}).length === 0) {
+      this.problem(
+        b,
+        `Handlebars raw block \`{{{{${name}}}}}\` is not supported: Dotprompt has no raw-block helper, so it would render nothing; write the text without it (\`\\{{x}}\` prints \`{{x}}\` literally)`,
+      );
+      return;
+    }
     if (b.params.length > 0 || (b.hash?.pairs.length ?? 0) > 0 || HELPERS.has(name)) this.helper(b, name);
     else this.path(b.path); // `{{#items}}…{{/items}}`: a Mustache-style section over a value
     this.args(b, depth);

@@ -13,6 +13,7 @@
 //   3. Document it in README "Assertions", and test it in test/assertions/.
 import type { AssertionSpec } from '../../types.js';
 import type { AssertionType, OptionalField } from './assertion-type.js';
+import { GH_STRING_TYPES } from './types/gh-string.js';
 import { isJson, jsonSchema } from './types/json.js';
 import { maxCostUsd, maxLatencyMs, maxTokens } from './types/limits.js';
 import { llmRubric } from './types/llm-rubric.js';
@@ -37,6 +38,7 @@ export const ASSERTION_TYPES: readonly AssertionType[] = [
   similar,
   levenshtein,
   rougeLType,
+  ...GH_STRING_TYPES,
 ];
 
 const BY_NAME = new Map(ASSERTION_TYPES.map((t) => [t.name, t]));
