@@ -68,6 +68,29 @@ describe('resolveSuites: config suites', () => {
     expect(inline!.provider).toMatchObject({ model: 'gpt-4.1-mini', temperature: 0.7, max_tokens: 512 });
   });
 
+  it('a suite override changes only the keys it writes; the rest come from the global provider (issue 20, 9)', async () => {
+    const cfg = `version: 1
+provider:
+  model: m
+  base_url: http://127.0.0.1:9/v1
+  api_key_env: MY_KEY
+  max_tokens: 64
+suites:
+  - name: warm
+    prompt: prompts/chat.yaml
+    provider: { temperature: 0.5 }
+    cases: [{ vars: { q: a } }]
+  - name: other
+    prompt: prompts/chat.yaml
+    provider: { model: other-model }
+    cases: [{ vars: { q: a } }]
+`;
+    const { suites } = await resolve(repo({}, cfg), {}, cfg);
+    const common = { base_url: 'http://127.0.0.1:9/v1', api_key_env: 'MY_KEY', max_tokens: 64 };
+    expect(suites[0]!.provider).toEqual({ ...common, model: 'm', temperature: 0.5 });
+    expect(suites[1]!.provider).toEqual({ ...common, model: 'other-model', temperature: 0 });
+  });
+
   it('repeats: override > suite > run', async () => {
     const a = await resolve(repo());
     expect(a.suites.map((s) => s.repeats)).toEqual([3, 2]);
