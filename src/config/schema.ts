@@ -102,6 +102,9 @@ export const runSchema = z.strictObject({
 });
 export type RunConfig = z.infer<typeof runSchema>;
 
+export const GRADERS = ['base', 'head'] as const;
+export type Graders = (typeof GRADERS)[number];
+
 export const gateSchema = z.strictObject({
   alpha: def(z.number().check(z.gt(0), z.lt(1)), 0.05),
   min_effect: def(z.number().check(z.gt(0), z.lt(1)), 0.05),
@@ -114,6 +117,8 @@ export const gateSchema = z.strictObject({
   ),
   max_cost_increase: opt(z.number().check(z.gte(0))),
   max_latency_p95_increase: opt(z.number().check(z.gte(0))),
+  /** Whose graders (cases, assertions, repeats, aggregation) the gate uses; unset = base. Read from base's config only. */
+  graders: opt(z.enum(GRADERS)),
 });
 export type GateConfig = z.infer<typeof gateSchema>;
 
