@@ -39,7 +39,6 @@ export interface CompareResult {
 }
 
 type Side = Awaited<ReturnType<typeof sideSuites>>;
-type ToRun = Extract<SuitePlan, { status: 'compared' | 'added' }>;
 
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
   const revs = await (opts.revisions ?? openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
