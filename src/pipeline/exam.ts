@@ -92,10 +92,10 @@ function borrow(
   const { vars } = fillVars(c.vars, own?.vars);
   const missing = prompt.prompt.variables.filter((v) => !hasVar(vars, v));
   if (!missing.length) return { vars };
-  const list = missing.map((v) => `\`${v}\``).join(', ');
-  const them = own ? `${names.other}'s case` : `${names.other} (no case \`${c.id}\` there)`;
+  const what = missing.length === 1 ? `the variable ${missing[0]}` : `the variables ${missing.join(', ')}`;
+  const them = own ? `${names.other}'s case` : `${names.other} (it has no case ${c.id})`;
   return {
     vars,
-    unrenderable: `${names.other}'s prompt needs ${list}, which neither ${names.exam}'s case nor ${them} has`,
+    unrenderable: `${names.other}'s prompt needs ${what}, which neither ${names.exam}'s case nor ${them} has`,
   };
 }
