@@ -1,6 +1,7 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
 // Every compared suite sits one exam (exam.ts): base's by default, so a PR cannot pass by
 // changing what measures it; the PR's own graders are applied too and shown beside.
+import { basename, resolve } from 'node:path';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import type { Graders, Report } from '../compare/report-types.js';
 import { resamplesFor } from '../compare/stats/index.js';
@@ -17,7 +18,7 @@ import { loadConfig } from './load-config.js';
 import { openRevisions, type OpenedRevisions } from './open-revisions.js';
 import { renderedPromptDiff } from './prompt-diff.js';
 import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
-import { skippedCacheNote, trackedCacheFiles } from './untrusted-cache.js';
+import { trackedCacheFiles, trackedCacheNote } from './untrusted-cache.js';
 
 export interface CompareOptions extends CommonOptions {
   base: string;
@@ -69,7 +70,7 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     pricing: run.pricing,
     resamples: run.resamples,
   });
-  const notes = [...pinned.notes, ...(run.skipped.length ? [skippedCacheNote(run.skipped)] : [])];
+  const notes = [...pinned.notes, ...(run.tracked.length ? [trackedCacheNote(run.tracked)] : [])];
   if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
   return {
     report,
@@ -135,10 +136,10 @@ async function runPlans(
 ) {
   const { gated, other } = sidesOf(plans, exams);
   const cacheDir = resolveCacheDir(base.config, revs.root, opts);
-  const skipped =
-    opts.cacheMode === 'off' ? [] : await trackedCacheFiles(revs.root, opts.head ? revs.headSha : undefined, cacheDir);
-  if (skipped.length) opts.log.warn(`promptgate: ${skippedCacheNote(skipped)}`);
-  const { engine, pricing } = await engineOptions(base.config, revs.root, opts, [...gated, ...other].flat(), skipped);
+  const tracked = await untrustedCacheFiles(revs, opts.head, [cacheDir, resolveCacheDir(base.config, revs.root, {})]);
+  if (tracked.length) opts.log.warn(`promptgate: ${trackedCacheNote(tracked)}`);
+  const skip = tracked.filter((f) => resolve(revs.root, f, '..') === cacheDir).map((f) => basename(f));
+  const { engine, pricing } = await engineOptions(base.config, revs.root, opts, [...gated, ...other].flat(), skip);
   const heads = gated[1]!;
   if (heads.length && opts.beforeCalls) {
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(heads.map((s) => s.provider.api_key_env))] });
@@ -149,7 +150,15 @@ async function runPlans(
   const onProgress = drawWhileAnswering(resamples, counts, engine.onProgress);
   // provider settings (and so a missing key, located in base's config) come from base
   const result = await evaluateSuites(gated, { ...engine, onProgress }, other);
-  return { result, pricing, cacheDir, resamples, skipped };
+  return { result, pricing, cacheDir, resamples, tracked };
+}
+
+/** Cache files head tracks in the directory used and in the config's own (where a PR would put them). */
+async function untrustedCacheFiles(revs: OpenedRevisions, head: string | undefined, dirs: string[]): Promise<string[]> {
+  const lists = await Promise.all(
+    [...new Set(dirs)].map((d) => trackedCacheFiles(revs.root, head ? revs.headSha : undefined, d)),
+  );
+  return [...new Set(lists.flat())];
 }
 
 /** Each planned suite with its runs, what its grading change is, and the diff of its rendered prompt. */
