@@ -113,6 +113,7 @@ function runPr(
   gh: GitHubServer,
   pr: { repo: TempRepo; baseSha: string; headSha: string },
   env: Record<string, string> = {},
+  inputs: Record<string, string> = {},
 ): Promise<ActionRun> {
   return runAction({
     event: 'pull_request',
@@ -120,6 +121,7 @@ function runPr(
     workspace: pr.repo.dir,
     apiUrl: gh.url,
     repository: `${OWNER}/${REPO}`,
+    inputs,
     env: { TOY_KEY: KEY, ...env },
   });
 }
@@ -268,5 +270,57 @@ describe('issue 20: the exam comes from base', () => {
     expect(run.report.calls.failed).toBe(0); // the model server checks the key: every call carried TOY_KEY's
     expect(gh.comments[0]!.body).toContain('Prompt diff');
     expect(gh.comments[0]!.body).not.toContain('Grading changed');
+  });
+});
+
+describe('issue 20, 6: a check a maintainer can require', () => {
+  const capped = () => config().replace('  timeout_s: 5\n', '  timeout_s: 5\n  max_cost_usd: 0.000001\n');
+
+  it('a run refused before any call (spend cap) exits 3 with a failure check titled with why', async () => {
+    const pr = prRepo({ 'prompts/fruit.md': BROKEN }, { 'promptgate.yml': capped() });
+    const gh = await github();
+    const run = await runPr(gh, pr);
+    expect(run.code, run.stdout).toBe(3);
+    expect(model.stats.completions).toBe(0);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]).toMatchObject({ headSha: pr.headSha, conclusion: 'failure' });
+    expect(gh.checkRuns[0]!.output.title).toMatch(
+      /^promptgate: could not finish — estimated cost .* exceeds run\.max_cost_usd/,
+    );
+    expect(run.summary).toMatch(/could not finish/);
+  });
+
+  it('the same under fail-on: never: exit 0 and a neutral check that still says why', async () => {
+    const pr = prRepo({ 'prompts/fruit.md': BROKEN }, { 'promptgate.yml': capped() });
+    const gh = await github();
+    const run = await runPr(gh, pr, {}, { 'fail-on': 'never' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(gh.checkRuns[0]!.conclusion).toBe('neutral');
+    expect(gh.checkRuns[0]!.output.title).toMatch(
+      /^promptgate: could not finish \(not enforced: fail-on: never\) — estimated cost/,
+    );
+  });
+
+  it('an invalid config exits 2 with a failure check naming the problem', async () => {
+    const pr = prRepo({ 'promptgate.yml': config().replace('repeats: 1', 'repeats: lots') });
+    const gh = await github();
+    const run = await runPr(gh, pr, {}, { 'fail-on': 'never' });
+    expect(run.code, run.stdout).toBe(2);
+    expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+    expect(gh.checkRuns[0]!.output.title).toMatch(/^promptgate: invalid input — promptgate\.yml:\d+:\d+: /);
+  });
+
+  it('fail-on: warn fails the step and the check on a fail; a pass is a success check under every fail-on', async () => {
+    const failing = prRepo({ 'prompts/fruit.md': BROKEN });
+    const gh = await github();
+    const run = await runPr(gh, failing, {}, { 'fail-on': 'warn' });
+    expect(run.code).toBe(1);
+    expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+    const passing = prRepo({ 'prompts/fruit.md': 'Name the fruit, in one word.\n\n{{text}}\n' });
+    for (const failOn of ['fail', 'warn', 'never']) {
+      const r = await runPr(gh, passing, {}, { 'fail-on': failOn });
+      expect(r.code).toBe(0);
+    }
+    expect(gh.checkRuns.slice(1).map((c) => c.conclusion)).toEqual(['success', 'success', 'success']);
   });
 });
