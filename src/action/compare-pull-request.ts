@@ -9,7 +9,7 @@ import type { ActionInputs } from '../github/inputs.js';
 import { createOctokit, octokitTuningFromEnv, type GitHubClient } from '../github/octokit.js';
 import { upsertComment } from '../github/sticky-comment.js';
 import { compareRevisions, type CompareResult } from '../pipeline/compare-revisions.js';
-import { commentMarker, renderComment, renderSummary } from '../report/render.js';
+import { commentMarker, escapeText, renderComment, renderSummary } from '../report/render.js';
 import type { Report } from '../compare/report-types.js';
 import { regressionAnnotations } from './annotations.js';
 import { gateOutcome, outcomeNote, outcomeTitle, type GateOutcome, type RunOutcome } from './gate-outcome.js';
@@ -80,8 +80,10 @@ export async function comparePullRequest(
     // no report: the check still says why, so a required check never waits or passes silently
     const outcome = failureOutcome(e);
     const gate = gateOutcome(outcome, inputs.failOn);
-    const out = unfinished(t, outcome, gate);
+    const out = unfinished(t, outcome, gate, commentMarker(inputs.config));
     await writeSummary(env, out.jobSummary).catch(() => undefined);
+    // an earlier report in the sticky comment would be stale: say why there is none now
+    if (inputs.comment) await postComment(octokit, t, out).catch(() => undefined);
     if (inputs.checkRun) await postCheckRun(octokit, t, out, env).catch(() => undefined);
     if (gate.exitCode !== 0) throw e;
     coreLogger.warn(`promptgate: ${outcome.why} (not enforced: fail-on: never)`);
@@ -112,9 +114,9 @@ function failureOutcome(e: unknown): Extract<RunOutcome, { kind: 'invalid' | 'un
 }
 
 /** The check for a run that produced no report. */
-function unfinished(t: PullTarget, outcome: RunOutcome, gate: GateOutcome): Published {
+function unfinished(t: PullTarget, outcome: RunOutcome, gate: GateOutcome, marker: string): Published {
   const title = outcomeTitle(outcome, gate);
-  const summary = `### ${gate.conclusion === 'failure' ? '❌' : '⚠️'} ${title}\n\nNothing was compared. ${
+  const summary = `### ${gate.conclusion === 'failure' ? '❌' : '⚠️'} ${escapeText(title)}\n\nNothing was compared. ${
     outcome.kind === 'invalid'
       ? 'Fix the problem in the job log and push again.'
       : 'Rerun the job once the cause is fixed.'
@@ -123,8 +125,8 @@ function unfinished(t: PullTarget, outcome: RunOutcome, gate: GateOutcome): Publ
     title,
     summary,
     jobSummary: summary,
-    comment: '',
-    marker: '',
+    comment: `${marker}\n${summary}`,
+    marker,
     headSha: t.headSha,
     annotations: [],
     conclusion: gate.conclusion,

@@ -23,24 +23,22 @@ export function describeAssertion(a: AssertionSpec): string {
   return text.length > MAX_ASSERTION_TEXT ? `${text.slice(0, MAX_ASSERTION_TEXT - 1)}…` : text;
 }
 
+/** The items of `a` that `b` does not have, counting repeats (a multiset difference, in a's order). */
+function minus(a: readonly string[], b: readonly string[]): string[] {
+  const left = [...b];
+  return a.filter((t) => {
+    const i = left.indexOf(t);
+    if (i >= 0) left.splice(i, 1);
+    return i < 0;
+  });
+}
+
 /** Assertions only one side has, matched as text; the leftovers at the same rank are "changed". */
 function assertionDiff(scope: string, base: AssertionSpec[], head: AssertionSpec[]): AssertionChange[] {
   const b = base.map(describeAssertion);
   const h = head.map(describeAssertion);
-  const left = [...h];
-  const removed = b.filter((t) => {
-    const i = left.indexOf(t);
-    if (i < 0) return true;
-    left.splice(i, 1);
-    return false;
-  });
-  const right = [...b];
-  const added = h.filter((t) => {
-    const i = right.indexOf(t);
-    if (i < 0) return true;
-    right.splice(i, 1);
-    return false;
-  });
+  const removed = minus(b, h);
+  const added = minus(h, b);
   const out: AssertionChange[] = [];
   const paired = Math.min(removed.length, added.length);
   for (let i = 0; i < paired; i++) out.push({ scope, change: 'changed', base: removed[i], head: added[i] });

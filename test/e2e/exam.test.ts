@@ -279,8 +279,12 @@ describe('issue 20, 6: a check a maintainer can require', () => {
   it('a run refused before any call (spend cap) exits 3 with a failure check titled with why', async () => {
     const pr = prRepo({ 'prompts/fruit.md': BROKEN }, { 'promptgate.yml': capped() });
     const gh = await github();
+    const earlier = gh.addComment(7, '<!-- promptgate:config=promptgate.yml -->\n✅ an earlier report', gh.actor);
     const run = await runPr(gh, pr);
     expect(run.code, run.stdout).toBe(3);
+    // the sticky comment no longer shows the earlier (stale) report
+    expect(gh.comments).toHaveLength(1);
+    expect(earlier.body).toMatch(/could not finish/);
     expect(model.stats.completions).toBe(0);
     expect(gh.checkRuns).toHaveLength(1);
     expect(gh.checkRuns[0]).toMatchObject({ headSha: pr.headSha, conclusion: 'failure' });
