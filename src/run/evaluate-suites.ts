@@ -120,6 +120,17 @@ function checkEstimate(opts: EngineOptions, pending: CallJob[], total: number): 
   );
 }
 
+/** Every case rendered (one batch), then planned: the sides first, so `shared` counts only theirs. */
+async function planAll(sides: Suite[][], gradings: Suite[][], opts: EngineOptions) {
+  const jobs = new Map<string, CallJob>();
+  const rendered = await renderSuiteCases([...sides, ...gradings].flat(), opts.sandbox ?? childProcessSandbox());
+  const plans = planSides(sides, jobs, rendered);
+  let shared = 0;
+  for (const j of jobs.values()) shared += j.uses - 1;
+  const regrades = planSides(gradings, jobs, rendered);
+  return { jobs, plans, regrades, shared };
+}
+
 /**
  * `gradings`: more sides whose suites render to the requests of `sides` (the same prompts and
  * rendering vars) with other assertions; they share those calls and are not counted as shared.
@@ -129,13 +140,8 @@ export async function evaluateSuites(
   opts: EngineOptions,
   gradings: Suite[][] = [],
 ): Promise<EngineResult> {
-  const jobs = new Map<string, CallJob>();
   const all = [...sides, ...gradings].flat();
-  const rendered = await renderSuiteCases(all, opts.sandbox ?? childProcessSandbox());
-  const plans = planSides(sides, jobs, rendered);
-  let shared = 0;
-  for (const j of jobs.values()) shared += j.uses - 1;
-  const regrades = planSides(gradings, jobs, rendered);
+  const { jobs, plans, regrades, shared } = await planAll(sides, gradings, opts);
   const allPlans = [...plans, ...regrades];
   // scoring a schema assertion needs ajv: loaded while the model answers, only when one is used
   const schemasP = schemaCompilerFor(all.flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));

@@ -1,0 +1,2 @@
+import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
+import{e as a,f as b}from"./chunk-XKLFDCIF.js";import"./chunk-2IBXZLHD.js";import"./chunk-LHGCGNQV.js";import"./chunk-IJ3454TW.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-LTGDVTUK.js";import"./chunk-7NJZAX3S.js";import"./chunk-XXRRIIEN.js";import"./chunk-CAXDLL7L.js";import"./chunk-S6ZJ2KWU.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
