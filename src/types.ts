@@ -124,6 +124,14 @@ export interface EvalCase {
   assert: AssertionSpec[];
   source: SourceLocation;
   description?: string;
+  /**
+   * Set when a comparison runs this case on the other revision's prompt (base's exam case on
+   * head's prompt, a case only one side has): the prompt is rendered with these `vars`, the
+   * graders read the case's own. Such a case that the prompt cannot render is "not comparable"
+   * (its samples error with the reason), never an input error; `unrenderable` is the reason
+   * when it is known before rendering.
+   */
+  borrowed?: { vars: Record<string, unknown>; unrenderable?: string };
 }
 
 /** A fully resolved suite at one revision: what the runner needs, nothing from YAML left. */
@@ -141,6 +149,11 @@ export interface Suite {
   /** Files whose change makes the suite affected (prompt, cases, `files` globs expanded). */
   dependencies: string[];
   unsupported: string[];
+  /**
+   * The suite whose provider (and prompt format) judges and embeddings default to: the exam's,
+   * so both sides of a comparison are graded by the same judge model. Absent: this suite.
+   */
+  grader?: Pick<Suite, 'provider' | 'providerSource' | 'prompt'>;
 }
 
 export interface TokenUsage {
@@ -192,6 +205,8 @@ export interface CaseRun {
   /** Rendered messages (after templating) - used for sharing samples and the prompt diff. */
   messages: ChatMessage[];
   samples: Sample[];
+  /** Why this prompt could not be run on the case (see EvalCase.borrowed); every sample is then an error. */
+  notComparable?: string;
 }
 
 export interface SuiteRun {

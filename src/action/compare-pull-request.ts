@@ -5,15 +5,17 @@
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { formatProblem, InputError, isUserFacing, oneLine } from '../errors.js';
 import { publishCheckRun, type CheckAnnotation, type CheckConclusion } from '../github/check-run.js';
-import { failsJob, type ActionInputs } from '../github/inputs.js';
+import type { ActionInputs } from '../github/inputs.js';
 import { createOctokit, octokitTuningFromEnv, type GitHubClient } from '../github/octokit.js';
 import { upsertComment } from '../github/sticky-comment.js';
 import { compareRevisions, type CompareResult } from '../pipeline/compare-revisions.js';
-import { commentMarker, renderComment, renderSummary } from '../report/render.js';
+import { commentMarker, escapeText, renderComment, renderSummary } from '../report/render.js';
 import { renderHtml } from '../report/html/render-html.js';
 import type { Report } from '../compare/report-types.js';
 import { regressionAnnotations } from './annotations.js';
+import { gateOutcome, outcomeNote, outcomeTitle, type GateOutcome, type RunOutcome } from './gate-outcome.js';
 import { noPromptChanges } from './notes.js';
 import { crossRunCache } from './response-cache.js';
 import { coreLogger, failStep, pipelineOptions, writeReportFile, writeSummary } from './runtime.js';
@@ -44,6 +46,9 @@ interface Published {
   conclusion: CheckConclusion;
   /** false: only update an existing comment (a PR that touches no prompt gets no new comment). */
   createComment: boolean;
+  /** Exit code and conclusion, from how the run ended and `fail-on` (gate-outcome.ts). */
+  outcome: RunOutcome;
+  gate: GateOutcome;
 }
 
 export async function comparePullRequest(
@@ -67,11 +72,26 @@ export async function comparePullRequest(
     ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`,
     baseRef: t.baseRef,
   });
-  const result = await compareRevisions({
-    ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats),
-    base: inputs.base ?? t.baseSha,
-    head: inputs.head ?? t.headSha,
-  });
+  let result: CompareResult;
+  try {
+    result = await compareRevisions({
+      ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats),
+      base: inputs.base ?? t.baseSha,
+      head: inputs.head ?? t.headSha,
+    });
+  } catch (e) {
+    // no report: the check still says why, so a required check never waits or passes silently
+    const outcome = failureOutcome(e);
+    const gate = gateOutcome(outcome, inputs.failOn);
+    const out = unfinished(t, outcome, gate, commentMarker(inputs.config));
+    await writeSummary(env, out.jobSummary).catch(() => undefined);
+    // an earlier report in the sticky comment would be stale: say why there is none now
+    if (inputs.comment) await postComment(octokit, t, out).catch(() => undefined);
+    if (inputs.checkRun) await postCheckRun(octokit, t, out, env).catch(() => undefined);
+    if (gate.exitCode !== 0) throw e;
+    coreLogger.warn(`promptgate: ${outcome.why} (not enforced: fail-on: never)`);
+    return;
+  }
   const report = result.report;
   await cache.save(report.calls.made);
 
@@ -81,17 +101,56 @@ export async function comparePullRequest(
   const htmlPath = join(dirname(reportPath), 'report.html');
   await writeFile(htmlPath, renderHtml(report));
   core.setOutput('report-html-path', htmlPath);
-  const out = published(result);
+  const out = published(result, inputs);
   await writeSummary(env, out.jobSummary);
   if (inputs.comment) await postComment(octokit, t, out);
   if (inputs.checkRun) await postCheckRun(octokit, t, out, env);
-  applyGate(report, inputs);
+  applyGate(report, out, inputs);
+}
+
+/** How a run that threw ended: invalid input (exit 2) or could not finish (exit 3). */
+function failureOutcome(e: unknown): Extract<RunOutcome, { kind: 'invalid' | 'unfinished' }> {
+  if (e instanceof InputError) {
+    const first = e.problems[0];
+    const more = e.problems.length > 1 ? ` (+${e.problems.length - 1} more)` : '';
+    return { kind: 'invalid', why: `${first ? oneLine(formatProblem(first)) : 'invalid input'}${more}` };
+  }
+  const message = oneLine((e as Error)?.message ?? String(e));
+  return { kind: 'unfinished', why: isUserFacing(e) ? message : `promptgate bug: ${message}` };
+}
+
+/** The check for a run that produced no report. */
+function unfinished(t: PullTarget, outcome: RunOutcome, gate: GateOutcome, marker: string): Published {
+  const title = outcomeTitle(outcome, gate);
+  const summary = `### ${gate.conclusion === 'failure' ? '❌' : '⚠️'} ${escapeText(title)}\n\nNothing was compared. ${
+    outcome.kind === 'invalid'
+      ? 'Fix the problem in the job log and push again.'
+      : 'Rerun the job once the cause is fixed.'
+  }\n`;
+  return {
+    title,
+    summary,
+    jobSummary: summary,
+    comment: `${marker}\n${summary}`,
+    marker,
+    headSha: t.headSha,
+    annotations: [],
+    conclusion: gate.conclusion,
+    createComment: false,
+    outcome,
+    gate,
+  };
 }
 
 /** What the run publishes: a "no prompt changes" note when no suite was affected, else the rendered report. */
-function published(result: CompareResult): Published {
+function published(result: CompareResult, inputs: ActionInputs): Published {
   const report = result.report;
   const marker = commentMarker(result.configFile ?? undefined);
+  const stopped = report.stopped ?? (report.cancelled ? 'cancelled' : null);
+  const outcome: RunOutcome = stopped
+    ? { kind: 'unfinished', why: stopped }
+    : { kind: 'verdict', verdict: report.verdict };
+  const gate = gateOutcome(outcome, inputs.failOn);
   if (result.affected.length === 0) {
     const n = noPromptChanges({
       marker,
@@ -106,20 +165,25 @@ function published(result: CompareResult): Published {
       marker,
       headSha: report.head.sha,
       annotations: [],
-      conclusion: 'success',
+      conclusion: gate.conclusion,
       createComment: false,
+      outcome,
+      gate,
     };
   }
+  const note = outcomeNote(outcome, gate, stopped ? report.verdict : undefined);
   return {
-    title: `promptgate: ${report.verdict}${verdictDetail(report)}`,
-    summary: renderComment(report, { maxChars: 60_000 }),
+    title: outcomeTitle(outcome, gate, verdictDetail(report)),
+    summary: `${note ? `${note}\n\n` : ''}${renderComment(report, { maxChars: 60_000 })}`,
     jobSummary: renderSummary(report),
     comment: renderComment(report, { marker }),
     marker,
     headSha: report.head.sha,
     annotations: regressionAnnotations(report),
-    conclusion: report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'neutral' : 'failure',
+    conclusion: gate.conclusion,
     createComment: true,
+    outcome,
+    gate,
   };
 }
 
@@ -158,14 +222,16 @@ async function postCheckRun(octokit: GitHubClient, t: PullTarget, out: Published
     coreLogger.warn(`promptgate: could not publish the check run (${res.reason}); give the workflow \`checks: write\``);
 }
 
-function applyGate(report: Report, inputs: ActionInputs): void {
-  if (report.stopped || report.cancelled) {
-    const msg = `promptgate: the run stopped early (${report.stopped ?? 'cancelled'}); the report covers what ran`;
-    if (inputs.failOn === 'never') coreLogger.warn(msg);
-    else failStep(msg, 3);
+/** The step's result, as gate-outcome.ts maps it (2 and 3 reach main.ts as thrown errors only). */
+function applyGate(report: Report, out: Published, inputs: ActionInputs): void {
+  const { outcome, gate } = out;
+  if (outcome.kind === 'unfinished') {
+    const msg = `promptgate: the run stopped early (${outcome.why}); the report covers what ran`;
+    if (gate.exitCode === 3) failStep(msg, 3);
+    else coreLogger.warn(`${msg} (not enforced: fail-on: never)`);
     return;
   }
-  if (!failsJob(report.verdict, inputs.failOn)) return;
+  if (gate.exitCode !== 1) return;
   const reasons = report.suites
     .filter((s) => s.verdict !== 'pass')
     .flatMap((s) => (s.reasons.length ? s.reasons : [s.verdict]).map((r) => `${s.name}: ${r}`));

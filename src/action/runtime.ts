@@ -77,9 +77,18 @@ export function cancelSignal(): AbortSignal {
 }
 
 /**
- * What every Action flow hands the pipeline: the workspace, the config input, cancellation,
- * progress in the job log, and, just before the first model call, the API keys masked and
- * the response cache restored.
+ * Where the Action keeps the response cache: under RUNNER_TEMP, outside the checkout, filled only
+ * from the Actions cache. Never the config's `cache.dir` in the workspace: on a pull request the
+ * checkout is the PR's, and a cache line it commits would answer its own requests.
+ */
+export function actionCacheDir(env: NodeJS.ProcessEnv): string {
+  return join(env.RUNNER_TEMP || tmpdir(), 'promptgate-cache');
+}
+
+/**
+ * What every Action flow hands the pipeline: the workspace, the config input, the response-cache
+ * directory, cancellation, progress in the job log, and, just before the first model call, the
+ * API keys masked and the response cache restored.
  */
 export function pipelineOptions(
   env: NodeJS.ProcessEnv,
@@ -91,6 +100,7 @@ export function pipelineOptions(
     cwd: workspace(env),
     configPath: inputs.config,
     repeatsOverride,
+    cacheDir: actionCacheDir(env),
     cacheMode: 'use',
     env,
     log: coreLogger,

@@ -1,6 +1,15 @@
 // Turns both sides' suite runs into report.json (DESIGN.md "report.json"). Pure: no I/O, no clock.
 import type { GateConfig } from '../config/schema.js';
-import type { GateUsed, Report, SuiteReport, Verdict } from './report-types.js';
+import type {
+  GateUsed,
+  Graders,
+  GradingChange,
+  NotComparable,
+  OtherGrading,
+  Report,
+  SuiteReport,
+  Verdict,
+} from './report-types.js';
 import type { SuiteRun } from '../types.js';
 import { compareSuite, type SuiteStatistics } from './compare-suite.js';
 import { judgeAdded, judgeCompared, worst, type Judgement } from './gate.js';
@@ -17,6 +26,10 @@ export interface SuiteComparisonInput {
   promptDiff?: string;
   error?: string;
   unsupported?: string[];
+  /** What the PR changed in the suite's grading (compare/grading-change.ts). */
+  gradingChange?: GradingChange;
+  /** The same outputs graded by the other side's graders: shown, never gated. */
+  otherGrading?: { graders: Graders; base?: SuiteRun; head?: SuiteRun };
 }
 
 export interface BuildReportInput {
@@ -25,6 +38,8 @@ export interface BuildReportInput {
   suites: SuiteComparisonInput[];
   /** Thresholds from the base revision: the only ones that decide. */
   gate: GateConfig;
+  /** Whose graders the compared suites were graded by (base's `gate.graders`); default base. */
+  graders?: Graders;
   /** Head's thresholds (when head has a config): flagged in the report when they differ, never used. */
   headGate?: GateConfig;
   calls: { made: number; cached: number; failed: number; shared?: number };
@@ -57,11 +72,22 @@ export function buildReport(input: BuildReportInput): Report {
   const family = [...stats.values()].filter((st) => st.delta.pValue !== null);
   holm(family.map((st) => st.delta.pValue!)).forEach((p, i) => (family[i]!.delta.pAdjusted = p));
 
+  const others = otherGradings(input.suites, gate, resamples);
+
   const allErrored = input.suites.length > 0 && input.suites.every((s) => s.status === 'error');
-  const suites = input.suites.map((s) => suiteReport(s, stats.get(s), gate, allErrored));
+  const suites = input.suites.map((s) => {
+    const r = suiteReport(s, stats.get(s), gate, allErrored);
+    const other = others.get(s);
+    if (s.gradingChange) r.gradingChange = s.gradingChange;
+    if (other) r.otherGrading = other;
+    const nc = notComparable(s);
+    if (nc.length) r.notComparable = nc;
+    return r;
+  });
 
   const notes: string[] = [];
   const gateUsed = gateFrom(gate, input.headGate);
+  if (input.graders) gateUsed.graders = input.graders;
   if (input.cancelled) notes.push('the run was cancelled; results are partial');
   if (input.stopped) notes.push(`the run stopped early: ${input.stopped}; results are partial`);
 
@@ -81,6 +107,52 @@ export function buildReport(input: BuildReportInput): Report {
   if (notes.length) report.notes = notes;
   if (input.pricing) report.pricing = input.pricing;
   return report;
+}
+
+/**
+ * Each other grading's statistics and what the gate's rules would say of them. They form their
+ * own Holm family: they are shown beside the gated result and must not weaken its correction.
+ */
+function otherGradings(
+  suites: readonly SuiteComparisonInput[],
+  gate: GateConfig,
+  resamples: Resamples,
+): Map<SuiteComparisonInput, OtherGrading> {
+  const stats = new Map<SuiteComparisonInput, SuiteStatistics>();
+  for (const s of suites) {
+    const o = s.otherGrading;
+    if (o?.base && o.head) stats.set(s, compareSuite(o.base, o.head, gate, resamples.seed, resamples));
+  }
+  const family = [...stats.values()].filter((st) => st.delta.pValue !== null);
+  holm(family.map((st) => st.delta.pValue!)).forEach((p, i) => (family[i]!.delta.pAdjusted = p));
+  const out = new Map<SuiteComparisonInput, OtherGrading>();
+  for (const [s, st] of stats) {
+    const j = judgeCompared(st, gate);
+    out.set(s, {
+      graders: s.otherGrading!.graders,
+      cases: st.cases,
+      base: st.base,
+      head: st.head,
+      delta: st.delta,
+      verdict: j.verdict,
+      reasons: j.reasons,
+      regressed: st.caseResults.filter((c) => c.change === 'regressed').map((c) => c.id),
+    });
+  }
+  return out;
+}
+
+/** Cases a prompt could not be run on, in the gated runs: base's prompt first. */
+function notComparable(s: SuiteComparisonInput): NotComparable[] {
+  const out: NotComparable[] = [];
+  for (const [side, run] of [
+    ['base', s.base],
+    ['head', s.head],
+  ] as const) {
+    for (const c of run?.cases ?? [])
+      if (c.notComparable !== undefined) out.push({ id: c.id, side, reason: c.notComparable });
+  }
+  return out;
 }
 
 function suiteReport(

@@ -3,6 +3,9 @@
 // everything they show.
 // Fields beyond DESIGN.md's list are additive; none of DESIGN.md's may change shape.
 
+import type { Graders } from '../config/schema.js';
+
+export type { Graders };
 export type Verdict = 'pass' | 'warn' | 'fail';
 export type SuiteStatus = 'compared' | 'added' | 'removed' | 'skipped' | 'error';
 export type CaseChange = 'regressed' | 'fixed' | 'flaky' | 'unchanged' | 'error';
@@ -89,6 +92,58 @@ export interface SuiteReport {
   error?: string;
   /** How repeats combine per case when not `mean` (majority, all = pass^k, any = pass@k). */
   aggregate?: 'majority' | 'all' | 'any';
+  /** Additive: what the PR changed in how this suite is graded (absent when nothing). */
+  gradingChange?: GradingChange;
+  /** Additive: the same outputs graded by the other side's graders (head's, by default); never gated. */
+  otherGrading?: OtherGrading;
+  /** Additive: cases a prompt could not be run on (a variable neither side's case has), with why. */
+  notComparable?: NotComparable[];
+}
+
+/** One assertion as a short line: `equals "{{label}}"`, `llm-rubric "…" (soft) threshold: 0.5`. */
+export interface AssertionChange {
+  /** `suite` for the suite's own assertions, else the case id whose assertions changed. */
+  scope: string;
+  change: 'added' | 'removed' | 'changed';
+  base?: string;
+  head?: string;
+}
+
+/** What the PR changes in the exam of a compared suite (compare/grading-change.ts). */
+export interface GradingChange {
+  /** Whose graders the gate used (gate.graders of base's config). */
+  graders: Graders;
+  assertions: AssertionChange[];
+  /** Case ids only head has / only base has. */
+  casesAdded: string[];
+  casesRemoved: string[];
+  /** Cases on both sides whose vars differ: the keys whose value changed or that head dropped. */
+  casesChanged: { id: string; keys: string[] }[];
+  /** Variables the gated cases lack, filled from the other side's case with the same id. */
+  filled: { id: string; vars: string[] }[];
+  repeats?: { base: number; head: number };
+  aggregate?: { base: string; head: string };
+}
+
+/** The other side's graders applied to the same outputs, with the gate's rules (for display only). */
+export interface OtherGrading {
+  graders: Graders;
+  cases: number;
+  base: SideStats;
+  head: SideStats;
+  delta: Delta;
+  /** What the gate would have said with these graders; it did not decide anything. */
+  verdict: Verdict;
+  reasons: string[];
+  /** Case ids labelled regressed under these graders. */
+  regressed: string[];
+}
+
+export interface NotComparable {
+  id: string;
+  /** The prompt that could not be run: base's or head's. */
+  side: 'base' | 'head';
+  reason: string;
 }
 
 export interface GateUsed {
@@ -98,6 +153,8 @@ export interface GateUsed {
   max_cost_increase?: number;
   max_latency_p95_increase?: number;
   source: 'base' | 'head';
+  /** Additive: whose graders (cases, assertions, repeats, aggregation) decided; from base's config. */
+  graders?: Graders;
   /** Additive: head's own gate when the PR changed it (flagged, never used). */
   headChanged?: boolean;
   headValues?: Omit<GateUsed, 'source' | 'headChanged' | 'headValues' | 'changes'>;

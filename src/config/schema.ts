@@ -31,22 +31,42 @@ export const assertionSchema = z.strictObject({
 });
 const _assertionShape: Same<z.infer<typeof assertionSchema>, AssertionSpec> = true;
 
-export const providerSchema = z.strictObject({
+// The provider's fields once, without defaults: the full provider applies the defaults, an
+// override (suite, judge) must not, or a `provider: { temperature: 0.5 }` would reset
+// base_url and api_key_env to them over the global provider's.
+const providerFields = {
   model: z.string().check(z.minLength(1)),
-  base_url: def(z.url(), 'https://api.openai.com/v1'),
-  api_key_env: def(z.string().check(z.minLength(1)), 'OPENAI_API_KEY'),
-  temperature: def(z.number().check(z.gte(0), z.lte(2)), 0),
-  max_tokens: def(z.int().check(z.positive()), 512),
+  base_url: z.url(),
+  api_key_env: z.string().check(z.minLength(1)),
+  temperature: z.number().check(z.gte(0), z.lte(2)),
+  max_tokens: z.int().check(z.positive()),
   top_p: opt(z.number().check(z.gte(0), z.lte(1))),
   seed: opt(z.int()),
   headers: opt(z.record(z.string(), z.string())),
+};
+
+/** What a provider key left unset everywhere becomes. */
+export const PROVIDER_DEFAULTS = {
+  base_url: 'https://api.openai.com/v1',
+  api_key_env: 'OPENAI_API_KEY',
+  temperature: 0,
+  max_tokens: 512,
+} as const;
+
+export const providerSchema = z.strictObject({
+  ...providerFields,
+  base_url: def(providerFields.base_url, PROVIDER_DEFAULTS.base_url),
+  api_key_env: def(providerFields.api_key_env, PROVIDER_DEFAULTS.api_key_env),
+  temperature: def(providerFields.temperature, PROVIDER_DEFAULTS.temperature),
+  max_tokens: def(providerFields.max_tokens, PROVIDER_DEFAULTS.max_tokens),
 });
 const _providerShape: Same<z.infer<typeof providerSchema>, ProviderConfig> = true;
 
 /** The settings that decide where the API key is sent: always the base revision's, never an assertion's. */
 export const TRUSTED_PROVIDER_KEYS = ['base_url', 'api_key_env', 'headers'] as const;
 
-export const providerOverrideSchema = z.partial(providerSchema);
+/** Only the keys the user wrote: no defaults, so unset keys come from the provider it overrides. */
+export const providerOverrideSchema = z.partial(z.strictObject(providerFields));
 const _overrideShape: Same<z.infer<typeof providerOverrideSchema>, ProviderOverride> = true;
 
 /** The top-level `provider`: the model may be left to the prompt files (a `.prompt.yml` names its own). */
@@ -86,6 +106,9 @@ export const runSchema = z.strictObject({
 });
 export type RunConfig = z.infer<typeof runSchema>;
 
+export const GRADERS = ['base', 'head'] as const;
+export type Graders = (typeof GRADERS)[number];
+
 export const gateSchema = z.strictObject({
   alpha: def(z.number().check(z.gt(0), z.lt(1)), 0.05),
   min_effect: def(z.number().check(z.gt(0), z.lt(1)), 0.05),
@@ -98,6 +121,8 @@ export const gateSchema = z.strictObject({
   ),
   max_cost_increase: opt(z.number().check(z.gte(0))),
   max_latency_p95_increase: opt(z.number().check(z.gte(0))),
+  /** Whose graders (cases, assertions, repeats, aggregation) the gate uses; unset = base. Read from base's config only. */
+  graders: opt(z.enum(GRADERS)),
 });
 export type GateConfig = z.infer<typeof gateSchema>;
 

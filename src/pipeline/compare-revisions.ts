@@ -1,19 +1,24 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
+// Every compared suite sits one exam (exam.ts): base's by default, so a PR cannot pass by
+// changing what measures it; the PR's own graders are applied too and shown beside.
+import { basename, resolve } from 'node:path';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
-import type { Report } from '../compare/report-types.js';
+import type { Graders, Report } from '../compare/report-types.js';
 import { resamplesFor } from '../compare/stats/index.js';
 import { formatProblem } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
 import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
-import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
+import { resolveSuites } from '../suites/resolve-suites.js';
 import type { Suite, SuiteRun } from '../types.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
 import { drawWhileAnswering } from './draw-ahead.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
+import { buildExam, type Exam } from './exam.js';
 import { loadConfig } from './load-config.js';
 import { openRevisions, type OpenedRevisions } from './open-revisions.js';
 import { renderedPromptDiff } from './prompt-diff.js';
 import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
+import { trackedCacheFiles, trackedCacheNote } from './untrusted-cache.js';
 
 export interface CompareOptions extends CommonOptions {
   base: string;
@@ -35,7 +40,6 @@ export interface CompareResult {
 }
 
 type Side = Awaited<ReturnType<typeof sideSuites>>;
-type ToRun = Extract<SuitePlan, { status: 'compared' | 'added' }>;
 
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
   const revs = await (opts.revisions ?? openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
@@ -47,11 +51,16 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
   const pinned = pinProviders(base, head);
   const plans = planSuites(base.suites, pinned.suites, changed, opts.all ?? false);
   for (const p of plans) opts.log.debug(`suite ${p.name}: ${p.status} (${p.why})`);
-  const run = await runPlans(plans, base, revs, opts);
+  // gate.graders is read from base's config only: a PR cannot choose its own exam
+  const graders: Graders = base.config.gate.graders ?? 'base';
+  const exams = new Map<string, Exam>();
+  for (const p of plans) if (p.status === 'compared') exams.set(p.name, buildExam(p.base, p.head, graders));
+  const run = await runPlans(plans, exams, base, revs, opts);
   const report = buildReport({
     base: { ref: opts.base, sha: revs.baseSha },
     head: { ref: opts.head ?? 'working tree', sha: revs.headSha },
-    suites: comparisonInputs(plans, run.result),
+    suites: comparisonInputs(plans, exams, run.result),
+    graders,
     gate: base.config.gate,
     headGate: head.file !== null ? head.config.gate : undefined,
     calls: run.result.calls,
@@ -61,7 +70,8 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     pricing: run.pricing,
     resamples: run.resamples,
   });
-  if (pinned.notes.length) report.notes = [...(report.notes ?? []), ...pinned.notes];
+  const notes = [...pinned.notes, ...(run.tracked.length ? [trackedCacheNote(run.tracked)] : [])];
+  if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
   return {
     report,
     configFile: base.file ?? head.file,
@@ -95,65 +105,98 @@ function pinProviders(base: Side, head: Side): { suites: Suite[]; notes: string[
   return { suites, notes };
 }
 
+/** The suites each side runs: every exam's gated pair and added suites, and the other graders' pairs. */
+function sidesOf(plans: SuitePlan[], exams: Map<string, Exam>): { gated: Suite[][]; other: Suite[][] } {
+  const gated: Suite[][] = [[], []];
+  const other: Suite[][] = [[], []];
+  for (const p of plans) {
+    if (p.status === 'added') gated[1]!.push(p.head);
+    const e = exams.get(p.name);
+    if (p.status !== 'compared' || !e) continue;
+    gated[0]!.push(e.gated.base);
+    gated[1]!.push(e.gated.head);
+    if (e.other) {
+      other[0]!.push(e.other.base);
+      other[1]!.push(e.other.head);
+    }
+  }
+  return { gated, other };
+}
+
 /**
  * Evaluates the compared and added suites (base's run settings, pricing and cache), while the
  * bootstrap's resample indices are drawn for the cases the comparison will pair.
  */
-async function runPlans(plans: SuitePlan[], base: Side, revs: OpenedRevisions, opts: CompareOptions) {
-  const toRun = plans.filter((p): p is ToRun => p.status === 'compared' || p.status === 'added');
-  const { engine, pricing } = await engineOptions(
-    base.config,
-    revs.root,
-    opts,
-    toRun.flatMap((p) => (p.status === 'compared' ? [p.base, p.head] : [p.head])),
-  );
+async function runPlans(
+  plans: SuitePlan[],
+  exams: Map<string, Exam>,
+  base: Side,
+  revs: OpenedRevisions,
+  opts: CompareOptions,
+) {
+  const { gated, other } = sidesOf(plans, exams);
   const cacheDir = resolveCacheDir(base.config, revs.root, opts);
-  if (toRun.length && opts.beforeCalls) {
-    await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(toRun.map((p) => p.head.provider.api_key_env))] });
+  const tracked = await untrustedCacheFiles(revs, opts.head, [cacheDir, resolveCacheDir(base.config, revs.root, {})]);
+  if (tracked.length) opts.log.warn(`promptgate: ${trackedCacheNote(tracked)}`);
+  const skip = tracked.filter((f) => resolve(revs.root, f, '..') === cacheDir).map((f) => basename(f));
+  const { engine, pricing } = await engineOptions(base.config, revs.root, opts, [...gated, ...other].flat(), skip);
+  const heads = gated[1]!;
+  if (heads.length && opts.beforeCalls) {
+    await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(heads.map((s) => s.provider.api_key_env))] });
   }
   const resamples = resamplesFor(revs.baseSha, revs.headSha);
-  const counts = toRun.flatMap((p) => (p.status === 'compared' ? [pairedCaseCount(p.base, p.head)] : []));
+  // an exam's cases run on both prompts: the comparison pairs all of them, barring errored ones
+  const counts = gated[0]!.map((s) => s.cases.length);
   const onProgress = drawWhileAnswering(resamples, counts, engine.onProgress);
   // provider settings (and so a missing key, located in base's config) come from base
-  const result = await evaluateSuites(
-    [toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])), toRun.map((p) => p.head)],
-    { ...engine, onProgress },
+  const result = await evaluateSuites(gated, { ...engine, onProgress }, other);
+  return { result, pricing, cacheDir, resamples, tracked };
+}
+
+/** Cache files head tracks in the directory used and in the config's own (where a PR would put them). */
+async function untrustedCacheFiles(revs: OpenedRevisions, head: string | undefined, dirs: string[]): Promise<string[]> {
+  const lists = await Promise.all(
+    [...new Set(dirs)].map((d) => trackedCacheFiles(revs.root, head ? revs.headSha : undefined, d)),
   );
-  return { result, pricing, cacheDir, resamples };
+  return [...new Set(lists.flat())];
 }
 
-/** Cases present on both sides (by id): what the comparison pairs, barring errored ones. */
-function pairedCaseCount(base: Suite, head: Suite): number {
-  const baseIds = new Set(base.cases.map((c) => c.id));
-  return new Set(head.cases.map((c) => c.id).filter((id) => baseIds.has(id))).size;
-}
-
-/** Each planned suite with its runs and, when compared, the diff of its rendered prompt. */
-function comparisonInputs(plans: SuitePlan[], result: EngineResult): SuiteComparisonInput[] {
-  const baseRuns = new Map<string, SuiteRun>(result.sides[0]!.map((r) => [r.name, r]));
-  const headRuns = new Map<string, SuiteRun>(result.sides[1]!.map((r) => [r.name, r]));
+/** Each planned suite with its runs, what its grading change is, and the diff of its rendered prompt. */
+function comparisonInputs(plans: SuitePlan[], exams: Map<string, Exam>, result: EngineResult): SuiteComparisonInput[] {
+  const byName = (runs: SuiteRun[] | undefined) => new Map<string, SuiteRun>((runs ?? []).map((r) => [r.name, r]));
+  const [baseRuns, headRuns] = [byName(result.sides[0]), byName(result.sides[1])];
+  const [otherBase, otherHead] = [byName(result.gradings[0]), byName(result.gradings[1])];
   return plans.map((p) => {
     const suite = p.status === 'removed' ? p.base : p.head;
     const common = { name: p.name, status: p.status, promptFile: suite.prompt.file, unsupported: suite.unsupported };
-    if (p.status === 'compared')
-      return {
-        ...common,
-        base: baseRuns.get(p.name),
-        head: headRuns.get(p.name),
-        promptDiff: firstCaseDiff(suite.prompt.file, p.base, p.head),
-      };
     if (p.status === 'added') return { ...common, head: headRuns.get(p.name) };
-    return common;
+    const exam = exams.get(p.name);
+    if (p.status !== 'compared' || !exam) return common;
+    const [b, h] = [baseRuns.get(p.name), headRuns.get(p.name)];
+    const input: SuiteComparisonInput = {
+      ...common,
+      base: b,
+      head: h,
+      promptDiff: firstCaseDiff(suite.prompt.file, b, h),
+    };
+    if (exam.change) input.gradingChange = exam.change;
+    if (exam.other)
+      input.otherGrading = {
+        graders: exam.graders === 'base' ? 'head' : 'base',
+        base: otherBase.get(p.name),
+        head: otherHead.get(p.name),
+      };
+    return input;
   });
 }
 
-function firstCaseDiff(file: string, base: Suite, head: Suite): string {
-  const b = base.cases[0];
-  const h = head.cases.find((c) => c.id === b?.id) ?? head.cases[0];
-  if (!b || !h) return '';
-  try {
-    return renderedPromptDiff(file, renderCaseMessages(base.prompt, b), renderCaseMessages(head.prompt, h));
-  } catch {
-    return ''; // a case with a missing variable is reported by planning, not here
+/** The rendered prompt of the first case both prompts could run, base vs head. */
+function firstCaseDiff(file: string, base: SuiteRun | undefined, head: SuiteRun | undefined): string {
+  const heads = new Map((head?.cases ?? []).map((c) => [c.id, c]));
+  for (const b of base?.cases ?? []) {
+    const h = heads.get(b.id);
+    if (h && b.notComparable === undefined && h.notComparable === undefined)
+      return renderedPromptDiff(file, b.messages, h.messages);
   }
+  return '';
 }

@@ -54,11 +54,19 @@ export function modelsOf(suites: readonly Suite[]): Set<string> {
   return models;
 }
 
-export async function engineOptions(config: Config, root: string, opts: CommonOptions, suites: readonly Suite[]) {
+/** `skipCacheFiles`: pack files in the cache directory never to read (a PR could have written them). */
+export async function engineOptions(
+  config: Config,
+  root: string,
+  opts: CommonOptions,
+  suites: readonly Suite[],
+  skipCacheFiles: readonly string[] = [],
+) {
   const at = opts.now ?? new Date();
   const pricer = await loadPricer(config.pricing.overrides, at, modelsOf(suites));
   const cacheDir = resolveCacheDir(config, root, opts);
-  const cache = opts.cacheMode === 'off' ? new NullCache() : new FsResponseCache(cacheDir, opts.log);
+  const cache =
+    opts.cacheMode === 'off' ? new NullCache() : new FsResponseCache(cacheDir, opts.log, new Set(skipCacheFiles));
   const engine: EngineOptions = {
     cache,
     cacheMode: opts.cacheMode,

@@ -2,29 +2,32 @@
 import type { Config } from '../config/schema.js';
 import { schemaCompilerFor, validateAssertion } from '../suites/assertions/index.js';
 import { InputError, type Problem } from '../errors.js';
-import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
+import { resolveSuites } from '../suites/resolve-suites.js';
 import type { FileSource } from '../files/file-source.js';
+import { renderPrompts } from '../prompts/render-prompt.js';
+import { childProcessSandbox, type RenderSandbox } from '../sandbox/render-sandbox.js';
 
 export async function validateSuites(
   src: FileSource,
   config: Config,
   file: string | null,
-  opts: { keepGoing?: boolean; onWarning?: (p: Problem) => void },
+  opts: { keepGoing?: boolean; onWarning?: (p: Problem) => void; sandbox?: RenderSandbox },
 ): Promise<string> {
   const { suites, warnings } = await resolveSuites(src, config, file, opts);
   const problems: Problem[] = [...warnings];
   const unsupported: Problem[] = [];
   const schemas = await schemaCompilerFor(suites.flatMap((s) => s.cases.flatMap((c) => c.assert)));
+  // rendered as a run renders them: every case, Dotprompt in the sandbox
+  const rendered = await renderPrompts(
+    suites.map((s) => ({ prompt: s.prompt, cases: s.cases })),
+    opts.sandbox ?? childProcessSandbox(),
+  );
   let cases = 0;
-  for (const suite of suites) {
-    for (const c of suite.cases) {
+  for (const [i, suite] of suites.entries()) {
+    for (const [j, c] of suite.cases.entries()) {
       cases++;
-      try {
-        renderCaseMessages(suite.prompt, c);
-      } catch (e) {
-        if (e instanceof InputError) problems.push(...e.problems);
-        else throw e;
-      }
+      const r = rendered[i]![j]!;
+      if ('problems' in r) problems.push(...r.problems);
       for (const a of c.assert) {
         const why = validateAssertion(a, { schemas });
         if (why)

@@ -112,9 +112,11 @@ export class FsResponseCache implements ResponseCache {
   private fd?: number;
   private packFile?: string;
 
+  /** `skip`: pack files (names in `dir`) never read nor merged, e.g. ones a pull request could have written. */
   constructor(
     readonly dir: string,
     private readonly logger?: Logger,
+    private readonly skip: ReadonlySet<string> = new Set(),
   ) {}
 
   private checkKey(key: string): void {
@@ -130,7 +132,9 @@ export class FsResponseCache implements ResponseCache {
     const index = new Map<string, string>();
     let names: string[];
     try {
-      names = (await readdir(this.dir)).filter((n) => n.startsWith('pack-') && n.endsWith('.jsonl')).sort();
+      names = (await readdir(this.dir))
+        .filter((n) => n.startsWith('pack-') && n.endsWith('.jsonl') && !this.skip.has(n))
+        .sort();
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return index;
       this.logger?.warn(`cache: cannot read ${this.dir}: ${(e as Error).message}; calling the model instead`);

@@ -2,10 +2,11 @@
 // value goes through escape.ts here; callers pass raw report values.
 
 import { markdownTable } from 'markdown-table';
-import type { SuiteReport } from '../compare/report-types.js';
+import type { Report, SuiteReport } from '../compare/report-types.js';
 import { codeBlock, escapeHtmlText, escapeText, inlineCode, tableCell } from './escape.js';
-import { pValue } from '../compare/format.js';
+import { plural, pValue } from '../compare/format.js';
 import { clip, omittedNote, truncate } from './format.js';
+import { gradingSection } from './grading-view.js';
 import {
   type CaseRef,
   type Line,
@@ -114,4 +115,24 @@ function clipAtLine(text: string, max: number): string {
   const nl = t.text.lastIndexOf('\n');
   const end = nl > max * 0.8 ? nl : t.text.length;
   return `${text.slice(0, end)}\n${omittedNote(text.length - end)}`;
+}
+
+/**
+ * "Grading changed": what the PR changed in each suite's exam, the other graders' result and
+ * the assertion diff; '' when the PR changed nothing of it. At most `maxSuites` suites.
+ */
+export function gradingBlock(report: Report, maxSuites: number, where: string): string {
+  const g = gradingSection(report);
+  if (!g) return '';
+  const blocks = g.suites.slice(0, maxSuites).map((s) => {
+    const lines = [`- ${mdLine(s.title, 300)}`, ...s.items.map((l) => `  - ${mdLine(l, 300)}`)];
+    if (s.diff.length) {
+      const block = codeBlock(s.diff.join('\n'), 'diff');
+      lines.push('', ...block.split('\n').map((l) => `  ${l}`));
+    }
+    return lines.join('\n');
+  });
+  const more = g.suites.length - maxSuites;
+  if (more > 0) blocks.push(`- … ${plural(more, 'more suite')} ${where}`);
+  return `**Grading changed by this PR**\n\n${mdLine(g.intro, 500)}\n\n${blocks.join('\n')}`;
 }

@@ -5,7 +5,16 @@
 import type { Report } from '../compare/report-types.js';
 import { type Layout, type ListSection, fitLayout } from './budget.js';
 import { plural } from '../compare/format.js';
-import { DIFF_LEGEND, type FieldLimits, caseBlock, caseItem, mdLine, promptDiffBlock, suiteTable } from './markdown.js';
+import {
+  DIFF_LEGEND,
+  type FieldLimits,
+  caseBlock,
+  caseItem,
+  gradingBlock,
+  mdLine,
+  promptDiffBlock,
+  suiteTable,
+} from './markdown.js';
 import { type CaseRef, casesWith, footer, headline, notes, reasons } from './view.js';
 
 export const DEFAULT_CONFIG_FILE = 'promptgate.yml';
@@ -19,6 +28,8 @@ const OPEN_REGRESSED = 10;
 const MAX_TABLE_ROWS = 50;
 const MAX_REASONS = 30;
 const MAX_NOTES = 20;
+/** Suites in the comment's "Grading changed" section; the job summary lists all. */
+const MAX_GRADING_SUITES = 5;
 const MAX_LIST_ITEMS = 50;
 const WHERE = 'in the job summary / report.json';
 
@@ -49,7 +60,13 @@ export function bulletBlock(title: string, lines: string[], omitted: string | nu
   return `**${title}**\n\n${items.join('\n')}`;
 }
 
-export function topParts(report: Report, nameLimit: number, maxRows: number, where: string): string[] {
+export function topParts(
+  report: Report,
+  nameLimit: number,
+  maxRows: number,
+  where: string,
+  maxGrading = MAX_GRADING_SUITES,
+): string[] {
   const { icon, line, worst } = headline(report);
   const shownSuites = report.suites.slice(0, maxRows);
   const moreSuites = report.suites.length - shownSuites.length;
@@ -64,6 +81,7 @@ export function topParts(report: Report, nameLimit: number, maxRows: number, whe
     `### ${icon} ${mdLine(line, 500)}`,
     worst ? mdLine(worst, 500) : '',
     table,
+    gradingBlock(report, maxGrading, where),
     bulletBlock(
       'Why',
       why.lines.map((l) => mdLine(l, 500)),

@@ -21,6 +21,7 @@ import {
   reasons,
   suiteRow,
 } from './view.js';
+import { gradingSection } from './grading-view.js';
 import { wordDiff } from './word-diff.js';
 
 const OUTPUT_LIMIT = 2_000;
@@ -115,6 +116,15 @@ export function renderPlain(report: Report): string {
       return keys.map((k) => (k === 'name' ? oneLine(row.name, 60) : k === 'verdict' ? verdict : row[k]));
     });
     parts.push(columns([keys.map((k) => ROW_HEADERS[k]), ...rows]).join('\n'));
+  }
+  const grading = gradingSection(report);
+  if (grading) {
+    const lines = grading.suites.flatMap((s) => [
+      `  - ${plainLine(s.title)}`,
+      ...s.items.map((l) => `      ${plainLine(l)}`),
+      ...s.diff.map((d) => `      ${oneLine(d)}`),
+    ]);
+    parts.push([`Grading changed by this PR: ${plainLine(grading.intro)}`, ...lines].join('\n'));
   }
   const why = reasons(report, 30);
   if (why.lines.length > 0) {

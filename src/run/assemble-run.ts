@@ -1,6 +1,6 @@
 // Turns executed calls back into per-suite, per-case samples, scored with that side's own
 // assertions (base and head may share a call but not their assertions). Judge and embedding
-// results (src/judges) come in precomputed; a sample whose judge could not give a verdict is
+// results (judge-phase.ts) come in precomputed; a sample whose judge could not give a verdict is
 // errored, not failed.
 import type { SampleJudgement } from './judge-phase.js';
 import { scoreSample, type SchemaCompiler } from '../suites/assertions/index.js';
@@ -18,6 +18,9 @@ export function assembleSuiteRun(
   const { suite } = plan;
   const cases: CaseRun[] = plan.cases.map((pc, ci) => {
     const c = suite.cases[pc.caseIndex]!;
+    // what the model was given: a borrowed case's rendering vars (the graders read c.vars)
+    const shown = { id: c.id, vars: c.borrowed?.vars ?? c.vars, source: c.source, messages: pc.messages };
+    if (pc.notComparable !== undefined) return notComparable(shown, pc.notComparable, suite.repeats);
     const asserts = suite.assert.length ? [...suite.assert, ...c.assert] : c.assert;
     const samples: Sample[] = pc.keys.map((key, index) => {
       const job = jobs.get(key)!;
@@ -54,7 +57,7 @@ export function assembleSuiteRun(
       if (j) sample.judgeCostUsd = j.costUsd;
       return sample;
     });
-    return { id: c.id, vars: c.vars, source: c.source, messages: pc.messages, samples };
+    return { ...shown, samples };
   });
   const run: SuiteRun = {
     name: suite.name,
@@ -65,4 +68,17 @@ export function assembleSuiteRun(
   };
   if (suite.aggregate && suite.aggregate !== 'mean') run.aggregate = suite.aggregate;
   return run;
+}
+
+/** A case this prompt cannot be run on: every repeat an errored sample carrying the reason. */
+function notComparable(c: Omit<CaseRun, 'samples'>, why: string, repeats: number): CaseRun {
+  const samples: Sample[] = Array.from({ length: repeats }, (_, index) => ({
+    index,
+    cached: false,
+    error: `not comparable: ${why}`,
+    hardPass: false,
+    softPass: false,
+    outcomes: [],
+  }));
+  return { ...c, samples, notComparable: why };
 }

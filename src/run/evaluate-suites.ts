@@ -1,17 +1,21 @@
-// The engine shared by `run` and `compare`: plan every side's calls, make them (cache first,
-// spend cap checked, the model for the rest: call-phase.ts), then the judges' calls, then
-// score each side.
+// The engine shared by `run` and `compare`: render every side's cases (one batch, Dotprompt in
+// the sandbox), plan their calls, make them (cache first, spend cap checked, the model for the
+// rest: call-phase.ts), then the judges' calls, then score each side. A comparison may also
+// ask for regradings: the same outputs scored by other graders (the PR's own), which plan to
+// the very same calls and so cost nothing but their judges.
 import { InputError, RunError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { createLimiter } from '../providers/limiter.js';
 import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
+import { childProcessSandbox, type RenderSandbox } from '../sandbox/render-sandbox.js';
 import type { ChatProvider, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
 import { needsJudgePhase, runJudgePhase, type JudgePhaseResult, type JudgeStats } from './judge-phase.js';
 import { schemaCompilerFor } from '../suites/assertions/index.js';
 import { assembleSuiteRun } from './assemble-run.js';
 import { runCallPhase } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
+import { renderSuiteCases, type RenderedCases } from './render-cases.js';
 import { planSuite, type CallJob, type PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
 import { estimateCost, SpendBudget } from './spend-budget.js';
@@ -28,6 +32,8 @@ export interface EngineOptions {
   log: Logger;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
+  /** Where untrusted (Dotprompt) templates render; a child process without secrets by default. */
+  sandbox?: RenderSandbox;
   /** Tests and embedders may swap the provider; the default is the OpenAI-compatible one. */
   providerFactory?: (
     cfg: ProviderConfig,
@@ -50,6 +56,8 @@ export interface CallCounts {
 export interface EngineResult {
   /** One list of runs per side, in the order of the input sides. */
   sides: SuiteRun[][];
+  /** The regradings asked for, likewise (empty when none). */
+  gradings: SuiteRun[][];
   calls: CallCounts;
   rateLimited: number;
   /** Why the run stopped early (spend cap, provider rejected the key, cancelled); null if it finished. */
@@ -62,12 +70,12 @@ function providerKey(cfg: ProviderConfig): string {
 }
 
 /** Every side's suites planned into one set of distinct calls; planning problems thrown together. */
-function planSides(sides: Suite[][], jobs: Map<string, CallJob>): PlannedSuite[][] {
+function planSides(sides: Suite[][], jobs: Map<string, CallJob>, rendered: RenderedCases): PlannedSuite[][] {
   const problems: InputError['problems'] = [];
   const plans = sides.map((suites) =>
     suites.flatMap((s) => {
       try {
-        return [planSuite(s, jobs)];
+        return [planSuite(s, jobs, rendered.get(s)!)];
       } catch (e) {
         if (e instanceof InputError) {
           problems.push(...e.problems);
@@ -112,14 +120,32 @@ function checkEstimate(opts: EngineOptions, pending: CallJob[], total: number): 
   );
 }
 
-export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Promise<EngineResult> {
+/** Every case rendered (one batch), then planned: the sides first, so `shared` counts only theirs. */
+async function planAll(sides: Suite[][], gradings: Suite[][], opts: EngineOptions) {
   const jobs = new Map<string, CallJob>();
-  const plans = planSides(sides, jobs);
-  // scoring a schema assertion needs ajv: loaded while the model answers, only when one is used
-  const schemasP = schemaCompilerFor(sides.flat().flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));
-  schemasP.catch(() => {}); // awaited (and so reported) before scoring
+  const rendered = await renderSuiteCases([...sides, ...gradings].flat(), opts.sandbox ?? childProcessSandbox());
+  const plans = planSides(sides, jobs, rendered);
   let shared = 0;
   for (const j of jobs.values()) shared += j.uses - 1;
+  const regrades = planSides(gradings, jobs, rendered);
+  return { jobs, plans, regrades, shared };
+}
+
+/**
+ * `gradings`: more sides whose suites render to the requests of `sides` (the same prompts and
+ * rendering vars) with other assertions; they share those calls and are not counted as shared.
+ */
+export async function evaluateSuites(
+  sides: Suite[][],
+  opts: EngineOptions,
+  gradings: Suite[][] = [],
+): Promise<EngineResult> {
+  const all = [...sides, ...gradings].flat();
+  const { jobs, plans, regrades, shared } = await planAll(sides, gradings, opts);
+  const allPlans = [...plans, ...regrades];
+  // scoring a schema assertion needs ajv: loaded while the model answers, only when one is used
+  const schemasP = schemaCompilerFor(all.flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));
+  schemasP.catch(() => {}); // awaited (and so reported) before scoring
 
   // One limiter and budget for the prompt's calls and the judges': both count against the
   // provider's limits and the run's cap.
@@ -141,9 +167,9 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
 
   // Judges see the outputs, so they run after the prompt's calls (judge-phase.ts).
   let judge: JudgePhaseResult | undefined;
-  if (needsJudgePhase(plans)) {
+  if (needsJudgePhase(allPlans)) {
     const done = outcome.missed;
-    judge = await runJudgePhase(plans, jobs, {
+    judge = await runJudgePhase(allPlans, jobs, {
       ...phase,
       pricer: opts.pricer,
       stopped: outcome.stopped,
@@ -160,8 +186,11 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
 
   const calls: CallCounts = { made: outcome.made, cached: outcome.cached, failed: outcome.failed, shared };
   if (judge) calls.judge = judge.stats;
+  const assemble = (ps: PlannedSuite[]) =>
+    ps.map((p) => assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), schemas));
   return {
-    sides: plans.map((ps) => ps.map((p) => assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), schemas))),
+    sides: plans.map(assemble),
+    gradings: regrades.map(assemble),
     calls,
     rateLimited: phase.limiter.rateLimited,
     stopped,

@@ -15,7 +15,7 @@ import { fillValue } from '../suites/assertions/fill-value.js';
 import { callNeeded } from '../suites/assertions/registry.js';
 import type { ExternalObservation } from '../suites/assertions/score.js';
 import { DEFAULT_EMBEDDING_MODEL, DEFAULT_SIMILAR_THRESHOLD } from '../suites/assertions/types/similar.js';
-import type { AssertionSpec, EvalCase, ProviderConfig } from '../types.js';
+import type { AssertionSpec, EvalCase, ProviderConfig, Suite } from '../types.js';
 import { runCallPhase, type CallPhaseOptions } from './call-phase.js';
 import { cosineSimilarity, embeddingAdapter, embeddingCarrier, embeddingKey, parseVector } from './embeddings.js';
 import { describeVerdict, parseJudgeReply } from './judge-reply.js';
@@ -129,8 +129,13 @@ function collectWork(plans: PlannedSuite[][], jobs: Map<string, CallJob>): Judge
   return work;
 }
 
+/** Whose provider the judges default to: the exam's suite (both sides graded alike), else the suite's own. */
+function graderOf(plan: PlannedSuite): Pick<Suite, 'provider' | 'providerSource' | 'prompt'> {
+  return plan.suite.grader ?? plan.suite;
+}
+
 function addJudgeTask(work: JudgeWork, ref: Ref, c: EvalCase, output: string, label: string): void {
-  const { provider, request } = buildJudgeRequest(ref.spec, ref.plan.suite, c.vars, output);
+  const { provider, request } = buildJudgeRequest(ref.spec, graderOf(ref.plan), c.vars, output);
   const endpoint = endpointOf(provider.base_url);
   const k = cacheKey(endpoint, request, 0);
   let task = work.tasks.get(k);
@@ -146,7 +151,7 @@ function addSimilarNeed(work: JudgeWork, ref: Ref, c: EvalCase, output: string, 
   const { spec } = ref;
   const model = spec.embedding_model ?? DEFAULT_EMBEDDING_MODEL;
   const reference = typeof spec.value === 'string' ? fillValue(spec.value, c.vars) : JSON.stringify(spec.value);
-  const provider = ref.plan.suite.provider;
+  const provider = graderOf(ref.plan).provider;
   const endpoint = endpointOf(provider.base_url);
   const embed = (text: string, what: string) => {
     const k = embeddingKey(endpoint, model, text);
@@ -270,7 +275,7 @@ function similarResult(results: JudgeResults, n: SimilarNeed, embeds: Map<string
 }
 
 function newJob(ref: Ref, key: string, provider: ProviderConfig, request: CallJob['request'], label: string): CallJob {
-  return { key, provider, source: ref.plan.suite.providerSource, request, fromCache: false, uses: 1, label };
+  return { key, provider, source: graderOf(ref.plan).providerSource, request, fromCache: false, uses: 1, label };
 }
 
 function judgement(results: JudgeResults, ref: Ref): SampleJudgement {

@@ -1,10 +1,11 @@
 // Planning turns resolved suites into the list of model calls a run needs, before any call
-// is made: missing template variables surface as input errors up front, the cache is
-// consulted once, and the spend cap can be checked against what really has to be called.
+// is made: cases that cannot render surface as input errors up front (or, for a case borrowed
+// from the other revision, as "not comparable"), the cache is consulted once, and the spend
+// cap can be checked against what really has to be called.
 import type { CacheMode } from '../providers/response-cache.js';
 import { sampleKeys } from '../providers/response-cache.js';
 import { endpointOf } from '../providers/openai-provider.js';
-import { renderCaseMessages } from '../suites/resolve-suites.js';
+import type { Rendered } from '../prompts/render-prompt.js';
 import { InputError, type Problem } from '../errors.js';
 import type { CallResult, ChatMessage, ChatRequest, ProviderConfig, ProviderSource, Suite } from '../types.js';
 
@@ -13,6 +14,8 @@ export interface PlannedCase {
   messages: ChatMessage[];
   /** One per repeat; keys are shared across sides when the rendered request is identical. */
   keys: string[];
+  /** Set when the prompt cannot be run on this (borrowed) case: no keys, and why. */
+  notComparable?: string;
 }
 
 export interface PlannedSuite {
@@ -38,7 +41,12 @@ export interface CallJob {
   label: string;
 }
 
-export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuite {
+/** `rendered`: the suite's cases rendered, in order (undefined for one known unrenderable). */
+export function planSuite(
+  suite: Suite,
+  jobs: Map<string, CallJob>,
+  rendered: readonly (Rendered | undefined)[],
+): PlannedSuite {
   const p = suite.provider;
   const endpoint = endpointOf(p.base_url);
   const request: Omit<ChatRequest, 'messages'> = {
@@ -52,17 +60,14 @@ export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuit
   const problems: Problem[] = [];
   const cases: PlannedCase[] = [];
   suite.cases.forEach((c, caseIndex) => {
-    let messages: ChatMessage[];
-    try {
-      messages = renderCaseMessages(suite.prompt, c);
-    } catch (e) {
-      if (e instanceof InputError) {
-        problems.push(...e.problems);
-        return;
-      }
-      throw e;
+    const r = rendered[caseIndex];
+    if (!r || 'problems' in r) {
+      const why = r ? r.problems.map((q) => q.message).join('; ') : c.borrowed?.unrenderable;
+      if (c.borrowed) cases.push({ caseIndex, messages: [], keys: [], notComparable: why ?? 'it cannot be rendered' });
+      else if (r) problems.push(...r.problems);
+      return;
     }
-    const full: ChatRequest = { ...request, messages };
+    const full: ChatRequest = { ...request, messages: r.messages };
     const keys: string[] = [];
     const keyOf = sampleKeys(endpoint, full);
     for (let s = 0; s < suite.repeats; s++) {
@@ -81,7 +86,7 @@ export function planSuite(suite: Suite, jobs: Map<string, CallJob>): PlannedSuit
           label: `${suite.name} / case ${c.id} / sample ${s + 1}`,
         });
     }
-    cases.push({ caseIndex, messages, keys });
+    cases.push({ caseIndex, messages: r.messages, keys });
   });
   if (problems.length) throw new InputError(problems);
   return { suite, request, cases };

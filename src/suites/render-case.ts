@@ -1,16 +1,10 @@
-// Rendering a prompt for one case, and the up-front check that every case provides every
-// variable the prompt uses (all problems at once, before any model call).
+// The up-front check that every case provides every variable the prompt uses (all problems at
+// once, before any model call). Rendering itself is prompts/render-prompt.ts's, for every format.
 import type { Problem } from '../errors.js';
-import type { ChatMessage, EvalCase, Prompt } from '../types.js';
+import type { EvalCase, Prompt } from '../types.js';
 import type { AssertionSpec } from '../config/schema.js';
 import { isCaseTemplated } from './assertions/registry.js';
-import { hasVar, missingVarMessage, renderTemplate, templateVariables } from '../prompts/template.js';
-
-/** Renders every message of `prompt` with the case's vars; throws InputError on a missing var. */
-export function renderCaseMessages(prompt: Prompt, c: EvalCase): ChatMessage[] {
-  const ctx = { caseId: c.id, file: prompt.file, caseSource: c.source };
-  return prompt.messages.map((m) => ({ role: m.role, content: renderTemplate(m.content, c.vars, ctx) }));
-}
+import { hasVar, missingVarMessage, templateVariables } from '../prompts/template.js';
 
 /**
  * One problem per (case, missing variable), pointing at the case's own line. Checks the

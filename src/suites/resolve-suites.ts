@@ -17,7 +17,7 @@ import { loadSuitePrompt, type SuitePrompt } from './github-prompt-suite.js';
 import { checkVars, collect, type ResolveContext, type ResolveOptions } from './resolve-context.js';
 import { mergeProvider, providerSource } from './suite-provider.js';
 
-export { renderCaseMessages, checkCaseVariables } from './render-case.js';
+export { checkCaseVariables } from './render-case.js';
 export type { ResolveOptions } from './resolve-context.js';
 
 export interface ResolvedSuites {

@@ -1,15 +1,14 @@
 // A suite's provider: the config's default < the prompt file's model parameters < the suite's
-// own override, and where its endpoint settings are written (for errors about them).
+// own override, merged key by key (an override carries only the keys the user wrote), and
+// where its endpoint settings are written (for errors about them).
 //
 // Prefixed model ids a prompt file chose (`openai/gpt-4o-mini`) are mapped for the endpoint
 // (prompts/model-id.ts).
-import { providerSchema, type ProviderConfig, type ProviderOverride } from '../config/schema.js';
+import { PROVIDER_DEFAULTS, providerSchema, type ProviderConfig, type ProviderOverride } from '../config/schema.js';
 import { getAt } from '../config/zod-issues.js';
 import { endpointModelName } from '../prompts/model-id.js';
 import type { YamlDoc } from '../prompts/yaml-doc.js';
 import type { ModelParams, Prompt, ProviderSource } from '../types.js';
-
-const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 export function isGithubModelsEndpoint(baseUrl: string): boolean {
   return /(^|\.)models\.github\.ai$|(^|\.)models\.inference\.ai\.azure\.com$/.test(safeHost(baseUrl));
@@ -36,7 +35,7 @@ export function mergeProvider(
   const merged: Record<string, unknown> = { ...defined(global), ...fromPrompt, ...defined(override) };
   if (!merged.model) return { missingModel: true, issues: [] };
   const promptGaveModel = override?.model === undefined && fromPrompt.model !== undefined;
-  const baseUrl = String(merged.base_url ?? DEFAULT_BASE_URL);
+  const baseUrl = String(merged.base_url ?? PROVIDER_DEFAULTS.base_url);
   if (promptGaveModel) merged.model = endpointModelName(prompt, String(merged.model), isGithubModelsEndpoint(baseUrl));
   const r = providerSchema.safeParse(merged);
   if (r.success) return { provider: r.data, issues: [] };

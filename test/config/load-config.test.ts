@@ -25,6 +25,15 @@ function problemsOf(text: string): Problem[] {
 
 const SUITE = 'version: 1\nsuites:\n  - name: a\n    prompt: p.md\n    cases: c.jsonl\n';
 
+describe('provider overrides carry only the keys written (issue 20, 9)', () => {
+  it("accepts the README's judge example `provider: { model: gpt-4.1 }` and adds no default to it", () => {
+    const text = `${SUITE}    assert:\n      - { type: llm-rubric, value: polite, provider: { model: gpt-4.1 } }\n    provider: { temperature: 0.5 }\n`;
+    const config = parseConfig(text, 'promptgate.yml', checker);
+    expect(config.suites[0]!.assert[0]!.provider).toEqual({ model: 'gpt-4.1' });
+    expect(config.suites[0]!.provider).toEqual({ temperature: 0.5 });
+  });
+});
+
 // [label, yaml, line, col, message fragment]
 const BAD: Array<[string, string, number, number, string]> = [
   [

@@ -174,13 +174,16 @@ describe('the Action on pull_request', () => {
     expect(first.commands.concat(second.commands).filter((c) => c.command === 'warning')).toEqual([]);
   });
 
-  it('with fail-on: never reports the failure but exits 0', async () => {
+  it('with fail-on: never reports the failure but exits 0, with a neutral check that says what it would have been', async () => {
     const { repo, baseSha, headSha } = prRepo({ 'prompts/fruit.md': 'BROKEN: ' + BASE_PROMPT });
     const gh = await github();
     const run = await runPr(gh, repo, { baseSha, headSha }, { inputs: { 'fail-on': 'never' } });
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.verdict).toBe('fail');
-    expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+    // issue 20, 6: neutral (branch protection passes it), the verdict it would have had in the summary
+    expect(gh.checkRuns[0]!.conclusion).toBe('neutral');
+    expect(gh.checkRuns[0]!.output.title).toMatch(/^promptgate: fail \(not enforced: fail-on: never\)/);
+    expect(gh.checkRuns[0]!.output.summary).toMatch(/the gate's verdict would have been \*\*fail\*\*/);
     expect(run.commands.filter((c) => c.command === 'error')).toEqual([]);
   });
 
@@ -410,8 +413,10 @@ describe('the Action entry', () => {
       expect(run.code, JSON.stringify({ stopped: run.report?.stopped, calls: run.report?.calls })).toBe(3);
       expect(run.report.stopped).toMatch(/rejected/);
       expect(run.commands.find((c) => c.command === 'error')?.message).toMatch(/stopped early/);
-      // what ran is still reported
+      // what ran is still reported, and the check a maintainer requires fails, saying why
       expect(gh.checkRuns).toHaveLength(1);
+      expect(gh.checkRuns[0]!.conclusion).toBe('failure');
+      expect(gh.checkRuns[0]!.output.title).toMatch(/^promptgate: could not finish — .*rejected/);
     } finally {
       await rejecting.close();
     }
@@ -437,6 +442,7 @@ describe('the Action entry', () => {
       });
       expect(run.code).toBe(3);
       expect(run.report.cancelled).toBe(true);
+      expect(gh.checkRuns.map((c) => c.conclusion)).toEqual(['failure']);
       expect(run.report.calls.made).toBeGreaterThan(0);
       expect(run.report.calls.made).toBeLessThan(60);
       expect(slow.stats.completions).toBeLessThan(60);

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrompt } from '../../src/prompts/load-prompt.js';
 import { renderPrompt } from '../../src/prompts/render-prompt.js';
-import type { RenderSandbox } from '../../src/sandbox/render-sandbox.js';
 import type { Prompt } from '../../src/types.js';
-import { problemsOf } from './test-helpers.js';
-
-// Prompty renders in-process; a sandbox that must not be used proves it.
-const noSandbox: RenderSandbox = {
-  renderDotprompt: () => Promise.reject(new Error('Prompty must not need the sandbox')),
-};
+import { problemsOf, noSandbox } from './test-helpers.js';
 
 async function render(prompt: Prompt, vars: Record<string, unknown>) {
   const [r] = await renderPrompt(prompt, [{ id: 'c1', vars, source: { file: 'cases.yaml', line: 4 } }], noSandbox);

@@ -1,3 +1,4 @@
+import type { RenderSandbox } from '../../src/sandbox/render-sandbox.js';
 import { InputError } from '../../src/errors.js';
 
 /** The lines of the InputError `fn` throws (fails when it throws something else or nothing). */
@@ -21,3 +22,8 @@ export async function problemsOfAsync(p: Promise<unknown>): Promise<string[]> {
   }
   throw new Error('expected an InputError');
 }
+
+/** For formats that render in-process: a sandbox that fails the test if it is ever asked. */
+export const noSandbox: RenderSandbox = {
+  renderDotprompt: () => Promise.reject(new Error('only Dotprompt renders in the sandbox')),
+};

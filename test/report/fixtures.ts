@@ -291,4 +291,58 @@ export const scenarios = {
         promptDiff: PROMPT_DIFF,
       }),
     ]),
+
+  // issue 20: the PR weakens an assertion, deletes the cases that fail and lowers repeats; the
+  // gate grades with base's exam, head's graders are shown beside it
+  gradingChanged: (): Report =>
+    report(
+      [
+        suite('triage', {
+          verdict: 'fail',
+          head: side({ passRate: 0.3, softPassRate: 0.3 }),
+          delta: delta({ passRate: -0.65, ciLow: -0.8, ciHigh: -0.5, pValue: 0.00001, pAdjusted: 0.00001 }),
+          reasons: ['pass rate fell 65 pp (95% CI −80…−50), p < 0.0001 < 0.05 after Holm: fails'],
+          caseResults: [...many('t', 'regressed', 3), caseResult('u-01', 'unchanged')],
+          gradingChange: {
+            graders: 'base',
+            assertions: [
+              { scope: 'suite', change: 'changed', base: 'equals "{{label}}"', head: 'not-equals "zzz"' },
+              { scope: 't-02', change: 'removed', base: 'contains "crash"' },
+            ],
+            casesAdded: ['n-01'],
+            casesRemoved: ['t-01', 't-02', 't-03', 't-04', 't-05', 't-06', 't-07'],
+            casesChanged: [{ id: 'u-01', keys: ['label'] }],
+            filled: [{ id: 'u-01', vars: ['tone'] }],
+            repeats: { base: 3, head: 1 },
+          },
+          otherGrading: {
+            graders: 'head',
+            cases: 14,
+            base: side({ passRate: 1, softPassRate: 1 }),
+            head: side({ passRate: 1, softPassRate: 1 }),
+            delta: delta({ passRate: 0, ciLow: 0, ciHigh: 0, pValue: 1, pAdjusted: 1 }),
+            verdict: 'pass',
+            reasons: ['pass rate 100.0% → 100.0% (+0 pp), p = 1 after Holm: passes'],
+            regressed: [],
+          },
+          notComparable: [
+            {
+              id: 't-08',
+              side: 'head',
+              reason:
+                "head's prompt needs the variable tone, which neither base's case nor head (it has no case t-08) has",
+            },
+          ],
+        }),
+      ],
+      {
+        gate: {
+          alpha: 0.05,
+          min_effect: 0.05,
+          min_pass_rate: { hard: 0, soft: 0 },
+          source: 'base',
+          graders: 'base',
+        },
+      },
+    ),
 };

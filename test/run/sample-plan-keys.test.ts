@@ -3,8 +3,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderConfig } from '../../src/config/schema.js';
 import { cacheKey } from '../../src/providers/response-cache.js';
+import { renderSuiteCases } from '../../src/run/render-cases.js';
 import { planSuite, type CallJob } from '../../src/run/sample-plan.js';
+import type { RenderSandbox } from '../../src/sandbox/render-sandbox.js';
 import type { Suite } from '../../src/types.js';
+
+const noSandbox: RenderSandbox = {
+  renderDotprompt: () => Promise.reject(new Error('no Dotprompt here')),
+};
+
+async function planned(s: Suite, jobs: Map<string, CallJob>) {
+  return planSuite(s, jobs, (await renderSuiteCases([s], noSandbox)).get(s)!);
+}
 
 function suite(provider: Partial<ProviderConfig>, repeats: number, system = 'Be brief.'): Suite {
   return {
@@ -47,9 +57,9 @@ describe('planSuite cache keys', () => {
     ['top_p and seed', { top_p: 0.5, seed: 7 }, 12],
     ['one repeat', { temperature: 1 }, 1],
   ] as const) {
-    it(`equal cacheKey for every case and repeat (${name})`, () => {
+    it(`equal cacheKey for every case and repeat (${name})`, async () => {
       const jobs = new Map<string, CallJob>();
-      const plan = planSuite(suite(provider, repeats), jobs);
+      const plan = await planned(suite(provider, repeats), jobs);
       expect(plan.cases).toHaveLength(4);
       for (const c of plan.cases) {
         const req = jobs.get(c.keys[0]!)!.request;
@@ -59,11 +69,11 @@ describe('planSuite cache keys', () => {
     });
   }
 
-  it('keys differ by sample and by message, and match across suites with the same request', () => {
+  it('keys differ by sample and by message, and match across suites with the same request', async () => {
     const jobs = new Map<string, CallJob>();
-    const a = planSuite(suite({}, 2), jobs);
-    const b = planSuite(suite({}, 2), jobs);
-    const c = planSuite(suite({}, 2, 'Be long.'), jobs);
+    const a = await planned(suite({}, 2), jobs);
+    const b = await planned(suite({}, 2), jobs);
+    const c = await planned(suite({}, 2, 'Be long.'), jobs);
     expect(new Set(a.cases.flatMap((x) => x.keys)).size).toBe(8);
     expect(b.cases.map((x) => x.keys)).toEqual(a.cases.map((x) => x.keys));
     expect(c.cases[0]!.keys[0]).not.toBe(a.cases[0]!.keys[0]);

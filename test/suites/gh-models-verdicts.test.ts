@@ -15,8 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { parseJudgeReply } from '../../src/run/judge-reply.js';
 import { scoreAssertion } from '../../src/suites/assertions/score.js';
 import { parseSuitePrompt } from '../../src/suites/github-prompt-suite.js';
-import { renderCaseMessages } from '../../src/suites/resolve-suites.js';
-import { problemsOf } from '../prompts/test-helpers.js';
+import { renderPrompt } from '../../src/prompts/render-prompt.js';
+import { problemsOf, noSandbox } from '../prompts/test-helpers.js';
 
 function suiteOf(evaluator: string, row = '{ input: x }') {
   const yml = `model: m\nmessages: [{ role: user, content: hi }]\ntestData:\n  - ${row}\nevaluators:\n  - name: e\n${evaluator}\n`;
@@ -133,12 +133,14 @@ describe('llm evaluators: choice matching', () => {
 const problems = (yml: string) => problemsOf(() => parseSuitePrompt('p.prompt.yml', yml));
 
 describe('messages: templated as TemplateString does', () => {
-  const rendered = (content: string, row: string, role = 'user') => {
+  const rendered = async (content: string, row: string, role = 'user') => {
     const s = parseSuitePrompt(
       'p.prompt.yml',
       `model: m\nmessages:\n  - role: ${role}\n    content: ${content}\ntestData:\n  - ${row}\n`,
     );
-    return renderCaseMessages(s, s.testData![0]!);
+    const [r] = await renderPrompt(s, [s.testData![0]!], noSandbox);
+    if (!('messages' in r!)) throw new Error(JSON.stringify(r!.problems));
+    return r.messages;
   };
 
   it.each([
@@ -148,13 +150,13 @@ describe('messages: templated as TemplateString does', () => {
     ['"n={{n}}"', '{ n: 123456.5 }', 'n=123456.5'],
     ['"n={{n}}"', '{ n: 0x10 }', 'n=16'],
     ['"{{#if x}}y{{/if}} {}"', '{ x: 1 }', '{{#if x}}y{{/if}} {}'],
-  ])('%s with %s → %j', (content, row, want) => {
-    expect(rendered(content, row)).toEqual([{ role: 'user', content: want }]);
+  ])('%s with %s → %j', async (content, row, want) => {
+    expect(await rendered(content, row)).toEqual([{ role: 'user', content: want }]);
   });
 
-  it('roles in any case (GetAzureChatMessageRole lowercases them)', () => {
-    expect(rendered('hi', '{ a: 1 }', 'System')).toEqual([{ role: 'system', content: 'hi' }]);
-    expect(rendered('hi', '{ a: 1 }', 'ASSISTANT')[0]!.role).toBe('assistant');
+  it('roles in any case (GetAzureChatMessageRole lowercases them)', async () => {
+    expect(await rendered('hi', '{ a: 1 }', 'System')).toEqual([{ role: 'system', content: 'hi' }]);
+    expect((await rendered('hi', '{ a: 1 }', 'ASSISTANT'))[0]!.role).toBe('assistant');
     expect(problems('model: m\nmessages:\n  - role: robot\n    content: hi\n')[0]).toMatch(
       /^p\.prompt\.yml:3:11: .*role.*system/,
     );

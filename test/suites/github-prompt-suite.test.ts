@@ -7,9 +7,10 @@ import { configSchema } from '../../src/config/schema.js';
 import { formatProblem } from '../../src/errors.js';
 import { MemorySource } from '../../src/files/memory-source.js';
 import { planSuites } from '../../src/pipeline/affected-suites.js';
+import { renderPrompt } from '../../src/prompts/render-prompt.js';
 import { planSuite, type CallJob } from '../../src/run/sample-plan.js';
 import { resolveSuites } from '../../src/suites/resolve-suites.js';
-import { problemsOfAsync as problemsOf } from '../prompts/test-helpers.js';
+import { problemsOfAsync as problemsOf, noSandbox } from '../prompts/test-helpers.js';
 
 const SKY = `name: Sky
 model: openai/gpt-4o-mini
@@ -120,8 +121,8 @@ describe('responseFormat', () => {
     const plain = (await resolve({ 'sky.prompt.yml': SKY })).suites[0]!;
     const json = (await resolve({ 'sky.prompt.yml': withSchema })).suites[0]!;
     const jobs = new Map<string, CallJob>();
-    const a = planSuite(plain, jobs);
-    const b = planSuite(json, jobs);
+    const a = planSuite(plain, jobs, await renderPrompt(plain.prompt, plain.cases, noSandbox));
+    const b = planSuite(json, jobs, await renderPrompt(json.prompt, json.cases, noSandbox));
     expect(a.request.response_format).toBeUndefined();
     expect(b.request.response_format).toEqual({
       type: 'json_schema',

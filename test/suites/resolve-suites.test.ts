@@ -3,7 +3,16 @@ import { parse as parseYaml } from 'yaml';
 import { configSchema } from '../../src/config/schema.js';
 import { formatProblem, InputError } from '../../src/errors.js';
 import { MemorySource } from '../../src/files/memory-source.js';
-import { renderCaseMessages, resolveSuites } from '../../src/suites/resolve-suites.js';
+import { renderPrompt } from '../../src/prompts/render-prompt.js';
+import { childProcessSandbox } from '../../src/sandbox/render-sandbox.js';
+import { resolveSuites } from '../../src/suites/resolve-suites.js';
+import type { EvalCase, Prompt } from '../../src/types.js';
+
+/** One case rendered as a run renders it (Dotprompt in the sandbox): its messages, or its problems as text. */
+async function rendered(prompt: Prompt, c: EvalCase) {
+  const [r] = await renderPrompt(prompt, [c], childProcessSandbox());
+  return 'messages' in r! ? r.messages : r!.problems.map(formatProblem);
+}
 
 const CONFIG = `version: 1
 provider:
@@ -66,6 +75,29 @@ describe('resolveSuites: config suites', () => {
       base_url: 'https://api.openai.com/v1',
     });
     expect(inline!.provider).toMatchObject({ model: 'gpt-4.1-mini', temperature: 0.7, max_tokens: 512 });
+  });
+
+  it('a suite override changes only the keys it writes; the rest come from the global provider (issue 20, 9)', async () => {
+    const cfg = `version: 1
+provider:
+  model: m
+  base_url: http://127.0.0.1:9/v1
+  api_key_env: MY_KEY
+  max_tokens: 64
+suites:
+  - name: warm
+    prompt: prompts/chat.yaml
+    provider: { temperature: 0.5 }
+    cases: [{ vars: { q: a } }]
+  - name: other
+    prompt: prompts/chat.yaml
+    provider: { model: other-model }
+    cases: [{ vars: { q: a } }]
+`;
+    const { suites } = await resolve(repo({}, cfg), {}, cfg);
+    const common = { base_url: 'http://127.0.0.1:9/v1', api_key_env: 'MY_KEY', max_tokens: 64 };
+    expect(suites[0]!.provider).toEqual({ ...common, model: 'm', temperature: 0.5 });
+    expect(suites[1]!.provider).toEqual({ ...common, model: 'other-model', temperature: 0 });
   });
 
   it('repeats: override > suite > run', async () => {
@@ -157,13 +189,13 @@ describe('resolveSuites: config suites', () => {
     expect(warnings.map((w) => w.line)).toEqual([2, 3]);
   });
 
-  it('renderCaseMessages renders every message and names the case on a missing var', async () => {
+  it('a resolved case renders every message; a missing var names the case', async () => {
     const { suites } = await resolve(repo());
     const s = suites[0]!;
-    expect(renderCaseMessages(s.prompt, s.cases[0]!)).toEqual([{ role: 'user', content: 'Ticket: a' }]);
-    expect(() => renderCaseMessages(s.prompt, { ...s.cases[0]!, vars: {} })).toThrow(
+    expect(await rendered(s.prompt, s.cases[0]!)).toEqual([{ role: 'user', content: 'Ticket: a' }]);
+    expect(await rendered(s.prompt, { ...s.cases[0]!, vars: {} })).toEqual([
       "evals/triage.jsonl:1:1: case `t-1` has no variable `ticket` used by prompts/triage.md; add it to the case's vars",
-    );
+    ]);
   });
 });
 
@@ -230,9 +262,7 @@ describe('resolveSuites: .prompt.yml discovery', () => {
     expect(s.provider).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.5, base_url: 'https://api.openai.com/v1' });
     expect(s.dependencies).toEqual(['prompts/sum.prompt.yml']);
     expect(s.repeats).toBe(3);
-    expect(renderCaseMessages(s.prompt, s.cases[1]!)).toEqual([
-      { role: 'user', content: 'Summarize: Grass is green.' },
-    ]);
+    expect(await rendered(s.prompt, s.cases[1]!)).toEqual([{ role: 'user', content: 'Summarize: Grass is green.' }]);
   });
 
   it('keeps the publisher prefix when the endpoint is GitHub Models', async () => {
@@ -296,9 +326,10 @@ suites:
       ['prompty', 'gpt-4o', 0.4, 512],
       ['dotprompt', 'gpt-4.1', 0, 20],
     ]);
-    expect(renderCaseMessages(suites[1]!.prompt, suites[1]!.cases[0]!)).toEqual([
-      { role: 'system', content: 'Greet.' },
-      { role: 'user', content: 'I am Ana' },
+    // Dotprompt keeps the whitespace around its role markers, as its spec renders it
+    expect(await rendered(suites[1]!.prompt, suites[1]!.cases[0]!)).toEqual([
+      { role: 'system', content: '\nGreet.\n' },
+      { role: 'user', content: '\nI am Ana' },
     ]);
   });
 });

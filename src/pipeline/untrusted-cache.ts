@@ -1,0 +1,29 @@
+// Response-cache files a pull request could have written. Cache keys are computed from public
+// inputs, so a PR can commit entries that answer its own head requests; an answer must come
+// from the provider or from a cache the PR cannot write (DESIGN.md "Trust model"). `compare`
+// therefore never reads cache files tracked in git at head, and says so; the Action keeps its
+// cache outside the checkout altogether (src/action/runtime.ts).
+import { isAbsolute, relative, sep } from 'node:path';
+import { plural } from '../compare/format.js';
+import { gitOk } from '../git/run-git.js';
+
+/** Repository paths of the files directly in `dir` that git tracks at `headSha` (the index, for the working tree). */
+export async function trackedCacheFiles(root: string, headSha: string | undefined, dir: string): Promise<string[]> {
+  const rel = relative(root, dir);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return [];
+  const prefix = `${rel.split(sep).join('/')}/`;
+  const args = headSha
+    ? ['ls-tree', '-r', '-z', '--name-only', headSha, '--', prefix]
+    : ['ls-files', '-z', '--', prefix];
+  const files = (await gitOk(root, args)).split('\0').filter(Boolean);
+  return files.filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'));
+}
+
+/** The report's note about them. */
+export function trackedCacheNote(paths: readonly string[]): string {
+  const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
+  return (
+    `This PR's tree has ${plural(paths.length, 'response-cache file')} tracked in git (${shown}): ` +
+    'answers a PR can write are never used, so those files were not read.'
+  );
+}
