@@ -3,11 +3,14 @@
 // one-line-per-problem message; anything else is a bug and says so.
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { stderrLogger } from './log.js';
+import { redactingLogger, Redactor } from './redact.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
 import { openRevisions } from './pipeline/open-revisions.js';
 
 async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
+  // the suites' key variables join it once the config is read (pipeline/engine-options.ts)
+  const redactor = new Redactor().addEnv(process.env, ['GITHUB_TOKEN', 'GH_TOKEN']);
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals) => {
     signals++;
@@ -34,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
     return await runCommand(args, {
       cwd: process.cwd(),
       env: process.env,
-      log: stderrLogger(args.verbose),
+      log: redactingLogger(stderrLogger(args.verbose), redactor),
+      redactor,
       stdout: process.stdout,
       stderr: process.stderr,
       signal: controller.signal,
@@ -42,11 +46,11 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (e) {
     if (e instanceof InputError) {
-      for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      for (const p of e.problems) process.stderr.write(`${redactor.redact(formatProblem(p))}\n`);
       return 2;
     }
     if (e instanceof RunError) {
-      process.stderr.write(`error: ${oneLine(e.message)}\n`);
+      process.stderr.write(`error: ${redactor.redact(oneLine(e.message))}\n`);
       return 3;
     }
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -54,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     process.stderr.write(
-      `internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      redactor.redact(`internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
     );
     return 3;
   }

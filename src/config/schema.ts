@@ -33,7 +33,7 @@ const _assertionShape: Same<z.infer<typeof assertionSchema>, AssertionSpec> = tr
 
 export const providerSchema = z.strictObject({
   model: z.string().check(z.minLength(1)),
-  base_url: def(z.url(), 'https://api.openai.com/v1'),
+  base_url: def(z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }), 'https://api.openai.com/v1'),
   api_key_env: def(z.string().check(z.minLength(1)), 'OPENAI_API_KEY'),
   temperature: def(z.number().check(z.gte(0), z.lte(2)), 0),
   max_tokens: def(z.int().check(z.positive()), 512),
@@ -79,6 +79,10 @@ export const runSchema = z.strictObject({
   timeout_s: def(z.number().check(z.positive()), 60),
   max_attempts: def(z.int().check(z.gte(1), z.lte(20)), 6),
   max_cost_usd: def(z.number().check(z.positive()), 5),
+  // the longest retry-after obeyed; a provider asking for more stops the run (keeping what finished)
+  max_retry_wait_s: def(z.number().check(z.gte(0)), 30),
+  // the largest answer body accepted; a larger one is that sample's error
+  max_response_mb: def(z.number().check(z.positive()), 4),
 });
 export type RunConfig = z.infer<typeof runSchema>;
 

@@ -63,7 +63,8 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
   });
   if (pinned.notes.length) report.notes = [...(report.notes ?? []), ...pinned.notes];
   return {
-    report,
+    // every renderer (comment, check run, summaries, report.json) reads this one, redacted copy
+    report: opts.redactor ? opts.redactor.redactDeep(report) : report,
     configFile: base.file ?? head.file,
     changedFiles: changed,
     affected: plans.filter((p) => p.status !== 'skipped').map((p) => p.name),

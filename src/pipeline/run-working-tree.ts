@@ -51,6 +51,8 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
   const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
   const cacheDir = resolveCacheDir(config, opts.cwd, opts);
   await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
-  const result = await evaluateSuites([selected], engine);
+  const evaluated = await evaluateSuites([selected], engine);
+  // the results file, the table and the messages are written from this redacted copy
+  const result = opts.redactor ? opts.redactor.redactDeep(evaluated) : evaluated;
   return { ...result, configFile: file, suites: selected, pricing, cacheDir };
 }

@@ -3,6 +3,7 @@
 // score each side.
 import { InputError, RunError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Redactor } from '../redact.js';
 import { createLimiter } from '../providers/limiter.js';
 import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
@@ -23,6 +24,11 @@ export interface EngineOptions {
   timeoutMs: number;
   maxAttempts: number;
   maxCostUsd: number;
+  /** run.max_retry_wait_s and run.max_response_mb, in ms and bytes (defaults in providers/). */
+  maxRetryWaitMs?: number;
+  maxResponseBytes?: number;
+  /** Collects the secrets the providers use, for every sink to redact. */
+  redactor?: Redactor;
   pricer: Pricer;
   env: Record<string, string | undefined>;
   log: Logger;
@@ -84,7 +90,15 @@ function planSides(sides: Suite[][], jobs: Map<string, CallJob>): PlannedSuite[]
 /** One provider per endpoint and key, created on first use (a missing API key throws then). */
 function providerPool(opts: EngineOptions): (cfg: ProviderConfig, source?: ProviderSource) => ChatProvider {
   const factory =
-    opts.providerFactory ?? ((cfg, env, timeoutMs, source) => createOpenAIProvider(cfg, { env, timeoutMs, source }));
+    opts.providerFactory ??
+    ((cfg, env, timeoutMs, source) =>
+      createOpenAIProvider(cfg, {
+        env,
+        timeoutMs,
+        source,
+        maxResponseBytes: opts.maxResponseBytes,
+        redactor: opts.redactor,
+      }));
   const providers = new Map<string, ChatProvider>();
   return (cfg, source) => {
     const k = providerKey(cfg);
@@ -126,9 +140,11 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
   const phase = {
     cache: opts.cache,
     cacheMode: opts.cacheMode,
-    limiter: createLimiter(opts.concurrency),
+    limiter: createLimiter(opts.concurrency, { maxPauseMs: opts.maxRetryWaitMs }),
     budget: new SpendBudget(opts.maxCostUsd, opts.pricer),
     maxAttempts: opts.maxAttempts,
+    maxRetryWaitMs: opts.maxRetryWaitMs,
+    log: opts.log,
     providerFor: providerPool(opts),
     signal: opts.signal,
   };

@@ -3,7 +3,8 @@
 import { setMaxListeners } from 'node:events';
 import type { Limiter } from '../providers/limiter.js';
 import { callWithRetry } from '../providers/call-with-retry.js';
-import { ProviderError } from '../providers/provider-error.js';
+import { ProviderError, RUN_LEVEL_KINDS } from '../providers/provider-error.js';
+import type { Logger } from '../log.js';
 import type { ResponseCache } from '../providers/response-cache.js';
 import type { ChatProvider } from '../types.js';
 import type { CallJob } from './sample-plan.js';
@@ -36,7 +37,14 @@ export interface ExecuteOptions {
   onProgress?: (e: ProgressEvent) => void;
   /** Set when the run must stop (spend cap, fatal provider error); remaining jobs are skipped. */
   onStop?: (reason: string) => void;
+  /** Longest retry-after the run waits (run.max_retry_wait_s), ms. */
+  maxRetryWaitMs?: number;
+  /** For the server's waiting requests and a cache that cannot be written. */
+  log?: Logger;
 }
+
+/** Refusals of single requests before any call succeeded that mean the refusal is the run's, not a case's. */
+const REFUSALS_BEFORE_SUCCESS = 5;
 
 export interface ExecuteOutcome extends CallStats {
   /** Why scheduling stopped early, if it did. */
@@ -49,6 +57,8 @@ const FIX_BY_KIND: Record<ProviderError['kind'], string> = {
   auth: 'check the API key',
   quota: "check the account's quota",
   'bad-request': 'check provider.model and its parameters',
+  refused: 'check provider.model, its parameters and the prompt',
+  throttled: 'try again later or raise run.max_retry_wait_s',
   'rate-limit': 'lower run.concurrency or try again later',
   server: 'the provider is failing; try again later',
   timeout: 'check that the server answers, or raise run.timeout_s',
@@ -60,6 +70,12 @@ const FIX_BY_KIND: Record<ProviderError['kind'], string> = {
 interface Dispatch {
   stats: { made: number; failed: number };
   done: number;
+  /** Jobs not yet handed to the limiter. */
+  left: number;
+  refused: number;
+  /** The cache write that failed first (warned about once). */
+  cacheWriteFailed: boolean;
+  waitLogged: boolean;
   stopped: string | null;
   fatal?: ProviderError;
   stopAll: AbortController;
@@ -75,6 +91,10 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
   const d: Dispatch = {
     stats: { made: 0, failed: 0 },
     done: 0,
+    left: total,
+    refused: 0,
+    cacheWriteFailed: false,
+    waitLogged: false,
     stopped: null,
     stopAll,
     stop(reason, abort = true) {
@@ -133,9 +153,19 @@ function gatedLimiter(d: Dispatch, opts: ExecuteOptions): Limiter {
 /** A failed call that makes every further one pointless stops the run, saying what to check. */
 function stopIfFatal(d: Dispatch, e: unknown): void {
   if (!(e instanceof ProviderError) || d.fatal) return;
-  if (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') {
+  if (e.kind === 'throttled') {
+    // calls in flight are paid for: they finish and are kept, only new ones are not started
+    d.fatal = e;
+    d.stop(e.message, false);
+  } else if (RUN_LEVEL_KINDS.has(e.kind)) {
     d.fatal = e;
     d.stop(`the provider rejected the request: ${e.message}`);
+  } else if (e.kind === 'refused') {
+    // one request's refusal is that sample's error; refusing everything is the run's
+    if (++d.refused >= REFUSALS_BEFORE_SUCCESS && d.stats.made === 0) {
+      d.fatal = e;
+      d.stop(`the first ${d.refused} calls were all refused and none succeeded: ${e.message}; ${FIX_BY_KIND.refused}`);
+    }
   } else if (d.stats.made === 0) {
     // A call gave up after its retries before any call succeeded: the endpoint itself is
     // not working (down, hanging, not OpenAI-compatible). Every other call would wait out
@@ -145,22 +175,54 @@ function stopIfFatal(d: Dispatch, e: unknown): void {
   }
 }
 
+/** Spend as each answer arrives; at the cap nothing more is started (calls in flight finish). */
+function charge(d: Dispatch, opts: ExecuteOptions, model: string, result: CallJob['result'], bytes?: number): void {
+  if (result) opts.budget.record(model, result);
+  else if (bytes) opts.budget.recordChars(model, bytes);
+  if (!opts.budget.canSpend() && (d.left > 0 || opts.limiter.queued > 0)) d.stop(opts.budget.exhaustedMessage(), false);
+}
+
+/** A cache that cannot be written costs reruns, not this run: one warning, and the answer is used. */
+async function store(d: Dispatch, opts: ExecuteOptions, job: CallJob): Promise<void> {
+  try {
+    await opts.cache.set(job.key, job.result!);
+  } catch (e) {
+    if (d.cacheWriteFailed) return;
+    d.cacheWriteFailed = true;
+    opts.log?.warn(`${(e as Error).message}; answers are used but not cached, so a rerun calls the model again`);
+  }
+}
+
+function retryLogger(d: Dispatch, opts: ExecuteOptions) {
+  return (e: ProviderError, waitMs: number) => {
+    if (e.retryAfterMs === undefined || e.retryAfterMs < 1000) return;
+    const msg = `${e.message.replace(/ \(HTTP 429\).*$/, '')} and asked to wait ${Math.round(e.retryAfterMs / 100) / 10} s (retry-after); waiting ${Math.round(waitMs / 100) / 10} s (run.max_retry_wait_s caps it)`;
+    if (d.waitLogged) opts.log?.debug(msg);
+    else opts.log?.info(msg);
+    d.waitLogged = true;
+  };
+}
+
 async function runOne(d: Dispatch, job: CallJob, limiter: Limiter, opts: ExecuteOptions): Promise<void> {
+  d.left--;
   if (d.stopped || d.stopAll.signal.aborted) return;
   try {
     const result = await callWithRetry(opts.providerFor(job.provider), job.request, {
       limiter,
       maxAttempts: opts.maxAttempts,
+      maxRetryWaitMs: opts.maxRetryWaitMs,
       signal: d.stopAll.signal,
+      onRetry: retryLogger(d, opts),
     });
     job.result = result;
     d.stats.made++;
-    opts.budget.record(job.request.model, result);
-    if (opts.writeCache) await opts.cache.set(job.key, result);
+    charge(d, opts, job.request.model, result);
+    if (opts.writeCache) await store(d, opts, job);
   } catch (e) {
     if (e === halted || d.stopAll.signal.aborted) return; // stopped or cancelled: not an error of this sample
     d.stats.failed++;
     job.error = e instanceof Error ? e.message : String(e);
+    if (e instanceof ProviderError && e.responseBytes) charge(d, opts, job.request.model, undefined, e.responseBytes);
     stopIfFatal(d, e);
   } finally {
     d.done++;

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-ZS3LK7BC.js";import"./chunk-2IBXZLHD.js";import"./chunk-LHGCGNQV.js";import"./chunk-7O2C5ZAL.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-IPR2UVPL.js";import"./chunk-I7ZDFAAO.js";import"./chunk-7AYIRYDR.js";import"./chunk-CAXDLL7L.js";import"./chunk-S6ZJ2KWU.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
