@@ -58,7 +58,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     process.stderr.write(
-      redactor.redact(`internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+      redactor.redact(
+        `internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      ),
     );
     return 3;
   }

@@ -74,7 +74,9 @@ export class Redactor {
 
 /** `${VAR}` names in provider header values (their values are secrets like the API key). */
 export function headerVariables(headers: Record<string, string> | undefined): string[] {
-  return Object.values(headers ?? {}).flatMap((v) => [...v.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!));
+  return Object.values(headers ?? {}).flatMap((v) =>
+    [...v.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!),
+  );
 }
 
 /** Every environment variable whose value a provider config sends as a credential. */

@@ -1,6 +1,6 @@
 // `promptgate validate`: everything a run would check before its first call, without one.
 import type { Config } from '../config/schema.js';
-import { schemaCompilerFor, validateAssertion } from '../suites/assertions/index.js';
+import { assertionToolsFor, validateAssertion } from '../suites/assertions/index.js';
 import { InputError, type Problem } from '../errors.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
 import type { FileSource } from '../files/file-source.js';
@@ -14,7 +14,7 @@ export async function validateSuites(
   const { suites, warnings } = await resolveSuites(src, config, file, opts);
   const problems: Problem[] = [...warnings];
   const unsupported: Problem[] = [];
-  const schemas = await schemaCompilerFor(suites.flatMap((s) => s.cases.flatMap((c) => c.assert)));
+  const tools = await assertionToolsFor(suites.flatMap((s) => s.cases.flatMap((c) => c.assert)));
   let cases = 0;
   for (const suite of suites) {
     for (const c of suite.cases) {
@@ -26,7 +26,7 @@ export async function validateSuites(
         else throw e;
       }
       for (const a of c.assert) {
-        const why = validateAssertion(a, { schemas });
+        const why = validateAssertion(a, tools);
         if (why)
           problems.push({ file: c.source.file, line: c.source.line, message: `case ${c.id}: ${a.type}: ${why}` });
       }

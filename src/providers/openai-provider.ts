@@ -89,7 +89,10 @@ function resolveHeaders(cfg: ProviderConfig, opts: OpenAIProviderOptions): Recor
 function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets: Redactor): OpenAI {
   const headers = resolveHeaders(cfg, opts);
   let apiKey = opts.env[cfg.api_key_env]?.trim();
-  const known = [apiKey, ...Object.entries(cfg.headers ?? {}).flatMap(([n, v]) => (v.includes('${') ? [headers[n]] : []))];
+  const known = [
+    apiKey,
+    ...Object.entries(cfg.headers ?? {}).flatMap(([n, v]) => (v.includes('${') ? [headers[n]] : [])),
+  ];
   secrets.add(...known);
   opts.redactor?.add(...known);
   if (!apiKey) {
@@ -170,10 +173,16 @@ async function chatOnce(
   }
   const content: unknown = choice.message.content;
   if (content !== null && content !== undefined && typeof content !== 'string') {
-    throw new ProviderError('bad-response', `${state.endpoint} answered a malformed response: message.content is ${describe(content)}, not text`);
+    throw new ProviderError(
+      'bad-response',
+      `${state.endpoint} answered a malformed response: message.content is ${describe(content)}, not text`,
+    );
   }
   if (choice.finish_reason === 'content_filter') {
-    throw new ProviderError('refused', `${state.endpoint} withheld the answer (finish_reason content_filter: the provider's content filter)`);
+    throw new ProviderError(
+      'refused',
+      `${state.endpoint} withheld the answer (finish_reason content_filter: the provider's content filter)`,
+    );
   }
   const result: ProviderCallResult = { output: typeof content === 'string' ? content : '', latencyMs };
   const usage = chatUsage(d.usage, state.endpoint);
@@ -356,19 +365,26 @@ function toProviderError(
 }
 
 function causeOf<T extends Error>(e: unknown, type: new (...args: never[]) => T): T | undefined {
-  for (let c = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++) if (c instanceof type) return c;
+  for (let c = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++)
+    if (c instanceof type) return c;
   return undefined;
 }
 
 // A 4xx names either this request (too long for the context, refused by a content filter, some
 // field the server rejects for this input) or the whole run (the model or the path does not
 // exist): the first is the sample's error and the run goes on, the second stops it.
-const MODEL_MISSING = /model[^.]*\b(does not exist|not found|not exist|unknown|is not supported|not available)|\bunknown model|model_not_found|no such model/i;
+const MODEL_MISSING =
+  /model[^.]*\b(does not exist|not found|not exist|unknown|is not supported|not available)|\bunknown model|model_not_found|no such model/i;
 const CONTENT_FILTER = /content[_ ]?(filter|policy|management)|safety system|responsible ai/i;
 
 function httpError(e: InstanceType<typeof APIError>, at: string, keyEnv: string): ProviderError {
   const status = e.status!;
-  const extra = { status, cause: e, retryAfterMs: parseRetryAfter(e.headers), rateLimit: parseRateLimitInfo(e.headers) };
+  const extra = {
+    status,
+    cause: e,
+    retryAfterMs: parseRetryAfter(e.headers),
+    rateLimit: parseRateLimitInfo(e.headers),
+  };
   // the server's own sentence, without its status prefix or closing full stop (we go on after it)
   const msg = e.message.replace(/^\d+\s*/, '').replace(/[.\s]+$/, '');
   const code = typeof e.code === 'string' ? e.code : '';
@@ -380,7 +396,8 @@ function httpError(e: InstanceType<typeof APIError>, at: string, keyEnv: string)
     );
   }
   if (status === 429) {
-    if (code === 'insufficient_quota') return new ProviderError('quota', `${at}: quota exhausted (HTTP 429): ${msg}`, extra);
+    if (code === 'insufficient_quota')
+      return new ProviderError('quota', `${at}: quota exhausted (HTTP 429): ${msg}`, extra);
     return new ProviderError('rate-limit', `${at} rate-limited the request (HTTP 429): ${msg}`, extra);
   }
   if (status >= 500 || status === 408 || status === 409) {

@@ -3,22 +3,28 @@
 // results (src/judges) come in precomputed; a sample whose judge could not give a verdict is
 // errored, not failed.
 import type { SampleJudgement } from './judge-phase.js';
-import { scoreSample, type SchemaCompiler } from '../suites/assertions/index.js';
+import { scoreSample, type AssertionTools } from '../suites/assertions/index.js';
+import type { Pace } from './pace.js';
 import type { CaseRun, Sample, SuiteRun } from '../types.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
 
-export function assembleSuiteRun(
+/** `pace` yields while scoring; once it says stop (cancelled), the rest are left unscored. */
+export async function assembleSuiteRun(
   plan: PlannedSuite,
   jobs: Map<string, CallJob>,
   pricer: Pricer,
   judged?: ReadonlyMap<string, SampleJudgement>,
-  schemas?: SchemaCompiler,
-): SuiteRun {
+  tools: AssertionTools = {},
+  pace: Pace = async () => true,
+): Promise<SuiteRun> {
   const { suite } = plan;
-  const cases: CaseRun[] = plan.cases.map((pc, ci) => {
+  const cases: CaseRun[] = [];
+  let going = true;
+  for (const [ci, pc] of plan.cases.entries()) {
     const c = suite.cases[pc.caseIndex]!;
     const asserts = suite.assert.length ? [...suite.assert, ...c.assert] : c.assert;
+    if (going) going = await pace();
     const samples: Sample[] = pc.keys.map((key, index) => {
       const job = jobs.get(key)!;
       if (!job.result) {
@@ -32,13 +38,25 @@ export function assembleSuiteRun(
         };
       }
       const price = pricer.price(plan.request.model, job.result.usage, job.result.output.length);
+      if (!going) {
+        const error = 'not scored: the run was cancelled while scoring';
+        return {
+          index,
+          call: job.result,
+          cached: job.fromCache,
+          error,
+          hardPass: false,
+          softPass: false,
+          outcomes: [],
+        };
+      }
       const j = judged?.get(`${ci}:${index}`);
       const score = scoreSample(asserts, {
         vars: c.vars,
         call: job.result,
         costUsd: price.usd,
         external: j?.external,
-        schemas,
+        ...tools,
       });
       const sample: Sample = {
         index,
@@ -54,8 +72,8 @@ export function assembleSuiteRun(
       if (j) sample.judgeCostUsd = j.costUsd;
       return sample;
     });
-    return { id: c.id, vars: c.vars, source: c.source, messages: pc.messages, samples };
-  });
+    cases.push({ id: c.id, vars: c.vars, source: c.source, messages: pc.messages, samples });
+  }
   const run: SuiteRun = {
     name: suite.name,
     model: plan.request.model,

@@ -9,7 +9,8 @@ import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import type { ChatProvider, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
 import { needsJudgePhase, runJudgePhase, type JudgePhaseResult, type JudgeStats } from './judge-phase.js';
-import { schemaCompilerFor } from '../suites/assertions/index.js';
+import { assertionToolsFor } from '../suites/assertions/index.js';
+import { pacer } from './pace.js';
 import { assembleSuiteRun } from './assemble-run.js';
 import { runCallPhase } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
@@ -130,8 +131,8 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
   const jobs = new Map<string, CallJob>();
   const plans = planSides(sides, jobs);
   // scoring a schema assertion needs ajv: loaded while the model answers, only when one is used
-  const schemasP = schemaCompilerFor(sides.flat().flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));
-  schemasP.catch(() => {}); // awaited (and so reported) before scoring
+  const toolsP = assertionToolsFor(sides.flat().flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));
+  toolsP.catch(() => {}); // awaited (and so reported) before scoring
   let shared = 0;
   for (const j of jobs.values()) shared += j.uses - 1;
 
@@ -171,13 +172,20 @@ export async function evaluateSuites(sides: Suite[][], opts: EngineOptions): Pro
       );
     }
   }
-  const stopped = outcome.stopped ?? judge?.stopped ?? null;
-  const schemas = await schemasP;
+  const tools = await toolsP;
+  const pace = pacer(opts.signal);
+  const scored: SuiteRun[][] = [];
+  for (const ps of plans) {
+    const runs: SuiteRun[] = [];
+    for (const p of ps) runs.push(await assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), tools, pace));
+    scored.push(runs);
+  }
+  const stopped = outcome.stopped ?? judge?.stopped ?? (opts.signal?.aborted ? 'cancelled' : null);
 
   const calls: CallCounts = { made: outcome.made, cached: outcome.cached, failed: outcome.failed, shared };
   if (judge) calls.judge = judge.stats;
   return {
-    sides: plans.map((ps) => ps.map((p) => assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), schemas))),
+    sides: scored,
     calls,
     rateLimited: phase.limiter.rateLimited,
     stopped,

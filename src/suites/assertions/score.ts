@@ -3,6 +3,7 @@
 import type { AssertionOutcome, AssertionSpec, CallResult } from '../../types.js';
 import { fillValue } from './fill-value.js';
 import { lookupType } from './registry.js';
+import type { RegexEngine } from '../../safe-regex.js';
 import type { SchemaCompiler } from './schema-compiler.js';
 
 /** What a judge or embedding call found for one assertion (src/run/judge-phase.ts); computed before scoring. */
@@ -23,6 +24,8 @@ export interface ScoreContext {
   external?: ReadonlyMap<number, ExternalObservation>;
   /** Compiles schema values; the run loads one when some assertion has a schema. */
   schemas?: SchemaCompiler;
+  /** The linear-time regex engine; the run loads it when some assertion has a pattern. */
+  regex?: RegexEngine;
 }
 
 export interface SampleScore {
@@ -63,6 +66,7 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
       call: ctx.call,
       costUsd: ctx.costUsd,
       schemas: ctx.schemas,
+      regex: ctx.regex,
     });
     const pass = negated ? !obs.holds : obs.holds;
     const out: AssertionOutcome = { type: spec.type, grade, pass };
