@@ -7,6 +7,8 @@
 // re2js is ~260 KB of JavaScript: the engine is a value loaded on demand (loadRegexEngine) and
 // handed to whatever compiles patterns, so a run without one never pays for it.
 
+import type * as Re2 from 're2js';
+
 /** A compiled pattern: match semantics of RE2, positions in UTF-16 units like RegExp. */
 export interface SafeRegex {
   readonly source: string;
@@ -73,7 +75,7 @@ export function patternProblem(pattern: string, flags = ''): string | undefined 
   return undefined;
 }
 
-type Re2Module = typeof import('re2js');
+type Re2Module = typeof Re2;
 
 function engineOver(re2: Re2Module): RegexEngine {
   const { RE2JS } = re2;
