@@ -1,6 +1,7 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
+import { sizeProblem } from '../input-limits.js';
 import type { FileSource } from './file-source.js';
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.promptgate']);
@@ -48,7 +49,10 @@ export class WorkingTreeSource implements FileSource {
         `resolves to ${real}, outside the repository; promptgate reads only files inside the repository (symlinks out of it are not followed): commit the file itself`,
       );
     }
-    if ((await stat(real)).isDirectory()) throw isDirectory(path);
+    const st = await stat(real);
+    if (st.isDirectory()) throw isDirectory(path);
+    const big = sizeProblem(st.size);
+    if (big) throw InputError.one(path, big);
     return real;
   }
 

@@ -1,4 +1,5 @@
 import { InputError, oneLine, RunError } from '../errors.js';
+import { sizeProblem } from '../input-limits.js';
 import { CatFileBatch } from './cat-file-batch.js';
 import { runGit, gitOk } from './run-git.js';
 
@@ -53,6 +54,8 @@ export class RevisionSource {
       throw InputError.one(path, `is a directory in ${this.label}, not a file; name a file inside it`);
     // a submodule (commit) is not a file, as for the working tree
     if (a.type !== 'blob') return undefined;
+    const big = sizeProblem(a.content.length);
+    if (big) throw InputError.one(path, `${big} (in ${this.label})`);
     const text = a.content.toString('utf8');
     // A symlink is a blob holding its target's path: never read as the file, nor followed. Only
     // a short one-line blob can be one, so other files need no look at the tree's modes.
