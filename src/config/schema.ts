@@ -33,10 +33,7 @@ const _assertionShape: Same<z.infer<typeof assertionSchema>, AssertionSpec> = tr
 
 export const providerSchema = z.strictObject({
   model: z.string().check(z.minLength(1)),
-  base_url: def(
-    z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }),
-    'https://api.openai.com/v1',
-  ),
+  base_url: def(z.url({ protocol: /^https?$/ }), 'https://api.openai.com/v1'),
   api_key_env: def(z.string().check(z.minLength(1)), 'OPENAI_API_KEY'),
   temperature: def(z.number().check(z.gte(0), z.lte(2)), 0),
   max_tokens: def(z.int().check(z.positive()), 512),

@@ -5,6 +5,17 @@ import { InputError, type Problem } from '../errors.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
 import type { FileSource } from '../files/file-source.js';
 
+/** Nothing to evaluate: with no config file, what to create; with one, what to add. */
+export function noSuites(file: string | null): InputError {
+  if (file === null) {
+    return InputError.one(
+      'promptgate.yml',
+      'not found, and no *.prompt.yml file either, so there is nothing to evaluate; create promptgate.yml with a suite (see README "Quick start")',
+    );
+  }
+  return InputError.one(file, 'no suites to run: add `suites:` to the config, or a *.prompt.yml file');
+}
+
 export async function validateSuites(
   src: FileSource,
   config: Config,
@@ -12,6 +23,11 @@ export async function validateSuites(
   opts: { keepGoing?: boolean; onWarning?: (p: Problem) => void },
 ): Promise<string> {
   const { suites, warnings } = await resolveSuites(src, config, file, opts);
+  // `run` would stop here with nothing to evaluate: validate says so too, not "ok — 0 suite(s)"
+  if (!suites.length) {
+    for (const w of warnings) opts.onWarning?.(w);
+    throw noSuites(file);
+  }
   const problems: Problem[] = [...warnings];
   const unsupported: Problem[] = [];
   const tools = await assertionToolsFor(suites.flatMap((s) => s.cases.flatMap((c) => c.assert)));

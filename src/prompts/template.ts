@@ -115,7 +115,12 @@ export function placeholderProblems(template: string, file: string, firstLine = 
     const line = firstLine + (before.match(/\n/g)?.length ?? 0);
     const col = m.index - before.lastIndexOf('\n');
     const what = inner.trim() ? `\`${m[0]}\` is not a variable name` : `\`${m[0]}\` names no variable`;
-    problems.push({ file, line, col, message: `${what}; write \`{{name}}\` or \`{{a.b}}\` (letters, digits, _ and - between single dots)` });
+    problems.push({
+      file,
+      line,
+      col,
+      message: `${what}; write \`{{name}}\` or \`{{a.b}}\` (letters, digits, _ and - between single dots)`,
+    });
   }
   return problems;
 }
