@@ -42,6 +42,9 @@ export function parseConfig(text: string, file: string, assertions: AssertionChe
     throw InputError.one(file, yamlLimitMessage(e), 1, 1);
   }
   const loc = new YamlLocator(doc, lineCounter);
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) {
+    throw InputError.one(file, yamlLimitMessage(new Error('too many nested levels')), 1, 1);
+  }
   // After a syntax error the data is a guess; schema messages about it would only mislead.
   if (doc.errors.length > 0) throw new InputError(yamlProblems(file, text, doc, loc));
 

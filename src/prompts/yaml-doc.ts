@@ -35,6 +35,9 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlDoc {
     const p = lc.linePos(offset);
     return { line: p.line + lineOffset, col: p.col };
   };
+  // the parser reports a stack overflow (thousands of nested brackets) as a syntax error
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) return limitDoc(file, lineOffset, yamlLimitMessage(new Error('too many nested levels')));
   // Syntax errors get the config's wording: the opening quote/bracket and a fix.
   const problems: Problem[] = [
     ...yamlProblems(file, text, doc, new YamlLocator(doc, lc)).map((p) => ({

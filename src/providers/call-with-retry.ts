@@ -19,6 +19,8 @@ export interface RetryOptions {
   /** Attempts that may end in 429 before giving up. Default 3 × maxAttempts. */
   rateLimitAttempts?: number;
   signal?: AbortSignal;
+  /** Ends a wait before a retry (and the limiter queue's hold) early: the run stopped scheduling. */
+  waitSignal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** Backoff base and cap, ms. Defaults 500 and 20 000. */
@@ -103,7 +105,7 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
       if (!(e instanceof ProviderError)) throw e;
       const wait = waitAfter(e);
       opts.onRetry?.(e, wait);
-      await sleep(wait, signal);
+      await sleep(wait, opts.waitSignal ?? signal);
     }
   }
 }

@@ -94,7 +94,6 @@ function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets:
     ...Object.entries(cfg.headers ?? {}).flatMap(([n, v]) => (v.includes('${') ? [headers[n]] : [])),
   ];
   secrets.add(...known);
-  opts.redactor?.add(...known);
   if (!apiKey) {
     // A loopback server, or a gateway authenticated by a configured header (Azure `api-key`),
     // works without the bearer key; everything else would only fail later with a 401.
@@ -315,7 +314,8 @@ function rejectsMaxTokens(e: unknown): boolean {
 
 export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOptions): ChatProvider {
   const state: ProviderState = { endpoint: endpointOf(cfg.base_url), useMaxCompletionTokens: false };
-  const secrets = new Redactor();
+  // the run's redactor when given (it also holds the GitHub token and the other suites' keys)
+  const secrets = opts.redactor ?? new Redactor();
   const client = openAIClient(cfg, opts, secrets);
   const ctx: GuardContext = { state, timeoutMs: opts.timeoutMs, keyEnv: cfg.api_key_env, secrets };
   return {

@@ -156,7 +156,8 @@ export class FsResponseCache implements ResponseCache {
     try {
       return (await readdir(this.dir)).filter((n) => n.startsWith('pack-') && n.endsWith('.jsonl')).sort();
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      // no cache yet (or a path that cannot be one: the first write says so, once)
+      if (['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return undefined;
       this.logger?.warn(`cache: cannot read ${this.dir}: ${(e as Error).message}; calling the model instead`);
       return undefined;
     }

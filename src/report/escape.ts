@@ -11,7 +11,8 @@ const ZWSP_ENTITY = '&#8203;';
 const ZWSP = '\u200B';
 
 // Bidirectional controls (U+202A-202E, U+2066-2069, marks) reorder the text around them, so an
-// answer could make "regressed" read "fixed" or hide a case id: they are shown as <U+202E>.
+// answer could make "regressed" read "fixed" or hide a case id: they are shown as \u202e, as in
+// the terminal.
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
@@ -19,9 +20,7 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
  * controls made visible (every escape starts here).
  */
 export function normaliseNewlines(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(BIDI, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  return text.replace(/\r\n?/g, '\n').replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -70,8 +70,6 @@ const FIX_BY_KIND: Record<ProviderError['kind'], string> = {
 interface Dispatch {
   stats: { made: number; failed: number };
   done: number;
-  /** Jobs not yet handed to the limiter. */
-  left: number;
   refused: number;
   /** The cache write that failed first (warned about once). */
   cacheWriteFailed: boolean;
@@ -79,29 +77,39 @@ interface Dispatch {
   stopped: string | null;
   fatal?: ProviderError;
   stopAll: AbortController;
+  /**
+   * Aborted by any stop: calls waiting for a slot or sleeping before a retry leave at once
+   * (a limiter paused by a long retry-after would otherwise hold them for the whole pause).
+   */
+  queue: AbortController;
   /** `abort: false` (spend cap) only stops dispatching; calls in flight are paid for and kept. */
   stop(reason: string, abort?: boolean): void;
   report(): void;
 }
 
+const halted = new Error('dispatch stopped');
+
 function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
   const stopAll = new AbortController();
   // every in-flight call listens on this signal; hundreds at once is expected, not a leak
   setMaxListeners(0, stopAll.signal);
+  const queue = new AbortController();
+  setMaxListeners(0, queue.signal);
   const d: Dispatch = {
     stats: { made: 0, failed: 0 },
     done: 0,
-    left: total,
     refused: 0,
     cacheWriteFailed: false,
     waitLogged: false,
     stopped: null,
     stopAll,
+    queue,
     stop(reason, abort = true) {
       if (!d.stopped) {
         d.stopped = reason;
         opts.onStop?.(reason);
       }
+      if (!d.queue.signal.aborted) d.queue.abort(halted);
       if (abort && !stopAll.signal.aborted) stopAll.abort(new Error(reason));
     },
     report() {
@@ -118,8 +126,6 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
   return d;
 }
 
-const halted = new Error('dispatch stopped');
-
 /**
  * The run's limiter, checking the stop and the budget when a call is about to be dispatched
  * (also before each retry), not when it was queued: calls waiting for a slot must not run
@@ -128,11 +134,12 @@ const halted = new Error('dispatch stopped');
 function gatedLimiter(d: Dispatch, opts: ExecuteOptions): Limiter {
   const limiter = opts.limiter;
   return {
-    run: (fn, signal) =>
+    // queued on the dispatch's own signal, so a stop of either kind empties the queue at once
+    run: (fn) =>
       limiter.run((slot) => {
         if (!d.stopped && !opts.budget.canSpend()) d.stop(opts.budget.exhaustedMessage(), false);
         return d.stopped ? Promise.reject(halted) : fn(slot);
-      }, signal),
+      }, d.queue.signal),
     onRateLimited: (ms, ctx) => limiter.onRateLimited(ms, ctx),
     onSuccess: (info) => limiter.onSuccess(info),
     get inFlight() {
@@ -175,11 +182,14 @@ function stopIfFatal(d: Dispatch, e: unknown): void {
   }
 }
 
-/** Spend as each answer arrives; at the cap nothing more is started (calls in flight finish). */
+/**
+ * Spend as each answer arrives; at the cap nothing more is started (calls in flight finish and
+ * are kept) and the run says so, even when every call had already been sent.
+ */
 function charge(d: Dispatch, opts: ExecuteOptions, model: string, result: CallJob['result'], bytes?: number): void {
   if (result) opts.budget.record(model, result);
   else if (bytes) opts.budget.recordChars(model, bytes);
-  if (!opts.budget.canSpend() && (d.left > 0 || opts.limiter.queued > 0)) d.stop(opts.budget.exhaustedMessage(), false);
+  if (!opts.budget.canSpend()) d.stop(opts.budget.exhaustedMessage(), false);
 }
 
 /** A cache that cannot be written costs reruns, not this run: one warning, and the answer is used. */
@@ -204,7 +214,6 @@ function retryLogger(d: Dispatch, opts: ExecuteOptions) {
 }
 
 async function runOne(d: Dispatch, job: CallJob, limiter: Limiter, opts: ExecuteOptions): Promise<void> {
-  d.left--;
   if (d.stopped || d.stopAll.signal.aborted) return;
   try {
     const result = await callWithRetry(opts.providerFor(job.provider), job.request, {
@@ -212,6 +221,7 @@ async function runOne(d: Dispatch, job: CallJob, limiter: Limiter, opts: Execute
       maxAttempts: opts.maxAttempts,
       maxRetryWaitMs: opts.maxRetryWaitMs,
       signal: d.stopAll.signal,
+      waitSignal: d.queue.signal,
       onRetry: retryLogger(d, opts),
     });
     job.result = result;
@@ -261,7 +271,10 @@ function inWindow(jobs: CallJob[], width: () => number, run: (job: CallJob) => P
 
 export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promise<ExecuteOutcome> {
   const d = startDispatch(jobs.length, opts);
-  const onAbort = () => d.stopAll.abort(opts.signal?.reason);
+  const onAbort = () => {
+    d.stopAll.abort(opts.signal?.reason);
+    if (!d.queue.signal.aborted) d.queue.abort(halted);
+  };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const limiter = gatedLimiter(d, opts);
   // The limiter decides how many calls run at once; the window only bounds what waits for it.
