@@ -2,7 +2,7 @@
 // 5xx, a hanging endpoint, SIGTERM mid-run and the spend cap. Latencies are small so the
 // file stays fast; where the server cannot misbehave the needed way, a tiny proxy in front
 // of it does (hang on chosen requests, bill more tokens than the answer has).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -235,4 +235,106 @@ describe('faults through the CLI', () => {
     expect(report!.costUsd).toBeGreaterThanOrEqual(1);
     expect(cacheFiles(r)).toBe(made);
   }, 30_000);
+
+  // issue 14 item 8: with more than 16 old packs, the first run to read them merges them into
+  // one and deletes them; a run still reading must find the merged pack instead of missing
+  // what the deleted ones held (it used to buy 190 of 200 calls again, 1 trial in 3).
+  it('cache compaction never hides an entry from a concurrent run (4 runs, 200 old packs, repeated)', async () => {
+    const s = await server({ latencyMs: 0 });
+    const cases = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `c${i}`, vars: { word: `w${i}` } }));
+    const r = createTempRepo({
+      'promptgate.yml': `version: 1
+provider: { model: fault-model, base_url: ${s.url}, api_key_env: FAULT_KEY }
+run: { repeats: 1, concurrency: 16 }
+suites:
+  - name: words
+    prompt: prompts/say.md
+    cases: evals/words.jsonl
+    assert: [{ type: contains, value: "{{word}}" }]
+`,
+      'prompts/say.md': 'Say {{word}}.\n',
+      'evals/words.jsonl': `${cases.join('\n')}\n`,
+    });
+    cleanups.push(() => r.cleanup());
+    r.commit('base');
+    const dir = join(r.dir, '.promptgate', 'cache');
+    const first = await runCli(['run'], { cwd: r.dir, env: { FAULT_KEY: 'k' } });
+    expect(first.stdout).toMatch(/calls: 200 made/);
+    const lines = readdirSync(dir).flatMap((n) => readFileSync(join(dir, n), 'utf8').split('\n').filter(Boolean));
+    expect(lines).toHaveLength(200);
+    s.reset();
+    const old = new Date(Date.now() - 3_600_000);
+    for (let trial = 0; trial < 5; trial++) {
+      // one old pack per entry, as 200 earlier runs would have left them
+      for (const n of readdirSync(dir)) rmSync(join(dir, n));
+      lines.forEach((line, i) => {
+        const p = join(dir, `pack-${(1_600_000_000_000 + i).toString(36)}-${i}-0000.jsonl`);
+        writeFileSync(p, `${line}\n`);
+        utimesSync(p, old, old);
+      });
+      const runs = await Promise.all(
+        Array.from({ length: 4 }, () => runCli(['run'], { cwd: r.dir, env: { FAULT_KEY: 'k' }, killAfterMs: 30_000 })),
+      );
+      for (const run of runs)
+        expect(run.stdout, `trial ${trial}: ${run.stderr}`).toMatch(/calls: 0 made, 200 from cache, 0 failed/);
+      expect(s.stats.completions, `trial ${trial}`).toBe(0);
+      expect(cacheEntries(dir)).toHaveLength(200);
+    }
+  }, 120_000);
+
+  // issue 14 item 1: whatever runs on the main thread is bounded, so a signal is seen at once.
+  // 300 samples whose regex takes ~70 ms each to score: scoring alone runs ~20 s; SIGTERM once
+  // every answer is in must end the run within 2 s, with a partial report marked cancelled.
+  it('SIGTERM while scoring ends the run within 2 s with a partial report', async () => {
+    const s = await server({ ignoreMaxTokens: true, answer: () => `${'x'.repeat(200_000)}yy` });
+    const cases = Array.from({ length: 150 }, (_, i) => JSON.stringify({ id: `c${i}`, vars: { word: `w${i}` } }));
+    const r = createTempRepo({
+      'promptgate.yml': `version: 1
+provider: { model: fault-model, base_url: ${s.url}, api_key_env: FAULT_KEY, max_tokens: 10 }
+run: { repeats: 1, concurrency: 16 }
+suites:
+  - name: words
+    prompt: prompts/say.md
+    cases: evals/words.jsonl
+    assert: [{ type: regex, value: "(x+)(y+)$" }]
+`,
+      'prompts/say.md': 'Say {{word}}.\n',
+      'evals/words.jsonl': `${cases.join('\n')}\n`,
+      '.gitignore': '.promptgate/\nout/\n',
+    });
+    cleanups.push(() => r.cleanup());
+    r.commit('base');
+    r.git('checkout', '-q', '-b', 'change');
+    r.write({ 'prompts/say.md': 'Please say {{word}}.\n' });
+    r.commit('head');
+    let sentAt = 0;
+    const res = await runCli(['compare', '--base', 'main', '--head', 'HEAD', '--out-dir', 'out'], {
+      cwd: r.dir,
+      env: { FAULT_KEY: 'k' },
+      killAfterMs: 60_000,
+      onStart: (signal) => {
+        const poll = setInterval(() => {
+          if (s.stats.completions < 300) return;
+          clearInterval(poll);
+          // the last answers are being cached and scoring has begun
+          setTimeout(() => {
+            sentAt = Date.now();
+            signal('SIGTERM');
+          }, 1500);
+        }, 20);
+      },
+    });
+    const endedIn = Date.now() - sentAt;
+    expect(sentAt, res.stderr).toBeGreaterThan(0);
+    expect(res.code, res.stderr).toBe(3);
+    expect(endedIn).toBeLessThan(2000);
+    const report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')) as Report;
+    expect(report.cancelled).toBe(true);
+    // it was scoring: the samples not reached are errors that say why, not passes or fails
+    const errors = report.suites[0]!.base!.errors + report.suites[0]!.head!.errors;
+    expect(errors).toBeGreaterThan(0);
+    expect(errors).toBeLessThan(300);
+    expect(report.calls.made).toBe(300); // every answer paid for is in the report (and the cache)
+    expect(cacheFiles(r)).toBe(300);
+  }, 90_000);
 });

@@ -14,7 +14,14 @@ export interface CliRun {
 
 export function runCli(
   args: string[],
-  opts: { cwd: string; env?: Record<string, string | undefined>; signalAfterMs?: number; killAfterMs?: number },
+  opts: {
+    cwd: string;
+    env?: Record<string, string | undefined>;
+    signalAfterMs?: number;
+    killAfterMs?: number;
+    /** Given a way to signal the child once it runs (e.g. SIGTERM when the server has answered). */
+    onStart?: (signal: (sig: NodeJS.Signals) => void) => void;
+  },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -27,6 +34,7 @@ export function runCli(
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     if (opts.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
+    opts.onStart?.((sig) => child.kill(sig));
     let killed = false;
     const bound =
       opts.killAfterMs !== undefined
