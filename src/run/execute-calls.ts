@@ -45,6 +45,8 @@ export interface ExecuteOptions {
 
 /** Refusals of single requests before any call succeeded that mean the refusal is the run's, not a case's. */
 const REFUSALS_BEFORE_SUCCESS = 5;
+/** Refused samples named one by one in the log; the rest are in the report and the summary line. */
+const REFUSALS_LISTED = 5;
 
 export interface ExecuteOutcome extends CallStats {
   /** Why scheduling stopped early, if it did. */
@@ -233,6 +235,10 @@ async function runOne(d: Dispatch, job: CallJob, limiter: Limiter, opts: Execute
     d.stats.failed++;
     job.error = e instanceof Error ? e.message : String(e);
     if (e instanceof ProviderError && e.responseBytes) charge(d, opts, job.request.model, undefined, e.responseBytes);
+    if (e instanceof ProviderError && e.kind === 'refused' && d.refused < REFUSALS_LISTED) {
+      // the sample's own error: listed with its reason while the run goes on
+      opts.log?.warn(`${job.label}: ${e.message}; this sample is an error, the run goes on`);
+    }
     stopIfFatal(d, e);
   } finally {
     d.done++;
