@@ -65,7 +65,9 @@ describe('git revisions', () => {
     const { repo } = origin();
     const err = await ensureCommit(repo.dir, 'featrue').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RunError);
-    expect((err as Error).message).toMatch(/cannot find revision "featrue" in this repository\. Did you mean "feature"\?/);
+    expect((err as Error).message).toMatch(
+      /cannot find revision "featrue" in this repository\. Did you mean "feature"\?/,
+    );
     expect((err as Error).message).toMatch(/Branches and tags here: feature, main/);
     expect((err as Error).message).not.toMatch(/origin/);
   });
