@@ -48,7 +48,7 @@ export async function writeSummary(env: NodeJS.ProcessEnv, markdown: string): Pr
   await core.summary.addRaw(redactor.redact(markdown), true).write();
 }
 
-/** Writes a JSON file under $RUNNER_TEMP/promptgate and returns its path. */
+/** Writes a JSON file under $RUNNER_TEMP/promptgate (redacted in place) and returns its path. */
 export async function writeReportFile(env: NodeJS.ProcessEnv, name: string, data: unknown): Promise<string> {
   const dir = join(env.RUNNER_TEMP || tmpdir(), 'promptgate');
   await mkdir(dir, { recursive: true });

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-TTUTX7DO.js";import"./chunk-5IO5YIWV.js";import"./chunk-2IBXZLHD.js";import"./chunk-5GKKHQEW.js";import"./chunk-3ZR27HTH.js";import"./chunk-2DL5VUUZ.js";import"./chunk-LHGCGNQV.js";import"./chunk-VTZJK3XK.js";import"./chunk-S6ZJ2KWU.js";import"./chunk-NAT4GV3D.js";import"./chunk-E35JTJ7A.js";import"./chunk-XZLNSLSB.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
