@@ -92,6 +92,18 @@ describe('regex from a dataset cannot hang the run', () => {
   });
 });
 
+describe('similarity of very long texts is bounded (issue 14 item 1: nothing on the main thread runs unbounded)', () => {
+  it('levenshtein and rouge-l past the alignment bound make the sample an error, not a pass or fail', () => {
+    const long = 'ab '.repeat(7_000);
+    for (const type of ['levenshtein', 'rouge-l']) {
+      const o = run(spec(type, long.repeat(2)), long.repeat(2));
+      expect(o, type).toMatchObject({ pass: false, errored: true });
+      expect(o.reason).toMatch(/cannot compare \d+ × \d+ (characters|words) \(more than 100000000 to align\)/);
+    }
+    expect(run(spec('levenshtein', 'ab '.repeat(100)), 'ab '.repeat(100)).pass).toBe(true);
+  });
+});
+
 describe('is-json', () => {
   it('accepts a JSON code fence around the whole output', () => {
     expect(run(spec('is-json'), '```json\n{"label": "bug"}\n```').pass).toBe(true);

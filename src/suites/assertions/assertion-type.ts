@@ -76,6 +76,12 @@ export type AssertionType = Descriptor &
     | { readonly needs: 'judge' | 'embedding'; readonly check?: undefined }
   );
 
+/**
+ * Thrown by a check that cannot decide within its bound (a similarity of two texts too long to
+ * align): the sample is an error with this reason, neither a pass nor a fail.
+ */
+export class UnevaluableError extends Error {}
+
 const MAX_QUOTE = 80;
 export function quote(s: string): string {
   const cut = s.length > MAX_QUOTE ? `${s.slice(0, MAX_QUOTE)}…` : s;

@@ -1,6 +1,7 @@
 // Scores one sample (one model output) against a case's assertions. Pure: no I/O, nothing
 // from the repo is executed. Any assertion that cannot be evaluated fails with a reason.
 import type { AssertionOutcome, AssertionSpec, CallResult } from '../../types.js';
+import { UnevaluableError } from './assertion-type.js';
 import { fillValue } from './fill-value.js';
 import { lookupType } from './registry.js';
 import type { RegexEngine } from '../../safe-regex.js';
@@ -74,6 +75,7 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
     if (obs.score !== undefined) out.score = obs.score;
     return out;
   } catch (e) {
+    if (e instanceof UnevaluableError) return { type: spec.type, grade, pass: false, reason: e.message, errored: true };
     // Missing template variable, invalid regex or schema that slipped past validation.
     return fail((e as Error).message);
   }

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-MYGY2HR3.js";import"./chunk-DKBEBZNA.js";import"./chunk-2IBXZLHD.js";import"./chunk-V7SZH7VK.js";import"./chunk-A6ECITEZ.js";import"./chunk-HPETQO75.js";import"./chunk-LHGCGNQV.js";import"./chunk-SU6TQVUA.js";import"./chunk-S6ZJ2KWU.js";import"./chunk-NAT4GV3D.js";import"./chunk-BHRI4ICT.js";import"./chunk-XZLNSLSB.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
