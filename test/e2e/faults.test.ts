@@ -149,7 +149,7 @@ describe('faults through the CLI', () => {
     const s = await server({ latencyMs: 1 });
     const url = await proxy(s.url, { hang: (body) => body.includes('hang-me') });
     // the hanging cases come last, so the endpoint has proven itself before they time out
-    const r = repo({ url, cases: 10, hangCases: [9, 10], run: 'concurrency: 2, timeout_s: 0.3, max_attempts: 1' });
+    const r = repo({ url, cases: 10, hangCases: [9, 10], run: 'concurrency: 2, timeout_s: 1, max_attempts: 1' });
     const t0 = Date.now();
     const { code, stderr, report } = await compare(r);
     expect(Date.now() - t0).toBeLessThan(15_000);
