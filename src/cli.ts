@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { cliLogger } from './cli/cli-logger.js';
 import { paintFor } from './cli/colour.js';
+import { redactingLogger, Redactor } from './redact.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
 import { openRevisions } from './pipeline/open-revisions.js';
 
@@ -17,6 +18,8 @@ function version(): string {
 async function main(argv: string[]): Promise<number> {
   const err = paintFor(process.stderr, process.env);
   const controller = new AbortController();
+  // the suites' key variables join it once the config is read (pipeline/engine-options.ts)
+  const redactor = new Redactor().addEnv(process.env, ['GITHUB_TOKEN', 'GH_TOKEN']);
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals) => {
     signals++;
@@ -47,7 +50,11 @@ async function main(argv: string[]): Promise<number> {
     return await runCommand(args, {
       cwd: process.cwd(),
       env: process.env,
-      log: cliLogger(err, args.verbose, (t) => process.stderr.write(t)),
+      log: redactingLogger(
+        cliLogger(err, args.verbose, (t) => process.stderr.write(t)),
+        redactor,
+      ),
+      redactor,
       stdout: process.stdout,
       stderr: process.stderr,
       signal: controller.signal,
@@ -55,11 +62,11 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (e) {
     if (e instanceof InputError) {
-      for (const p of e.problems) process.stderr.write(`${formatProblem(p)}\n`);
+      for (const p of e.problems) process.stderr.write(`${redactor.redact(formatProblem(p))}\n`);
       return 2;
     }
     if (e instanceof RunError) {
-      process.stderr.write(`${err.red('error:')} ${oneLine(e.message)}\n`);
+      process.stderr.write(`${err.red('error:')} ${redactor.redact(oneLine(e.message))}\n`);
       return 3;
     }
     if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -67,7 +74,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     process.stderr.write(
-      `internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      redactor.redact(
+        `internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      ),
     );
     return 3;
   }

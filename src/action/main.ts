@@ -7,7 +7,7 @@ import { formatProblem, InputError, isUserFacing } from '../errors.js';
 import { readEventContext } from '../github/event-context.js';
 import { parseActionInputs } from '../github/inputs.js';
 import { FORK_NOTE } from './notes.js';
-import { coreLogger, writeSummary } from './runtime.js';
+import { coreLogger, redactor, writeSummary } from './runtime.js';
 
 /** The one place errors become the step's result: 2 invalid input, 3 could not finish. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -16,16 +16,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await dispatch(env);
   } catch (e) {
     if (e instanceof InputError) {
-      for (const p of e.problems) core.error(formatProblem(p));
+      for (const p of e.problems) core.error(redactor.redact(formatProblem(p)));
       core.setFailed(
-        `promptgate: invalid input (${e.problems.length === 1 ? formatProblem(e.problems[0]!) : `${e.problems.length} problems`})`,
+        redactor.redact(
+          `promptgate: invalid input (${e.problems.length === 1 ? formatProblem(e.problems[0]!) : `${e.problems.length} problems`})`,
+        ),
       );
       process.exitCode = 2;
     } else if (isUserFacing(e)) {
-      core.setFailed(`promptgate: ${e.message}`);
+      core.setFailed(redactor.redact(`promptgate: ${e.message}`));
       process.exitCode = 3;
     } else {
-      core.setFailed(`promptgate bug (please report it): ${(e as Error)?.stack ?? String(e)}`);
+      core.setFailed(redactor.redact(`promptgate bug (please report it): ${(e as Error)?.stack ?? String(e)}`));
       process.exitCode = 3;
     }
   }
@@ -43,6 +45,7 @@ async function dispatch(env: NodeJS.ProcessEnv): Promise<void> {
   }
   const inputs = parseActionInputs((name) => core.getInput(name));
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  redactor.add(inputs.githubToken).addEnv(env, ['GITHUB_TOKEN', 'GH_TOKEN']);
   const ctx = readEventContext(env);
 
   switch (ctx.kind) {

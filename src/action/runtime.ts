@@ -5,16 +5,26 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
+import { redactingLogger, Redactor } from '../redact.js';
 import { progressReporter } from '../pipeline/progress-line.js';
 import type { ActionInputs } from '../github/inputs.js';
 import type { CommonOptions } from '../pipeline/engine-options.js';
 import type { CrossRunCache } from './response-cache.js';
 
-export const coreLogger: Logger = {
-  info: (m) => core.info(m),
-  warn: (m) => core.warning(m),
-  debug: (m) => core.debug(m),
-};
+/**
+ * The secrets this job knows (GitHub token, the suites' API keys and header variables): every
+ * log line, summary, report file, comment and check run of the Action is redacted of them.
+ */
+export const redactor = new Redactor();
+
+export const coreLogger: Logger = redactingLogger(
+  {
+    info: (m) => core.info(m),
+    warn: (m) => core.warning(m),
+    debug: (m) => core.debug(m),
+  },
+  redactor,
+);
 
 export function workspace(env: NodeJS.ProcessEnv): string {
   return env.GITHUB_WORKSPACE || process.cwd();
@@ -32,18 +42,18 @@ export function maskApiKeys(env: NodeJS.ProcessEnv, names: readonly string[]): v
 
 export async function writeSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) {
-    core.info(markdown);
+    core.info(redactor.redact(markdown));
     return;
   }
-  await core.summary.addRaw(markdown, true).write();
+  await core.summary.addRaw(redactor.redact(markdown), true).write();
 }
 
-/** Writes a JSON file under $RUNNER_TEMP/promptgate and returns its path. */
+/** Writes a JSON file under $RUNNER_TEMP/promptgate (redacted in place) and returns its path. */
 export async function writeReportFile(env: NodeJS.ProcessEnv, name: string, data: unknown): Promise<string> {
   const dir = join(env.RUNNER_TEMP || tmpdir(), 'promptgate');
   await mkdir(dir, { recursive: true });
   const path = join(dir, name);
-  await writeFile(path, `${JSON.stringify(data, null, 2)}\n`);
+  await writeFile(path, `${JSON.stringify(redactor.redactDeep(data), null, 2)}\n`);
   return path;
 }
 
@@ -52,7 +62,7 @@ export async function writeReportFile(env: NodeJS.ProcessEnv, name: string, data
  * the CLI), so callers pass the code the runner should see.
  */
 export function failStep(message: string, exitCode: 1 | 3): void {
-  core.setFailed(message);
+  core.setFailed(redactor.redact(message));
   process.exitCode = exitCode;
 }
 
@@ -104,6 +114,7 @@ export function pipelineOptions(
     cacheMode: 'use',
     env,
     log: coreLogger,
+    redactor,
     signal: cancelSignal(),
     onProgress: progressReporter(process.stdout).update,
     beforeCalls: async ({ cacheDir, apiKeyEnvs }) => {

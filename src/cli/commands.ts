@@ -7,6 +7,7 @@ import { formatProblem, oneLine } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import type { OpenedRevisions } from '../pipeline/open-revisions.js';
 import type { Logger } from '../log.js';
+import type { Redactor } from '../redact.js';
 import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { renderComment, renderPlain, renderSummary } from '../report/render.js';
@@ -30,6 +31,8 @@ export interface CliContext {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WriteStream;
   signal: AbortSignal;
+  /** Secrets to keep out of every file and line written (cli.ts). */
+  redactor?: Redactor;
   /** `compare`: base and head, opened while this module loaded (cli.ts). */
   revisions?: Promise<OpenedRevisions>;
 }
@@ -92,6 +95,7 @@ function commonOptions(args: CliArgs, ctx: CliContext) {
     keepGoing: args.keepGoing,
     env: ctx.env,
     log: ctx.log,
+    redactor: ctx.redactor,
     signal: ctx.signal,
     onProgress: progress.update,
   };

@@ -2,7 +2,7 @@
 // paths, and each assertion's type and static validity (regex compiles, schema compiles, ...),
 // asked of the AssertionChecker. They run on the raw YAML data, so they are reported together
 // with the schema's problems.
-import picomatch from 'picomatch';
+import { globToRegexSource } from '../glob.js';
 import type { AssertionChecker } from './assertion-checker.js';
 import { assertionSchema } from './schema.js';
 import type { PathMessage } from './zod-issues.js';
@@ -22,7 +22,7 @@ export function pathProblem(p: string, what: 'glob' | 'path'): string | undefine
   }
   if (what === 'glob') {
     try {
-      picomatch.makeRe(p, { strictBrackets: true });
+      globToRegexSource(p);
     } catch (e) {
       return `invalid glob ${JSON.stringify(p)}: ${(e as Error).message}`;
     }

@@ -3,6 +3,7 @@
 // AssertionChecker the caller passes (the types are defined above config, in suites/).
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
+import { depthProblem, MAX_YAML_ALIASES, yamlLimitMessage } from '../input-limits.js';
 import type { AssertionChecker } from './assertion-checker.js';
 import { CONFIG_CANDIDATES } from './config-candidates.js';
 import type { FileSource } from '../files/file-source.js';
@@ -34,17 +35,27 @@ export async function findConfigFile(src: FileSource, explicit?: string): Promis
 /** Parses and validates config text; throws InputError listing every problem. */
 export function parseConfig(text: string, file: string, assertions: AssertionChecker): Config {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  } catch (e) {
+    throw InputError.one(file, yamlLimitMessage(e), 1, 1);
+  }
   const loc = new YamlLocator(doc, lineCounter);
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) {
+    throw InputError.one(file, yamlLimitMessage(new Error('too many nested levels')), 1, 1);
+  }
   // After a syntax error the data is a guess; schema messages about it would only mislead.
   if (doc.errors.length > 0) throw new InputError(yamlProblems(file, text, doc, loc));
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
-    throw InputError.one(file, `cannot read the YAML: ${(e as Error).message}; simplify anchors and aliases`, 1, 1);
+    throw InputError.one(file, yamlLimitMessage(e), 1, 1);
   }
+  const deep = depthProblem(data);
+  if (deep) throw InputError.one(file, `the config is ${deep}`, 1, 1);
   const located: PathMessage[] = [];
   const parsed = configSchema.safeParse(data);
   if (!parsed.success)

@@ -36,7 +36,7 @@ const _assertionShape: Same<z.infer<typeof assertionSchema>, AssertionSpec> = tr
 // base_url and api_key_env to them over the global provider's.
 const providerFields = {
   model: z.string().check(z.minLength(1)),
-  base_url: z.url(),
+  base_url: z.url({ protocol: /^https?$/ }),
   api_key_env: z.string().check(z.minLength(1)),
   temperature: z.number().check(z.gte(0), z.lte(2)),
   max_tokens: z.int().check(z.positive()),
@@ -103,6 +103,10 @@ export const runSchema = z.strictObject({
   timeout_s: def(z.number().check(z.positive()), 60),
   max_attempts: def(z.int().check(z.gte(1), z.lte(20)), 6),
   max_cost_usd: def(z.number().check(z.positive()), 5),
+  // the longest retry-after obeyed; a provider asking for more stops the run (keeping what finished)
+  max_retry_wait_s: def(z.number().check(z.gte(0)), 30),
+  // the largest answer body accepted; a larger one is that sample's error
+  max_response_mb: def(z.number().check(z.positive()), 4),
 });
 export type RunConfig = z.infer<typeof runSchema>;
 

@@ -33,6 +33,27 @@ function openerOf(doc: Document, text: string, e: YAMLError): { at: number; hint
   return { at: best, hint: `close the ${JSON.stringify(text[best])} opened here` };
 }
 
+/**
+ * BLOCK_AS_IMPLICIT_KEY is yaml's word for two mistakes: a value holding ": " unquoted, and a
+ * line indented deeper than the key above it (read as a continuation of that key's value). The
+ * second is told as such, at the over-indented line.
+ */
+function overIndented(text: string, pos: number): { at: number; message: string } | undefined {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const value = line.replace(/^\s*(- )?[^:]*:\s?/, '');
+  if (/:\s/.test(value) || lineEnd < 0) return undefined; // an unquoted ": " in the value itself
+  const next = /^( *)\S/m.exec(text.slice(lineEnd + 1));
+  const indent = (s: string) => s.length - s.trimStart().length;
+  if (!next || next[1]!.length <= indent(line)) return undefined;
+  return {
+    at: lineEnd + 1 + next.index + next[1]!.length,
+    message:
+      'YAML syntax error: this line is indented deeper than the key above it; align it with the keys it belongs to (spaces only)',
+  };
+}
+
 export function yamlProblems(file: string, text: string, doc: Document, loc: YamlLocator): Problem[] {
   // After the first structural error the parser resynchronises by guessing, and the errors
   // after it are mostly echoes (one bad indent gives five). Report that first one; duplicate
@@ -40,6 +61,8 @@ export function yamlProblems(file: string, text: string, doc: Document, loc: Yam
   const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   const errors = doc.errors.filter((e) => e === first || e.code === 'DUPLICATE_KEY');
   return errors.map((e) => {
+    const indent = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? overIndented(text, e.pos[0]) : undefined;
+    if (indent) return { file, ...loc.at(indent.at), message: indent.message };
     const opener = openerOf(doc, text, e);
     const { line, col } = loc.at(opener?.at ?? e.pos[0]);
     const msg = e.message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?$/, '');

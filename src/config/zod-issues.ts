@@ -175,7 +175,7 @@ function valueMessage(issue: Issue, actual: unknown): string {
     case 'not_multiple_of':
       return `${where} must be a multiple of ${String(issue.divisor)}, got ${describe(actual)}`;
     case 'invalid_format':
-      return `${where}: ${issue.format === 'url' ? `expected a URL such as https://api.openai.com/v1, got ${describe(actual)}` : issue.message}`;
+      return `${where}: ${issue.format === 'url' ? `expected a URL (http:// or https://) such as https://api.openai.com/v1, got ${describe(actual)}` : issue.message}`;
     default:
       break;
   }
@@ -193,6 +193,16 @@ export function explainIssue(
   checker?: AssertionChecker,
 ): PathMessage[] {
   if (issue.code === 'unrecognized_keys') return unknownKeys(issue, schema);
+  // A value of the right kind for one branch of a union (a list of cases, not a path): that
+  // branch's own problems say what is wrong, not "expected string, got a list".
+  if (issue.code === 'invalid_union') {
+    const inner = issue.errors.find((b) => b.length > 0 && b.every((e) => e.path.length > 0));
+    if (inner) {
+      return inner.flatMap((e) =>
+        explainIssue({ ...e, path: [...issue.path, ...e.path] } as Issue, data, schema, checker),
+      );
+    }
+  }
   const path = issue.path as DataPath;
   const actual = getAt(data, path);
   const structural = structureMessage(issue, actual);

@@ -6,7 +6,10 @@
 export interface FileSource {
   /** e.g. "working tree" or "base (abc1234)"; used in messages. */
   readonly label: string;
-  /** Contents, or undefined when the file does not exist at this revision. */
+  /**
+   * Contents, or undefined when the file does not exist at this revision. Throws InputError for
+   * a directory, a symlink at a revision, and a working-tree path that resolves out of the repository.
+   */
   read(path: string): Promise<string | undefined>;
   /** Every file path (repo-relative, "/" separated). */
   list(): Promise<string[]>;

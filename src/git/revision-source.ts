@@ -1,4 +1,5 @@
-import { oneLine, RunError } from '../errors.js';
+import { InputError, oneLine, RunError } from '../errors.js';
+import { sizeProblem } from '../input-limits.js';
 import { CatFileBatch } from './cat-file-batch.js';
 import { runGit, gitOk } from './run-git.js';
 
@@ -10,7 +11,7 @@ import { runGit, gitOk } from './run-git.js';
  */
 export class RevisionSource {
   readonly label: string;
-  private listing?: Promise<string[]>;
+  private listing?: Promise<{ files: string[]; symlinks: Set<string> }>;
   private readonly cache = new Map<string, Promise<string | undefined>>();
   private readonly batch: CatFileBatch;
 
@@ -49,8 +50,22 @@ export class RevisionSource {
       return this.show(path); // the batch process failed: git show reports why, per file
     }
     if ('missing' in a) return undefined; // normal: a file added or removed by the PR
-    // a directory (tree) or submodule (commit) is not a file, as for the working tree
-    return a.type === 'blob' ? a.content.toString('utf8') : undefined;
+    if (a.type === 'tree')
+      throw InputError.one(path, `is a directory in ${this.label}, not a file; name a file inside it`);
+    // a submodule (commit) is not a file, as for the working tree
+    if (a.type !== 'blob') return undefined;
+    const big = sizeProblem(a.content.length);
+    if (big) throw InputError.one(path, `${big} (in ${this.label})`);
+    const text = a.content.toString('utf8');
+    // A symlink is a blob holding its target's path: never read as the file, nor followed. Only
+    // a short one-line blob can be one, so other files need no look at the tree's modes.
+    if (text.length <= 4096 && !text.includes('\n') && (await this.entries()).symlinks.has(path)) {
+      throw InputError.one(
+        path,
+        `is a symlink in ${this.label} (to ${JSON.stringify(text.slice(0, 200))}); symlinks are not followed: commit the file itself`,
+      );
+    }
+    return text;
   }
 
   private async show(path: string): Promise<string | undefined> {
@@ -61,10 +76,24 @@ export class RevisionSource {
     throw new RunError(`git show ${this.sha}:${path} failed: ${oneLine(r.stderr.trim())}`);
   }
 
-  list(): Promise<string[]> {
-    this.listing ??= gitOk(this.cwd, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', this.sha]).then((out) =>
-      out.split('\0').filter(Boolean).sort(),
-    );
+  async list(): Promise<string[]> {
+    return (await this.entries()).files;
+  }
+
+  /** Every file of the commit, and which of them are symlinks (mode 120000). */
+  private entries(): Promise<{ files: string[]; symlinks: Set<string> }> {
+    this.listing ??= gitOk(this.cwd, ['ls-tree', '-r', '-z', '--full-tree', this.sha]).then((out) => {
+      const files: string[] = [];
+      const symlinks = new Set<string>();
+      for (const entry of out.split('\0')) {
+        const tab = entry.indexOf('\t');
+        if (tab < 0) continue;
+        const path = entry.slice(tab + 1);
+        files.push(path);
+        if (entry.startsWith('120000 ')) symlinks.add(path);
+      }
+      return { files: files.sort(), symlinks };
+    });
     return this.listing;
   }
 }

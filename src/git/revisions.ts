@@ -1,4 +1,5 @@
 import { RunError } from '../errors.js';
+import { suggest } from '../suggest.js';
 import { runGit, gitOk } from './run-git.js';
 
 export async function repoRoot(cwd: string): Promise<string> {
@@ -27,6 +28,12 @@ async function isShallow(cwd: string): Promise<boolean> {
 export async function ensureCommit(cwd: string, ref: string): Promise<string> {
   const found = await resolveCommit(cwd, ref);
   if (found) return found;
+  await mustHaveCommits(cwd);
+  const remotes = (await runGit(cwd, ['remote'])).stdout.split('\n').filter(Boolean);
+  if (!remotes.includes('origin')) {
+    // nothing to fetch from: say which revisions there are instead of git's words about origin
+    throw new RunError(`cannot find revision "${ref}" in this repository. ${await refHint(cwd, ref)}`);
+  }
   // refs/ or a full SHA can be fetched directly
   const fetched = await runGit(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', ref]);
   if (fetched.code === 0) {
@@ -41,7 +48,35 @@ export async function ensureCommit(cwd: string, ref: string): Promise<string> {
       ?.replace(/^fatal:\s*/, '') ?? fetched.stderr.trim().split('\n').pop();
   throw new RunError(
     `cannot find revision "${ref}" in this checkout${fetched.code !== 0 ? ` and fetching it failed (${reason})` : ''}. ` +
+      `${await refHint(cwd, ref)} ` +
       'In GitHub Actions use actions/checkout with `fetch-depth: 0`, or make sure the base commit is reachable from origin.',
+  );
+}
+
+/** "did you mean main?" and the branches there are. */
+async function refHint(cwd: string, ref: string): Promise<string> {
+  const out = await runGit(cwd, [
+    'for-each-ref',
+    '--format=%(refname:short)',
+    'refs/heads',
+    'refs/remotes',
+    'refs/tags',
+  ]);
+  const names = out.stdout.split('\n').filter((n) => n && !n.endsWith('/HEAD'));
+  const close = suggest(ref, names);
+  const list = names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '');
+  return `${close ? `Did you mean "${close}"? ` : ''}Branches and tags here: ${list || '(none)'}.`;
+}
+
+/** A repository without a commit has no revision to compare: say so instead of git's "ambiguous argument". */
+async function mustHaveCommits(cwd: string): Promise<void> {
+  const head = await runGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  if (head.code === 0) return;
+  const any = await runGit(cwd, ['rev-list', '-n', '1', '--all']);
+  if (any.code === 0 && any.stdout.trim()) return;
+  throw new RunError(
+    'this repository has no commits yet, so there is no revision to compare: commit your prompts and promptgate.yml ' +
+      '(git add -A && git commit -m "prompts"), then compare a branch against it; `promptgate run` evaluates the working tree without git history',
   );
 }
 
@@ -109,5 +144,6 @@ export async function changedFiles(cwd: string, base: string, head: string | und
 }
 
 export async function currentSha(cwd: string): Promise<string> {
+  await mustHaveCommits(cwd);
   return (await gitOk(cwd, ['rev-parse', 'HEAD'])).trim();
 }

@@ -73,7 +73,8 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
   const notes = [...pinned.notes, ...(run.tracked.length ? [trackedCacheNote(run.tracked)] : [])];
   if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
   return {
-    report,
+    // every renderer (comment, check run, summaries, report.json) reads this one, redacted copy
+    report: opts.redactor ? opts.redactor.redactDeep(report) : report,
     configFile: base.file ?? head.file,
     changedFiles: changed,
     affected: plans.filter((p) => p.status !== 'skipped').map((p) => p.name),

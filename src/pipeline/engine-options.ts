@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Suite } from '../types.js';
 import type { Logger } from '../log.js';
+import { secretEnvNames, type Redactor } from '../redact.js';
 import { loadPricer } from '../providers/pricing.js';
 import { FsResponseCache, NullCache, type CacheMode } from '../providers/response-cache.js';
 import type { EngineOptions } from '../run/evaluate-suites.js';
@@ -24,6 +25,8 @@ export interface CommonOptions {
   /** Pricing timestamp; one for both sides. Defaults to now. */
   now?: Date;
   providerFactory?: EngineOptions['providerFactory'];
+  /** Secret values every written or posted text is redacted of; the suites' key variables join it. */
+  redactor?: Redactor;
   /**
    * Called once the (base) config is known and before any model call, with the response-cache
    * directory and the API-key variables the suites to run will read. The Action restores its
@@ -63,6 +66,8 @@ export async function engineOptions(
   skipCacheFiles: readonly string[] = [],
 ) {
   const at = opts.now ?? new Date();
+  // known before any call, so even a message from the first request is redacted
+  for (const s of suites) opts.redactor?.addEnv(opts.env, secretEnvNames(s.provider));
   const pricer = await loadPricer(config.pricing.overrides, at, modelsOf(suites));
   const cacheDir = resolveCacheDir(config, root, opts);
   const cache =
@@ -74,6 +79,9 @@ export async function engineOptions(
     timeoutMs: config.run.timeout_s * 1000,
     maxAttempts: config.run.max_attempts,
     maxCostUsd: config.run.max_cost_usd,
+    maxRetryWaitMs: config.run.max_retry_wait_s * 1000,
+    maxResponseBytes: Math.round(config.run.max_response_mb * 1024 * 1024),
+    redactor: opts.redactor,
     pricer,
     env: opts.env,
     log: opts.log,

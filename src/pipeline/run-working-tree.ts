@@ -7,6 +7,7 @@ import { suggest } from '../suggest.js';
 import { resolveSuites } from '../suites/resolve-suites.js';
 import type { Suite } from '../types.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
+import { noSuites } from './validate-suites.js';
 
 export interface RunOptions extends CommonOptions {
   suites?: string[];
@@ -42,15 +43,12 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
     }
     selected = suites.filter((s) => opts.suites!.includes(s.name));
   }
-  if (!selected.length) {
-    throw InputError.one(
-      file ?? 'promptgate.yml',
-      'no suites to run: add `suites:` to promptgate.yml or a *.prompt.yml file',
-    );
-  }
+  if (!selected.length) throw noSuites(file);
   const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
   const cacheDir = resolveCacheDir(config, opts.cwd, opts);
   await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
-  const result = await evaluateSuites([selected], engine);
+  const evaluated = await evaluateSuites([selected], engine);
+  // the results file, the table and the messages are written from this redacted copy
+  const result = opts.redactor ? opts.redactor.redactDeep(evaluated) : evaluated;
   return { ...result, configFile: file, suites: selected, pricing, cacheDir };
 }

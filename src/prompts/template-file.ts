@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import type { ChatMessage, Prompt } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { makePrompt, paramsShape, pickParams, throwIfAny } from './params.js';
+import { placeholderProblems } from './template.js';
 import { parseYaml, validateWith } from './yaml-doc.js';
 
 const frontMatterSchema = z.strictObject({ system: z.optional(z.string()), ...paramsShape });
@@ -22,6 +23,8 @@ export function parseTemplateFile(file: string, text: string): Prompt {
     throwIfAny(r.problems);
     fm = r.data!;
   }
+  const malformed = placeholderProblems(split.body, file, split.bodyLine);
+  if (malformed.length) throw new InputError(malformed);
   const body = split.body.trim();
   if (!body)
     throw InputError.one(file, 'the prompt is empty; write the user message below the front matter', split.bodyLine, 1);

@@ -2,7 +2,7 @@
 // Deliberately tiny: no HTML escaping (prompts are not HTML), no logic. A variable the case
 // does not provide is an InputError, never an empty string, so a typo cannot silently
 // produce a different prompt on one side of a comparison.
-import { InputError } from '../errors.js';
+import { InputError, type Problem } from '../errors.js';
 import type { SourceLocation } from '../types.js';
 
 /** Matches `{{name}}`, `{{ a.b }}`, `{{items.0}}`; anything else between braces stays literal. */
@@ -74,13 +74,53 @@ export function fillTemplate(
 }
 
 export function renderTemplate(template: string, vars: Record<string, unknown>, ctx: TemplateContext = {}): string {
+  const file = ctx.caseSource?.file ?? ctx.file ?? '<template>';
+  const line = ctx.caseSource?.line || undefined;
   return fillTemplate(
     template,
-    (name) => lookupVar(vars, name),
     (name) => {
-      const file = ctx.caseSource?.file ?? ctx.file ?? '<template>';
-      const line = ctx.caseSource?.line || undefined;
+      const value = lookupVar(vars, name);
+      // an empty YAML value is null: rendering it as "" would send a different prompt silently
+      if (value === null) throw InputError.one(file, nullVarMessage(name, ctx), line);
+      return value;
+    },
+    (name) => {
       throw InputError.one(file, missingVarMessage(name, ctx), line);
     },
   );
+}
+
+export function nullVarMessage(name: string, ctx: TemplateContext = {}): string {
+  const who = ctx.caseId !== undefined ? `case \`${ctx.caseId}\`` : 'the case';
+  const usedBy = ctx.file ? ` (used by ${ctx.file})` : '';
+  return `${who}: variable \`${name}\`${usedBy} is null; give it a value, or "" for an empty one`;
+}
+
+/** `{{` … `}}` holding only name characters that is not a variable: `{{ }}`, `{{a..b}}`, `{{a b}}`. */
+const PLACEHOLDER_RE = /\{\{([^{}]*)\}\}/g;
+const NAME_ONLY = /^[\s\w$.-]*$/;
+const VALID = /^\s*[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*\s*$/;
+
+/**
+ * Placeholders the `{{var}}` filler would leave as literal text, each a problem at its line and
+ * column (`firstLine`: the file line of the template's first character). Braces around other
+ * text (JSON in a prompt, say) are the author's and stay.
+ */
+export function placeholderProblems(template: string, file: string, firstLine = 1): Problem[] {
+  const problems: Problem[] = [];
+  for (const m of template.matchAll(PLACEHOLDER_RE)) {
+    const inner = m[1]!;
+    if (!NAME_ONLY.test(inner) || VALID.test(inner)) continue;
+    const before = template.slice(0, m.index);
+    const line = firstLine + (before.match(/\n/g)?.length ?? 0);
+    const col = m.index - before.lastIndexOf('\n');
+    const what = inner.trim() ? `\`${m[0]}\` is not a variable name` : `\`${m[0]}\` names no variable`;
+    problems.push({
+      file,
+      line,
+      col,
+      message: `${what}; write \`{{name}}\` or \`{{a.b}}\` (letters, digits, _ and - between single dots)`,
+    });
+  }
+  return problems;
 }

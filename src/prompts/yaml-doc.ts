@@ -8,6 +8,7 @@ import { YamlLocator } from '../config/yaml-locate.js';
 import type { AssertionChecker } from '../config/assertion-checker.js';
 import { explainIssue, showPath } from '../config/zod-issues.js';
 import type { Problem } from '../errors.js';
+import { depthProblem, MAX_YAML_ALIASES, yamlLimitMessage } from '../input-limits.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -23,11 +24,20 @@ export interface YamlDoc {
  */
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlDoc {
   const lc = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // only a stack overflow gets here (thousands of nested brackets)
+    return limitDoc(file, lineOffset, yamlLimitMessage(e));
+  }
   const pos = (offset: number) => {
     const p = lc.linePos(offset);
     return { line: p.line + lineOffset, col: p.col };
   };
+  // the parser reports a stack overflow (thousands of nested brackets) as a syntax error
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow) return limitDoc(file, lineOffset, yamlLimitMessage(new Error('too many nested levels')));
   // Syntax errors get the config's wording: the opening quote/bracket and a fix.
   const problems: Problem[] = [
     ...yamlProblems(file, text, doc, new YamlLocator(doc, lc)).map((p) => ({
@@ -63,7 +73,21 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlDoc {
     const range = (best as Node | null)?.range;
     return range ? pos(range[0]) : { line: lineOffset + 1, col: 1 };
   };
-  return { value: problems.length ? undefined : doc.toJS({ maxAliasCount: 100 }), at, problems };
+  if (problems.length) return { value: undefined, at, problems };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    return limitDoc(file, lineOffset, yamlLimitMessage(e));
+  }
+  const deep = depthProblem(value);
+  if (deep) return limitDoc(file, lineOffset, `the YAML is ${deep}`);
+  return { value, at, problems };
+}
+
+function limitDoc(file: string, lineOffset: number, message: string): YamlDoc {
+  const at = () => ({ line: lineOffset + 1, col: 1 });
+  return { value: undefined, at, problems: [{ file, line: lineOffset + 1, col: 1, message }] };
 }
 
 /** Levenshtein distance, for "did you mean" on unknown keys. */

@@ -2,7 +2,9 @@
 //   rate-limit           → tell the limiter, wait retry-after (or backoff), retry; own, larger
 //                          budget (default 3 × maxAttempts) so a 429 storm still finishes
 //   server/network/timeout/bad-response → full-jitter exponential backoff, maxAttempts in all
-//   auth/quota/bad-request → thrown at once: retrying cannot help
+//   auth/quota/bad-request/refused → thrown at once: retrying cannot help
+//   a retry-after longer than maxRetryWaitMs (run.max_retry_wait_s) → thrown as 'throttled':
+//                          the run cannot afford the wait, so it stops scheduling
 // An abort (signal) stops any wait immediately and is rethrown as an AbortError.
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
@@ -17,14 +19,20 @@ export interface RetryOptions {
   /** Attempts that may end in 429 before giving up. Default 3 × maxAttempts. */
   rateLimitAttempts?: number;
   signal?: AbortSignal;
+  /** Ends a wait before a retry (and the limiter queue's hold) early: the run stopped scheduling. */
+  waitSignal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** Backoff base and cap, ms. Defaults 500 and 20 000. */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Longest wait a server's retry-after may ask for (run.max_retry_wait_s); longer is 'throttled'. Default 30 000. */
+  maxRetryWaitMs?: number;
   /** Called before each wait, e.g. for progress (429 count) or debug logs. */
   onRetry?: (error: ProviderError, waitMs: number) => void;
 }
+
+export const DEFAULT_MAX_RETRY_WAIT_MS = 30_000;
 
 export async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   try {
@@ -61,7 +69,8 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
   const sleep = opts.sleep ?? defaultSleep;
   const random = opts.random ?? Math.random;
   const base = opts.baseDelayMs ?? 500;
-  const cap = opts.maxDelayMs ?? 20_000;
+  const maxWait = opts.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+  const cap = Math.min(opts.maxDelayMs ?? 20_000, maxWait);
   const fullJitter = (n: number) => random() * Math.min(cap, base * 2 ** (n - 1));
   let failures = 0;
   let rateLimits = 0;
@@ -72,12 +81,13 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
     if (e.kind === 'rate-limit') {
       rateLimits++;
       if (rateLimits >= rateLimitAttempts) throw giveUp(e, attempts);
+      if (e.retryAfterMs !== undefined && e.retryAfterMs > maxWait) throw tooLongToWait(e, maxWait);
       // Honour the provider's hint, with jitter so retries do not arrive as one herd. The
       // spread widens with each 429 of this call: when many calls wait for the same few slots
       // (a fixed concurrency far above the provider's), the same call could otherwise lose the
       // race every time and run out of attempts.
       return e.retryAfterMs !== undefined
-        ? e.retryAfterMs * (1 + 0.2 * Math.min(rateLimits, 5) * random())
+        ? Math.min(maxWait, e.retryAfterMs * (1 + 0.2 * Math.min(rateLimits, 5) * random()))
         : fullJitter(rateLimits);
     }
     if (!e.retryable) throw giveUp(e, attempts);
@@ -95,7 +105,7 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
       if (!(e instanceof ProviderError)) throw e;
       const wait = waitAfter(e);
       opts.onRetry?.(e, wait);
-      await sleep(wait, signal);
+      await sleep(wait, opts.waitSignal ?? signal);
     }
   }
 }
@@ -104,4 +114,14 @@ function giveUp(e: ProviderError, attempts: number): ProviderError {
   e.attempts = attempts;
   if (attempts > 1 && !e.message.includes('attempts)')) e.message = `${e.message} (gave up after ${attempts} attempts)`;
   return e;
+}
+
+function tooLongToWait(e: ProviderError, maxWaitMs: number): ProviderError {
+  const asked = Math.round(e.retryAfterMs! / 100) / 10;
+  return new ProviderError(
+    'throttled',
+    `${e.message}; the provider asks to wait ${asked} s before retrying (retry-after), more than run.max_retry_wait_s = ${maxWaitMs / 1000}: ` +
+      'stopped scheduling; try again later, lower run.concurrency, or raise run.max_retry_wait_s',
+    { status: e.status, retryAfterMs: e.retryAfterMs, cause: e },
+  );
 }

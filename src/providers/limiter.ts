@@ -112,6 +112,11 @@ class GateLimiter implements Limiter {
       const onAbort = () => {
         const i = this.queue.indexOf(waiter);
         if (i >= 0) this.queue.splice(i, 1);
+        // nothing waits for a pause to end any more: its timer must not keep the process alive
+        if (this.queue.length === 0 && this.pauseTimer) {
+          clearTimeout(this.pauseTimer);
+          this.pauseTimer = undefined;
+        }
         reject(abortError(signal));
       };
       const waiter: Waiter = {

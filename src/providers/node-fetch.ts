@@ -159,21 +159,46 @@ function requestHeaders(h: RequestInit['headers']): Record<string, string> {
 
 const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
 
+/** A response body over run.max_response_mb: the transfer is cut, the answer is that sample's error. */
+export class ResponseTooLargeError extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`the answer is larger than ${limit} bytes (run.max_response_mb)`);
+    this.name = 'ResponseTooLargeError';
+  }
+}
+
 /** The body as sent: a proxy may compress although we send no accept-encoding. */
-function decoded(raw: Buffer, enc: string | null): Buffer {
+function decoded(raw: Buffer, enc: string | null, limit: number): Buffer {
   if (!enc) return raw;
   const z = loadBuiltin<typeof zlib>('node:zlib');
-  if (enc === 'gzip' || enc === 'x-gzip') return z.gunzipSync(raw);
-  if (enc === 'deflate') return z.inflateSync(raw);
-  if (enc === 'br') return z.brotliDecompressSync(raw);
+  // a small compressed body may expand to gigabytes: the cap applies to what it decodes to
+  const opts = Number.isFinite(limit) ? { maxOutputLength: limit + 1 } : {};
+  try {
+    if (enc === 'gzip' || enc === 'x-gzip') return z.gunzipSync(raw, opts);
+    if (enc === 'deflate') return z.inflateSync(raw, opts);
+    if (enc === 'br') return z.brotliDecompressSync(raw, opts);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ResponseTooLargeError(limit + 1, limit);
+    throw e;
+  }
   return raw;
 }
 
-function buffered(res: http.IncomingMessage, chunks: Buffer[], init: RequestInit, href: string): BufferedResponse {
+function buffered(
+  res: http.IncomingMessage,
+  chunks: Buffer[],
+  init: RequestInit,
+  href: string,
+  limit: number,
+): BufferedResponse {
   // rawHeaders, not res.headers: that getter builds a second header object per call
   let h = new ResponseHeaders(res.rawHeaders);
   const enc = h.get('content-encoding');
-  const raw = decoded(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), enc);
+  const raw = decoded(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), enc, limit);
+  if (raw.length > limit) throw new ResponseTooLargeError(raw.length, limit);
   // decoded: the encoding and the encoded length no longer describe the body
   if (enc) h = new ResponseHeaders(res.rawHeaders, (k) => k === 'content-encoding' || k === 'content-length');
   const status = res.statusCode ?? 502;
@@ -190,7 +215,18 @@ function transportFor(url: URL): { mod: typeof http | typeof https; agent: http.
   return { mod: httpsModule, agent: httpsAgent };
 }
 
-export const nodeFetch: typeof fetch = async (input, init = {}) => {
+/** nodeFetch with a cap on the (decoded) response body; a larger one rejects with ResponseTooLargeError. */
+export function createNodeFetch(maxBodyBytes = Infinity): typeof fetch {
+  return (input, init) => fetchOverNodeHttp(input, init, maxBodyBytes);
+}
+
+export const nodeFetch: typeof fetch = createNodeFetch();
+
+async function fetchOverNodeHttp(
+  input: Parameters<typeof fetch>[0],
+  init: RequestInit = {},
+  limit: number,
+): Promise<Response> {
   const body = init.body;
   const simpleBody = body == null || typeof body === 'string' || body instanceof Uint8Array;
   if (!simpleBody || input instanceof Request) return fetch(input, init);
@@ -219,12 +255,22 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
     req.on('error', fail);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      let bytes = 0;
+      res.on('data', (c: Buffer) => {
+        bytes += c.length;
+        if (bytes > limit) {
+          // stop reading at once: a 50 MB answer is neither buffered nor kept
+          req.destroy();
+          fail(new ResponseTooLargeError(bytes, limit));
+          return;
+        }
+        chunks.push(c);
+      });
       res.on('error', fail);
       res.on('end', () => {
         signal?.removeEventListener('abort', onAbort);
         try {
-          resolve(buffered(res, chunks, init, href));
+          resolve(buffered(res, chunks, init, href, limit));
         } catch (err) {
           reject(new TypeError('fetch failed', { cause: err }));
         }
@@ -233,4 +279,38 @@ export const nodeFetch: typeof fetch = async (input, init = {}) => {
     req.end(payload);
   });
   return response as unknown as Response;
-};
+}
+
+/**
+ * The same cap for another fetch (undici's, behind a proxy): the body is read here, counted,
+ * and handed on as a Response.
+ */
+export function limitedFetch(inner: typeof fetch, maxBodyBytes: number): typeof fetch {
+  if (!Number.isFinite(maxBodyBytes)) return inner;
+  return async (input, init) => {
+    const res = await inner(input, init);
+    const declared = Number(res.headers.get('content-length'));
+    if (declared > maxBodyBytes) {
+      await res.body?.cancel();
+      throw new TypeError('fetch failed', { cause: new ResponseTooLargeError(declared, maxBodyBytes) });
+    }
+    const parts: Uint8Array[] = [];
+    let bytes = 0;
+    const reader = res.body?.getReader();
+    for (;;) {
+      const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (chunk.done) break;
+      bytes += chunk.value.byteLength;
+      if (bytes > maxBodyBytes) {
+        await reader!.cancel();
+        throw new TypeError('fetch failed', { cause: new ResponseTooLargeError(bytes, maxBodyBytes) });
+      }
+      parts.push(chunk.value);
+    }
+    return new Response(reader ? Buffer.concat(parts) : null, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
+  };
+}

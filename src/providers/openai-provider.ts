@@ -11,7 +11,8 @@ import type {
   ProviderConfig,
   ProviderSource,
 } from '../types.js';
-import { nodeFetch } from './node-fetch.js';
+import { Redactor } from '../redact.js';
+import { createNodeFetch, limitedFetch, ResponseTooLargeError } from './node-fetch.js';
 import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {
   abortError,
@@ -35,7 +36,14 @@ export interface OpenAIProviderOptions {
   source?: ProviderSource;
   /** The SDK's fetch; default nodeFetch (node:http, cheaper than the built-in fetch), through undici when a proxy is set in env. */
   fetch?: typeof fetch;
+  /** Largest response body accepted (run.max_response_mb); a larger answer is that sample's error. */
+  maxResponseBytes?: number;
+  /** The run's redactor: the key and header secrets join it (every sink redacts them). */
+  redactor?: Redactor;
 }
+
+/** run.max_response_mb's default: far above any chat answer or embedding vector, far below a runaway. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /** Host + path of the base URL: the provider's identity in cache keys (never the key). */
 export function endpointOf(baseUrl: string): string {
@@ -53,7 +61,8 @@ const AUTH_HEADERS = new Set(['authorization', 'api-key', 'x-api-key']);
 
 /** An InputError about an unset variable, at the line of the setting that names it. */
 function settingError(opts: OpenAIProviderOptions, setting: string, message: string): InputError {
-  const file = opts.source?.file ?? opts.configFile ?? 'promptgate.yml';
+  // with no config file there is no line to point at: the message names the variable to set
+  const file = opts.source?.file ?? opts.configFile ?? 'environment';
   const pos = opts.source?.at[setting];
   return InputError.one(file, message, pos?.line, pos?.col);
 }
@@ -77,20 +86,20 @@ function resolveHeaders(cfg: ProviderConfig, opts: OpenAIProviderOptions): Recor
 }
 
 /** The SDK client; a missing key is an input error before any call, unless none is needed. */
-function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions): OpenAI {
+function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets: Redactor): OpenAI {
   const headers = resolveHeaders(cfg, opts);
   let apiKey = opts.env[cfg.api_key_env]?.trim();
+  const known = [
+    apiKey,
+    ...Object.entries(cfg.headers ?? {}).flatMap(([n, v]) => (v.includes('${') ? [headers[n]] : [])),
+  ];
+  secrets.add(...known);
   if (!apiKey) {
     // A loopback server, or a gateway authenticated by a configured header (Azure `api-key`),
     // works without the bearer key; everything else would only fail later with a 401.
     const headerAuth = Object.keys(headers).some((h) => AUTH_HEADERS.has(h.toLowerCase()));
     if (!isLoopback(cfg.base_url) && !headerAuth) {
-      const file = opts.source?.file ?? opts.configFile ?? 'promptgate.yml';
-      throw settingError(
-        opts,
-        'api_key_env',
-        `missing API key: set the environment variable ${cfg.api_key_env} (provider.api_key_env in ${file})`,
-      );
+      throw settingError(opts, 'api_key_env', missingKeyMessage(cfg.api_key_env, opts));
     }
     apiKey = 'no-key';
   }
@@ -100,8 +109,24 @@ function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions): OpenAI 
     maxRetries: 0,
     timeout: opts.timeoutMs,
     defaultHeaders: headers,
-    fetch: opts.fetch ?? (hasProxyEnv(opts.env) ? proxyAwareFetch(opts.env, nodeFetch) : nodeFetch),
+    fetch: opts.fetch ?? transport(opts),
   });
+}
+
+function transport(opts: OpenAIProviderOptions): typeof fetch {
+  const max = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const direct = createNodeFetch(max);
+  return hasProxyEnv(opts.env) ? limitedFetch(proxyAwareFetch(opts.env, direct), max) : direct;
+}
+
+/** Where to set the key: the config's provider.api_key_env, or (with no config file) the default. */
+function missingKeyMessage(keyEnv: string, opts: OpenAIProviderOptions): string {
+  const file = opts.source?.file ?? opts.configFile;
+  if (file) return `missing API key: set the environment variable ${keyEnv} (provider.api_key_env in ${file})`;
+  return (
+    `missing API key: set the environment variable ${keyEnv} (the default provider.api_key_env; ` +
+    'to read another variable, create promptgate.yml with `provider: { api_key_env: NAME }`)'
+  );
 }
 
 /** What one provider learns while it runs: reasoning models reject max_tokens, once. */
@@ -145,22 +170,58 @@ async function chatOnce(
       `${state.endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`,
     );
   }
-  const content = choice.message.content;
-  const result: ProviderCallResult = { output: typeof content === 'string' ? content : '', latencyMs };
-  const u = d.usage;
-  if (u && typeof u === 'object' && typeof u.prompt_tokens === 'number') {
-    result.usage = {
-      input: u.prompt_tokens,
-      output: typeof u.completion_tokens === 'number' ? u.completion_tokens : 0,
-      cached: u.prompt_tokens_details?.cached_tokens ?? 0,
-    };
+  const content: unknown = choice.message.content;
+  if (content !== null && content !== undefined && typeof content !== 'string') {
+    throw new ProviderError(
+      'bad-response',
+      `${state.endpoint} answered a malformed response: message.content is ${describe(content)}, not text`,
+    );
   }
+  if (choice.finish_reason === 'content_filter') {
+    throw new ProviderError(
+      'refused',
+      `${state.endpoint} withheld the answer (finish_reason content_filter: the provider's content filter)`,
+    );
+  }
+  const result: ProviderCallResult = { output: typeof content === 'string' ? content : '', latencyMs };
+  const usage = chatUsage(d.usage, state.endpoint);
+  if (usage) result.usage = usage;
   if (typeof d.model === 'string') result.model = d.model;
   if (typeof d.system_fingerprint === 'string') result.systemFingerprint = d.system_fingerprint;
   if (typeof choice.finish_reason === 'string') result.finishReason = choice.finish_reason;
   const rl = parseRateLimitInfo(response.headers);
   if (rl) result.rateLimit = rl;
   return result;
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  return v !== null && typeof v === 'object' ? 'an object' : `the ${typeof v} ${JSON.stringify(v)}`;
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/** Token counts, checked: a negative or fractional count is a malformed response, never cached. */
+function chatUsage(u: unknown, endpoint: string): ProviderCallResult['usage'] {
+  if (!u || typeof u !== 'object') return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
+  const x: any = u;
+  if (x.prompt_tokens === undefined || x.prompt_tokens === null) return undefined;
+  const input = x.prompt_tokens;
+  const output = x.completion_tokens ?? 0;
+  const cached = x.prompt_tokens_details?.cached_tokens ?? 0;
+  for (const [name, n] of [
+    ['prompt_tokens', input],
+    ['completion_tokens', output],
+    ['cached_tokens', cached],
+  ] as const) {
+    if (!isCount(n))
+      throw new ProviderError(
+        'bad-response',
+        `${endpoint} answered a malformed response: usage.${name} is ${JSON.stringify(n)}, not a whole number ≥ 0`,
+      );
+  }
+  return { input, output, cached };
 }
 
 // Embeddings (the `similar` assertion): the vector travels as JSON in `output`, so it is
@@ -186,7 +247,7 @@ async function embedOnce(
     );
   }
   const result: ProviderCallResult = { output: JSON.stringify(vec), latencyMs };
-  if (typeof d.usage?.prompt_tokens === 'number') result.usage = { input: d.usage.prompt_tokens, output: 0, cached: 0 };
+  if (isCount(d.usage?.prompt_tokens)) result.usage = { input: d.usage.prompt_tokens, output: 0, cached: 0 };
   if (typeof d.model === 'string') result.model = d.model;
   const rl = parseRateLimitInfo(response.headers);
   if (rl) result.rateLimit = rl;
@@ -197,6 +258,8 @@ interface GuardContext {
   state: ProviderState;
   timeoutMs: number;
   keyEnv: string;
+  /** This provider's own secrets: error texts and answers never carry them on. */
+  secrets: Redactor;
 }
 
 /** Timeout, caller abort and error mapping around one request. */
@@ -217,18 +280,28 @@ async function guarded(
   const onAbort = () => ctrl.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    let result: ProviderCallResult;
     try {
-      return await call(ctrl.signal);
+      result = await call(ctrl.signal);
     } catch (e) {
       if (!ctx.state.useMaxCompletionTokens && hasMaxTokens && rejectsMaxTokens(e)) {
         ctx.state.useMaxCompletionTokens = true;
-        return await call(ctrl.signal);
-      }
-      throw e;
+        result = await call(ctrl.signal);
+      } else throw e;
     }
+    // a model may repeat what it was sent, a server may echo a header: neither reaches a sink
+    if (!ctx.secrets.empty) result.output = ctx.secrets.redact(result.output);
+    return result;
   } catch (e) {
     if (signal?.aborted) throw abortError(signal);
-    throw toProviderError(e, { endpoint: ctx.state.endpoint, timedOut, timeoutMs: ctx.timeoutMs, keyEnv: ctx.keyEnv });
+    const pe = toProviderError(e, {
+      endpoint: ctx.state.endpoint,
+      timedOut,
+      timeoutMs: ctx.timeoutMs,
+      keyEnv: ctx.keyEnv,
+    });
+    pe.message = ctx.secrets.redact(pe.message);
+    throw pe;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -241,8 +314,10 @@ function rejectsMaxTokens(e: unknown): boolean {
 
 export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOptions): ChatProvider {
   const state: ProviderState = { endpoint: endpointOf(cfg.base_url), useMaxCompletionTokens: false };
-  const client = openAIClient(cfg, opts);
-  const ctx: GuardContext = { state, timeoutMs: opts.timeoutMs, keyEnv: cfg.api_key_env };
+  // the run's redactor when given (it also holds the GitHub token and the other suites' keys)
+  const secrets = opts.redactor ?? new Redactor();
+  const client = openAIClient(cfg, opts, secrets);
+  const ctx: GuardContext = { state, timeoutMs: opts.timeoutMs, keyEnv: cfg.api_key_env, secrets };
   return {
     endpoint: state.endpoint,
     complete: (req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
@@ -258,6 +333,14 @@ function toProviderError(
 ): ProviderError {
   if (e instanceof ProviderError) return e;
   const at = ctx.endpoint;
+  const tooLarge = causeOf(e, ResponseTooLargeError);
+  if (tooLarge) {
+    return new ProviderError(
+      'refused',
+      `${at} sent an answer of more than ${tooLarge.limit} bytes, over run.max_response_mb; the transfer was cut (raise run.max_response_mb or lower max_tokens)`,
+      { cause: e, responseBytes: tooLarge.bytes },
+    );
+  }
   if (ctx.timedOut || e instanceof APIConnectionTimeoutError) {
     return new ProviderError(
       'timeout',
@@ -271,33 +354,7 @@ function toProviderError(
     const detail = cause?.cause?.code ?? cause?.message ?? e.message;
     return new ProviderError('network', `cannot reach ${at}: ${detail}`, { cause: e });
   }
-  if (e instanceof APIError && typeof e.status === 'number') {
-    const status = e.status;
-    const extra = {
-      status,
-      cause: e,
-      retryAfterMs: parseRetryAfter(e.headers),
-      rateLimit: parseRateLimitInfo(e.headers),
-    };
-    // the server's own sentence, without its status prefix or closing full stop (we go on after it)
-    const msg = e.message.replace(/^\d+\s*/, '').replace(/[.\s]+$/, '');
-    if (status === 401 || status === 403) {
-      return new ProviderError(
-        'auth',
-        `${at} rejected the credentials (HTTP ${status}): ${msg}; check the key in ${ctx.keyEnv} (provider.api_key_env)`,
-        extra,
-      );
-    }
-    if (status === 429) {
-      if (e.code === 'insufficient_quota')
-        return new ProviderError('quota', `${at}: quota exhausted (HTTP 429): ${msg}`, extra);
-      return new ProviderError('rate-limit', `${at} rate-limited the request (HTTP 429): ${msg}`, extra);
-    }
-    if (status >= 500 || status === 408 || status === 409) {
-      return new ProviderError(status === 408 ? 'timeout' : 'server', `${at} failed (HTTP ${status}): ${msg}`, extra);
-    }
-    return new ProviderError('bad-request', `${at} refused the request (HTTP ${status}): ${msg}`, extra);
-  }
+  if (e instanceof APIError && typeof e.status === 'number') return httpError(e, at, ctx.keyEnv);
   if (e instanceof SyntaxError) {
     return new ProviderError('bad-response', `${at} answered with a body that is not valid JSON: ${e.message}`, {
       cause: e,
@@ -305,4 +362,50 @@ function toProviderError(
   }
   const message = e instanceof Error ? e.message : String(e);
   return new ProviderError('network', `call to ${at} failed: ${message}`, { cause: e });
+}
+
+function causeOf<T extends Error>(e: unknown, type: new (...args: never[]) => T): T | undefined {
+  for (let c = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++)
+    if (c instanceof type) return c;
+  return undefined;
+}
+
+// A 4xx names either this request (too long for the context, refused by a content filter, some
+// field the server rejects for this input) or the whole run (the model or the path does not
+// exist): the first is the sample's error and the run goes on, the second stops it.
+const MODEL_MISSING =
+  /model[^.]*\b(does not exist|not found|not exist|unknown|is not supported|not available)|\bunknown model|model_not_found|no such model/i;
+const CONTENT_FILTER = /content[_ ]?(filter|policy|management)|safety system|responsible ai/i;
+
+function httpError(e: InstanceType<typeof APIError>, at: string, keyEnv: string): ProviderError {
+  const status = e.status!;
+  const extra = {
+    status,
+    cause: e,
+    retryAfterMs: parseRetryAfter(e.headers),
+    rateLimit: parseRateLimitInfo(e.headers),
+  };
+  // the server's own sentence, without its status prefix or closing full stop (we go on after it)
+  const msg = e.message.replace(/^\d+\s*/, '').replace(/[.\s]+$/, '');
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (status === 401 || status === 403) {
+    return new ProviderError(
+      'auth',
+      `${at} rejected the credentials (HTTP ${status}): ${msg}; check the key in ${keyEnv} (provider.api_key_env)`,
+      extra,
+    );
+  }
+  if (status === 429) {
+    if (code === 'insufficient_quota')
+      return new ProviderError('quota', `${at}: quota exhausted (HTTP 429): ${msg}`, extra);
+    return new ProviderError('rate-limit', `${at} rate-limited the request (HTTP 429): ${msg}`, extra);
+  }
+  if (status >= 500 || status === 408 || status === 409) {
+    return new ProviderError(status === 408 ? 'timeout' : 'server', `${at} failed (HTTP ${status}): ${msg}`, extra);
+  }
+  if (status === 404 || code === 'model_not_found' || MODEL_MISSING.test(msg)) {
+    return new ProviderError('bad-request', `${at} refused the request (HTTP ${status}): ${msg}`, extra);
+  }
+  const why = CONTENT_FILTER.test(`${code} ${msg}`) ? " (the provider's content filter)" : '';
+  return new ProviderError('refused', `${at} refused this request (HTTP ${status}${why}): ${msg}`, extra);
 }

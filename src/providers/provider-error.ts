@@ -8,8 +8,11 @@ export type ProviderErrorKind =
   | 'server' // 5xx, 408/409: retried with backoff
   | 'timeout' // no answer within timeout_s: retried with backoff
   | 'network' // connection refused/reset, DNS: retried with backoff
-  | 'bad-request' // other 4xx (unknown model, bad parameter): never retried
-  | 'bad-response'; // 200 with a body that is not a chat completion: retried with backoff
+  | 'bad-request' // unknown model, wrong endpoint path (404): never retried, stops the run
+  | 'refused' // this request only (400 context length / invalid request, content filter, answer over
+  //             run.max_response_mb): never retried, the sample's error, the run goes on
+  | 'throttled' // 429 whose retry-after exceeds run.max_retry_wait_s: stops scheduling
+  | 'bad-response'; // 200 with a body that is not a chat completion (malformed): retried with backoff
 
 /** Rate-limit headers as sent by OpenAI and most compatible gateways. */
 export interface RateLimitInfo {
@@ -19,6 +22,11 @@ export interface RateLimitInfo {
   resetTokensMs?: number;
 }
 
+const NOT_RETRIED = new Set<ProviderErrorKind>(['auth', 'quota', 'bad-request', 'refused', 'throttled']);
+
+/** Kinds that make every further call pointless: the run stops scheduling, keeping what finished. */
+export const RUN_LEVEL_KINDS: ReadonlySet<ProviderErrorKind> = new Set(['auth', 'quota', 'bad-request', 'throttled']);
+
 export class ProviderError extends Error {
   readonly kind: ProviderErrorKind;
   readonly status?: number;
@@ -26,11 +34,19 @@ export class ProviderError extends Error {
   readonly rateLimit?: RateLimitInfo;
   /** Attempts made before giving up (set by callWithRetry). */
   attempts?: number;
+  /** Bytes of an answer refused for its size: priced as output, since the provider bills them. */
+  readonly responseBytes?: number;
 
   constructor(
     kind: ProviderErrorKind,
     message: string,
-    extra: { status?: number; retryAfterMs?: number; rateLimit?: RateLimitInfo; cause?: unknown } = {},
+    extra: {
+      status?: number;
+      retryAfterMs?: number;
+      rateLimit?: RateLimitInfo;
+      cause?: unknown;
+      responseBytes?: number;
+    } = {},
   ) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = 'ProviderError';
@@ -38,10 +54,11 @@ export class ProviderError extends Error {
     if (extra.status !== undefined) this.status = extra.status;
     if (extra.retryAfterMs !== undefined) this.retryAfterMs = extra.retryAfterMs;
     if (extra.rateLimit !== undefined) this.rateLimit = extra.rateLimit;
+    if (extra.responseBytes !== undefined) this.responseBytes = extra.responseBytes;
   }
 
   get retryable(): boolean {
-    return this.kind !== 'auth' && this.kind !== 'quota' && this.kind !== 'bad-request';
+    return !NOT_RETRIED.has(this.kind);
   }
 }
 

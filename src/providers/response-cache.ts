@@ -130,40 +130,73 @@ export class FsResponseCache implements ResponseCache {
 
   private async readPacks(): Promise<Map<string, string>> {
     const index = new Map<string, string>();
-    let names: string[];
-    try {
-      names = (await readdir(this.dir))
-        .filter((n) => n.startsWith('pack-') && n.endsWith('.jsonl') && !this.skip.has(n))
-        .sort();
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return index;
-      this.logger?.warn(`cache: cannot read ${this.dir}: ${(e as Error).message}; calling the model instead`);
-      return index;
-    }
-    for (const name of names) {
-      let text: string;
-      try {
-        text = await readFile(join(this.dir, name), 'utf8');
-      } catch (e) {
-        this.logger?.warn(`cache: cannot read ${join(this.dir, name)}: ${(e as Error).message}; skipping it`);
-        continue;
+    const read: string[] = [];
+    const skip = new Set<string>();
+    // Another run may merge packs while this one reads them: a pack that vanished between the
+    // listing and its read had its entries written to a newer merged pack first, so list again
+    // and read what is new, until nothing vanishes (compaction never hides an entry).
+    for (let round = 0; round < 8; round++) {
+      const names = await this.listPacks();
+      if (names === undefined) return index;
+      const fresh = names.filter((n) => !skip.has(n));
+      let vanished = false;
+      for (const name of fresh) {
+        skip.add(name);
+        const text = await this.readPack(name);
+        if (text === 'vanished') vanished = true;
+        if (typeof text !== 'string' || text === 'vanished') continue;
+        read.push(name);
+        this.indexLines(name, text, index, round > 0);
       }
-      let torn = 0;
-      for (const line of text.split('\n')) {
-        if (!line) continue;
-        // the key sits at a fixed place in lines we write; anything else is validated on get
-        const m = /^\{"v":1,"key":"([0-9a-f]{16,128})",/.exec(line);
-        if (!m) torn++;
-        // a key written twice (--record, a repaired entry): the last valid line wins
-        else if (!index.has(m[1]!) || parseEntry(line, m[1]!)) index.set(m[1]!, line);
-      }
-      if (torn) this.logger?.warn(`cache: ${join(this.dir, name)} has ${torn} unreadable line(s); ignoring them`);
+      if (!vanished) break;
     }
-    if (names.length > MAX_PACKS) await this.compact(names, index);
+    if (read.length > MAX_PACKS) await this.compact(read.sort(), index);
     return index;
   }
 
-  /** Merges settled packs into one, so the directory (and the Actions cache archive) stays small. */
+  private async listPacks(): Promise<string[] | undefined> {
+    try {
+      return (await readdir(this.dir))
+        .filter((n) => n.startsWith('pack-') && n.endsWith('.jsonl') && !this.skip.has(n))
+        .sort();
+    } catch (e) {
+      // no cache yet (or a path that cannot be one: the first write says so, once)
+      if (['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return undefined;
+      this.logger?.warn(`cache: cannot read ${this.dir}: ${(e as Error).message}; calling the model instead`);
+      return undefined;
+    }
+  }
+
+  private async readPack(name: string): Promise<string | 'vanished' | undefined> {
+    try {
+      return await readFile(join(this.dir, name), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'vanished';
+      this.logger?.warn(`cache: cannot read ${join(this.dir, name)}: ${(e as Error).message}; skipping it`);
+      return undefined;
+    }
+  }
+
+  /** `onlyNew`: a pack found on a later listing (merged by another run) adds keys, never replaces. */
+  private indexLines(name: string, text: string, index: Map<string, string>, onlyNew: boolean): void {
+    let torn = 0;
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      // the key sits at a fixed place in lines we write; anything else is validated on get
+      const m = /^\{"v":1,"key":"([0-9a-f]{16,128})",/.exec(line);
+      if (!m) torn++;
+      else if (onlyNew && index.has(m[1]!)) continue;
+      // a key written twice (--record, a repaired entry): the last valid line wins
+      else if (!index.has(m[1]!) || parseEntry(line, m[1]!)) index.set(m[1]!, line);
+    }
+    if (torn) this.logger?.warn(`cache: ${join(this.dir, name)} has ${torn} unreadable line(s); ignoring them`);
+  }
+
+  /**
+   * Merges settled packs into one, so the directory (and the Actions cache archive) stays small.
+   * `names` are packs this run read in full: only those are removed, after the merged pack that
+   * holds their entries is in place.
+   */
   private async compact(names: string[], index: Map<string, string>): Promise<void> {
     const now = Date.now();
     const settled: string[] = [];
@@ -206,18 +239,23 @@ export class FsResponseCache implements ResponseCache {
     const result = { output, usage, latencyMs, model, systemFingerprint, finishReason };
     const line = JSON.stringify({ v: 1, key, result });
     const index = await this.load();
-    if (this.fd === undefined) {
-      mkdirSync(this.dir, { recursive: true });
-      this.packFile = join(
-        this.dir,
-        `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`,
-      );
-      this.fd = openSync(this.packFile, 'a');
-    }
-    // Synchronous on purpose: one small append is cheaper than a thread-pool round trip, and
-    // the entry is on disk before the caller goes on (a cancelled run keeps it).
-    writeSync(this.fd, `${line}\n`);
     index.set(key, line);
+    try {
+      if (this.fd === undefined) {
+        mkdirSync(this.dir, { recursive: true });
+        this.packFile = join(
+          this.dir,
+          `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`,
+        );
+        this.fd = openSync(this.packFile, 'a');
+      }
+      // Synchronous on purpose: one small append is cheaper than a thread-pool round trip, and
+      // the entry is on disk before the caller goes on (a cancelled run keeps it).
+      writeSync(this.fd, `${line}\n`);
+    } catch (e) {
+      // the answer itself is fine and is used; the caller warns once (run/execute-calls.ts)
+      throw new Error(`cache: cannot write to ${this.packFile ?? this.dir}: ${(e as Error).message}`, { cause: e });
+    }
   }
 
   /** Closes this process's pack file (entries are already written; this only frees the fd). */

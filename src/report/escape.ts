@@ -10,9 +10,17 @@
 const ZWSP_ENTITY = '&#8203;';
 const ZWSP = '\u200B';
 
-/** Newlines of any style to `\n`, so fences and line logic see one convention. */
+// Bidirectional controls (U+202A-202E, U+2066-2069, marks) reorder the text around them, so an
+// answer could make "regressed" read "fixed" or hide a case id: they are shown as \u202e, as in
+// the terminal.
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Newlines of any style to `\n`, so fences and line logic see one convention, and bidirectional
+ * controls made visible (every escape starts here).
+ */
 export function normaliseNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.replace(/\r\n?/g, '\n').replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -3,25 +3,34 @@
 // results (judge-phase.ts) come in precomputed; a sample whose judge could not give a verdict is
 // errored, not failed.
 import type { SampleJudgement } from './judge-phase.js';
-import { scoreSample, type SchemaCompiler } from '../suites/assertions/index.js';
+import { scoreSample, type AssertionTools } from '../suites/assertions/index.js';
+import type { Pace } from './pace.js';
 import type { CaseRun, Sample, SuiteRun } from '../types.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
 
-export function assembleSuiteRun(
+/** `pace` yields while scoring; once it says stop (cancelled), the rest are left unscored. */
+export async function assembleSuiteRun(
   plan: PlannedSuite,
   jobs: Map<string, CallJob>,
   pricer: Pricer,
   judged?: ReadonlyMap<string, SampleJudgement>,
-  schemas?: SchemaCompiler,
-): SuiteRun {
+  tools: AssertionTools = {},
+  pace: Pace = async () => true,
+): Promise<SuiteRun> {
   const { suite } = plan;
-  const cases: CaseRun[] = plan.cases.map((pc, ci) => {
+  const cases: CaseRun[] = [];
+  let going = true;
+  for (const [ci, pc] of plan.cases.entries()) {
     const c = suite.cases[pc.caseIndex]!;
     // what the model was given: a borrowed case's rendering vars (the graders read c.vars)
     const shown = { id: c.id, vars: c.borrowed?.vars ?? c.vars, source: c.source, messages: pc.messages };
-    if (pc.notComparable !== undefined) return notComparable(shown, pc.notComparable, suite.repeats);
+    if (pc.notComparable !== undefined) {
+      cases.push(notComparable(shown, pc.notComparable, suite.repeats));
+      continue;
+    }
     const asserts = suite.assert.length ? [...suite.assert, ...c.assert] : c.assert;
+    if (going) going = await pace();
     const samples: Sample[] = pc.keys.map((key, index) => {
       const job = jobs.get(key)!;
       if (!job.result) {
@@ -35,13 +44,25 @@ export function assembleSuiteRun(
         };
       }
       const price = pricer.price(plan.request.model, job.result.usage, job.result.output.length);
+      if (!going) {
+        const error = 'not scored: the run was cancelled while scoring';
+        return {
+          index,
+          call: job.result,
+          cached: job.fromCache,
+          error,
+          hardPass: false,
+          softPass: false,
+          outcomes: [],
+        };
+      }
       const j = judged?.get(`${ci}:${index}`);
       const score = scoreSample(asserts, {
         vars: c.vars,
         call: job.result,
         costUsd: price.usd,
         external: j?.external,
-        schemas,
+        ...tools,
       });
       const sample: Sample = {
         index,
@@ -57,8 +78,8 @@ export function assembleSuiteRun(
       if (j) sample.judgeCostUsd = j.costUsd;
       return sample;
     });
-    return { ...shown, samples };
-  });
+    cases.push({ ...shown, samples });
+  }
   const run: SuiteRun = {
     name: suite.name,
     model: plan.request.model,

@@ -6,6 +6,7 @@
 import type { Limiter } from '../providers/limiter.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { RunError } from '../errors.js';
+import type { Logger } from '../log.js';
 import type { ChatProvider, ProviderConfig, ProviderSource } from '../types.js';
 import { executeCalls, type ExecuteOutcome, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, type CallJob } from './sample-plan.js';
@@ -27,6 +28,9 @@ export interface CallPhaseOptions {
   beforeCalls?: (pending: CallJob[]) => void;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
+  /** run.max_retry_wait_s, ms. */
+  maxRetryWaitMs?: number;
+  log?: Logger;
 }
 
 export interface CallPhaseOutcome extends ExecuteOutcome {
@@ -55,6 +59,8 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     cache: opts.cache,
     writeCache: opts.cacheMode !== 'off',
     maxAttempts: opts.maxAttempts,
+    maxRetryWaitMs: opts.maxRetryWaitMs,
+    log: opts.log,
     budget: opts.budget,
     signal: opts.signal,
     onProgress: opts.onProgress,

@@ -5,13 +5,15 @@
 // the very same calls and so cost nothing but their judges.
 import { InputError, RunError } from '../errors.js';
 import type { Logger } from '../log.js';
+import type { Redactor } from '../redact.js';
 import { createLimiter } from '../providers/limiter.js';
 import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { childProcessSandbox, type RenderSandbox } from '../sandbox/render-sandbox.js';
 import type { ChatProvider, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
 import { needsJudgePhase, runJudgePhase, type JudgePhaseResult, type JudgeStats } from './judge-phase.js';
-import { schemaCompilerFor } from '../suites/assertions/index.js';
+import { assertionToolsFor } from '../suites/assertions/index.js';
+import { pacer } from './pace.js';
 import { assembleSuiteRun } from './assemble-run.js';
 import { runCallPhase } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
@@ -27,6 +29,11 @@ export interface EngineOptions {
   timeoutMs: number;
   maxAttempts: number;
   maxCostUsd: number;
+  /** run.max_retry_wait_s and run.max_response_mb, in ms and bytes (defaults in providers/). */
+  maxRetryWaitMs?: number;
+  maxResponseBytes?: number;
+  /** Collects the secrets the providers use, for every sink to redact. */
+  redactor?: Redactor;
   pricer: Pricer;
   env: Record<string, string | undefined>;
   log: Logger;
@@ -92,7 +99,15 @@ function planSides(sides: Suite[][], jobs: Map<string, CallJob>, rendered: Rende
 /** One provider per endpoint and key, created on first use (a missing API key throws then). */
 function providerPool(opts: EngineOptions): (cfg: ProviderConfig, source?: ProviderSource) => ChatProvider {
   const factory =
-    opts.providerFactory ?? ((cfg, env, timeoutMs, source) => createOpenAIProvider(cfg, { env, timeoutMs, source }));
+    opts.providerFactory ??
+    ((cfg, env, timeoutMs, source) =>
+      createOpenAIProvider(cfg, {
+        env,
+        timeoutMs,
+        source,
+        maxResponseBytes: opts.maxResponseBytes,
+        redactor: opts.redactor,
+      }));
   const providers = new Map<string, ChatProvider>();
   return (cfg, source) => {
     const k = providerKey(cfg);
@@ -144,17 +159,19 @@ export async function evaluateSuites(
   const { jobs, plans, regrades, shared } = await planAll(sides, gradings, opts);
   const allPlans = [...plans, ...regrades];
   // scoring a schema assertion needs ajv: loaded while the model answers, only when one is used
-  const schemasP = schemaCompilerFor(all.flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));
-  schemasP.catch(() => {}); // awaited (and so reported) before scoring
+  const toolsP = assertionToolsFor(all.flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));
+  toolsP.catch(() => {}); // awaited (and so reported) before scoring
 
   // One limiter and budget for the prompt's calls and the judges': both count against the
   // provider's limits and the run's cap.
   const phase = {
     cache: opts.cache,
     cacheMode: opts.cacheMode,
-    limiter: createLimiter(opts.concurrency),
+    limiter: createLimiter(opts.concurrency, { maxPauseMs: opts.maxRetryWaitMs }),
     budget: new SpendBudget(opts.maxCostUsd, opts.pricer),
     maxAttempts: opts.maxAttempts,
+    maxRetryWaitMs: opts.maxRetryWaitMs,
+    log: opts.log,
     providerFor: providerPool(opts),
     signal: opts.signal,
   };
@@ -181,16 +198,27 @@ export async function evaluateSuites(
       );
     }
   }
-  const stopped = outcome.stopped ?? judge?.stopped ?? null;
-  const schemas = await schemasP;
+  const tools = await toolsP;
+  const pace = pacer(opts.signal);
+  // scored one suite at a time, yielding between cases, so a cancel is heard while scoring
+  const assemble = async (sidePlans: PlannedSuite[][]) => {
+    const scored: SuiteRun[][] = [];
+    for (const ps of sidePlans) {
+      const runs: SuiteRun[] = [];
+      for (const p of ps) runs.push(await assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), tools, pace));
+      scored.push(runs);
+    }
+    return scored;
+  };
+  const scoredSides = await assemble(plans);
+  const scoredGradings = await assemble(regrades);
+  const stopped = outcome.stopped ?? judge?.stopped ?? (opts.signal?.aborted ? 'cancelled' : null);
 
   const calls: CallCounts = { made: outcome.made, cached: outcome.cached, failed: outcome.failed, shared };
   if (judge) calls.judge = judge.stats;
-  const assemble = (ps: PlannedSuite[]) =>
-    ps.map((p) => assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), schemas));
   return {
-    sides: plans.map(assemble),
-    gradings: regrades.map(assemble),
+    sides: scoredSides,
+    gradings: scoredGradings,
     calls,
     rateLimited: phase.limiter.rateLimited,
     stopped,

@@ -3,7 +3,8 @@
 import { setMaxListeners } from 'node:events';
 import type { Limiter } from '../providers/limiter.js';
 import { callWithRetry } from '../providers/call-with-retry.js';
-import { ProviderError } from '../providers/provider-error.js';
+import { ProviderError, RUN_LEVEL_KINDS } from '../providers/provider-error.js';
+import type { Logger } from '../log.js';
 import type { ResponseCache } from '../providers/response-cache.js';
 import type { ChatProvider } from '../types.js';
 import type { CallJob } from './sample-plan.js';
@@ -36,7 +37,16 @@ export interface ExecuteOptions {
   onProgress?: (e: ProgressEvent) => void;
   /** Set when the run must stop (spend cap, fatal provider error); remaining jobs are skipped. */
   onStop?: (reason: string) => void;
+  /** Longest retry-after the run waits (run.max_retry_wait_s), ms. */
+  maxRetryWaitMs?: number;
+  /** For the server's waiting requests and a cache that cannot be written. */
+  log?: Logger;
 }
+
+/** Refusals of single requests before any call succeeded that mean the refusal is the run's, not a case's. */
+const REFUSALS_BEFORE_SUCCESS = 5;
+/** Refused samples named one by one in the log; the rest are in the report and the summary line. */
+const REFUSALS_LISTED = 5;
 
 export interface ExecuteOutcome extends CallStats {
   /** Why scheduling stopped early, if it did. */
@@ -49,6 +59,8 @@ const FIX_BY_KIND: Record<ProviderError['kind'], string> = {
   auth: 'check the API key',
   quota: "check the account's quota",
   'bad-request': 'check provider.model and its parameters',
+  refused: 'check provider.model, its parameters and the prompt',
+  throttled: 'try again later or raise run.max_retry_wait_s',
   'rate-limit': 'lower run.concurrency or try again later',
   server: 'the provider is failing; try again later',
   timeout: 'check that the server answers, or raise run.timeout_s',
@@ -60,28 +72,46 @@ const FIX_BY_KIND: Record<ProviderError['kind'], string> = {
 interface Dispatch {
   stats: { made: number; failed: number };
   done: number;
+  refused: number;
+  /** The cache write that failed first (warned about once). */
+  cacheWriteFailed: boolean;
+  waitLogged: boolean;
   stopped: string | null;
   fatal?: ProviderError;
   stopAll: AbortController;
+  /**
+   * Aborted by any stop: calls waiting for a slot or sleeping before a retry leave at once
+   * (a limiter paused by a long retry-after would otherwise hold them for the whole pause).
+   */
+  queue: AbortController;
   /** `abort: false` (spend cap) only stops dispatching; calls in flight are paid for and kept. */
   stop(reason: string, abort?: boolean): void;
   report(): void;
 }
 
+const halted = new Error('dispatch stopped');
+
 function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
   const stopAll = new AbortController();
   // every in-flight call listens on this signal; hundreds at once is expected, not a leak
   setMaxListeners(0, stopAll.signal);
+  const queue = new AbortController();
+  setMaxListeners(0, queue.signal);
   const d: Dispatch = {
     stats: { made: 0, failed: 0 },
     done: 0,
+    refused: 0,
+    cacheWriteFailed: false,
+    waitLogged: false,
     stopped: null,
     stopAll,
+    queue,
     stop(reason, abort = true) {
       if (!d.stopped) {
         d.stopped = reason;
         opts.onStop?.(reason);
       }
+      if (!d.queue.signal.aborted) d.queue.abort(halted);
       if (abort && !stopAll.signal.aborted) stopAll.abort(new Error(reason));
     },
     report() {
@@ -98,8 +128,6 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
   return d;
 }
 
-const halted = new Error('dispatch stopped');
-
 /**
  * The run's limiter, checking the stop and the budget when a call is about to be dispatched
  * (also before each retry), not when it was queued: calls waiting for a slot must not run
@@ -108,11 +136,12 @@ const halted = new Error('dispatch stopped');
 function gatedLimiter(d: Dispatch, opts: ExecuteOptions): Limiter {
   const limiter = opts.limiter;
   return {
-    run: (fn, signal) =>
+    // queued on the dispatch's own signal, so a stop of either kind empties the queue at once
+    run: (fn) =>
       limiter.run((slot) => {
         if (!d.stopped && !opts.budget.canSpend()) d.stop(opts.budget.exhaustedMessage(), false);
         return d.stopped ? Promise.reject(halted) : fn(slot);
-      }, signal),
+      }, d.queue.signal),
     onRateLimited: (ms, ctx) => limiter.onRateLimited(ms, ctx),
     onSuccess: (info) => limiter.onSuccess(info),
     get inFlight() {
@@ -133,9 +162,19 @@ function gatedLimiter(d: Dispatch, opts: ExecuteOptions): Limiter {
 /** A failed call that makes every further one pointless stops the run, saying what to check. */
 function stopIfFatal(d: Dispatch, e: unknown): void {
   if (!(e instanceof ProviderError) || d.fatal) return;
-  if (e.kind === 'auth' || e.kind === 'quota' || e.kind === 'bad-request') {
+  if (e.kind === 'throttled') {
+    // calls in flight are paid for: they finish and are kept, only new ones are not started
+    d.fatal = e;
+    d.stop(e.message, false);
+  } else if (RUN_LEVEL_KINDS.has(e.kind)) {
     d.fatal = e;
     d.stop(`the provider rejected the request: ${e.message}`);
+  } else if (e.kind === 'refused') {
+    // one request's refusal is that sample's error; refusing everything is the run's
+    if (++d.refused >= REFUSALS_BEFORE_SUCCESS && d.stats.made === 0) {
+      d.fatal = e;
+      d.stop(`the first ${d.refused} calls were all refused and none succeeded: ${e.message}; ${FIX_BY_KIND.refused}`);
+    }
   } else if (d.stats.made === 0) {
     // A call gave up after its retries before any call succeeded: the endpoint itself is
     // not working (down, hanging, not OpenAI-compatible). Every other call would wait out
@@ -145,22 +184,61 @@ function stopIfFatal(d: Dispatch, e: unknown): void {
   }
 }
 
+/**
+ * Spend as each answer arrives; at the cap nothing more is started (calls in flight finish and
+ * are kept) and the run says so, even when every call had already been sent.
+ */
+function charge(d: Dispatch, opts: ExecuteOptions, model: string, result: CallJob['result'], bytes?: number): void {
+  if (result) opts.budget.record(model, result);
+  else if (bytes) opts.budget.recordChars(model, bytes);
+  if (!opts.budget.canSpend()) d.stop(opts.budget.exhaustedMessage(), false);
+}
+
+/** A cache that cannot be written costs reruns, not this run: one warning, and the answer is used. */
+async function store(d: Dispatch, opts: ExecuteOptions, job: CallJob): Promise<void> {
+  try {
+    await opts.cache.set(job.key, job.result!);
+  } catch (e) {
+    if (d.cacheWriteFailed) return;
+    d.cacheWriteFailed = true;
+    opts.log?.warn(`${(e as Error).message}; answers are used but not cached, so a rerun calls the model again`);
+  }
+}
+
+function retryLogger(d: Dispatch, opts: ExecuteOptions) {
+  return (e: ProviderError, waitMs: number) => {
+    if (e.retryAfterMs === undefined || e.retryAfterMs < 1000) return;
+    const msg = `${e.message.replace(/ \(HTTP 429\).*$/, '')} and asked to wait ${Math.round(e.retryAfterMs / 100) / 10} s (retry-after); waiting ${Math.round(waitMs / 100) / 10} s (run.max_retry_wait_s caps it)`;
+    if (d.waitLogged) opts.log?.debug(msg);
+    else opts.log?.info(msg);
+    d.waitLogged = true;
+  };
+}
+
 async function runOne(d: Dispatch, job: CallJob, limiter: Limiter, opts: ExecuteOptions): Promise<void> {
   if (d.stopped || d.stopAll.signal.aborted) return;
   try {
     const result = await callWithRetry(opts.providerFor(job.provider), job.request, {
       limiter,
       maxAttempts: opts.maxAttempts,
+      maxRetryWaitMs: opts.maxRetryWaitMs,
       signal: d.stopAll.signal,
+      waitSignal: d.queue.signal,
+      onRetry: retryLogger(d, opts),
     });
     job.result = result;
     d.stats.made++;
-    opts.budget.record(job.request.model, result);
-    if (opts.writeCache) await opts.cache.set(job.key, result);
+    charge(d, opts, job.request.model, result);
+    if (opts.writeCache) await store(d, opts, job);
   } catch (e) {
     if (e === halted || d.stopAll.signal.aborted) return; // stopped or cancelled: not an error of this sample
     d.stats.failed++;
     job.error = e instanceof Error ? e.message : String(e);
+    if (e instanceof ProviderError && e.responseBytes) charge(d, opts, job.request.model, undefined, e.responseBytes);
+    if (e instanceof ProviderError && e.kind === 'refused' && d.refused < REFUSALS_LISTED) {
+      // the sample's own error: listed with its reason while the run goes on
+      opts.log?.warn(`${job.label}: ${e.message}; this sample is an error, the run goes on`);
+    }
     stopIfFatal(d, e);
   } finally {
     d.done++;
@@ -199,7 +277,10 @@ function inWindow(jobs: CallJob[], width: () => number, run: (job: CallJob) => P
 
 export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promise<ExecuteOutcome> {
   const d = startDispatch(jobs.length, opts);
-  const onAbort = () => d.stopAll.abort(opts.signal?.reason);
+  const onAbort = () => {
+    d.stopAll.abort(opts.signal?.reason);
+    if (!d.queue.signal.aborted) d.queue.abort(halted);
+  };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const limiter = gatedLimiter(d, opts);
   // The limiter decides how many calls run at once; the window only bounds what waits for it.

@@ -18,6 +18,11 @@ export class SpendBudget {
     this.spent += this.pricer.price(model, result.usage, result.output.length).usd;
   }
 
+  /** An answer refused for its size: priced from its length, as output the provider billed. */
+  recordChars(model: string, chars: number): void {
+    this.spent += this.pricer.price(model, undefined, chars).usd;
+  }
+
   exhaustedMessage(): string {
     return `spend cap reached: $${this.spent.toFixed(4)} spent of run.max_cost_usd = $${this.capUsd}; raise run.max_cost_usd in promptgate.yml or run fewer suites/repeats`;
   }

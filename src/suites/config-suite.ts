@@ -5,7 +5,8 @@
 // A config suite whose prompt is a `*.prompt.yml` (or another YAML file in GitHub's format)
 // uses the config's `cases` when it has them, else the file's own testData; the file's
 // evaluators are applied before the suite's `assert` either way.
-import picomatch from 'picomatch';
+import { globToRegexSource } from '../glob.js';
+import { loadRegexEngine } from '../safe-regex.js';
 import type { SuiteConfig } from '../config/schema.js';
 import type { AssertionSpec, EvalCase, ProviderConfig, Suite } from '../types.js';
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
@@ -28,7 +29,7 @@ export async function resolveConfigSuite(
   const provider = suiteProvider(ctx, s, i, prompt);
   const dependencies = [s.prompt, ...(prompt.dependencies ?? [])];
   dependencies.push(...(typeof s.cases === 'string' ? [s.cases] : []), ...rubricFiles);
-  dependencies.push(...filesMatched(ctx, s, i, all));
+  dependencies.push(...(await filesMatched(ctx, s, i, all)));
   if (ctx.errors.length > before || !provider) return undefined;
   return {
     name: s.name,
@@ -45,7 +46,9 @@ export async function resolveConfigSuite(
 }
 
 async function readPrompt(ctx: ResolveContext, s: SuiteConfig, i: number): Promise<SuitePrompt | undefined> {
-  const text = await ctx.src.read(s.prompt);
+  // a directory or a path leading out of the repository is an InputError of its own
+  const text = await ctx.src.read(s.prompt).catch((e: unknown) => void collect(ctx, e));
+  if (text === undefined && ctx.errors.some((p) => p.file === s.prompt)) return undefined;
   if (text === undefined) {
     const message = `suite \`${s.name}\`: prompt file \`${s.prompt}\` not found in ${ctx.src.label}; fix the path`;
     ctx.errors.push(configProblem(ctx, ['suites', i, 'prompt'], message));
@@ -164,10 +167,13 @@ function suiteProvider(
 }
 
 /** Files the suite's `files` globs match (it is "affected" when one changes); a glob matching none is a warning. */
-function filesMatched(ctx: ResolveContext, s: SuiteConfig, i: number, all: string[]): string[] {
+async function filesMatched(ctx: ResolveContext, s: SuiteConfig, i: number, all: string[]): Promise<string[]> {
+  if (!s.files.length) return [];
+  // globs from a PR's config run on the linear-time engine: no file name can make one hang
+  const engine = await loadRegexEngine();
   return s.files.flatMap((glob, j) => {
-    const isMatch = picomatch(glob, { dot: true });
-    const hits = all.filter((f) => isMatch(f));
+    const re = engine.compile(globToRegexSource(glob));
+    const hits = all.filter((f) => re.test(f));
     if (!hits.length) {
       const message = `suite \`${s.name}\`: \`files\` pattern \`${glob}\` matches no file`;
       ctx.warnings.push(configProblem(ctx, ['suites', i, 'files', j], message));

@@ -2,15 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssertionSpec } from '../../src/config/schema.js';
 import { assertionProblem, validateAssertion } from '../../src/suites/assertions/index.js';
 import { loadSchemaCompiler, type SchemaCompiler } from '../../src/suites/assertions/schema-compiler.js';
+import { loadRegexEngine, type RegexEngine } from '../../src/safe-regex.js';
 
 // these call the synchronous checks directly, with a compiler; the loaders load one themselves
 let schemas: SchemaCompiler;
+let regex: RegexEngine;
 beforeAll(async () => {
-  schemas = await loadSchemaCompiler();
+  regex = await loadRegexEngine();
+  schemas = await loadSchemaCompiler(regex);
 });
 
 const v = (s: Partial<AssertionSpec> & { type: string }) =>
-  validateAssertion({ grade: 'hard', ...s } as AssertionSpec, { schemas });
+  validateAssertion({ grade: 'hard', ...s } as AssertionSpec, { schemas, regex });
 
 describe('validateAssertion', () => {
   it.each([
@@ -47,7 +50,7 @@ describe('validateAssertion', () => {
     [{ type: 'contains', value: 'x', flags: 'i' }, 'flags', 'does not use `flags:`'],
     [{ type: 'llm-rubric' }, 'value', 'rubric_file'],
   ])('rejects %j', (s, field, fragment) => {
-    const p = assertionProblem({ grade: 'hard', ...s } as AssertionSpec, { schemas });
+    const p = assertionProblem({ grade: 'hard', ...s } as AssertionSpec, { schemas, regex });
     expect(p?.field).toBe(field);
     expect(p?.message).toContain(fragment);
     expect(p?.message).not.toContain('\n');

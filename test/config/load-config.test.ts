@@ -6,11 +6,13 @@ import { findConfigFile, parseConfig } from '../../src/config/load-config.js';
 import { defaultConfig } from '../../src/config/schema.js';
 import { loadConfig } from '../../src/pipeline/load-config.js';
 import { assertionChecker, loadSchemaCompiler } from '../../src/suites/assertions/index.js';
+import { loadRegexEngine } from '../../src/safe-regex.js';
 
 // parseConfig is given the registry's checker with a JSON Schema compiler; loadConfig loads one itself
 let checker: AssertionChecker;
 beforeAll(async () => {
-  checker = assertionChecker(await loadSchemaCompiler());
+  const regex = await loadRegexEngine();
+  checker = assertionChecker({ schemas: await loadSchemaCompiler(regex), regex });
 });
 
 function problemsOf(text: string): Problem[] {

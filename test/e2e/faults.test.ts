@@ -2,7 +2,7 @@
 // 5xx, a hanging endpoint, SIGTERM mid-run and the spend cap. Latencies are small so the
 // file stays fast; where the server cannot misbehave the needed way, a tiny proxy in front
 // of it does (hang on chosen requests, bill more tokens than the answer has).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -60,6 +60,8 @@ interface Setup {
   price?: string;
   /** Case ids (1-based) whose input makes the proxy hang. */
   hangCases?: number[];
+  /** The suite's assertion; default contains the word. */
+  assert?: string;
 }
 
 function repo(s: Setup): TempRepo {
@@ -80,7 +82,7 @@ suites:
     prompt: prompts/say.md
     cases: evals/words.jsonl
     assert:
-      - { type: contains, value: "{{word}}" }
+      - ${s.assert ?? '{ type: contains, value: "{{word}}" }'}
 `,
     'prompts/say.md': 'Say {{word}}.\n',
     'evals/words.jsonl': `${cases}\n`,
@@ -147,7 +149,7 @@ describe('faults through the CLI', () => {
     const s = await server({ latencyMs: 1 });
     const url = await proxy(s.url, { hang: (body) => body.includes('hang-me') });
     // the hanging cases come last, so the endpoint has proven itself before they time out
-    const r = repo({ url, cases: 10, hangCases: [9, 10], run: 'concurrency: 2, timeout_s: 0.3, max_attempts: 1' });
+    const r = repo({ url, cases: 10, hangCases: [9, 10], run: 'concurrency: 2, timeout_s: 1, max_attempts: 1' });
     const t0 = Date.now();
     const { code, stderr, report } = await compare(r);
     expect(Date.now() - t0).toBeLessThan(15_000);
@@ -235,4 +237,87 @@ describe('faults through the CLI', () => {
     expect(report!.costUsd).toBeGreaterThanOrEqual(1);
     expect(cacheFiles(r)).toBe(made);
   }, 30_000);
+
+  // issue 14 item 8: with more than 16 old packs, the first run to read them merges them into
+  // one and deletes them; a run still reading must find the merged pack instead of missing
+  // what the deleted ones held (it used to buy 190 of 200 calls again, 1 trial in 3).
+  it('cache compaction never hides an entry from a concurrent run (4 runs, 200 old packs, repeated)', async () => {
+    const s = await server({ latencyMs: 0 });
+    const r = repo({ url: s.url, cases: 200, run: 'concurrency: 16' });
+    const dir = join(r.dir, '.promptgate', 'cache');
+    const first = await runCli(['run'], { cwd: r.dir, env: { FAULT_KEY: 'k' } });
+    expect(first.stdout).toMatch(/calls: 200 made/);
+    const lines = readdirSync(dir).flatMap((n) => readFileSync(join(dir, n), 'utf8').split('\n').filter(Boolean));
+    expect(lines).toHaveLength(200);
+    s.reset();
+    const old = new Date(Date.now() - 3_600_000);
+    for (let trial = 0; trial < 5; trial++) {
+      // one old pack per entry, as 200 earlier runs would have left them
+      for (const n of readdirSync(dir)) rmSync(join(dir, n));
+      lines.forEach((line, i) => {
+        const p = join(dir, `pack-${(1_600_000_000_000 + i).toString(36)}-${i}-0000.jsonl`);
+        writeFileSync(p, `${line}\n`);
+        utimesSync(p, old, old);
+      });
+      const runs = await Promise.all(
+        Array.from({ length: 4 }, () => runCli(['run'], { cwd: r.dir, env: { FAULT_KEY: 'k' }, killAfterMs: 30_000 })),
+      );
+      for (const run of runs)
+        expect(run.stdout, `trial ${trial}: ${run.stderr}`).toMatch(/calls: 0 made, 200 from cache, 0 failed/);
+      expect(s.stats.completions, `trial ${trial}`).toBe(0);
+      expect(cacheEntries(dir)).toHaveLength(200);
+    }
+  }, 120_000);
+
+  // issue 14 item 1: whatever runs on the main thread is bounded, so a signal is seen at once.
+  // 300 samples whose regex takes ~70 ms each to score: scoring alone runs ~20 s; SIGTERM once
+  // every answer is in must end the run within 2 s, with a partial report marked cancelled.
+  it('SIGTERM while scoring ends the run within 2 s with a partial report', async () => {
+    const s = await server({ ignoreMaxTokens: true, answer: () => `${'x'.repeat(200_000)}yy` });
+    const r = repo({
+      url: s.url,
+      cases: 150,
+      run: 'concurrency: 16',
+      maxTokens: 10,
+      price: 'input_per_mtok: 0, output_per_mtok: 0',
+      assert: '{ type: regex, value: "(x+)(y+)$" }',
+    });
+    let sentAt = 0;
+    const res = await runCli(['compare', '--base', 'main', '--head', 'HEAD', '--out-dir', 'out'], {
+      cwd: r.dir,
+      env: { FAULT_KEY: 'k' },
+      killAfterMs: 60_000,
+      onStart: (signal) => {
+        // every answer is cached as it arrives: once all 300 are on disk, the calls are over
+        // and scoring (about 20 s of it) has begun
+        const dir = join(r.dir, '.promptgate', 'cache');
+        const poll = setInterval(() => {
+          let bytes = 0;
+          try {
+            for (const n of readdirSync(dir)) bytes += statSync(join(dir, n)).size;
+          } catch {
+            return;
+          }
+          if (bytes < 300 * 200_000) return;
+          clearInterval(poll);
+          setTimeout(() => {
+            sentAt = Date.now();
+            signal('SIGTERM');
+          }, 500);
+        }, 20);
+      },
+    });
+    const endedIn = Date.now() - sentAt;
+    expect(sentAt, res.stderr).toBeGreaterThan(0);
+    expect(res.code, res.stderr).toBe(3);
+    expect(endedIn).toBeLessThan(2000);
+    const report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')) as Report;
+    expect(report.cancelled).toBe(true);
+    // it was scoring: the samples not reached are errors that say why, not passes or fails
+    const errors = report.suites[0]!.base!.errors + report.suites[0]!.head!.errors;
+    expect(errors, res.stderr).toBeGreaterThan(0);
+    expect(errors, res.stderr).toBeLessThan(300);
+    expect(report.calls.made).toBe(300); // every answer paid for is in the report (and the cache)
+    expect(cacheFiles(r)).toBe(300);
+  }, 90_000);
 });

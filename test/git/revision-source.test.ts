@@ -55,10 +55,11 @@ describe('RevisionSource over git cat-file --batch', () => {
     expect(await src.read('line')).toBeUndefined();
   });
 
-  it('treats missing files and directories as absent, like the working tree', async () => {
+  // issue 14 item 10: a directory used to read as "not found"; now it is named as one
+  it('treats missing files as absent and names a directory as such, like the working tree', async () => {
     const { src } = setup();
     expect(await src.read('nope.md')).toBeUndefined();
-    expect(await src.read('dir')).toBeUndefined();
+    await expect(src.read('dir')).rejects.toThrow(/dir: is a directory in \w+, not a file/);
     expect(await src.read('a.md/x')).toBeUndefined();
   });
 

@@ -51,12 +51,25 @@ describe('git revisions', () => {
     expect(await h.list()).toEqual(['evals/x.jsonl', 'new.txt', 'prompts/a.md']);
   });
 
-  it('tells the user which checkout setting to use when a revision cannot be found', async () => {
+  it('tells the user which checkout setting to use when a revision cannot be found in a clone', async () => {
     const { repo } = origin();
-    const err = await ensureCommit(repo.dir, 'no-such-branch').catch((e: unknown) => e);
+    const clone = shallowClone(repo.dir, 'feature');
+    const err = await ensureCommit(clone, 'no-such-branch').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RunError);
     expect((err as Error).message).toMatch(/cannot find revision "no-such-branch"/);
     expect((err as Error).message).toMatch(/fetch-depth: 0/);
+  });
+
+  // issue 14 item 11: no remote, nothing to fetch: the branches there are, and "did you mean"
+  it('in a repository without a remote, suggests the closest branch and does not talk about origin', async () => {
+    const { repo } = origin();
+    const err = await ensureCommit(repo.dir, 'featrue').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RunError);
+    expect((err as Error).message).toMatch(
+      /cannot find revision "featrue" in this repository\. Did you mean "feature"\?/,
+    );
+    expect((err as Error).message).toMatch(/Branches and tags here: feature, main/);
+    expect((err as Error).message).not.toMatch(/origin/);
   });
 
   it('never passes a ref through a shell', async () => {

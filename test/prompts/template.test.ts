@@ -12,9 +12,14 @@ describe('renderTemplate', () => {
     expect(out).toBe('Hi Ana, gold <<b>&"</b>>');
   });
 
-  it('JSON-stringifies objects and arrays, renders numbers and null', () => {
-    expect(renderTemplate('{{o}}|{{a}}|{{n}}|{{z}}|{{a.1}}', { o: { x: 1 }, a: [1, 'b'], n: 0, z: null })).toBe(
-      '{"x":1}|[1,"b"]|0||b',
+  it('JSON-stringifies objects and arrays, renders numbers', () => {
+    expect(renderTemplate('{{o}}|{{a}}|{{n}}|{{a.1}}', { o: { x: 1 }, a: [1, 'b'], n: 0 })).toBe('{"x":1}|[1,"b"]|0|b');
+  });
+
+  // issue 14 item 10: a null var used to render as "" (a different prompt, silently)
+  it('a null variable is an input error naming the case and the fix', () => {
+    expect(() => renderTemplate('{{z}}', { z: null }, { caseId: 'c1', file: 'p.md' })).toThrow(
+      /case `c1`: variable `z` \(used by p\.md\) is null; give it a value, or "" for an empty one/,
     );
   });
 

@@ -4,7 +4,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeFetch } from '../../src/providers/node-fetch.js';
+import { createNodeFetch, limitedFetch, nodeFetch, ResponseTooLargeError } from '../../src/providers/node-fetch.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -78,5 +78,45 @@ describe('nodeFetch', () => {
     const e = (await nodeFetch('http://127.0.0.1:1/').catch((x) => x)) as TypeError & { cause: { code: string } };
     expect(e).toBeInstanceOf(TypeError);
     expect(e.cause.code).toBe('ECONNREFUSED');
+  });
+
+  // issue 14 item 7: the body cap (run.max_response_mb) holds for what a body decodes to too
+  describe('the response body cap', () => {
+    const tooLarge = async (p: Promise<unknown>) => {
+      const e = (await p.catch((x: unknown) => x)) as Error;
+      expect(e).toBeInstanceOf(TypeError);
+      expect(e.cause).toBeInstanceOf(ResponseTooLargeError);
+      return e.cause as ResponseTooLargeError;
+    };
+
+    it('cuts a body larger than the cap while it arrives', async () => {
+      const url = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(`"${'x'.repeat(3_000_000)}"`);
+      });
+      const e = await tooLarge(createNodeFetch(1_000_000)(url, { method: 'POST', body: '{}' }));
+      expect(e.limit).toBe(1_000_000);
+      expect(e.bytes).toBeGreaterThan(1_000_000);
+      const small = await createNodeFetch(10_000_000)(url, { method: 'POST', body: '{}' });
+      expect((await small.text()).length).toBe(3_000_002);
+    });
+
+    it('cuts a small gzip body that would decode past the cap', async () => {
+      const bomb = gzipSync(Buffer.alloc(50_000_000));
+      expect(bomb.length).toBeLessThan(100_000);
+      const url = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(bomb);
+      });
+      await tooLarge(createNodeFetch(1_000_000)(url, { method: 'POST', body: '{}' }));
+    });
+
+    it('holds for another transport (undici behind a proxy) too', async () => {
+      const url = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('y'.repeat(2_000_000));
+      });
+      await tooLarge(limitedFetch(fetch, 1_000_000)(url, { method: 'POST', body: '{}' }));
+    });
   });
 });

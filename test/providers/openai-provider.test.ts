@@ -176,7 +176,7 @@ describe('openai provider against the loopback server', () => {
 describe('API key', () => {
   const remote = providerSchema.parse({ model: 'm', base_url: 'https://api.example.com/v1' });
 
-  it('missing key for a remote endpoint is an InputError before any call', () => {
+  it('missing key for a remote endpoint is an InputError before any call; with no config file it names no file (issue 14 item 11)', () => {
     for (const env of [{}, { OPENAI_API_KEY: '' }, { OPENAI_API_KEY: '  ' }]) {
       let e: unknown;
       try {
@@ -186,7 +186,8 @@ describe('API key', () => {
       }
       expect(e).toBeInstanceOf(InputError);
       expect((e as Error).message).toBe(
-        'promptgate.yml: missing API key: set the environment variable OPENAI_API_KEY (provider.api_key_env in promptgate.yml)',
+        'environment: missing API key: set the environment variable OPENAI_API_KEY (the default provider.api_key_env; ' +
+          'to read another variable, create promptgate.yml with `provider: { api_key_env: NAME }`)',
       );
     }
   });

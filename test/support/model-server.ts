@@ -30,6 +30,8 @@ export interface AnswerContext {
   /** How many identical requests (model + messages + temperature) came before this one. */
   repeatIndex: number;
   lastUser: string;
+  /** The request's HTTP headers (a test may have the "model" repeat what it was sent). */
+  headers: Record<string, string | string[] | undefined>;
 }
 
 export interface ModelServerOptions {
@@ -50,6 +52,19 @@ export interface ModelServerOptions {
   hang?: boolean;
   /** Answer every chat request 401. */
   status401?: boolean;
+  /** The 401 body quotes the bearer key it was sent, as OpenAI's "Incorrect API key provided: sk-…" does. */
+  echoKeyIn401?: boolean;
+  /** Refuse chosen requests with a 4xx body of this shape (e.g. 400 context_length_exceeded); others go on. */
+  refuse?: (
+    body: ChatBody,
+    headers: Record<string, string | string[] | undefined>,
+  ) => { status: number; message: string; code?: string; type?: string } | undefined;
+  /** Sent as message.content as is (a number, an object): a malformed answer. */
+  rawContent?: (body: ChatBody) => unknown;
+  /** Replaces the usage object of answers (e.g. negative token counts). */
+  usage?: Record<string, unknown>;
+  /** Do not cut answers at max_tokens (a provider that ignores it: a 50 MB answer). */
+  ignoreMaxTokens?: boolean;
   /** Answer 200 with a body that is not valid JSON: true = application/json header, 'html' = text/html page. */
   junk?: boolean | 'html';
   /** Leave `usage` out of chat answers. */
@@ -168,7 +183,26 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
   const chat = async (req: IncomingMessage, res: ServerResponse, body: ChatBody) => {
     const i = chatIndex++;
     if (o.status401 || (o.requireApiKey !== undefined && req.headers.authorization !== `Bearer ${o.requireApiKey}`)) {
-      return apiError(res, 401, 'Incorrect API key provided.', 'invalid_request_error');
+      const sent = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+      return apiError(
+        res,
+        401,
+        o.echoKeyIn401
+          ? `Incorrect API key provided: ${sent}. You can find your API key at the dashboard.`
+          : 'Incorrect API key provided.',
+        'invalid_request_error',
+      );
+    }
+    const refusal = o.refuse?.(body, req.headers);
+    if (refusal) {
+      return send(res, refusal.status, {
+        error: {
+          message: refusal.message,
+          type: refusal.type ?? 'invalid_request_error',
+          param: null,
+          code: refusal.code ?? null,
+        },
+      });
     }
     if (o.hang) return; // the socket stays open; close() destroys it
     const forced = o.statuses?.[i];
@@ -218,11 +252,11 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     const fp = JSON.stringify([body.model, messages, body.temperature ?? 0]);
     const repeatIndex = seen.get(fp) ?? 0;
     seen.set(fp, repeatIndex + 1);
-    const answered = (o.answer ?? defaultAnswer)(body, { callIndex: i, repeatIndex, lastUser });
+    const answered = (o.answer ?? defaultAnswer)(body, { callIndex: i, repeatIndex, lastUser, headers: req.headers });
     let text = typeof answered === 'string' ? answered : JSON.stringify(answered);
     let finishReason = 'stop';
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
-    if (typeof maxTokens === 'number' && tokens(text.length) > maxTokens) {
+    if (!o.ignoreMaxTokens && typeof maxTokens === 'number' && tokens(text.length) > maxTokens) {
       text = text.slice(0, maxTokens * 4);
       finishReason = 'length';
     }
@@ -241,21 +275,23 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
         choices: [
           {
             index: 0,
-            message: { role: 'assistant', content: text, refusal: null },
+            message: { role: 'assistant', content: o.rawContent?.(body) ?? text, refusal: null },
             logprobs: null,
             finish_reason: finishReason,
           },
         ],
         ...(o.omitUsage
           ? {}
-          : {
-              usage: {
-                prompt_tokens: promptTokens,
-                completion_tokens: completionTokens,
-                total_tokens: promptTokens + completionTokens,
-                prompt_tokens_details: { cached_tokens: Math.min(o.cachedTokens ?? 0, promptTokens) },
-              },
-            }),
+          : o.usage
+            ? { usage: o.usage }
+            : {
+                usage: {
+                  prompt_tokens: promptTokens,
+                  completion_tokens: completionTokens,
+                  total_tokens: promptTokens + completionTokens,
+                  prompt_tokens_details: { cached_tokens: Math.min(o.cachedTokens ?? 0, promptTokens) },
+                },
+              }),
       },
       o.headers,
     );

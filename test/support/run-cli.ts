@@ -8,11 +8,20 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** Killed for running past `killAfterMs` (a hang). */
+  killed?: boolean;
 }
 
 export function runCli(
   args: string[],
-  opts: { cwd: string; env?: Record<string, string | undefined>; signalAfterMs?: number },
+  opts: {
+    cwd: string;
+    env?: Record<string, string | undefined>;
+    signalAfterMs?: number;
+    killAfterMs?: number;
+    /** Given a way to signal the child once it runs (e.g. SIGTERM when the server has answered). */
+    onStart?: (signal: (sig: NodeJS.Signals) => void) => void;
+  },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -25,7 +34,19 @@ export function runCli(
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     if (opts.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
+    opts.onStart?.((sig) => child.kill(sig));
+    let killed = false;
+    const bound =
+      opts.killAfterMs !== undefined
+        ? setTimeout(() => {
+            killed = true;
+            child.kill('SIGKILL');
+          }, opts.killAfterMs)
+        : undefined;
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(bound);
+      resolve({ code: code ?? -1, stdout, stderr, killed });
+    });
   });
 }

@@ -2,6 +2,7 @@
 // its `value:` is, which optional fields it reads, whether `not-` inverts it and how it is
 // decided: locally by `check`, or by a model call the run's judge phase makes (`needs`).
 import type { AssertionSpec, CallResult } from '../../types.js';
+import type { RegexEngine } from '../../safe-regex.js';
 import type { SchemaCompiler } from './schema-compiler.js';
 
 /** Optional spec fields a type may read besides type, value, grade and name. */
@@ -31,11 +32,17 @@ export interface CheckContext {
   costUsd?: number;
   /** Compiles `value:` schemas; loaded by the run when some assertion has one. */
   schemas?: SchemaCompiler;
+  /** The linear-time regex engine; loaded by the run when some assertion has a pattern. */
+  regex?: RegexEngine;
 }
 
-/** Tools a static check may need (the JSON Schema compiler, when a schema is in use). */
+/**
+ * Tools a check may need, loaded only when an assertion uses them: the JSON Schema compiler
+ * and the linear-time regex engine.
+ */
 export interface ValidationTools {
   schemas?: SchemaCompiler;
+  regex?: RegexEngine;
 }
 
 /**
@@ -68,6 +75,12 @@ export type AssertionType = Descriptor &
     | { readonly check: (ctx: CheckContext) => Observation; readonly needs?: undefined }
     | { readonly needs: 'judge' | 'embedding'; readonly check?: undefined }
   );
+
+/**
+ * Thrown by a check that cannot decide within its bound (a similarity of two texts too long to
+ * align): the sample is an error with this reason, neither a pass nor a fail.
+ */
+export class UnevaluableError extends Error {}
 
 const MAX_QUOTE = 80;
 export function quote(s: string): string {

@@ -77,6 +77,17 @@ export function usesSchema(specs: Iterable<Pick<AssertionSpec, 'type' | 'value'>
   return false;
 }
 
+/** True when some assertion matches a pattern (the regex engine is then loaded). */
+export function usesPattern(specs: Iterable<Pick<AssertionSpec, 'type'>>): boolean {
+  for (const s of specs) if (typeof s.type === 'string' && lookupType(s.type)?.def.value === 'pattern') return true;
+  return false;
+}
+
+/** Names of the types whose value is a pattern (for the config loader's cheap look-ahead). */
+export const PATTERN_TYPE_NAMES: readonly string[] = ASSERTION_TYPES.filter((t) => t.value === 'pattern').map(
+  (t) => t.name,
+);
+
 /** Names of the types whose value is a JSON Schema (for the config loader's cheap look-ahead). */
 export const SCHEMA_TYPE_NAMES: readonly string[] = ASSERTION_TYPES.filter((t) => t.value === 'schema').map(
   (t) => t.name,

@@ -4,6 +4,7 @@
 // is called. Compiled validators are kept per compiler, by the schema's JSON text, because
 // every sample reuses them.
 import type { Ajv, ValidateFunction } from 'ajv';
+import { loadRegexEngine, type RegexEngine } from '../../safe-regex.js';
 import { commonJsExports } from '../../commonjs-exports.js';
 
 export interface SchemaCompiler {
@@ -11,14 +12,28 @@ export interface SchemaCompiler {
   compile(schema: unknown): ValidateFunction;
 }
 
-/** ajv is a third of the engine's code and most suites never use a schema: imported on demand. */
-export async function loadSchemaCompiler(): Promise<SchemaCompiler> {
-  const [ajvModule, formatsModule] = await Promise.all([import('ajv'), import('ajv-formats')]);
+/**
+ * ajv is a third of the engine's code and most suites never use a schema: imported on demand.
+ * Its `pattern` and `patternProperties` run on the linear-time engine (ajv's code.regExp).
+ */
+export async function loadSchemaCompiler(regex?: RegexEngine): Promise<SchemaCompiler> {
+  const [ajvModule, formatsModule, engine] = await Promise.all([
+    import('ajv'),
+    import('ajv-formats'),
+    regex ?? loadRegexEngine(),
+  ]);
   const AjvClass = commonJsExports<{ Ajv: typeof Ajv }>(ajvModule, 'Ajv').Ajv;
   // module.exports is the plugin itself, also exported as `default`: one level or two deep
   const f = formatsModule as unknown as { default: { default?: unknown } };
   const addFormats = (f.default.default ?? f.default) as (instance: Ajv) => Ajv;
-  const ajv = addFormats(new AjvClass({ allErrors: true, strict: false }));
+  const regExp = Object.assign(
+    (pattern: string, flags: string) => {
+      const re = engine.compile(pattern, flags);
+      return { test: (s: string) => re.test(s), toString: () => `/${pattern}/${flags}` };
+    },
+    { code: 'promptgate-re2' },
+  );
+  const ajv = addFormats(new AjvClass({ allErrors: true, strict: false, code: { regExp } }));
   const compiled = new Map<string, ValidateFunction | Error>();
   return {
     compile(schema) {

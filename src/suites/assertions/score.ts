@@ -1,8 +1,10 @@
 // Scores one sample (one model output) against a case's assertions. Pure: no I/O, nothing
 // from the repo is executed. Any assertion that cannot be evaluated fails with a reason.
 import type { AssertionOutcome, AssertionSpec, CallResult } from '../../types.js';
+import { UnevaluableError } from './assertion-type.js';
 import { fillValue } from './fill-value.js';
 import { lookupType } from './registry.js';
+import type { RegexEngine } from '../../safe-regex.js';
 import type { SchemaCompiler } from './schema-compiler.js';
 
 /** What a judge or embedding call found for one assertion (src/run/judge-phase.ts); computed before scoring. */
@@ -23,6 +25,8 @@ export interface ScoreContext {
   external?: ReadonlyMap<number, ExternalObservation>;
   /** Compiles schema values; the run loads one when some assertion has a schema. */
   schemas?: SchemaCompiler;
+  /** The linear-time regex engine; the run loads it when some assertion has a pattern. */
+  regex?: RegexEngine;
 }
 
 export interface SampleScore {
@@ -63,6 +67,7 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
       call: ctx.call,
       costUsd: ctx.costUsd,
       schemas: ctx.schemas,
+      regex: ctx.regex,
     });
     const pass = negated ? !obs.holds : obs.holds;
     const out: AssertionOutcome = { type: spec.type, grade, pass };
@@ -70,6 +75,7 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
     if (obs.score !== undefined) out.score = obs.score;
     return out;
   } catch (e) {
+    if (e instanceof UnevaluableError) return { type: spec.type, grade, pass: false, reason: e.message, errored: true };
     // Missing template variable, invalid regex or schema that slipped past validation.
     return fail((e as Error).message);
   }

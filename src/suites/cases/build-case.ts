@@ -10,7 +10,8 @@ import type { Problem } from '../../errors.js';
 import type { EvalCase } from '../../types.js';
 import { validateWith, type YamlPath } from '../../prompts/yaml-doc.js';
 import { assertionChecker } from '../assertions/checker.js';
-import { typeProblem } from '../assertions/validate.js';
+import { usesPattern } from '../assertions/registry.js';
+import { assertionProblem, typeProblem } from '../assertions/validate.js';
 import { stableCaseId } from './case-id.js';
 
 export type Locate = (path: YamlPath, key?: boolean) => { line: number; col: number };
@@ -33,7 +34,11 @@ export function buildCase(
   let fields: { id?: unknown; vars: Record<string, unknown>; assert: EvalCase['assert']; description?: string };
   if (Object.hasOwn(row, 'vars')) {
     const r = validateWith(inlineCaseSchema, row, { at }, file, basePath, assertionChecker());
-    const problems = [...r.problems, ...unknownTypes(row.assert, file, at, basePath)];
+    const problems = [
+      ...r.problems,
+      ...unknownTypes(row.assert, file, at, basePath),
+      ...patternProblems(r.data?.assert ?? [], file, at, basePath),
+    ];
     if (!r.data || problems.length) return { problems: problems.sort(byPlace) };
     fields = r.data;
   } else {
@@ -64,6 +69,20 @@ export function buildCase(
   const c: EvalCase = { id, vars: fields.vars, assert: fields.assert, source: { file, line } };
   if (fields.description !== undefined) c.description = fields.description;
   return { case: c, problems: [] };
+}
+
+/**
+ * A pattern RE2 cannot run (a backreference, a lookaround) in a case's own assertion, found
+ * without loading the engine: a located problem before any call, not a failure per sample.
+ */
+function patternProblems(list: EvalCase['assert'], file: string, at: Locate, basePath: YamlPath): Problem[] {
+  return list.flatMap((a, j) => {
+    if (!usesPattern([a])) return [];
+    const p = assertionProblem(a);
+    if (!p) return [];
+    const path = [...basePath, 'assert', j, ...(p.field ? [p.field] : [])];
+    return [{ file, ...at(path), message: `\`${[...basePath, 'assert', j].join('.')}\`: ${p.message}` }];
+  });
 }
 
 /** Assertions whose (string) type names no assertion type, worded like validateWith's problems. */

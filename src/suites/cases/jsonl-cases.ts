@@ -2,12 +2,16 @@
 // with its line (and column when the JSON parser says where), the other lines still load.
 import type { Problem } from '../../errors.js';
 import type { EvalCase } from '../../types.js';
+import { depthProblem } from '../../input-limits.js';
 import { buildCase } from './build-case.js';
 
 function jsonErrorCol(message: string, line: string): number {
   const m = /position (\d+)/.exec(message);
   if (m) return Number(m[1]) + 1;
-  return Math.max(1, line.length);
+  // "Unexpected token '/', "// x" is not valid JSON" names the token but not where it is
+  const token = /^Unexpected token '(.)'/.exec(message)?.[1];
+  const at = token !== undefined ? line.indexOf(token) : -1;
+  return at >= 0 ? at + 1 : Math.max(1, line.length);
 }
 
 export function parseJsonlCases(file: string, text: string): { cases: EvalCase[]; problems: Problem[] } {
@@ -28,8 +32,15 @@ export function parseJsonlCases(file: string, text: string): { cases: EvalCase[]
           file,
           line,
           col: jsonErrorCol(msg, raw),
-          message: `broken JSON row (${msg.split('\n')[0]}); fix or remove the line`,
+          message: /^\s*(\/\/|#)/.test(raw)
+            ? `broken JSON row (${msg.split('\n')[0]}); JSON Lines has no comments: remove the line`
+            : `broken JSON row (${msg.split('\n')[0]}); fix or remove the line`,
         });
+        return;
+      }
+      const deep = depthProblem(value);
+      if (deep) {
+        problems.push({ file, line, col: 1, message: `the row is ${deep}` });
         return;
       }
       const r = buildCase(value, file, line);

@@ -59,17 +59,21 @@ export function dedupeCases(cases: EvalCase[]): LoadedCases {
   const kept: EvalCase[] = [];
   const problems: Problem[] = [];
   for (const c of cases) {
-    const prev = first.get(c.id);
+    // ids that differ only in Unicode normalisation (é as one code point or two) look the same
+    // in every report, so they are the same id here
+    const key = c.id.normalize('NFC');
+    const prev = first.get(key);
     if (prev) {
+      const how = prev.id === c.id ? '' : ', written with other Unicode code points that look the same';
       problems.push({
         file: c.source.file,
         line: c.source.line || undefined,
         col: 1,
-        message: `duplicate case id \`${c.id}\` (also at ${where(prev)}); give each case a unique \`id\` or remove the duplicate`,
+        message: `duplicate case id \`${c.id}\` (also at ${where(prev)}${how}); give each case a unique \`id\` or remove the duplicate`,
       });
       continue;
     }
-    first.set(c.id, c);
+    first.set(key, c);
     kept.push(c);
   }
   return { cases: kept, problems };

@@ -1,8 +1,16 @@
 // regex: the output matches the (templated) pattern. Patterns may come from a PR's dataset, so
-// they run guarded against catastrophic backtracking (guarded-regex.ts).
+// they run on the linear-time engine (src/safe-regex.ts): no pattern can make a match hang.
+import { PatternError, patternProblem, type RegexEngine } from '../../../safe-regex.js';
 import { asText, needValue, quote, type AssertionType } from '../assertion-type.js';
 import { stripPlaceholders } from '../fill-value.js';
-import { guardedExec } from '../guarded-regex.js';
+
+/** The engine, or a clear internal error when the caller did not load one. */
+export function requireRegex(regex: RegexEngine | undefined): RegexEngine {
+  if (!regex) throw new Error('internal error: the regex engine was not loaded (loadRegexEngine)');
+  return regex;
+}
+
+const FIX = 'escape special characters with \\ (in YAML, single-quote the pattern)';
 
 export const regex: AssertionType = {
   name: 'regex',
@@ -10,25 +18,28 @@ export const regex: AssertionType = {
   templated: true,
   negatable: true,
   fields: ['flags'],
-  validate(spec) {
+  validate(spec, { regex: engine }) {
     const v = spec.value;
     if (typeof v !== 'string') return needValue(spec, 'as a regular expression string');
+    const pattern = stripPlaceholders(v);
+    const flagProblem = patternProblem('', spec.flags ?? '');
+    if (flagProblem) return { field: 'flags', message: flagProblem };
+    const unsupported = patternProblem(pattern);
+    if (unsupported) return { field: 'value', message: unsupported };
+    if (!engine) return undefined; // syntax is checked where the engine is loaded (config, validate, run)
     try {
-      new RegExp(stripPlaceholders(v), spec.flags ?? '');
+      engine.compile(pattern, spec.flags ?? '');
     } catch (e) {
-      const field = spec.flags && /flag/i.test((e as Error).message) ? 'flags' : 'value';
-      return {
-        field,
-        message: `invalid regex: ${(e as Error).message}; escape special characters with \\ (in YAML, single-quote the pattern)`,
-      };
+      if (!(e instanceof PatternError)) throw e;
+      return { field: 'value', message: `invalid regex: ${e.message}; ${FIX}` };
     }
     return undefined;
   },
-  check({ output, value, spec }) {
-    const re = new RegExp(asText(value), spec.flags ?? '');
-    const m = guardedExec(re, output);
+  check({ output, value, spec, regex: engine }) {
+    const re = requireRegex(engine).compile(asText(value), spec.flags ?? '');
+    const m = re.exec(output);
     return m
-      ? { holds: true, why: `output matches /${re.source}/${re.flags}: found ${quote(m[0])} at index ${m.index}` }
+      ? { holds: true, why: `output matches /${re.source}/${re.flags}: found ${quote(m.match)} at index ${m.index}` }
       : { holds: false, why: `output does not match /${re.source}/${re.flags}; got ${quote(output)}` };
   },
 };

@@ -7,12 +7,29 @@ import {
   type AssertionType,
   type CheckContext,
   type Observation,
+  UnevaluableError,
 } from '../assertion-type.js';
 import { levenshteinSimilarity, rougeL } from '../string-metrics.js';
+
+/**
+ * Both metrics fill a table of one text's length by the other's: past this many cells (about a
+ * second of work) the scoring would hold the main thread, so the sample errors instead.
+ */
+export const MAX_ALIGNMENT_CELLS = 100_000_000;
+
+function checkBound(metric: string, a: number, b: number, unit: string): void {
+  if (a * b > MAX_ALIGNMENT_CELLS) {
+    throw new UnevaluableError(
+      `${metric} cannot compare ${a} × ${b} ${unit} (more than ${MAX_ALIGNMENT_CELLS} to align); use a shorter reference, or contains / regex`,
+    );
+  }
+}
 
 function similarity(metric: 'levenshtein' | 'rouge-l', fallback: number) {
   return ({ output, value, spec }: CheckContext): Observation => {
     const ref = asText(value);
+    if (metric === 'levenshtein') checkBound(metric, output.length, ref.length, 'characters');
+    else checkBound(metric, output.split(/\s+/).length, ref.split(/\s+/).length, 'words');
     const score = metric === 'levenshtein' ? levenshteinSimilarity(output.trim(), ref.trim()) : rougeL(output, ref);
     const t = spec.threshold ?? fallback;
     const s = score.toFixed(3);

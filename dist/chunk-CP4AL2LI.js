@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-3MKN6MKM.js";import"./chunk-2IBXZLHD.js";import"./chunk-RY3NAK64.js";import"./chunk-WM53643X.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-QNB2OOF7.js";import"./chunk-J2EXYRF2.js";import"./chunk-XXRRIIEN.js";import"./chunk-CAXDLL7L.js";import"./chunk-6DTOQERU.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};

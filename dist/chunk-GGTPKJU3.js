@@ -1,3 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-function l(r){return r.replace(/\s*\r?\n\s*/g," ").trim()}function u(r){return`${r.line?`${r.file}:${r.line}:${r.col??1}`:r.file}: ${l(r.message)}`}var n=class r extends Error{constructor(e){super(e.map(u).join(`
-`));this.problems=e;this.name="InputError"}problems;exitCode=2;static one(e,s,i,a){return new r([{file:e,line:i,col:a,message:s}])}},t=class extends Error{constructor(e,s){super(e);this.partial=s;this.name="RunError"}partial;exitCode=3};function c(r){return r instanceof n||r instanceof t}export{l as a,u as b,n as c,t as d,c as e};
