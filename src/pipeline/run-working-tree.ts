@@ -21,6 +21,16 @@ export interface RunResult extends EngineResult {
 }
 
 export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
+  const { config, file, selected } = await selectWorkingTreeSuites(opts);
+  const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
+  const cacheDir = resolveCacheDir(config, opts.cwd, opts);
+  await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
+  const result = await evaluateSuites([selected], engine);
+  return { ...result, configFile: file, suites: selected, pricing, cacheDir };
+}
+
+/** The working tree's config and the suites `--suite` selects (all by default); also used by `drift`. */
+export async function selectWorkingTreeSuites(opts: RunOptions) {
   const src = new WorkingTreeSource(opts.cwd);
   const { config, file } = await loadConfig(src, opts.configPath, opts.env);
   const { suites, warnings } = await resolveSuites(src, config, file, {
@@ -48,9 +58,5 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
       'no suites to run: add `suites:` to promptgate.yml or a *.prompt.yml file',
     );
   }
-  const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
-  const cacheDir = resolveCacheDir(config, opts.cwd, opts);
-  await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
-  const result = await evaluateSuites([selected], engine);
-  return { ...result, configFile: file, suites: selected, pricing, cacheDir };
+  return { config, file, selected };
 }

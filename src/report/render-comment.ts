@@ -14,7 +14,7 @@ export const COMMENT_LIMIT = 65_536;
 /** Default budget: the limit less a margin for anything an adapter appends. */
 export const DEFAULT_COMMENT_MAX = COMMENT_LIMIT - 536;
 
-const COMMENT_LIMITS: FieldLimits = { output: 1_000, input: 200, name: 100, promptDiff: 8_000 };
+export const COMMENT_LIMITS: FieldLimits = { output: 1_000, input: 200, name: 100, promptDiff: 8_000 };
 const OPEN_REGRESSED = 10;
 const MAX_TABLE_ROWS = 50;
 const MAX_REASONS = 30;
