@@ -100,6 +100,8 @@ export interface StoredIssue {
   closedAt: string | null;
   /** PATCH requests received for this issue. */
   updates: number;
+  /** A pull request's issue (listed with a `pull_request` link, as GitHub lists them). */
+  pullRequest?: boolean;
 }
 
 export interface StoredLabel {
@@ -326,7 +328,8 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     default: false,
   });
   const issueJson = (i: StoredIssue) => {
-    const t = api.example('issue');
+    // the example is a pull request's issue; a plain issue has no `pull_request`
+    const { pull_request: pr, ...t } = api.example('issue');
     const url = `${apiBase()}/repos/${owner}/${repo}/issues/${i.number}`;
     return {
       ...t,
@@ -354,6 +357,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       created_at: i.createdAt,
       updated_at: i.updatedAt,
       author_association: i.user.type === 'Bot' ? 'NONE' : 'COLLABORATOR',
+      ...(i.pullRequest ? { pull_request: pr } : {}),
     };
   };
   const findLabel = (name: string) => server.labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
