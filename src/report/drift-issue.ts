@@ -50,13 +50,17 @@ export function driftIssueTitle(d: DriftReport): string {
   return title.slice(0, 256);
 }
 
-function headingLine(d: DriftReport): string {
-  if (d.accepted) return `${VERDICT_ICON.pass} promptgate drift: the fresh answers are the new baseline`;
-  if (d.drifted.length)
-    return `${VERDICT_ICON.fail} promptgate drift: ${plural(d.drifted.length, 'suite')} regressed against the baseline`;
-  if (d.report.stopped || d.report.cancelled) return `${VERDICT_ICON.warn} promptgate drift: the run stopped early`;
-  if (!d.models.length) return `${VERDICT_ICON.pass} promptgate drift: baseline recorded, nothing to compare yet`;
-  return `${VERDICT_ICON[d.verdict]} promptgate drift: no suite regressed against the baseline`;
+function headingLine(d: DriftReport): Line {
+  const title = (icon: string, ...rest: Line) => [`${icon} promptgate drift: `, ...rest];
+  if (d.accepted) return title(VERDICT_ICON.pass, 'the fresh answers are the new baseline');
+  if (d.drifted.length) {
+    const shown = d.drifted.slice(0, 5);
+    const more = d.drifted.length > shown.length ? ` and ${d.drifted.length - shown.length} more` : '';
+    return title(VERDICT_ICON.fail, ...codes(shown), `${more} regressed against the baseline`);
+  }
+  if (d.report.stopped || d.report.cancelled) return title(VERDICT_ICON.warn, 'the run stopped early');
+  if (!d.models.length) return title(VERDICT_ICON.pass, 'baseline recorded, nothing to compare yet');
+  return title(VERDICT_ICON[d.verdict], 'no suite regressed against the baseline');
 }
 
 function leadLines(d: DriftReport): Line[] {
@@ -132,7 +136,7 @@ export function renderDriftIssue(d: DriftReport, opts: { marker?: string; maxCha
   const noteLines = notes(report);
   const layout: Layout = {
     before: [
-      `${marker}\n### ${headingLine(d)}`,
+      `${marker}\n### ${mdLine(headingLine(d), 500)}`,
       leadLines(d)
         .map((l) => mdLine(l, 500))
         .join('<br>\n'),
