@@ -37,7 +37,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 ${n}: stopping; finished samples are kept in the cache and a partial report is written
 `),t.abort(new Error(`cancelled (${n})`))};process.on("SIGINT",i),process.on("SIGTERM",i);try{let n=v(o);if(n==="help"||n==="version")return process.stdout.write(`${n==="help"?d:`promptgate ${O()}`}
 `),0;if(n==="usage")return process.stderr.write(`${d}
-`),2;let a=n.command==="compare"?h(process.cwd(),n.base,n.head,n.config):void 0;a?.catch(()=>{});let{runCommand:c}=await import("./chunk-K34GNKA3.js");return await c(n,{cwd:process.cwd(),env:process.env,log:b(e,n.verbose,p=>process.stderr.write(p)),stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:a})}catch(n){if(n instanceof s){for(let a of n.problems)process.stderr.write(`${u(a)}
+`),2;let a=n.command==="compare"?h(process.cwd(),n.base,n.head,n.config):void 0;a?.catch(()=>{});let{runCommand:c}=await import("./chunk-KHT3UVGK.js");return await c(n,{cwd:process.cwd(),env:process.env,log:b(e,n.verbose,p=>process.stderr.write(p)),stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:a})}catch(n){if(n instanceof s){for(let a of n.problems)process.stderr.write(`${u(a)}
 `);return 2}return n instanceof f?(process.stderr.write(`${e.red("error:")} ${m(n.message)}
 `),3):n instanceof TypeError&&n.code?.startsWith("ERR_PARSE_ARGS")?(process.stderr.write(`command line: ${n.message} (see --help)
 `),2):(process.stderr.write(`internal error (please report it): ${n instanceof Error?n.stack??n.message:String(n)}

@@ -8,17 +8,18 @@ import type { DriftReport, ModelIdentity } from '../compare/drift-report.js';
 import { plural } from '../compare/format.js';
 import { type Layout, fitLayout } from './budget.js';
 import { inlineCode, tableCell } from './escape.js';
-import { caseBlock, caseItem, mdLine, suiteTable } from './markdown.js';
+import { mdLine, suiteTable } from './markdown.js';
 import {
   bulletBlock,
+  collapsedList,
   commentMarker,
   COMMENT_LIMITS,
   DEFAULT_COMMENT_MAX,
   DEFAULT_CONFIG_FILE,
+  regressedSection,
 } from './render-comment.js';
 import { casesWith, notes, reasons, VERDICT_ICON, type Line } from './view.js';
 
-const OPEN_REGRESSED = 10;
 const MAX_LISTED = 50;
 const WHERE = 'in the job summary / drift.json';
 export const DRIFT_DIFF_LEGEND = 'Output diffs read baseline → fresh: `[-only in baseline-]` `{+only in fresh+}`.';
@@ -154,25 +155,8 @@ export function renderDriftIssue(d: DriftReport, opts: { marker?: string; maxCha
       ),
     ],
     sections: [
-      {
-        heading: `#### Regressed cases (${regressed.length})\n\n${DRIFT_DIFF_LEGEND}`,
-        count: regressed.length,
-        item: (i) => caseBlock(regressed[i]!, COMMENT_LIMITS, showSuite),
-        sep: '\n\n',
-        open: OPEN_REGRESSED,
-        collapsed: (n) => plural(n, 'more regressed case'),
-        omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${WHERE}`,
-      },
-      {
-        heading: '',
-        count: Math.min(fixed.length, MAX_LISTED),
-        item: (i) => caseItem(fixed[i]!, COMMENT_LIMITS, showSuite),
-        sep: '\n',
-        open: 0,
-        collapsed: () => `Fixed cases (${fixed.length})`,
-        omitted: () => `… ${plural(fixed.length, 'fixed case')} ${WHERE}`,
-        whole: true,
-      },
+      regressedSection(regressed, DRIFT_DIFF_LEGEND, showSuite, WHERE),
+      collapsedList('Fixed cases', fixed, showSuite, MAX_LISTED, ['fixed case', 'fixed cases'], WHERE),
     ],
     after: [footerLine(d)],
   };

@@ -78,12 +78,13 @@ export function topParts(report: Report, nameLimit: number, maxRows: number, whe
 }
 
 /** A collapsed, all-or-nothing list capped at `max` lines (the cap line says where the rest is). */
-function collapsedList(
+export function collapsedList(
   title: string,
   refs: CaseRef[],
   showSuite: boolean,
   max: number,
   noun: [string, string],
+  where = WHERE,
 ): ListSection {
   const shown = Math.min(refs.length, max);
   const rest = refs.length - shown;
@@ -94,13 +95,26 @@ function collapsedList(
       const ref = refs[i];
       return ref
         ? caseItem(ref, COMMENT_LIMITS, showSuite)
-        : `- … ${plural(rest, `more ${noun[0]}`, `more ${noun[1]}`)} ${WHERE}`;
+        : `- … ${plural(rest, `more ${noun[0]}`, `more ${noun[1]}`)} ${where}`;
     },
     sep: '\n',
     open: 0,
     collapsed: () => `${title} (${refs.length})`,
-    omitted: () => `… ${plural(refs.length, ...noun)} ${WHERE}`,
+    omitted: () => `… ${plural(refs.length, ...noun)} ${where}`,
     whole: true,
+  };
+}
+
+/** The regressed cases in full, most important first: the first ten open, the rest collapsed. */
+export function regressedSection(regressed: CaseRef[], legend: string, showSuite: boolean, where = WHERE): ListSection {
+  return {
+    heading: `#### Regressed cases (${regressed.length})\n\n${legend}`,
+    count: regressed.length,
+    item: (i) => caseBlock(regressed[i]!, COMMENT_LIMITS, showSuite),
+    sep: '\n\n',
+    open: OPEN_REGRESSED,
+    collapsed: (n) => plural(n, 'more regressed case'),
+    omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${where}`,
   };
 }
 
@@ -114,15 +128,7 @@ export function renderComment(report: Report, opts: CommentOptions = {}): string
   const layout: Layout = {
     before: [`${marker}\n${title}`, ...rest],
     sections: [
-      {
-        heading: `#### Regressed cases (${regressed.length})\n\n${DIFF_LEGEND}`,
-        count: regressed.length,
-        item: (i) => caseBlock(regressed[i]!, COMMENT_LIMITS, showSuite),
-        sep: '\n\n',
-        open: OPEN_REGRESSED,
-        collapsed: (n) => plural(n, 'more regressed case'),
-        omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${WHERE}`,
-      },
+      regressedSection(regressed, DIFF_LEGEND, showSuite),
       collapsedList('Cases with errors', casesWith(report, 'error'), showSuite, MAX_LIST_ITEMS, [
         'case with errors',
         'cases with errors',

@@ -13,13 +13,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../src/compare/drift-report.js';
 import { startActionsCacheServer, type ActionsCacheServer } from '../support/actions-cache-server.js';
-import { DRIFT_VERSIONS } from '../support/drift-models.js';
+import { DRIFT_VERSIONS, driftRepoFiles } from '../support/drift-models.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
 import { modelVersions, startModelServer, type ModelServer, type ModelVersions } from '../support/model-server.js';
 import { pullRequestPayload, runAction, TEST_TOKEN, type ActionRun } from '../support/run-action.js';
 import { runCli } from '../support/run-cli.js';
-import { toyCases } from '../support/toy-model.js';
 
 const OWNER = 'octo-org';
 const REPO = 'prompts';
@@ -78,24 +77,7 @@ interface World {
 }
 
 async function world(): Promise<World> {
-  const repo = createTempRepo({
-    'promptgate.yml': `version: 1
-provider: { model: toy-model, base_url: ${model.url}, api_key_env: TOY_KEY, temperature: 0, max_tokens: 50 }
-run: { repeats: 1, concurrency: 8, timeout_s: 5 }
-pricing:
-  overrides:
-    - { model: toy-model, input_per_mtok: 1, output_per_mtok: 4 }
-suites:
-  - name: fruit
-    prompt: prompts/fruit.md
-    cases: evals/fruit.jsonl
-    assert:
-      - { type: starts-with, value: "{{expected}}" }
-`,
-    'prompts/fruit.md': 'Name the fruit in one word.\n\n{{text}}\n',
-    'evals/fruit.jsonl': toyCases(30),
-    '.gitignore': '.promptgate/\n',
-  });
+  const repo = createTempRepo(driftRepoFiles(model.url, 30));
   const sha = repo.commit('base');
   const gh = await startGitHubServer({ owner: OWNER, repo: REPO, token: TEST_TOKEN });
   const cache = await startActionsCacheServer();

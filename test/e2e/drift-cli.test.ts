@@ -7,11 +7,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftReport } from '../../src/compare/drift-report.js';
-import { DRIFT_VERSIONS } from '../support/drift-models.js';
+import { DRIFT_VERSIONS, driftRepoFiles } from '../support/drift-models.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { modelVersions, startModelServer, type ModelServer, type ModelVersions } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
-import { toyCases } from '../support/toy-model.js';
 
 let model: ModelServer;
 let versions: ModelVersions<'v1' | 'v2'>;
@@ -28,24 +27,7 @@ afterEach(() => {
 });
 
 function repo(cases = 30): TempRepo {
-  const r = createTempRepo({
-    'promptgate.yml': `version: 1
-provider: { model: toy-model, base_url: ${model.url}, api_key_env: TOY_KEY, temperature: 0, max_tokens: 50 }
-run: { repeats: 1, concurrency: 8, timeout_s: 5 }
-pricing:
-  overrides:
-    - { model: toy-model, input_per_mtok: 1, output_per_mtok: 4 }
-suites:
-  - name: fruit
-    prompt: prompts/fruit.md
-    cases: evals/fruit.jsonl
-    assert:
-      - { type: starts-with, value: "{{expected}}" }
-`,
-    'prompts/fruit.md': 'Name the fruit in one word.\n\n{{text}}\n',
-    'evals/fruit.jsonl': toyCases(cases),
-    '.gitignore': '.promptgate/\n',
-  });
+  const r = createTempRepo(driftRepoFiles(model.url, cases));
   r.commit('base');
   repos.push(r);
   return r;
@@ -167,6 +149,20 @@ describe('promptgate drift', () => {
         .filter(Boolean),
     );
     expect(entries).toHaveLength(10); // the old prompt's answers are gone
+  });
+
+  it('with --suite the baseline is added to, not rewritten; the accepted fresh answers win over the old ones', async () => {
+    const r = repo(10);
+    await drift(r);
+    versions.use('v2');
+    const accepted = await drift(r, '--suite', 'fruit', '--accept');
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.drift.accepted).toBe(true);
+    expect(packs(r)).toHaveLength(2); // added to, not rewritten: a subset cannot tell what is stale
+    const after = await drift(r, '--suite', 'fruit');
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.drift.models[0]!.baseline.fingerprints).toEqual(['fp_v2bbbb']);
+    expect(after.drift.baseline!.acceptedAt).toBe(accepted.drift.checked.at);
   });
 
   it('rejects the cache flags and misplaced drift flags with exit 2', async () => {

@@ -2,7 +2,7 @@
 // answers every item right; v2, a provider update, answers odd items "wrong", and reports
 // another model id and system_fingerprint.
 import type { ModelVersion } from './model-server.js';
-import { toyAnswer } from './toy-model.js';
+import { toyAnswer, toyCases } from './toy-model.js';
 
 type Messages = { messages: { role: string; content: string }[] };
 
@@ -21,3 +21,25 @@ export const DRIFT_VERSIONS: Record<'v1' | 'v2', ModelVersion> = {
     },
   },
 };
+
+/** A repository with one suite, `fruit`, over `cases` toy cases, on the model server at `url`. */
+export function driftRepoFiles(url: string, cases = 30): Record<string, string> {
+  return {
+    'promptgate.yml': `version: 1
+provider: { model: toy-model, base_url: ${url}, api_key_env: TOY_KEY, temperature: 0, max_tokens: 50 }
+run: { repeats: 1, concurrency: 8, timeout_s: 5 }
+pricing:
+  overrides:
+    - { model: toy-model, input_per_mtok: 1, output_per_mtok: 4 }
+suites:
+  - name: fruit
+    prompt: prompts/fruit.md
+    cases: evals/fruit.jsonl
+    assert:
+      - { type: starts-with, value: "{{expected}}" }
+`,
+    'prompts/fruit.md': 'Name the fruit in one word.\n\n{{text}}\n',
+    'evals/fruit.jsonl': toyCases(cases),
+    '.gitignore': '.promptgate/\n',
+  };
+}

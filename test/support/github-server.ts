@@ -375,11 +375,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       case 'issues/list-comments': {
         const issue = Number(p.issue_number);
         const all = server.comments.filter((c) => c.issueNumber === issue).sort((a, b) => a.id - b.id);
-        const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
-        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
-        const last = Math.max(1, Math.ceil(all.length / perPage));
-        const items = all.slice((page - 1) * perPage, page * perPage).map(commentJson);
-        return { status: 200, body: items, headers: linkHeader(url, page, last, perPage) };
+        return onePage(url, all, commentJson);
       }
       case 'issues/create-comment': {
         const c = server.addComment(Number(p.issue_number), body.body, actor);
@@ -495,11 +491,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
           .filter((i) => state === 'all' || i.state === state)
           .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w.toLowerCase())))
           .sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
-        const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
-        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
-        const last = Math.max(1, Math.ceil(all.length / perPage));
-        const items = all.slice((page - 1) * perPage, page * perPage).map(issueJson);
-        return { status: 200, body: items, headers: linkHeader(url, page, last, perPage) };
+        return onePage(url, all, issueJson);
       }
       case 'issues/create': {
         const labels = (body.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name));
@@ -625,6 +617,15 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   return server;
+}
+
+/** One page of a list, as GitHub pages it (per_page, page, a Link header). */
+function onePage<T>(url: URL, all: T[], json: (item: T) => unknown) {
+  const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
+  const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+  const last = Math.max(1, Math.ceil(all.length / perPage));
+  const items = all.slice((page - 1) * perPage, page * perPage).map(json);
+  return { status: 200, body: items, headers: linkHeader(url, page, last, perPage) };
 }
 
 function linkHeader(url: URL, page: number, last: number, perPage: number): Record<string, string> {

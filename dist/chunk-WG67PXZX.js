@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{g as a,h as b,i as c}from"./chunk-RHRQJA4P.js";import"./chunk-TYCNIS5B.js";import"./chunk-HMGIDJQC.js";import"./chunk-P66B2YE5.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-LGEU5IQU.js";import"./chunk-DFJDRJU4.js";import"./chunk-G42CCWHM.js";import"./chunk-CAXDLL7L.js";import"./chunk-ILI3XWUP.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
