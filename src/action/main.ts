@@ -44,11 +44,11 @@ async function dispatch(env: NodeJS.ProcessEnv): Promise<void> {
   const inputs = parseActionInputs((name) => core.getInput(name));
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   const ctx = readEventContext(env);
-  if (inputs.mode === 'drift') {
+  if (inputs.mode === 'drift' && ctx.kind !== 'unsupported') {
     if (ctx.kind !== 'push' && ctx.kind !== 'schedule' && ctx.kind !== 'workflow_dispatch') {
       throw InputError.one(
         'action input `mode`',
-        `drift runs on schedule, workflow_dispatch or push, not ${ctx.kind === 'unsupported' ? ctx.name : ctx.kind}; give pull requests their own step without \`mode: drift\``,
+        `drift runs on schedule, workflow_dispatch or push, not ${ctx.kind}; give pull requests their own step without \`mode: drift\``,
       );
     }
     const { watchDriftAction } = await import('./drift.js');
