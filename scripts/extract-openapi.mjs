@@ -43,7 +43,6 @@ export const OPERATIONS = [
   ['/repos/{owner}/{repo}/issues', 'get'],
   ['/repos/{owner}/{repo}/issues', 'post'],
   ['/repos/{owner}/{repo}/issues/{issue_number}', 'patch'],
-  ['/repos/{owner}/{repo}/labels/{name}', 'get'],
   ['/repos/{owner}/{repo}/labels', 'post'],
 ];
 

@@ -516,10 +516,6 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         i.updatedAt = now();
         return { status: 200, body: issueJson(i) };
       }
-      case 'issues/get-label': {
-        const l = findLabel(p.name!);
-        return l ? { status: 200, body: labelJson(l) } : error(404, 'Not Found');
-      }
       case 'issues/create-label': {
         if (findLabel(body.name)) return { status: 422, body: validationError('already_exists') };
         const l: StoredLabel = {
