@@ -39,6 +39,11 @@ export const OPERATIONS = [
   ['/repos/{owner}/{repo}/collaborators/{username}/permission', 'get'],
   ['/user', 'get'],
   ['/repos/{owner}/{repo}/pulls/{pull_number}', 'get'],
+  // drift watch (src/github/issues.ts): one tracking issue, found by label + marker
+  ['/repos/{owner}/{repo}/issues', 'get'],
+  ['/repos/{owner}/{repo}/issues', 'post'],
+  ['/repos/{owner}/{repo}/issues/{issue_number}', 'patch'],
+  ['/repos/{owner}/{repo}/labels', 'post'],
 ];
 
 const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));

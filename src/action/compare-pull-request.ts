@@ -246,7 +246,7 @@ function verdictDetail(report: Report): string {
   return regressed ? ` — ${regressed} regressed case${regressed === 1 ? '' : 's'}` : '';
 }
 
-function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.GITHUB_SERVER_URL || !env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined;
   return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }

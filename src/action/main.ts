@@ -47,6 +47,16 @@ async function dispatch(env: NodeJS.ProcessEnv): Promise<void> {
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   redactor.add(inputs.githubToken).addEnv(env, ['GITHUB_TOKEN', 'GH_TOKEN']);
   const ctx = readEventContext(env);
+  if (inputs.mode === 'drift' && ctx.kind !== 'unsupported') {
+    if (ctx.kind !== 'push' && ctx.kind !== 'schedule' && ctx.kind !== 'workflow_dispatch') {
+      throw InputError.one(
+        'action input `mode`',
+        `drift runs on schedule, workflow_dispatch or push, not ${ctx.kind}; give pull requests their own step without \`mode: drift\``,
+      );
+    }
+    const { watchDriftAction } = await import('./drift.js');
+    return watchDriftAction(ctx, inputs, env);
+  }
 
   switch (ctx.kind) {
     case 'unsupported':

@@ -23,6 +23,7 @@ import { formatRunTable } from './run-table.js';
 import { paintFor } from './colour.js';
 import { paintPreview } from './paint-preview.js';
 import { initCommand } from './init.js';
+import { driftCommand } from './drift.js';
 
 export interface CliContext {
   cwd: string;
@@ -79,6 +80,8 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
       return renderCommand(args, ctx);
     case 'init':
       return initCommand(ctx);
+    case 'drift':
+      return driftCommand(args, ctx, commonOptions(args, ctx));
   }
 }
 

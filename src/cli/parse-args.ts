@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { suggest } from '../suggest.js';
 import type { CacheMode } from '../providers/response-cache.js';
 
-export type Command = 'run' | 'compare' | 'validate' | 'render' | 'init';
+export type Command = 'run' | 'compare' | 'validate' | 'render' | 'init' | 'drift';
 export type OutputFormat = 'md' | 'summary' | 'plain' | 'html' | 'json';
 
 export interface CliArgs {
@@ -26,6 +26,9 @@ export interface CliArgs {
   junit?: string;
   file?: string;
   verbose: boolean;
+  /** `drift`: the baseline directory and whether to accept the fresh answers. */
+  baseline: string;
+  accept: boolean;
 }
 
 export const USAGE = `promptgate — measure prompt changes
@@ -36,11 +39,15 @@ Usage:
   promptgate compare  --base REF [--head REF] [--config F] [--out-dir DIR] [--all] [--repeats N]
   promptgate validate [--config F]
   promptgate render   REPORT.json [--format md|summary|plain|html]
+  promptgate drift    [--config F] [--suite NAME]... [--baseline DIR] [--accept] [--out-dir DIR]
 
   init                   write promptgate.yml, a starter dataset per prompt and the PR workflow
   run, compare:
     --format json        print the results / report JSON on stdout (nothing else)
     --junit FILE         also write the cases as JUnit XML (a testsuite per suite)
+  drift                  fresh answers vs the recorded baseline, the prompt held fixed
+    --baseline DIR       the baseline (default .promptgate/baseline; recorded when missing)
+    --accept             then make the fresh answers the baseline
 
 Common flags:
   --cache-dir DIR        response cache (default: cache.dir from the config)
@@ -64,12 +71,13 @@ function positiveInt(flag: string, v: string | undefined, max: number): number |
   return n;
 }
 
-const COMMANDS = ['init', 'run', 'compare', 'validate', 'render'];
+const COMMANDS = ['init', 'run', 'compare', 'validate', 'render', 'drift'];
 
 /** The formats each command can print; the first is its default. */
 const FORMATS: Partial<Record<Command, OutputFormat[]>> = {
   run: ['plain', 'json'],
   compare: ['plain', 'json'],
+  drift: ['plain', 'json'],
   render: ['md', 'summary', 'plain', 'html'],
 };
 
@@ -116,6 +124,8 @@ const OPTIONS = {
   'keep-going': { type: 'boolean' },
   format: { type: 'string' },
   junit: { type: 'string' },
+  baseline: { type: 'string' },
+  accept: { type: 'boolean' },
   version: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
@@ -131,7 +141,7 @@ function parseCliStrict(argv: string[]): CliRequest {
     const hint = suggest(command, COMMANDS);
     throw InputError.one(
       'command line',
-      `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use init, run, compare, validate or render (see --help)`,
+      `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use init, run, compare, validate, render or drift (see --help)`,
     );
   }
   const modes = [values.replay && 'replay', values.record && 'record', values['no-cache'] && 'off'].filter(
@@ -146,6 +156,13 @@ function parseCliStrict(argv: string[]): CliRequest {
     concurrency = values.concurrency === 'auto' ? 'auto' : positiveInt('--concurrency', values.concurrency, 1000);
   if (command === 'compare' && !values.base)
     throw InputError.one('command line', 'compare needs --base REF (e.g. --base origin/main)');
+  if (command === 'drift' && modes.length)
+    throw InputError.one(
+      'command line',
+      'drift reads the baseline and always calls the model: --replay, --record and --no-cache do not apply',
+    );
+  if (command !== 'drift' && (values.baseline !== undefined || values.accept))
+    throw InputError.one('command line', '--baseline and --accept apply to drift');
   if (command === 'render' && !rest[0]) throw InputError.one('command line', 'render needs the path of a report.json');
   return {
     command: command as Command,
@@ -165,6 +182,8 @@ function parseCliStrict(argv: string[]): CliRequest {
     junit: values.junit,
     file: rest[0],
     verbose: values.verbose ?? false,
+    baseline: values.baseline ?? '.promptgate/baseline',
+    accept: values.accept ?? false,
   };
 }
 

@@ -22,7 +22,13 @@ export type EventContext =
       /** Head repository differs from the base repository (or was deleted). */
       isFork: boolean;
     })
-  | (RepoRef & { kind: 'push' | 'schedule' | 'workflow_dispatch'; sha: string; ref: string })
+  | (RepoRef & {
+      kind: 'push' | 'schedule' | 'workflow_dispatch';
+      sha: string;
+      ref: string;
+      /** repository.default_branch from the payload (a schedule always runs on it). */
+      defaultBranch?: string;
+    })
   | (RepoRef & {
       kind: 'issue_comment';
       action: string;
@@ -86,6 +92,7 @@ export function parseEventContext(eventName: string, payload: unknown, env: Even
         ...r.repoRef(),
         sha: r.need(env.sha, 'GITHUB_SHA'),
         ref: r.need(r.p.ref ?? env.ref, 'ref'),
+        ...defaultBranch(r.p),
       };
     case 'issue_comment':
       return commentContext(r);
@@ -126,7 +133,13 @@ function pushContext(r: PayloadReader, env: EventEnv): EventContext {
     ...r.repoRef(),
     sha: r.need(r.p.after ?? env.sha, 'after'),
     ref: r.need(r.p.ref ?? env.ref, 'ref'),
+    ...defaultBranch(r.p),
   };
+}
+
+function defaultBranch(p: Payload): { defaultBranch?: string } {
+  const b: unknown = p.repository?.default_branch;
+  return typeof b === 'string' && b ? { defaultBranch: b } : {};
 }
 
 function commentContext(r: PayloadReader): EventContext {

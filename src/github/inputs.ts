@@ -5,6 +5,8 @@ import { InputError } from '../errors.js';
 import { MAX_REPEATS, MIN_REPEATS } from './command.js';
 
 export type FailOn = 'fail' | 'warn' | 'never';
+/** auto: what the event calls for (compare a PR, evaluate a commit); drift: watch for model drift. */
+export type ActionMode = 'auto' | 'drift';
 
 export interface ActionInputs {
   /** Config file path; undefined = discover promptgate.yml / .github/promptgate.yml. */
@@ -18,6 +20,9 @@ export interface ActionInputs {
   failOn: FailOn;
   repeats?: number;
   cache: boolean;
+  mode: ActionMode;
+  /** mode drift: make this run's fresh answers the baseline. */
+  acceptBaseline: boolean;
 }
 
 /** Like @actions/core getInput: '' when unset. */
@@ -45,6 +50,11 @@ export function parseActionInputs(read: InputReader): ActionInputs {
   if (failOnRaw === 'fail' || failOnRaw === 'warn' || failOnRaw === 'never') failOn = failOnRaw;
   else problems.push({ file: where('fail-on'), message: `must be fail, warn or never, got "${failOnRaw}"` });
 
+  const modeRaw = get('mode') || 'auto';
+  let mode: ActionMode = 'auto';
+  if (modeRaw === 'auto' || modeRaw === 'drift') mode = modeRaw;
+  else problems.push({ file: where('mode'), message: `must be auto or drift, got "${modeRaw}"` });
+
   let repeats: number | undefined;
   const repeatsRaw = get('repeats');
   if (repeatsRaw !== '') {
@@ -67,6 +77,8 @@ export function parseActionInputs(read: InputReader): ActionInputs {
     failOn,
     repeats,
     cache: bool('cache', true),
+    mode,
+    acceptBaseline: bool('accept-baseline', false),
   };
   if (problems.length > 0) throw new InputError(problems);
   return inputs;

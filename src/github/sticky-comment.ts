@@ -59,7 +59,7 @@ export async function upsertComment(octokit: Octokit, opts: UpsertCommentOptions
   }
 }
 
-function isOurs(c: CommentLike, author: string | undefined): boolean {
+export function isOurs(c: CommentLike, author: string | undefined): boolean {
   if (!c.user) return false;
   return author !== undefined ? c.user.login === author : c.user.type === 'Bot';
 }

@@ -22,6 +22,18 @@ export interface RunResult extends EngineResult {
 }
 
 export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
+  const { config, file, selected } = await selectWorkingTreeSuites(opts);
+  const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
+  const cacheDir = resolveCacheDir(config, opts.cwd, opts);
+  await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
+  const evaluated = await evaluateSuites([selected], engine);
+  // the results file, the table and the messages are written from this redacted copy
+  const result = opts.redactor ? opts.redactor.redactDeep(evaluated) : evaluated;
+  return { ...result, configFile: file, suites: selected, pricing, cacheDir };
+}
+
+/** The working tree's config and the suites `--suite` selects (all by default); also used by `drift`. */
+export async function selectWorkingTreeSuites(opts: RunOptions) {
   const src = new WorkingTreeSource(opts.cwd);
   const { config, file } = await loadConfig(src, opts.configPath, opts.env);
   const { suites, warnings } = await resolveSuites(src, config, file, {
@@ -44,11 +56,5 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
     selected = suites.filter((s) => opts.suites!.includes(s.name));
   }
   if (!selected.length) throw noSuites(file);
-  const { engine, pricing } = await engineOptions(config, opts.cwd, opts, selected);
-  const cacheDir = resolveCacheDir(config, opts.cwd, opts);
-  await opts.beforeCalls?.({ cacheDir, apiKeyEnvs: [...new Set(selected.map((s) => s.provider.api_key_env))] });
-  const evaluated = await evaluateSuites([selected], engine);
-  // the results file, the table and the messages are written from this redacted copy
-  const result = opts.redactor ? opts.redactor.redactDeep(evaluated) : evaluated;
-  return { ...result, configFile: file, suites: selected, pricing, cacheDir };
+  return { config, file, selected };
 }

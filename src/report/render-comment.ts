@@ -23,7 +23,7 @@ export const COMMENT_LIMIT = 65_536;
 /** Default budget: the limit less a margin for anything an adapter appends. */
 export const DEFAULT_COMMENT_MAX = COMMENT_LIMIT - 536;
 
-const COMMENT_LIMITS: FieldLimits = { output: 1_000, input: 200, name: 100, promptDiff: 8_000 };
+export const COMMENT_LIMITS: FieldLimits = { output: 1_000, input: 200, name: 100, promptDiff: 8_000 };
 const OPEN_REGRESSED = 10;
 const MAX_TABLE_ROWS = 50;
 const MAX_REASONS = 30;
@@ -96,12 +96,13 @@ export function topParts(
 }
 
 /** A collapsed, all-or-nothing list capped at `max` lines (the cap line says where the rest is). */
-function collapsedList(
+export function collapsedList(
   title: string,
   refs: CaseRef[],
   showSuite: boolean,
   max: number,
   noun: [string, string],
+  where = WHERE,
 ): ListSection {
   const shown = Math.min(refs.length, max);
   const rest = refs.length - shown;
@@ -112,13 +113,26 @@ function collapsedList(
       const ref = refs[i];
       return ref
         ? caseItem(ref, COMMENT_LIMITS, showSuite)
-        : `- … ${plural(rest, `more ${noun[0]}`, `more ${noun[1]}`)} ${WHERE}`;
+        : `- … ${plural(rest, `more ${noun[0]}`, `more ${noun[1]}`)} ${where}`;
     },
     sep: '\n',
     open: 0,
     collapsed: () => `${title} (${refs.length})`,
-    omitted: () => `… ${plural(refs.length, ...noun)} ${WHERE}`,
+    omitted: () => `… ${plural(refs.length, ...noun)} ${where}`,
     whole: true,
+  };
+}
+
+/** The regressed cases in full, most important first: the first ten open, the rest collapsed. */
+export function regressedSection(regressed: CaseRef[], legend: string, showSuite: boolean, where = WHERE): ListSection {
+  return {
+    heading: `#### Regressed cases (${regressed.length})\n\n${legend}`,
+    count: regressed.length,
+    item: (i) => caseBlock(regressed[i]!, COMMENT_LIMITS, showSuite),
+    sep: '\n\n',
+    open: OPEN_REGRESSED,
+    collapsed: (n) => plural(n, 'more regressed case'),
+    omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${where}`,
   };
 }
 
@@ -132,15 +146,7 @@ export function renderComment(report: Report, opts: CommentOptions = {}): string
   const layout: Layout = {
     before: [`${marker}\n${title}`, ...rest],
     sections: [
-      {
-        heading: `#### Regressed cases (${regressed.length})\n\n${DIFF_LEGEND}`,
-        count: regressed.length,
-        item: (i) => caseBlock(regressed[i]!, COMMENT_LIMITS, showSuite),
-        sep: '\n\n',
-        open: OPEN_REGRESSED,
-        collapsed: (n) => plural(n, 'more regressed case'),
-        omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${WHERE}`,
-      },
+      regressedSection(regressed, DIFF_LEGEND, showSuite),
       collapsedList('Cases with errors', casesWith(report, 'error'), showSuite, MAX_LIST_ITEMS, [
         'case with errors',
         'cases with errors',

@@ -12,8 +12,13 @@ const files = readdirSync(dir)
   .sort();
 
 describe('examples/workflows', () => {
-  it('has the three documented workflows', () => {
-    expect(files).toEqual(['promptgate-command.yml', 'promptgate-pr-target.yml', 'promptgate-pr.yml']);
+  it('has the four documented workflows', () => {
+    expect(files).toEqual([
+      'promptgate-command.yml',
+      'promptgate-drift.yml',
+      'promptgate-pr-target.yml',
+      'promptgate-pr.yml',
+    ]);
   });
 
   it('pass actionlint with zero problems', async () => {
@@ -39,14 +44,17 @@ describe('examples/workflows', () => {
         on: 'issue_comment',
         permissions: { contents: 'read', 'pull-requests': 'write', issues: 'write', checks: 'write' },
       },
+      'promptgate-drift.yml': { on: 'schedule', permissions: { contents: 'read', issues: 'write' } },
     };
     for (const f of files) {
       const wf = parseYaml(readFileSync(join(dir, f), 'utf8'));
-      expect(Object.keys(wf.on), f).toEqual([expected[f]!.on]);
+      if (f === 'promptgate-drift.yml') expect(Object.keys(wf.on)[0]).toBe(expected[f]!.on);
+      else expect(Object.keys(wf.on), f).toEqual([expected[f]!.on]);
       expect(wf.permissions, f).toEqual(expected[f]!.permissions);
       const steps = wf.jobs.promptgate.steps as any[];
       const checkout = steps.find((s) => String(s.uses).startsWith('actions/checkout@'));
-      expect(checkout.with['fetch-depth'], f).toBe(0);
+      // drift compares one commit with its baseline: no history needed
+      if (f !== 'promptgate-drift.yml') expect(checkout.with['fetch-depth'], f).toBe(0);
       const step = steps.find((s) => s.uses === 'promptgate/promptgate@v1');
       expect(step.env.OPENAI_API_KEY, f).toBe('${{ secrets.OPENAI_API_KEY }}');
     }
@@ -59,5 +67,15 @@ describe('examples/workflows', () => {
     // no step runs anything from the head: the only shell step fetches it as data
     const runs = (wf.jobs.promptgate.steps as any[]).filter((s) => s.run).map((s) => s.run.trim());
     expect(runs).toEqual(['git fetch --no-tags origin "refs/pull/${PR_NUMBER}/head"']);
+  });
+
+  it('drift: on a schedule and by hand, one run at a time, the baseline accepted only when asked', () => {
+    const wf = parseYaml(readFileSync(join(dir, 'promptgate-drift.yml'), 'utf8'));
+    expect(Object.keys(wf.on)).toEqual(['schedule', 'workflow_dispatch']);
+    expect(wf.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* \*$/); // daily: well inside the 7-day eviction
+    expect(wf.on.workflow_dispatch.inputs['accept-baseline']).toMatchObject({ type: 'boolean', default: false });
+    expect(wf.concurrency).toEqual({ group: 'promptgate-drift', 'cancel-in-progress': false });
+    const step = (wf.jobs.promptgate.steps as any[]).find((s) => s.uses === 'promptgate/promptgate@v1');
+    expect(step.with).toEqual({ mode: 'drift', 'accept-baseline': '${{ inputs.accept-baseline == true }}' });
   });
 });

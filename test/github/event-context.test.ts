@@ -70,6 +70,7 @@ describe('parseEventContext', () => {
       repo: 'Hello-World',
       sha: p.after,
       ref: 'refs/heads/master',
+      defaultBranch: p.repository.default_branch,
     });
     const deleted = example('push', (e) => /^0+$/.test(e.after));
     expect(parseEventContext('push', deleted)).toMatchObject({ kind: 'unsupported', name: 'push' });

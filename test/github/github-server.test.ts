@@ -47,9 +47,9 @@ describe('GitHub stand-in', () => {
   it('flags calls to operations outside the subset', async () => {
     const { gh, octokit } = await setup();
     await expect(
-      octokit.request('GET /repos/{owner}/{repo}/issues', { owner: 'octo-org', repo: 'prompts' }),
+      octokit.request('GET /repos/{owner}/{repo}/releases', { owner: 'octo-org', repo: 'prompts' }),
     ).rejects.toMatchObject({ status: 404 });
-    expect(gh.violations).toEqual(['GET /repos/octo-org/prompts/issues: not an operation of the OpenAPI subset']);
+    expect(gh.violations).toEqual(['GET /repos/octo-org/prompts/releases: not an operation of the OpenAPI subset']);
   });
 
   it('requires the configured token', async () => {

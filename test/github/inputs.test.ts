@@ -16,6 +16,8 @@ describe('parseActionInputs', () => {
       failOn: 'fail',
       repeats: undefined,
       cache: true,
+      mode: 'auto',
+      acceptBaseline: false,
     });
   });
 
@@ -31,6 +33,8 @@ describe('parseActionInputs', () => {
         'fail-on': 'warn',
         repeats: '5',
         cache: 'False',
+        mode: 'drift',
+        'accept-baseline': 'true',
       }),
     );
     expect(inputs).toEqual({
@@ -43,6 +47,8 @@ describe('parseActionInputs', () => {
       failOn: 'warn',
       repeats: 5,
       cache: false,
+      mode: 'drift',
+      acceptBaseline: true,
     });
   });
 
@@ -89,8 +95,21 @@ describe('action.yml', () => {
     const defaults = parseActionInputs((name) =>
       name === 'github-token' ? '' : String(action.inputs[name].default ?? ''),
     );
-    expect(defaults).toMatchObject({ comment: true, checkRun: true, failOn: 'fail', cache: true });
+    expect(defaults).toMatchObject({
+      comment: true,
+      checkRun: true,
+      failOn: 'fail',
+      cache: true,
+      mode: 'auto',
+      acceptBaseline: false,
+    });
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
-    expect(Object.keys(action.outputs)).toEqual(['verdict', 'report-path', 'report-html-path', 'comment-url']);
+    expect(Object.keys(action.outputs)).toEqual([
+      'verdict',
+      'report-path',
+      'report-html-path',
+      'comment-url',
+      'issue-url',
+    ]);
   });
 });

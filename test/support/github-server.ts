@@ -20,7 +20,12 @@ export type OperationId =
   | 'checks/update'
   | 'repos/get-collaborator-permission-level'
   | 'users/get-authenticated'
-  | 'pulls/get';
+  | 'pulls/get'
+  | IssueOperationId;
+
+/** Drift watch's tracking issue (src/github/issues.ts). */
+export type IssueOperationId =
+  'issues/list-for-repo' | 'issues/create' | 'issues/update' | 'issues/get-label' | 'issues/create-label';
 
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
@@ -81,6 +86,31 @@ export interface StoredPull {
   state?: 'open' | 'closed';
 }
 
+// ---- issues and labels (drift watch) ----
+export interface StoredIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  labels: string[];
+  user: FakeUser;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** PATCH requests received for this issue. */
+  updates: number;
+  /** A pull request's issue (listed with a `pull_request` link, as GitHub lists them). */
+  pullRequest?: boolean;
+}
+
+export interface StoredLabel {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+}
+
 export interface RecordedRequest {
   operationId: string | undefined;
   method: string;
@@ -122,12 +152,16 @@ export interface GitHubServer {
   reactions: StoredReaction[];
   permissions: Map<string, Role>;
   pulls: Map<number, StoredPull>;
+  issues: StoredIssue[];
+  labels: StoredLabel[];
   requests: RecordedRequest[];
   violations: string[];
   /** Make the next `times` requests of an operation fail with this status. */
   fail(operationId: OperationId, failure: InjectedFailure): void;
   /** Seeds a comment as if someone else (or we, earlier) had written it. */
   addComment(issueNumber: number, body: string, user?: FakeUser): StoredComment;
+  /** Seeds an issue (someone else's by default), numbered after every comment's issue. */
+  addIssue(issue: Partial<StoredIssue> & { title: string }): StoredIssue;
   /** Requests for one operation (convenience for assertions). */
   calls(operationId: OperationId): RecordedRequest[];
   close(): Promise<void>;
@@ -151,6 +185,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
   const actor = opts.actor ?? GITHUB_ACTIONS_BOT;
   const failures = new Map<string, InjectedFailure[]>();
   let nextId = 1000;
+  let nextIssueNumber = 100;
   let clock = Date.UTC(2025, 0, 1);
   const now = () => new Date((clock += 1000)).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -164,6 +199,8 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
     reactions: [],
     permissions: new Map(Object.entries(opts.permissions ?? {})),
     pulls: new Map((opts.pulls ?? []).map((p) => [p.number, p])),
+    issues: [],
+    labels: [],
     requests: [],
     violations: [],
     fail(operationId, failure) {
@@ -176,6 +213,24 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       const c = { id: nextId++, issueNumber, body, user, createdAt: t, updatedAt: t, updates: 0 };
       server.comments.push(c);
       return c;
+    },
+    addIssue(issue) {
+      const t = now();
+      const stored: StoredIssue = {
+        number: nextIssueNumber++,
+        body: '',
+        state: 'open',
+        stateReason: null,
+        labels: [],
+        user: { login: 'someone', id: 7, type: 'User' },
+        createdAt: t,
+        updatedAt: t,
+        closedAt: null,
+        updates: 0,
+        ...issue,
+      };
+      server.issues.push(stored);
+      return stored;
     },
     calls(operationId) {
       return server.requests.filter((r) => r.operationId === operationId);
@@ -262,6 +317,50 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       },
     };
   };
+  const labelJson = (l: StoredLabel) => ({
+    ...api.example('label'),
+    id: l.id,
+    node_id: `LA_${l.id}`,
+    url: `${apiBase()}/repos/${owner}/${repo}/labels/${encodeURIComponent(l.name)}`,
+    name: l.name,
+    color: l.color,
+    description: l.description,
+    default: false,
+  });
+  const issueJson = (i: StoredIssue) => {
+    // the example is a pull request's issue; a plain issue has no `pull_request`
+    const { pull_request: pr, ...t } = api.example('issue');
+    const url = `${apiBase()}/repos/${owner}/${repo}/issues/${i.number}`;
+    return {
+      ...t,
+      id: 5000 + i.number,
+      node_id: `I_${i.number}`,
+      number: i.number,
+      url,
+      repository_url: `${apiBase()}/repos/${owner}/${repo}`,
+      labels_url: `${url}/labels{/name}`,
+      comments_url: `${url}/comments`,
+      events_url: `${url}/events`,
+      html_url: `https://github.com/${owner}/${repo}/issues/${i.number}`,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      state_reason: i.stateReason,
+      user: userJson(i.user),
+      labels: i.labels.map((name) => labelJson(findLabel(name) ?? { id: 0, name, color: 'ededed', description: null })),
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      comments: server.comments.filter((c) => c.issueNumber === i.number).length,
+      closed_at: i.closedAt,
+      closed_by: null,
+      created_at: i.createdAt,
+      updated_at: i.updatedAt,
+      author_association: i.user.type === 'Bot' ? 'NONE' : 'COLLABORATOR',
+      ...(i.pullRequest ? { pull_request: pr } : {}),
+    };
+  };
+  const findLabel = (name: string) => server.labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
   const error = (status: number, message: string) => ({
     status,
     body: { message, documentation_url: 'https://docs.github.com/rest', status: String(status) },
@@ -276,11 +375,7 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
       case 'issues/list-comments': {
         const issue = Number(p.issue_number);
         const all = server.comments.filter((c) => c.issueNumber === issue).sort((a, b) => a.id - b.id);
-        const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
-        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
-        const last = Math.max(1, Math.ceil(all.length / perPage));
-        const items = all.slice((page - 1) * perPage, page * perPage).map(commentJson);
-        return { status: 200, body: items, headers: linkHeader(url, page, last, perPage) };
+        return onePage(url, all, commentJson);
       }
       case 'issues/create-comment': {
         const c = server.addComment(Number(p.issue_number), body.body, actor);
@@ -380,6 +475,59 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
         return { status: 200, body: pullJson(pull) };
       }
       default:
+        return handleIssues(m, url, body);
+    }
+  }
+
+  // ---- issues and labels (drift watch) ----
+  function handleIssues(m: MatchedOperation, url: URL, body: any): Reply {
+    const p = m.pathParams;
+    switch (m.operationId) {
+      case 'issues/list-for-repo': {
+        const state = url.searchParams.get('state') ?? 'open';
+        const wanted = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean);
+        const direction = url.searchParams.get('direction') ?? 'desc';
+        const all = server.issues
+          .filter((i) => state === 'all' || i.state === state)
+          .filter((i) => wanted.every((w) => i.labels.some((l) => l.toLowerCase() === w.toLowerCase())))
+          .sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number));
+        return onePage(url, all, issueJson);
+      }
+      case 'issues/create': {
+        const labels = (body.labels ?? []).map((l: string | { name: string }) => (typeof l === 'string' ? l : l.name));
+        // GitHub creates a label named on a new issue that does not exist yet
+        for (const name of labels)
+          if (!findLabel(name)) server.labels.push({ id: nextId++, name, color: 'ededed', description: null });
+        const i = server.addIssue({ title: String(body.title), body: body.body ?? '', labels, user: actor });
+        const json = issueJson(i);
+        return { status: 201, body: json, headers: { location: json.url } };
+      }
+      case 'issues/update': {
+        const i = server.issues.find((x) => x.number === Number(p.issue_number));
+        if (!i) return error(404, 'Not Found');
+        i.updates++;
+        if (body.title !== undefined) i.title = String(body.title);
+        if (body.body !== undefined) i.body = body.body ?? '';
+        if (body.state && body.state !== i.state) {
+          i.state = body.state;
+          i.closedAt = body.state === 'closed' ? now() : null;
+          i.stateReason = body.state === 'closed' ? (body.state_reason ?? 'completed') : 'reopened';
+        } else if (body.state_reason !== undefined) i.stateReason = body.state_reason;
+        i.updatedAt = now();
+        return { status: 200, body: issueJson(i) };
+      }
+      case 'issues/create-label': {
+        if (findLabel(body.name)) return { status: 422, body: validationError('already_exists') };
+        const l: StoredLabel = {
+          id: nextId++,
+          name: body.name,
+          color: body.color ?? 'ededed',
+          description: body.description ?? null,
+        };
+        server.labels.push(l);
+        return { status: 201, body: labelJson(l), headers: { location: labelJson(l).url } };
+      }
+      default:
         return error(404, `stand-in has no handler for ${m.operationId}`);
     }
   }
@@ -465,6 +613,15 @@ export async function startGitHubServer(opts: GitHubServerOptions = {}): Promise
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   server.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   return server;
+}
+
+/** One page of a list, as GitHub pages it (per_page, page, a Link header). */
+function onePage<T>(url: URL, all: T[], json: (item: T) => unknown) {
+  const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30)));
+  const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+  const last = Math.max(1, Math.ceil(all.length / perPage));
+  const items = all.slice((page - 1) * perPage, page * perPage).map(json);
+  return { status: 200, body: items, headers: linkHeader(url, page, last, perPage) };
 }
 
 function linkHeader(url: URL, page: number, last: number, perPage: number): Record<string, string> {

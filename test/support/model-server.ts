@@ -368,3 +368,39 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     },
   };
 }
+
+// ---- switchable model versions (drift watch, test/e2e/drift*.test.ts) --------------------
+// A provider update under a prompt nobody touched: the same server answers as one "version"
+// or another. Each version has its own returned model id, `system_fingerprint` and answers;
+// `use` switches between runs (the server itself is unchanged, only its behaviour).
+
+export interface ModelVersion {
+  model: string;
+  systemFingerprint: string;
+  answer: NonNullable<ModelServerOptions['answer']>;
+}
+
+export interface ModelVersions<K extends string> {
+  use(name: K): void;
+  readonly current: K;
+}
+
+export function modelVersions<K extends string>(
+  server: ModelServer,
+  versions: Record<K, ModelVersion>,
+  initial: K,
+): ModelVersions<K> {
+  let current = initial;
+  const apply = (name: K) => {
+    const v = versions[name];
+    server.setBehaviour({ model: v.model, systemFingerprint: v.systemFingerprint, answer: v.answer });
+    current = name;
+  };
+  apply(initial);
+  return {
+    use: apply,
+    get current() {
+      return current;
+    },
+  };
+}

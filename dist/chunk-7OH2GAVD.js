@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-KKTH53GS.js";import"./chunk-WZSJFIVV.js";import"./chunk-2IBXZLHD.js";import"./chunk-SUUYDNO4.js";import"./chunk-W6HF53KC.js";import"./chunk-HPETQO75.js";import"./chunk-X5IK22HY.js";import"./chunk-Q6VH4G3N.js";import"./chunk-LQBGXQNP.js";import"./chunk-NAT4GV3D.js";import"./chunk-BHRI4ICT.js";import"./chunk-XZLNSLSB.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
