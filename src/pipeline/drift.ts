@@ -95,7 +95,9 @@ export async function watchDrift(opts: DriftOptions): Promise<DriftResult> {
     checked,
     accepted,
   });
-  return { drift, configFile: file, stopped, cancelled: report.cancelled ?? false };
+  // every renderer (issue body, drift.md, drift.json) reads this one, redacted copy
+  const shown = opts.redactor ? opts.redactor.redactDeep(drift) : drift;
+  return { drift: shown, configFile: file, stopped, cancelled: report.cancelled ?? false };
 }
 
 async function answerTwice(

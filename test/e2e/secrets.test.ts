@@ -140,4 +140,19 @@ describe('secrets are redacted from every sink', () => {
     expect(Object.keys(files).some((p) => p.includes('.promptgate/cache/pack-'))).toBe(true);
     for (const [path, text] of Object.entries(files)) expectClean(path, text);
   }, 60_000);
+
+  it('drift: drift.md (the issue body), drift.json, stdout, stderr and the baseline', async () => {
+    const { repo: r } = repo();
+    const env = { TOY_KEY: KEY, EXTRA_SECRET: HEADER, GITHUB_TOKEN: TEST_TOKEN };
+    const args = ['drift', '--baseline', 'baseline', '--out-dir', 'out-drift'];
+    // the first run records the baseline, the second compares fresh answers with it
+    const runs = [await runCli(args, { cwd: r.dir, env }), await runCli(args, { cwd: r.dir, env })];
+    for (const d of runs) expect([0, 1], d.stderr).toContain(d.code);
+    expect(readFileSync(join(r.dir, 'out-drift/drift.json'), 'utf8')).toContain('***');
+    for (const [i, d] of runs.entries()) {
+      expectClean(`drift ${i + 1} stdout`, d.stdout);
+      expectClean(`drift ${i + 1} stderr`, d.stderr);
+    }
+    for (const [path, text] of Object.entries(filesUnder(r.dir))) expectClean(path, text);
+  }, 60_000);
 });
