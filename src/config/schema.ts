@@ -98,6 +98,8 @@ export const gateSchema = z.strictObject({
   ),
   max_cost_increase: opt(z.number().check(z.gte(0))),
   max_latency_p95_increase: opt(z.number().check(z.gte(0))),
+  /** What a significant soft pass-rate drop of at least min_effect does; unset means warn. */
+  soft: opt(z.enum(['warn', 'fail'])),
 });
 export type GateConfig = z.infer<typeof gateSchema>;
 

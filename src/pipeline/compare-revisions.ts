@@ -1,14 +1,12 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import type { Report } from '../compare/report-types.js';
-import { resamplesFor } from '../compare/stats/index.js';
 import { formatProblem } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
 import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
 import { resolveSuites, renderCaseMessages } from '../suites/resolve-suites.js';
 import type { Suite, SuiteRun } from '../types.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
-import { drawWhileAnswering } from './draw-ahead.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
 import { loadConfig } from './load-config.js';
 import { openRevisions, type OpenedRevisions } from './open-revisions.js';
@@ -59,7 +57,6 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     cancelled: run.result.cancelled,
     stopped: run.result.stopped,
     pricing: run.pricing,
-    resamples: run.resamples,
   });
   if (pinned.notes.length) report.notes = [...(report.notes ?? []), ...pinned.notes];
   return {
@@ -95,10 +92,7 @@ function pinProviders(base: Side, head: Side): { suites: Suite[]; notes: string[
   return { suites, notes };
 }
 
-/**
- * Evaluates the compared and added suites (base's run settings, pricing and cache), while the
- * bootstrap's resample indices are drawn for the cases the comparison will pair.
- */
+/** Evaluates the compared and added suites (base's run settings, pricing and cache). */
 async function runPlans(plans: SuitePlan[], base: Side, revs: OpenedRevisions, opts: CompareOptions) {
   const toRun = plans.filter((p): p is ToRun => p.status === 'compared' || p.status === 'added');
   const { engine, pricing } = await engineOptions(
@@ -111,21 +105,12 @@ async function runPlans(plans: SuitePlan[], base: Side, revs: OpenedRevisions, o
   if (toRun.length && opts.beforeCalls) {
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(toRun.map((p) => p.head.provider.api_key_env))] });
   }
-  const resamples = resamplesFor(revs.baseSha, revs.headSha);
-  const counts = toRun.flatMap((p) => (p.status === 'compared' ? [pairedCaseCount(p.base, p.head)] : []));
-  const onProgress = drawWhileAnswering(resamples, counts, engine.onProgress);
   // provider settings (and so a missing key, located in base's config) come from base
   const result = await evaluateSuites(
     [toRun.flatMap((p) => (p.status === 'compared' ? [p.base] : [])), toRun.map((p) => p.head)],
-    { ...engine, onProgress },
+    engine,
   );
-  return { result, pricing, cacheDir, resamples };
-}
-
-/** Cases present on both sides (by id): what the comparison pairs, barring errored ones. */
-function pairedCaseCount(base: Suite, head: Suite): number {
-  const baseIds = new Set(base.cases.map((c) => c.id));
-  return new Set(head.cases.map((c) => c.id).filter((id) => baseIds.has(id))).size;
+  return { result, pricing, cacheDir };
 }
 
 /** Each planned suite with its runs and, when compared, the diff of its rendered prompt. */

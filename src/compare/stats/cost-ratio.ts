@@ -102,7 +102,10 @@ function studentizedDraws(base: ArrayLike<number>, head: ArrayLike<number>, log:
 }
 
 /** FAIL when the lower bound is above 1 + maxIncrease (the ratio itself when every case moved alike); WARN when only the ratio is. */
-export function costVerdict(ci: CostRatioInterval | null, maxIncrease: number | undefined): RuleVerdict {
+export function costVerdict(
+  ci: Pick<CostRatioInterval, 'ratio' | 'low' | 'degenerate'> | null,
+  maxIncrease: number | undefined,
+): RuleVerdict {
   if (!ci || maxIncrease === undefined) return 'pass';
   const limit = 1 + maxIncrease;
   if (ci.degenerate ? ci.ratio > limit : ci.low !== null && ci.low > limit) return 'fail';
