@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{e as a,f as b}from"./chunk-R3JWF4PG.js";import"./chunk-2IBXZLHD.js";import"./chunk-HMGIDJQC.js";import"./chunk-4ZATMMUR.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-SQKL7UHK.js";import"./chunk-BTDPJYHH.js";import"./chunk-7AYIRYDR.js";import"./chunk-CAXDLL7L.js";import"./chunk-ILI3XWUP.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
