@@ -1,11 +1,11 @@
 // Paired statistics for one compared suite (before the run-wide Holm step, the power advice
 // that depends on it, and the gate). Pure: the bootstrap randomness comes from the seed.
 import type { GateConfig } from '../config/schema.js';
-import type { Delta, SideStats } from './report-types.js';
+import type { CaseResult, Delta, SideStats } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
 import type { Aggregate } from './aggregate.js';
 import { caseResults, gradeCounts, type PairedCase } from './case-results.js';
-import { meanCallCost, pairCases, requestsFailed, summarizeSide } from './pair-cases.js';
+import { meanCallCost, pairCases, requestsFailed, summarizeSide, type CasePair } from './pair-cases.js';
 import { usageStats } from './side-stats.js';
 import {
   compareLatencyP95,
@@ -17,7 +17,9 @@ import {
   type CaseCounts,
   type DeltaInterval,
 } from './stats/index.js';
-import type { CaseResult } from './report-types.js';
+import { integerScores } from './stats/integer-scores.js';
+
+export { integerScores };
 
 interface StatsOptions {
   seed: number;
@@ -57,8 +59,6 @@ export interface SuiteFacts {
   changedCases: number;
 }
 
-/** Largest DP size the exact scores may need before we round to a grid of max-repeats. */
-const MAX_DP = 5_000_000;
 /** One random stream per rule, so that no rule's interval depends on which others ran. */
 const SALT = { delta: 1, cost: 2, latency: 3, soft: 4 } as const;
 
@@ -74,38 +74,14 @@ export function compareSuite(
   // The aggregation rule is base's (like the thresholds): both sides must be scored by one rule.
   const agg = base.aggregate;
   const pairing = pairCases(base, head);
-  const paired = pairing.pairs.map((pair): PairedCase => {
-    const b = summarizeSide(pair.base);
-    const h = summarizeSide(pair.head);
-    const headErrored = b.runs > 0 && h.runs === 0 && requestsFailed(pair.head);
-    return { pair, b, h, headErrored, valid: b.runs > 0 && (h.runs > 0 || headErrored) };
-  });
+  const paired = pairing.pairs.map(pairedCase);
   const valid = paired.filter((p) => p.valid);
   const hard = valid.map((p) => caseCounts(p, agg, 'hard'));
   const soft = valid.map((p) => caseCounts(p, agg, 'soft'));
   const hardTest = pairedTest(hard, gate, opts, SALT.delta);
   const softTested = hard.some((c, i) => !sameValues(c, soft[i]!));
   const softTest = softTested ? pairedTest(soft, gate, opts, SALT.soft) : null;
-  const usage = (pick: (c: { base: CaseRun; head: CaseRun }) => CaseRun) => {
-    const { latencySamples: _n, ...rest } = usageStats(pairing.pairs.map(pick));
-    return rest;
-  };
-  const headValues = hard.map(headValue);
-  const softHeadValues = soft.map(headValue);
-  const headStats: SideStats = {
-    passRate: mean(headValues),
-    softPassRate: mean(softHeadValues),
-    ...usage((p) => p.head),
-  };
-  if (valid.length) {
-    headStats.passRateUpper = passRateUpperBound(headValues, gate.alpha)?.upper ?? null;
-    headStats.softPassRateUpper = passRateUpperBound(softHeadValues, gate.alpha)?.upper ?? null;
-  }
-  const baseStats: SideStats = {
-    passRate: mean(hard.map(baseValue)),
-    softPassRate: mean(soft.map(baseValue)),
-    ...usage((p) => p.base),
-  };
+  const { base: baseStats, head: headStats } = sides(pairing.pairs, hard, soft, gate.alpha);
   const delta: Delta = {
     ...hardTest.delta,
     ...costDelta(pairing.pairs, gate, opts),
@@ -139,6 +115,39 @@ export function compareSuite(
       changedCases: hard.filter((c) => headValue(c) !== baseValue(c)).length,
     },
   };
+}
+
+/** Each side's pass rates from the paired values (so head − base is Δ), head's upper bounds, and usage over every paired case. */
+function sides(
+  pairs: readonly Pair[],
+  hard: readonly CaseCounts[],
+  soft: readonly CaseCounts[],
+  alpha: number,
+): { base: SideStats; head: SideStats } {
+  const usage = (pick: (p: Pair) => CaseRun) => {
+    const { latencySamples: _n, ...rest } = usageStats(pairs.map(pick));
+    return rest;
+  };
+  const headValues = hard.map(headValue);
+  const softHeadValues = soft.map(headValue);
+  const head: SideStats = { passRate: mean(headValues), softPassRate: mean(softHeadValues), ...usage((p) => p.head) };
+  if (hard.length) {
+    head.passRateUpper = passRateUpperBound(headValues, alpha)?.upper ?? null;
+    head.softPassRateUpper = passRateUpperBound(softHeadValues, alpha)?.upper ?? null;
+  }
+  const base: SideStats = {
+    passRate: mean(hard.map(baseValue)),
+    softPassRate: mean(soft.map(baseValue)),
+    ...usage((p) => p.base),
+  };
+  return { base, head };
+}
+
+function pairedCase(pair: CasePair): PairedCase {
+  const b = summarizeSide(pair.base);
+  const h = summarizeSide(pair.head);
+  const headErrored = b.runs > 0 && h.runs === 0 && requestsFailed(pair.head);
+  return { pair, b, h, headErrored, valid: b.runs > 0 && (h.runs > 0 || headErrored) };
 }
 
 function caseCounts(p: PairedCase, agg: Aggregate | undefined, grade: 'hard' | 'soft'): CaseCounts {
@@ -260,33 +269,4 @@ function latencyDelta(pairs: readonly Pair[], gate: GateConfig, opts: StatsOptio
     latencyP95Ms: c.p95 ?? { base: null, head: null },
     latencyNotCompared: c.notCompared,
   };
-}
-
-/**
- * Integer scores x_i = D·d_i for the exact sign-flip DP. D = lcm of every case's run counts makes
- * them exact; with equal repeats (no errors) D = k. If errors left run counts whose lcm would make
- * the DP too large, D falls back to the largest run count and scores are rounded.
- */
-export function integerScores(counts: readonly CaseCounts[]): { scores: Int32Array; rounded: boolean } {
-  let D = 1;
-  let maxRuns = 1;
-  for (const c of counts) {
-    D = lcm(lcm(D, c.baseRuns), c.headRuns);
-    maxRuns = Math.max(maxRuns, c.baseRuns, c.headRuns);
-    if (D * counts.length > MAX_DP) break;
-  }
-  const rounded = D * counts.length > MAX_DP;
-  if (rounded) D = maxRuns;
-  const scores = Int32Array.from(counts, (c) =>
-    Math.round(D * (c.headPasses / c.headRuns - c.basePasses / c.baseRuns)),
-  );
-  return { scores, rounded };
-}
-
-function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
-function lcm(a: number, b: number): number {
-  return (a / gcd(a, b)) * b;
 }

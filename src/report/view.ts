@@ -6,30 +6,16 @@ import type {
   CaseChange,
   CaseResult,
   CaseSide,
-  Delta,
   GateRule,
   GateUsed,
   Report,
   SuiteReport,
   Verdict,
 } from '../compare/report-types.js';
-import {
-  NONE,
-  arrow,
-  change,
-  ciName,
-  count,
-  msPair,
-  pNumber,
-  pct,
-  plural,
-  points,
-  ppRange,
-  relativeChange,
-  usd,
-} from '../compare/format.js';
-import { catchSentence } from '../compare/gate.js';
-import { latencyNotComparedShort } from '../compare/gate-limits.js';
+import { NONE, arrow, change, count, pNumber, pct, plural, relativeChange, usd } from '../compare/format.js';
+import { deltaCell, latencyCell, powerNote } from './stat-cells.js';
+
+export { deltaCell, deltaLevel, latencyRatioCell, rowHeaders } from './stat-cells.js';
 
 /** A run of text: plain strings are ours (still escaped), `code` parts are untrusted values. */
 export type Part = string | { code: string } | { strong: string };
@@ -217,56 +203,6 @@ export function suiteRow(suite: SuiteReport): SuiteRow {
   };
 }
 
-/** "−25 pp (−37…−15)": the reasons' wording, with the CI's name in the column header; never a zero-width interval. */
-export function deltaCell(d: Pick<Delta, 'passRate' | 'ciLow' | 'ciHigh' | 'ciDegenerate'>): string {
-  if (d.passRate === null) return NONE;
-  if (d.ciDegenerate === 'no-change') return `${points(d.passRate)} (no case changed)`;
-  if (d.ciDegenerate === 'all-equal') return `${points(d.passRate)} (every case alike)`;
-  return d.ciLow !== null && d.ciHigh !== null
-    ? `${points(d.passRate)} (${ppRange(d.ciLow, d.ciHigh)})`
-    : points(d.passRate);
-}
-
-/** p95 latency base → head as compared (calls timed in this run), or why it was not compared. */
-function latencyCell(suite: SuiteReport): string {
-  const d = suite.delta;
-  if (d?.latencyNotCompared) return latencyNotComparedShort(d.latencyNotCompared);
-  if (d?.latencyP95Ms) return msPair(d.latencyP95Ms.base, d.latencyP95Ms.head);
-  return suite.base || suite.head ? msPair(suite.base?.latencyP95Ms, suite.head?.latencyP95Ms) : NONE;
-}
-
-/** The p95 ratio with its interval, or why it was not compared (the job summary's statistics). */
-export function latencyRatioCell(d: Delta | null): string {
-  if (!d) return NONE;
-  if (d.latencyNotCompared) return latencyNotComparedShort(d.latencyNotCompared);
-  if (d.latencyP95Ratio == null) return NONE;
-  const lo = d.latencyCiLow;
-  const hi = d.latencyCiHigh;
-  return lo != null && hi != null && hi - lo > 1e-9 * hi
-    ? `${change(d.latencyP95Ratio)} (${change(lo)}…${change(hi)})`
-    : change(d.latencyP95Ratio);
-}
-
-/** The Δ interval's coverage for a run: 1 − 2·alpha (each end a one-sided 1 − alpha bound). */
-export function deltaLevel(gate: Pick<GateUsed, 'alpha'>): number {
-  return 1 - 2 * gate.alpha;
-}
-
-/** Column headers; the Δ column names its interval ("Δ (90% CI)" at alpha 0.05). */
-export function rowHeaders(gate: Pick<GateUsed, 'alpha'>): Record<keyof SuiteRow, string> {
-  return {
-    name: 'Suite',
-    verdict: 'Verdict',
-    size: 'Cases × repeats',
-    passRate: 'Pass rate',
-    delta: `Δ (${ciName(deltaLevel(gate))})`,
-    p: 'p (Holm)',
-    soft: 'Soft pass',
-    cost: 'Cost',
-    latency: 'p95 latency',
-  };
-}
-
 /** Why each failing/warning/errored/skipped suite is not a plain pass. */
 export function reasons(report: Report, maxLines: number): { lines: Line[]; omitted: number } {
   const all: Line[] = [];
@@ -325,19 +261,6 @@ export function notes(report: Report): Line[] {
   if (estimated) out.push(['~ marks an estimated cost: a response had no usage or the model has no known price.']);
   for (const n of report.notes ?? []) out.push([n]);
   return out;
-}
-
-/**
- * Only when the gate itself called the suite underpowered (a found regression, or an interval
- * that already rules out a min_effect drop, makes power moot): what it catches now, what would do.
- */
-function powerNote(s: SuiteReport): string | null {
-  const d = s.delta;
-  const underpowered = s.checks
-    ? s.checks.some((c, i) => c.rule === 'power' && s.reasons[i]?.startsWith('underpowered'))
-    : s.reasons.some((r) => r.startsWith('underpowered'));
-  if (s.status !== 'compared' || !d || !underpowered) return null;
-  return d.power ? ` is underpowered: it ${catchSentence(d.power, d.repeatsNeeded ?? null, s.repeats)}.` : null;
 }
 
 function listCodes(values: string[], max: number): Part[] {

@@ -75,8 +75,15 @@ export function compareLatencyP95(
   const sorted = new Float64Array(draws);
   for (let r = 0; r < draws; r++) {
     weights.fill(0);
-    for (let j = 0; j < n; j++) weights[drawCase(opts.rng, n)]!++;
-    sorted[r] = Math.log(weightedQuantile(h, weights, q) / weightedQuantile(b, weights, q));
+    let mb = 0;
+    let mh = 0;
+    for (let j = 0; j < n; j++) {
+      const c = drawCase(opts.rng, n);
+      weights[c]!++;
+      mb += b.perCase[c]!;
+      mh += h.perCase[c]!;
+    }
+    sorted[r] = Math.log(weightedQuantile(h, weights, q, mh) / weightedQuantile(b, weights, q, mb));
   }
   sorted.sort();
   const ze = Math.sqrt(n / (n - 1)) * studentTQuantile(1 - opts.alpha, n - 1);
