@@ -33,7 +33,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 ${n}: stopping; finished samples are kept in the cache and a partial report is written
 `),o.abort(new Error(`cancelled (${n})`))};process.on("SIGINT",i),process.on("SIGTERM",i);try{let n=v(t);if(n==="help"||n==="version")return process.stdout.write(`${n==="help"?m:`promptgate ${O()}`}
 `),0;if(n==="usage")return process.stderr.write(`${m}
-`),2;let a=n.command==="compare"?h(process.cwd(),n.base,n.head,n.config):void 0;a?.catch(()=>{});let{runCommand:c}=await import("./chunk-OLBCXGO4.js");return await c(n,{cwd:process.cwd(),env:process.env,log:y(e,n.verbose,p=>process.stderr.write(p)),stdout:process.stdout,stderr:process.stderr,signal:o.signal,revisions:a})}catch(n){if(n instanceof s){for(let a of n.problems)process.stderr.write(`${d(a)}
+`),2;let a=n.command==="compare"?h(process.cwd(),n.base,n.head,n.config):void 0;a?.catch(()=>{});let{runCommand:c}=await import("./chunk-L5TIKPHJ.js");return await c(n,{cwd:process.cwd(),env:process.env,log:y(e,n.verbose,p=>process.stderr.write(p)),stdout:process.stdout,stderr:process.stderr,signal:o.signal,revisions:a})}catch(n){if(n instanceof s){for(let a of n.problems)process.stderr.write(`${d(a)}
 `);return 2}return n instanceof g?(process.stderr.write(`${e.red("error:")} ${l(n.message)}
 `),3):n instanceof TypeError&&n.code?.startsWith("ERR_PARSE_ARGS")?(process.stderr.write(`command line: ${n.message} (see --help)
 `),2):(process.stderr.write(`internal error (please report it): ${n instanceof Error?n.stack??n.message:String(n)}

@@ -142,7 +142,8 @@ function fewChanges(s: SuiteStatistics, gate: GateConfig): string {
 /**
  * Power, for the rule above (stats/power-advice.ts): a suite too small to fail at all, or one
  * that catches a true drop of the target less than 80% of the time, while the interval still
- * leaves a drop of min_effect possible. A run in which no case changed has nothing to hide.
+ * leaves a drop of min_effect possible. A run in which no case changed (or all moved alike) has
+ * nothing to hide.
  */
 function power(out: Collector, { delta, facts, repeats }: SuiteStatistics, gate: GateConfig): void {
   const p = delta.power;
@@ -155,7 +156,8 @@ function power(out: Collector, { delta, facts, repeats }: SuiteStatistics, gate:
     );
     return;
   }
-  if (p.atTarget >= 0.8 || delta.ciDegenerate === 'no-change') return;
+  // every case unchanged, or every case moved alike (a drop of that kind was judged above)
+  if (p.atTarget >= 0.8 || delta.ciDegenerate) return;
   if (delta.ciLow !== null && delta.ciLow > -gate.min_effect) return;
   const mde =
     delta.mde === null

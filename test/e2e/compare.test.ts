@@ -157,7 +157,7 @@ describe('promptgate compare', () => {
 
   it('warns on an underpowered suite and says how many cases or repeats it needs', async () => {
     // 4 cases, one sample each: two regress, which is not significant (McNemar mid-p 0.125)
-    const repo = repoWith(BASE_PROMPT, { gate: '  alpha: 0.05\n  min_effect: 0.05' }, toyCases(90));
+    const repo = repoWith(BASE_PROMPT, { gate: '  alpha: 0.05\n  min_effect: 0.05' }, toyCases(4));
     repo.write({ 'prompts/fruit.md': 'BROKEN ' + BASE_PROMPT });
     repo.commit('small regression on a tiny suite');
     const { code, report } = await compare(repo);

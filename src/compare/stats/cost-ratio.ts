@@ -3,7 +3,7 @@
 // interval is the union of two standard ones: the delta-method t interval with Kish's effective
 // number of cases, (Σb)² / Σb², as degrees of freedom (a few expensive cases can carry most of
 // the total), and the studentized bootstrap. Each alone falls short at small n in simulation
-// (docs/statistics-draft.md); together each end covers at its level. The gate fails only when
+// (docs/statistics.md); together each end covers at its level. The gate fails only when
 // the lower end is above 1 + max_cost_increase.
 import type { RuleVerdict } from './rule-verdict.js';
 import { DEFAULT_DRAWS, drawCase, sortedQuantile, type Rng } from './resample.js';

@@ -1,0 +1,2 @@
+import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
+import{e as a,f as b}from"./chunk-UVS34JZI.js";import"./chunk-2IBXZLHD.js";import"./chunk-ONHT3XGD.js";import"./chunk-B2QZC7DC.js";import"./chunk-NAT4GV3D.js";import"./chunk-XZLNSLSB.js";import"./chunk-PNZ6IAE3.js";import"./chunk-T22UPBMY.js";import"./chunk-7AYIRYDR.js";import"./chunk-CAXDLL7L.js";import"./chunk-UPEEYFDA.js";import"./chunk-GGTPKJU3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest};
