@@ -15,7 +15,8 @@ import { compareSuite, type SuiteStatistics } from './compare-suite.js';
 import { judgeAdded, judgeCompared, worst, type Judgement } from './gate.js';
 import { gateChanges } from './gate-change.js';
 import { sideStats } from './side-stats.js';
-import { holm, resamplesFor, type Resamples } from './stats/index.js';
+import { seedFromShas } from './stats/index.js';
+import { finishFamily } from './suite-family.js';
 
 export interface SuiteComparisonInput {
   name: string;
@@ -47,32 +48,28 @@ export interface BuildReportInput {
   cancelled?: boolean;
   stopped?: string | null;
   pricing?: { source: string; at: string };
-  /** Resample indices drawn ahead for these two SHAs (the pipeline draws them while the model answers). */
-  resamples?: Resamples;
+  /** Bootstrap draws per interval (default 10,000; the calibration runs use fewer). */
+  draws?: number;
 }
 
 /**
- * Holm's family is the pass-rate p-value of every compared suite in the run (the only metric gated
- * by a p-value; cost is gated by its bootstrap CI and latency by its ratio).
+ * Holm's family is every p-value that can fail the run (compare/suite-family.ts); cost, latency
+ * and min_pass_rate are gated by their bounds.
  * A suite with status 'error' warns, unless every suite errored: then nothing was evaluated and it fails.
- * The bootstrap seed is the same for every suite: sha256(base.sha + head.sha) (stats/bootstrap.ts).
+ * The bootstrap seed is the same for every suite: sha256(base.sha + head.sha) (stats/bootstrap.ts),
+ * one stream per rule (compare-suite.ts).
  */
 export function buildReport(input: BuildReportInput): Report {
   const gate = input.gate;
-  const given = input.resamples;
-  const resamples =
-    given && given.shas.base === input.base.sha && given.shas.head === input.head.sha
-      ? given
-      : resamplesFor(input.base.sha, input.head.sha);
+  const seed = seedFromShas(input.base.sha, input.head.sha);
   const stats = new Map<SuiteComparisonInput, SuiteStatistics>();
   for (const s of input.suites) {
     if (s.status === 'compared' && s.base && s.head)
-      stats.set(s, compareSuite(s.base, s.head, gate, resamples.seed, resamples));
+      stats.set(s, compareSuite(s.base, s.head, gate, seed, input.draws));
   }
-  const family = [...stats.values()].filter((st) => st.delta.pValue !== null);
-  holm(family.map((st) => st.delta.pValue!)).forEach((p, i) => (family[i]!.delta.pAdjusted = p));
+  finishFamily([...stats.values()], gate);
 
-  const others = otherGradings(input.suites, gate, resamples);
+  const others = otherGradings(input.suites, gate, seed, input.draws);
 
   const allErrored = input.suites.length > 0 && input.suites.every((s) => s.status === 'error');
   const suites = input.suites.map((s) => {
@@ -116,15 +113,15 @@ export function buildReport(input: BuildReportInput): Report {
 function otherGradings(
   suites: readonly SuiteComparisonInput[],
   gate: GateConfig,
-  resamples: Resamples,
+  seed: number,
+  draws: number | undefined,
 ): Map<SuiteComparisonInput, OtherGrading> {
   const stats = new Map<SuiteComparisonInput, SuiteStatistics>();
   for (const s of suites) {
     const o = s.otherGrading;
-    if (o?.base && o.head) stats.set(s, compareSuite(o.base, o.head, gate, resamples.seed, resamples));
+    if (o?.base && o.head) stats.set(s, compareSuite(o.base, o.head, gate, seed, draws));
   }
-  const family = [...stats.values()].filter((st) => st.delta.pValue !== null);
-  holm(family.map((st) => st.delta.pValue!)).forEach((p, i) => (family[i]!.delta.pAdjusted = p));
+  finishFamily([...stats.values()], gate);
   const out = new Map<SuiteComparisonInput, OtherGrading>();
   for (const [s, st] of stats) {
     const j = judgeCompared(st, gate);
@@ -195,7 +192,7 @@ function suiteReport(
     });
     j = judgeCompared(st, gate);
   } else if (s.status === 'added' || (s.status === 'compared' && s.head && !s.base)) {
-    const head = s.head ? strip(sideStats(s.head.cases, s.head.cases, s.head.aggregate)) : null;
+    const head = s.head ? strip(sideStats(s.head.cases, s.head.cases, s.head.aggregate, gate.alpha)) : null;
     base.head = head;
     base.cases = s.head?.cases.length ?? 0;
     j = judgeAdded(head, gate);
@@ -210,7 +207,7 @@ function suiteReport(
     const why = s.error ?? (s.status === 'compared' ? 'a side has no run' : 'unknown error');
     j = { verdict: v, reasons: [`could not run: ${why}: ${allErrored ? 'no suite could run, fails' : 'warns'}`] };
   }
-  return { ...base, verdict: j.verdict, reasons: j.reasons };
+  return { ...base, verdict: j.verdict, reasons: j.reasons, ...(j.checks ? { checks: j.checks } : {}) };
 }
 
 function strip<T extends { latencySamples: number }>(x: T): Omit<T, 'latencySamples'> {
@@ -247,6 +244,7 @@ function values(g: GateConfig): GateValues {
   const v: GateValues = { alpha: g.alpha, min_effect: g.min_effect, min_pass_rate: { ...g.min_pass_rate } };
   if (g.max_cost_increase !== undefined) v.max_cost_increase = g.max_cost_increase;
   if (g.max_latency_p95_increase !== undefined) v.max_latency_p95_increase = g.max_latency_p95_increase;
+  if (g.soft !== undefined) v.soft = g.soft;
   return v;
 }
 

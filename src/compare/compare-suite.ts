@@ -1,238 +1,272 @@
-// Paired statistics for one compared suite (before the run-wide Holm step and the gate). Pure.
+// Paired statistics for one compared suite (before the run-wide Holm step, the power advice
+// that depends on it, and the gate). Pure: the bootstrap randomness comes from the seed.
 import type { GateConfig } from '../config/schema.js';
 import type { CaseResult, Delta, SideStats } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
-import { aggregatePasses, type Aggregate } from './aggregate.js';
+import type { Aggregate } from './aggregate.js';
+import { caseResults, gradeCounts, type PairedCase } from './case-results.js';
+import { meanCallCost, pairCases, requestsFailed, summarizeSide, type CasePair } from './pair-cases.js';
+import { usageStats } from './side-stats.js';
 import {
-  caseCost,
-  labelChange,
-  pairCases,
-  summarizeSide,
-  type CasePair,
-  type Pairing,
-  type SideSummary,
-} from './pair-cases.js';
-import { sideStats } from './side-stats.js';
-import {
-  benjaminiHochberg,
-  casesNeeded,
-  fisherLess,
-  minimumDetectableEffect,
-  pairedBootstrap,
-  pairedStandardError,
-  repeatsNeeded,
+  compareLatencyP95,
+  costRatioInterval,
+  deltaInterval,
+  mulberry32,
+  passRateUpperBound,
   signFlipMidP,
-  varianceComponents,
-  type BootstrapOptions,
   type CaseCounts,
-  type Resamples,
+  type DeltaInterval,
 } from './stats/index.js';
+import { integerScores } from './stats/integer-scores.js';
+
+export { integerScores };
+
+interface StatsOptions {
+  seed: number;
+  draws: number | undefined;
+}
 
 export interface SuiteStatistics {
   cases: number;
   repeats: number;
   base: SideStats;
   head: SideStats;
-  /** pAdjusted is left null here; buildReport fills it after Holm across the run. */
+  /** pAdjusted, softPAdjusted, mde, repeatsNeeded and power are filled by finishFamily. */
   delta: Delta;
   caseResults: CaseResult[];
   casesOnlyInBase: string[];
   casesOnlyInHead: string[];
-  /** Facts the gate's wording needs beyond the report fields. */
-  facts: {
-    /** Cases runnable on both sides (the n of every statistic). */
-    n: number;
-    /** Paired cases left out because a side had only errored samples. */
-    erroredCases: number;
-    /** Cases needed at the current repeats for the MDE to reach min_effect. */
-    casesNeeded: number | null;
-    latencySamples: { base: number; head: number };
-    /** True when unequal run counts forced rounding of the sign-flip scores. */
-    scoresRounded: boolean;
-  };
+  facts: SuiteFacts;
 }
 
-const CHANGE_ORDER: Record<CaseResult['change'], number> = { regressed: 0, fixed: 1, flaky: 2, error: 3, unchanged: 4 };
-/** Largest DP size the exact scores may need before we round to a grid of max-repeats. */
-const MAX_DP = 5_000_000;
-
-type Summary = { pair: CasePair; b: SideSummary; h: SideSummary };
-
-/** The paired cases of one suite as the statistics see them. */
-interface Paired {
-  pairing: Pairing;
-  summaries: Summary[];
-  /** Cases runnable on both sides (the n of every statistic). */
-  valid: Summary[];
+/** What the gate's wording and the run-wide step need beyond the report fields. */
+export interface SuiteFacts {
+  /** Cases in the paired statistics (the n of every statistic). */
+  n: number;
+  /** Paired cases left out: a side had no judged answer (and it is not a head failure below). */
+  erroredCases: number;
+  /** Cases whose every head request failed where base answered: counted as head failures. */
+  headErrored: { cases: number; first: string | null };
+  /** True when unequal run counts forced rounding of the sign-flip scores. */
+  scoresRounded: boolean;
+  /** Soft grades differ from hard ones in some case, so the soft pass rate has its own test. */
+  softTested: boolean;
+  /** Per-case counts as the test sees them (after aggregation), for the power advice. */
   counts: CaseCounts[];
-  /** Per-case pass-fraction differences q_i − p_i, and each side's per-case cost. */
-  d: Float64Array;
-  baseCost: Float64Array;
-  headCost: Float64Array;
+  /** False under majority/all/any: each case is one 0/1 value, more repeats do not average. */
+  repeatsApply: boolean;
+  /** Cases whose pass value differs between the sides. */
+  changedCases: number;
 }
 
+/** One random stream per rule, so that no rule's interval depends on which others ran. */
+const SALT = { delta: 1, cost: 2, latency: 3, soft: 4 } as const;
+
+/** `seed` from the two SHAs (seedFromShas); `draws` per bootstrap, default 10,000 (calibration runs use fewer). */
 export function compareSuite(
   base: SuiteRun,
   head: SuiteRun,
   gate: GateConfig,
   seed: number,
-  resamples?: Resamples,
+  draws?: number,
 ): SuiteStatistics {
+  const opts: StatsOptions = { seed, draws };
   // The aggregation rule is base's (like the thresholds): both sides must be scored by one rule.
   const agg = base.aggregate;
-  const paired = pairUp(base, head, agg);
-  const { pairing, summaries, valid } = paired;
-  const side = (pick: (p: CasePair) => CaseRun) =>
-    sideStats(
-      pairing.pairs.map(pick),
-      valid.map((v) => pick(v.pair)),
-      agg,
-    );
-  const { latencySamples: lb, ...baseStats } = side((p) => p.base);
-  const { latencySamples: lh, ...headStats } = side((p) => p.head);
-  const { delta, mde, rounded } = deltaOf(paired, baseStats, headStats, gate, agg, { seed, resamples });
+  const pairing = pairCases(base, head);
+  const paired = pairing.pairs.map(pairedCase);
+  const valid = paired.filter((p) => p.valid);
+  const hard = valid.map((p) => caseCounts(p, agg, 'hard'));
+  const soft = valid.map((p) => caseCounts(p, agg, 'soft'));
+  const hardTest = pairedTest(hard, gate, opts, SALT.delta);
+  const softTested = hard.some((c, i) => !sameValues(c, soft[i]!));
+  const softTest = softTested ? pairedTest(soft, gate, opts, SALT.soft) : null;
+  const { base: baseStats, head: headStats } = sides(pairing.pairs, hard, soft, gate.alpha);
+  const delta: Delta = {
+    ...hardTest.delta,
+    ...costDelta(pairing.pairs, gate, opts),
+    softPassRate:
+      headStats.softPassRate !== null && baseStats.softPassRate !== null
+        ? headStats.softPassRate - baseStats.softPassRate
+        : null,
+    ...latencyDelta(pairing.pairs, gate, opts),
+    repeatsNeeded: null,
+  };
+  if (softTest) Object.assign(delta, softFields(softTest.delta));
   const repeats = head.repeats || base.repeats;
-  const n = valid.length;
-  const underpowered = mde !== null && mde > gate.min_effect;
+  const firstError = valid.find((p) => p.headErrored)?.h.error ?? null;
   return {
     cases: pairing.pairs.length,
     repeats,
     base: baseStats,
     head: headStats,
     delta,
-    caseResults: caseResults(summaries, valid, repeats, agg),
+    caseResults: caseResults(paired, repeats, agg),
     casesOnlyInBase: pairing.onlyInBase,
     casesOnlyInHead: pairing.onlyInHead,
     facts: {
-      n,
-      erroredCases: summaries.length - n,
-      casesNeeded: underpowered ? casesNeeded(mde, n, gate.min_effect) : null,
-      latencySamples: { base: lb, head: lh },
-      scoresRounded: rounded,
+      n: valid.length,
+      erroredCases: paired.length - valid.length,
+      headErrored: { cases: valid.filter((p) => p.headErrored).length, first: firstError },
+      scoresRounded: hardTest.rounded || (softTest?.rounded ?? false),
+      softTested,
+      counts: hard,
+      repeatsApply: !agg || agg === 'mean',
+      changedCases: hard.filter((c) => headValue(c) !== baseValue(c)).length,
     },
   };
 }
 
-function pairUp(base: SuiteRun, head: SuiteRun, agg: Aggregate | undefined): Paired {
-  const pairing = pairCases(base, head);
-  const summaries = pairing.pairs.map((p) => ({ pair: p, b: summarizeSide(p.base), h: summarizeSide(p.head) }));
-  const valid = summaries.filter((s) => s.b.runs > 0 && s.h.runs > 0);
-  // Under majority/all/any each case is one 0/1 value (aggregate.ts); the report keeps raw counts.
-  const counts: CaseCounts[] = valid.map(({ b, h }) => {
-    const ab = aggregatePasses(b, agg);
-    const ah = aggregatePasses(h, agg);
-    return { basePasses: ab.passes, baseRuns: ab.runs, headPasses: ah.passes, headRuns: ah.runs };
-  });
-  return {
-    pairing,
-    summaries,
-    valid,
-    counts,
-    d: Float64Array.from(counts, (c) => c.headPasses / c.headRuns - c.basePasses / c.baseRuns),
-    baseCost: Float64Array.from(valid, (v) => caseCost(v.pair.base).usd),
-    headCost: Float64Array.from(valid, (v) => caseCost(v.pair.head).usd),
+/** Each side's pass rates from the paired values (so head − base is Δ), head's upper bounds, and usage over every paired case. */
+function sides(
+  pairs: readonly Pair[],
+  hard: readonly CaseCounts[],
+  soft: readonly CaseCounts[],
+  alpha: number,
+): { base: SideStats; head: SideStats } {
+  const usage = (pick: (p: Pair) => CaseRun) => {
+    const { latencySamples: _n, ...rest } = usageStats(pairs.map(pick));
+    return rest;
   };
-}
-
-/** Δ with its bootstrap CI and sign-flip p-value, the cost ratio, the MDE and the repeats advice. */
-function deltaOf(
-  { counts, d, baseCost, headCost }: Paired,
-  baseStats: SideStats,
-  headStats: SideStats,
-  gate: GateConfig,
-  agg: Aggregate | undefined,
-  boot: BootstrapOptions,
-): { delta: Delta; mde: number | null; rounded: boolean } {
-  const n = counts.length;
-  const { scores, rounded } = integerScores(counts);
-  const ci = pairedBootstrap({ d, baseCost, headCost }, boot);
-  const se = pairedStandardError(d);
-  const mde = se === null ? null : minimumDetectableEffect(se, gate.alpha);
-  const vc = varianceComponents(counts);
-  const underpowered = mde !== null && mde > gate.min_effect;
-  const sumBase = baseCost.reduce((s, x) => s + x, 0);
-  const p95b = baseStats.latencyP95Ms;
-  const p95h = headStats.latencyP95Ms;
-  const delta: Delta = {
-    passRate: n ? d.reduce((s, x) => s + x, 0) / n : null,
-    ciLow: ci ? ci.deltaCi[0] : null,
-    ciHigh: ci ? ci.deltaCi[1] : null,
-    pValue: n ? signFlipMidP(scores, 'less') : null,
-    pAdjusted: null,
-    mde,
-    costRatio: sumBase > 0 ? headCost.reduce((s, x) => s + x, 0) / sumBase : null,
-    costCiLow: ci?.costRatioCi ? ci.costRatioCi[0] : null,
-    costCiHigh: ci?.costRatioCi ? ci.costRatioCi[1] : null,
-    softPassRate:
-      headStats.softPassRate !== null && baseStats.softPassRate !== null
-        ? headStats.softPassRate - baseStats.softPassRate
-        : null,
-    latencyP95Ratio: p95b && p95h !== null ? p95h / p95b : null,
-    // More repeats sharpen a fraction, not a 0/1 rule's value: only mean can ask for them.
-    repeatsNeeded:
-      underpowered && vc && (!agg || agg === 'mean') ? repeatsNeeded(vc, n, gate.alpha, gate.min_effect) : null,
-  };
-  return { delta, mde, rounded };
-}
-
-/** Per-case labels and Fisher tests (BH across the suite's runnable cases), most telling first. */
-function caseResults(
-  summaries: Summary[],
-  valid: Summary[],
-  repeats: number,
-  agg: Aggregate | undefined,
-): CaseResult[] {
-  const fisher = valid.map(({ b, h }) => fisherLess(h.passes, h.runs, b.passes, b.runs));
-  const q = benjaminiHochberg(fisher);
-  const fisherById = new Map(valid.map((v, i) => [v.pair.id, { p: fisher[i]!, q: q[i]! }]));
-  return summaries
-    .map(({ pair, b, h }, order): CaseResult & { order: number } => {
-      const f = fisherById.get(pair.id);
-      return {
-        id: pair.id,
-        change: labelChange(aggregatePasses(b, agg), aggregatePasses(h, agg)),
-        base: b,
-        head: h,
-        pValue: f ? f.p : null,
-        qValue: f ? f.q : null,
-        significant: !!f && repeats >= 5 && f.q < 0.1,
-        vars: pair.head.vars,
-        source: pair.head.source,
-        order,
-      };
-    })
-    .sort(
-      (x, y) =>
-        CHANGE_ORDER[x.change] - CHANGE_ORDER[y.change] || (x.pValue ?? 1) - (y.pValue ?? 1) || x.order - y.order,
-    )
-    .map(({ order: _order, ...rest }) => rest);
-}
-
-/**
- * Integer scores x_i = D·d_i for the exact sign-flip DP. D = lcm of every case's run counts makes
- * them exact; with equal repeats (no errors) D = k. If errors left run counts whose lcm would make
- * the DP too large, D falls back to the largest run count and scores are rounded.
- */
-export function integerScores(counts: readonly CaseCounts[]): { scores: Int32Array; rounded: boolean } {
-  let D = 1;
-  let maxRuns = 1;
-  for (const c of counts) {
-    D = lcm(lcm(D, c.baseRuns), c.headRuns);
-    maxRuns = Math.max(maxRuns, c.baseRuns, c.headRuns);
-    if (D * counts.length > MAX_DP) break;
+  const headValues = hard.map(headValue);
+  const softHeadValues = soft.map(headValue);
+  const head: SideStats = { passRate: mean(headValues), softPassRate: mean(softHeadValues), ...usage((p) => p.head) };
+  if (hard.length) {
+    head.passRateUpper = passRateUpperBound(headValues, alpha)?.upper ?? null;
+    head.softPassRateUpper = passRateUpperBound(softHeadValues, alpha)?.upper ?? null;
   }
-  const rounded = D * counts.length > MAX_DP;
-  if (rounded) D = maxRuns;
-  const scores = Int32Array.from(counts, (c) =>
-    Math.round(D * (c.headPasses / c.headRuns - c.basePasses / c.baseRuns)),
-  );
-  return { scores, rounded };
+  const base: SideStats = {
+    passRate: mean(hard.map(baseValue)),
+    softPassRate: mean(soft.map(baseValue)),
+    ...usage((p) => p.base),
+  };
+  return { base, head };
 }
 
-function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
-  return a;
+function pairedCase(pair: CasePair): PairedCase {
+  const b = summarizeSide(pair.base);
+  const h = summarizeSide(pair.head);
+  const headErrored = b.runs > 0 && h.runs === 0 && requestsFailed(pair.head);
+  return { pair, b, h, headErrored, valid: b.runs > 0 && (h.runs > 0 || headErrored) };
 }
-function lcm(a: number, b: number): number {
-  return (a / gcd(a, b)) * b;
+
+function caseCounts(p: PairedCase, agg: Aggregate | undefined, grade: 'hard' | 'soft'): CaseCounts {
+  const { b, h } = gradeCounts(p, grade, agg);
+  return { basePasses: b.passes, baseRuns: b.runs, headPasses: h.passes, headRuns: h.runs };
+}
+
+const baseValue = (c: CaseCounts): number => c.basePasses / c.baseRuns;
+const headValue = (c: CaseCounts): number => c.headPasses / c.headRuns;
+const sameValues = (x: CaseCounts, y: CaseCounts): boolean =>
+  baseValue(x) === baseValue(y) && headValue(x) === headValue(y);
+
+function mean(x: readonly number[]): number | null {
+  return x.length ? x.reduce((s, v) => s + v, 0) / x.length : null;
+}
+
+type PassDelta = Pick<
+  Delta,
+  'passRate' | 'ciLow' | 'ciHigh' | 'ciLevel' | 'ciDegenerate' | 'pValue' | 'pAdjusted' | 'mde'
+>;
+
+/** Δ with the exact sign-flip mid-p and the interval that matches it (stats/delta-interval.ts). */
+function pairedTest(
+  counts: readonly CaseCounts[],
+  gate: GateConfig,
+  opts: StatsOptions,
+  salt: number,
+): { delta: PassDelta; rounded: boolean } {
+  const n = counts.length;
+  const d = Float64Array.from(counts, (c) => headValue(c) - baseValue(c));
+  const level = 1 - 2 * gate.alpha;
+  const delta: PassDelta = {
+    passRate: n ? d.reduce((s, x) => s + x, 0) / n : null,
+    ciLow: null,
+    ciHigh: null,
+    ciLevel: level,
+    ciDegenerate: null,
+    pValue: null,
+    pAdjusted: null,
+    mde: null,
+  };
+  if (n === 0) return { delta, rounded: false };
+  const { scores, rounded } = integerScores(counts);
+  const p = signFlipMidP(scores, 'less');
+  const ci: DeltaInterval = deltaInterval({ d, pLess: p, alpha: gate.alpha, rng: rng(opts, salt), draws: opts.draws });
+  Object.assign(delta, { pValue: p, ciLow: ci.low, ciHigh: ci.high, ciDegenerate: ci.degenerate });
+  return { delta, rounded };
+}
+
+function softFields(d: PassDelta): Partial<Delta> {
+  return {
+    softPValue: d.pValue,
+    softPAdjusted: null,
+    softCiLow: d.ciLow,
+    softCiHigh: d.ciHigh,
+    softCiDegenerate: d.ciDegenerate,
+  };
+}
+
+function rng(opts: StatsOptions, salt: number): () => number {
+  return mulberry32((opts.seed ^ salt) >>> 0);
+}
+
+type Pair = { base: CaseRun; head: CaseRun };
+
+/** The cost ratio over cases with a call on both sides, each side's mean cost per call (so errored calls do not look cheap). */
+function costDelta(
+  pairs: readonly Pair[],
+  gate: GateConfig,
+  opts: StatsOptions,
+): Pick<Delta, 'costRatio' | 'costCiLow' | 'costCiHigh' | 'costCiLevel' | 'costDegenerate'> {
+  const base: number[] = [];
+  const head: number[] = [];
+  for (const p of pairs) {
+    const b = meanCallCost(p.base);
+    const h = meanCallCost(p.head);
+    if (b === null || h === null) continue;
+    base.push(b);
+    head.push(h);
+  }
+  const ci = costRatioInterval({ base, head, alpha: gate.alpha, rng: rng(opts, SALT.cost), draws: opts.draws });
+  return {
+    costRatio: ci?.ratio ?? null,
+    costCiLow: ci?.low ?? null,
+    costCiHigh: ci?.high ?? null,
+    costCiLevel: 1 - 2 * gate.alpha,
+    costDegenerate: ci?.degenerate ?? false,
+  };
+}
+
+/** p95 latency over calls answered in this run on both sides (a cached answer keeps another run's timing). */
+function latencyDelta(pairs: readonly Pair[], gate: GateConfig, opts: StatsOptions): Partial<Delta> {
+  const side = (pick: (p: Pair) => CaseRun) => {
+    let cached = 0;
+    const fresh = pairs.map((p) => {
+      const out: number[] = [];
+      for (const s of pick(p).samples) {
+        if (!s.call) continue;
+        if (s.cached) cached++;
+        else out.push(s.call.latencyMs);
+      }
+      return out;
+    });
+    return { fresh, cached };
+  };
+  const c = compareLatencyP95(
+    side((p) => p.base),
+    side((p) => p.head),
+    {
+      alpha: gate.alpha,
+      rng: rng(opts, SALT.latency),
+      draws: opts.draws,
+    },
+  );
+  return {
+    latencyP95Ratio: c.ratio,
+    latencyCiLow: c.low,
+    latencyCiHigh: c.high,
+    latencyP95Ms: c.p95 ?? { base: null, head: null },
+    latencyNotCompared: c.notCompared,
+  };
 }

@@ -1,6 +1,8 @@
 // The one number vocabulary. The gate's reasons, the PR comment, the job summary, the
 // terminal preview, `promptgate run`'s table and the Action's summaries all format numbers
-// here, so one value reads the same everywhere: "fell 25 pp (95% CI −37…−15), p = 0.0004".
+// here, so one value reads the same everywhere: "fell 25 pp (90% CI −37…−15), p = 0.0004".
+// Every interval is named by its coverage (ciName), because the level follows the gate's alpha
+// (a two-sided 1 − 2·alpha interval whose ends are the one-sided tests' bounds).
 // `null` (not measured) is an em dash.
 
 export const NONE = '—';
@@ -34,9 +36,24 @@ export function ppRange(lo: number, hi: number): string {
   return `${signedPp(lo)}…${signedPp(hi)}`;
 }
 
-/** The CI after a value in points: " (95% CI −21…−7)", or '' when there is none. */
-export function ciPp(lo: number | null | undefined, hi: number | null | undefined): string {
-  return missing(lo) || missing(hi) ? '' : ` (95% CI ${ppRange(lo, hi)})`;
+/** A coverage as a percentage without trailing zeros: 0.9 → "90%", 0.975 → "97.5%". */
+export function level(coverage: number): string {
+  return `${Number((coverage * 100).toFixed(1))}%`;
+}
+
+/** The name of a two-sided interval: 0.9 → "90% CI". */
+export function ciName(coverage: number): string {
+  return `${level(coverage)} CI`;
+}
+
+/** The name of a one-sided bound: (0.95, 'upper') → "95% upper bound". */
+export function boundName(coverage: number, side: 'upper' | 'lower'): string {
+  return `${level(coverage)} ${side} bound`;
+}
+
+/** The CI after a value in points: " (90% CI −21…−7)", or '' when there is none. */
+export function ciPp(lo: number | null | undefined, hi: number | null | undefined, coverage: number): string {
+  return missing(lo) || missing(hi) ? '' : ` (${ciName(coverage)} ${ppRange(lo, hi)})`;
 }
 
 /** A rate as a percentage with one decimal: 0.9234 → "92.3%", 0.7 → "70.0%". */
@@ -57,9 +74,9 @@ export function changeRange(lo: number, hi: number): string {
   return `${change(lo)}…${change(hi)}`;
 }
 
-/** The CI after a percent change: " (95% CI +18%…+26%)", or '' when there is none. */
-export function ciChange(lo: number | null | undefined, hi: number | null | undefined): string {
-  return missing(lo) || missing(hi) ? '' : ` (95% CI ${changeRange(lo, hi)})`;
+/** The CI after a percent change: " (90% CI +18%…+26%)", or '' when there is none. */
+export function ciChange(lo: number | null | undefined, hi: number | null | undefined, coverage: number): string {
+  return missing(lo) || missing(hi) ? '' : ` (${ciName(coverage)} ${changeRange(lo, hi)})`;
 }
 
 /** Relative change between two values (base 0 has no ratio). */

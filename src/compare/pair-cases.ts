@@ -33,8 +33,8 @@ export function pairCases(base: SuiteRun, head: SuiteRun): Pairing {
   return { pairs, onlyInBase, onlyInHead };
 }
 
-/** Required fields of CaseSide plus the additive ones, always filled. */
-export type SideSummary = Required<CaseSide>;
+/** Required fields of CaseSide plus the additive ones, always filled (`error` only when no sample succeeded). */
+export type SideSummary = Required<Omit<CaseSide, 'error'>> & Pick<CaseSide, 'error'>;
 
 /** Counts over the case's samples; errored samples are not runs (they say nothing about the prompt). */
 export function summarizeSide(run: CaseRun): SideSummary {
@@ -57,7 +57,15 @@ export function summarizeSide(run: CaseRun): SideSummary {
   }
   const first = run.samples.find((s) => s.call) ?? run.samples[0];
   const output = first?.call?.output ?? (first?.error !== undefined ? `(error: ${first.error})` : '');
-  return { passes, runs, output, softPasses, errors, failed: failed ?? [] };
+  const summary: SideSummary = { passes, runs, output, softPasses, errors, failed: failed ?? [] };
+  const error = runs === 0 ? run.samples.find((s) => s.error !== undefined)?.error : undefined;
+  if (error !== undefined) summary.error = error;
+  return summary;
+}
+
+/** Every sample's request failed (no answer at all), as opposed to a grader that could not judge an answer. */
+export function requestsFailed(run: CaseRun): boolean {
+  return run.samples.length > 0 && run.samples.every((s) => !s.call);
 }
 
 /**
@@ -83,14 +91,14 @@ export function labelChange(
   return 'flaky';
 }
 
-/** Sum of sample costs (undefined costs count 0) and whether any was an estimate or missing. */
-export function caseCost(run: CaseRun): { usd: number; estimated: boolean } {
+/** Mean cost per call over the samples that made one (undefined costs count 0); null when none did. */
+export function meanCallCost(run: CaseRun): number | null {
   let usd = 0;
-  let estimated = false;
+  let calls = 0;
   for (const s of run.samples) {
     if (!s.call) continue;
     usd += s.costUsd ?? 0;
-    if (s.costEstimated || s.costUsd === undefined) estimated = true;
+    calls++;
   }
-  return { usd, estimated };
+  return calls ? usd / calls : null;
 }

@@ -2,6 +2,7 @@
 // comment, the job summary and the check run are all rendered from it, so it carries
 // everything they show.
 // Fields beyond DESIGN.md's list are additive; none of DESIGN.md's may change shape.
+import type { LatencyNotCompared } from './stats/latency-ratio.js';
 
 import type { Graders } from '../config/schema.js';
 
@@ -22,24 +23,72 @@ export interface SideStats {
   errors: number;
   /** Additive: what the judge / embedding calls of llm-rubric and similar cost, apart from costUsd. */
   judgeCostUsd?: number;
+  /** Additive (head only): one-sided 1 − alpha upper bounds of the rates, clustered by case; min_pass_rate is judged on them. */
+  passRateUpper?: number | null;
+  softPassRateUpper?: number | null;
 }
 
 export interface Delta {
   passRate: number | null;
+  /** The two-sided interval of Δ at ciLevel (1 − 2·alpha); each end is a one-sided 1 − alpha bound. Null when degenerate. */
   ciLow: number | null;
   ciHigh: number | null;
   pValue: number | null;
   pAdjusted: number | null;
-  /** Minimum detectable effect at 80% power, in pass-rate units. */
+  /** Smallest true drop the gate's own rule (significant and Δ ≤ −min_effect) fails 80% of the time at this size; null when none up to 100 pp. */
   mde: number | null;
+  /** Σ head / Σ base of each case's mean cost per call. */
   costRatio: number | null;
   costCiLow: number | null;
   costCiHigh: number | null;
   softPassRate?: number | null;
+  /** p95 ratio over calls answered in this run on both sides; null when not compared. */
   latencyP95Ratio?: number | null;
-  /** Repeats per case that would bring the MDE down to gate.min_effect (when underpowered). */
+  /** Repeats per case that catch a drop of power.target 80% of the time (when underpowered and repeats can). */
   repeatsNeeded?: number | null;
+  // ---- additive: the calibrated rules (issue 13) and soft grades (issue 20) ----
+  /** Coverage of [ciLow, ciHigh], e.g. 0.9. */
+  ciLevel?: number;
+  /** Why no Δ interval is shown: every case unchanged, or every case changed by the same amount. */
+  ciDegenerate?: 'no-change' | 'all-equal' | null;
+  /** Coverage of [costCiLow, costCiHigh]; costDegenerate: every case's cost changed by one factor (no interval). */
+  costCiLevel?: number;
+  costDegenerate?: boolean;
+  /** The p95 ratio's interval (at ciLevel), the p95s it compares, and why it was not compared. */
+  latencyCiLow?: number | null;
+  latencyCiHigh?: number | null;
+  latencyP95Ms?: { base: number | null; head: number | null };
+  latencyNotCompared?: LatencyNotCompared | null;
+  power?: PowerFacts;
+  /** The soft pass rate's own paired test and interval, present when soft grades differ from hard ones. */
+  softPValue?: number | null;
+  softPAdjusted?: number | null;
+  softCiLow?: number | null;
+  softCiHigh?: number | null;
+  softCiDegenerate?: 'no-change' | 'all-equal' | null;
 }
+
+export type { LatencyNotCompared };
+
+/** The power of the gate's pass-rate rule at this suite's size and noise, and what would reach 80%. */
+export interface PowerFacts {
+  /** The drop the advice is for (2 · min_effect) and the probability that the gate fails it now. */
+  target: number;
+  atTarget: number;
+  /** Cases at the current repeats that would catch the target 80% of the time; null beyond 100,000. */
+  casesNeeded: number | null;
+  changedCases: number;
+  /** The paired test reaches p < alpha only with at least this many changed cases (4 at alpha 0.05). */
+  minChangedCases: number;
+  /** Smallest p-value this run's changed cases allow, 2^−(changed + 1). */
+  smallestP: number;
+  /** False when the suite has fewer cases than minChangedCases: no result can fail it. */
+  suiteCanFail: boolean;
+}
+
+/** The gate rule behind a reason (report.json `checks`). */
+export type GateRule =
+  'pass-rate' | 'soft-pass-rate' | 'min-pass-rate' | 'cost' | 'latency' | 'errors' | 'power' | 'info';
 
 export interface FailedAssertion {
   type: string;
@@ -55,6 +104,8 @@ export interface CaseSide {
   softPasses?: number;
   errors?: number;
   failed?: FailedAssertion[];
+  /** Additive: the first error, when no sample of this side succeeded. */
+  error?: string;
 }
 
 export interface CaseResult {
@@ -68,6 +119,10 @@ export interface CaseResult {
   significant?: boolean;
   vars?: Record<string, unknown>;
   source?: { file: string; line: number };
+  /** Additive: the label by soft grades (every assertion), when it differs from `change`. */
+  softChange?: CaseChange;
+  /** Additive: head's requests all errored where base answered; the gate counts head as failing. */
+  headErrored?: boolean;
 }
 
 export interface SuiteReport {
@@ -98,6 +153,8 @@ export interface SuiteReport {
   otherGrading?: OtherGrading;
   /** Additive: cases a prompt could not be run on (a variable neither side's case has), with why. */
   notComparable?: NotComparable[];
+  /** Additive: the rule and verdict behind each reason, in the same order as `reasons`. */
+  checks?: Array<{ rule: GateRule; verdict: Verdict }>;
 }
 
 /** One assertion as a short line: `equals "{{label}}"`, `llm-rubric "…" (soft) threshold: 0.5`. */
@@ -152,6 +209,8 @@ export interface GateUsed {
   min_pass_rate: { hard: number; soft: number };
   max_cost_increase?: number;
   max_latency_p95_increase?: number;
+  /** Additive: what a significant soft drop does (unset: warn). */
+  soft?: 'warn' | 'fail';
   source: 'base' | 'head';
   /** Additive: whose graders (cases, assertions, repeats, aggregation) decided; from base's config. */
   graders?: Graders;

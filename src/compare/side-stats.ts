@@ -3,12 +3,12 @@ import type { SideStats } from './report-types.js';
 import type { CaseRun } from '../types.js';
 import { aggregatePasses, type Aggregate } from './aggregate.js';
 import { estimateTokens } from '../providers/pricing.js';
-import { quantileSorted } from './stats/bootstrap.js';
+import { passRateUpperBound, quantileSorted } from './stats/index.js';
 
 /**
  * Pass rates are means over cases of the per-case pass fraction (the case is the unit), taken
- * over `rateCases` (for a compared suite: cases paired and runnable on both sides, so
- * head − base equals Δ). Cost, tokens, latency and errors cover every sample of `cases`.
+ * over `rateCases` (a compared suite derives them from its paired values instead, see
+ * compare-suite.ts); with `alpha`, also their one-sided upper bounds (min_pass_rate). Cost, tokens, latency and errors cover every sample of `cases`.
  * Latency percentiles use linear interpolation between order statistics (NumPy's default)
  * over all successful samples, cached ones included (their latency is the recorded one).
  * Tokens come from `usage`; without it they are estimated as ⌈chars / 4⌉ (cost is then marked estimated).
@@ -19,12 +19,18 @@ export function sideStats(
   cases: readonly CaseRun[],
   rateCases: readonly CaseRun[],
   aggregate?: Aggregate,
+  alpha?: number,
 ): SideStats & { latencySamples: number } {
-  const rates = passRates(rateCases, aggregate);
+  return { ...passRates(rateCases, aggregate, alpha), ...usageStats(cases) };
+}
+
+/** Everything of sideStats but the pass rates (a compared suite derives those from its paired values). */
+export function usageStats(
+  cases: readonly CaseRun[],
+): Omit<SideStats, 'passRate' | 'softPassRate'> & { latencySamples: number } {
   const u = usage(cases);
   const sorted = Float64Array.from(u.latencies).sort();
   return {
-    ...rates,
     costUsd: u.costUsd,
     costEstimated: u.costEstimated,
     tokens: { input: u.input, output: u.output },
@@ -36,10 +42,9 @@ export function sideStats(
   };
 }
 
-function passRates(rateCases: readonly CaseRun[], aggregate: Aggregate | undefined) {
-  let hardSum = 0;
-  let softSum = 0;
-  let rated = 0;
+function passRates(rateCases: readonly CaseRun[], aggregate: Aggregate | undefined, alpha: number | undefined) {
+  const hardValues: number[] = [];
+  const softValues: number[] = [];
   for (const c of rateCases) {
     let runs = 0;
     let hard = 0;
@@ -51,14 +56,22 @@ function passRates(rateCases: readonly CaseRun[], aggregate: Aggregate | undefin
       if (s.softPass) soft++;
     }
     if (runs === 0) continue;
-    rated++;
     // Per aggregate (aggregate.ts): the fraction, or 0/1 from the majority/all/any rule.
     const h = aggregatePasses({ passes: hard, runs }, aggregate);
     const so = aggregatePasses({ passes: soft, runs }, aggregate);
-    hardSum += h.passes / h.runs;
-    softSum += so.passes / so.runs;
+    hardValues.push(h.passes / h.runs);
+    softValues.push(so.passes / so.runs);
   }
-  return { passRate: rated ? hardSum / rated : null, softPassRate: rated ? softSum / rated : null };
+  const mean = (x: number[]) => (x.length ? x.reduce((t, v) => t + v, 0) / x.length : null);
+  const rates: Pick<SideStats, 'passRate' | 'softPassRate' | 'passRateUpper' | 'softPassRateUpper'> = {
+    passRate: mean(hardValues),
+    softPassRate: mean(softValues),
+  };
+  if (alpha !== undefined && hardValues.length) {
+    rates.passRateUpper = passRateUpperBound(hardValues, alpha)?.upper ?? null;
+    rates.softPassRateUpper = passRateUpperBound(softValues, alpha)?.upper ?? null;
+  }
+  return rates;
 }
 
 /** Cost, tokens, latencies and errors over every sample of `cases`. */

@@ -127,6 +127,8 @@ export const gateSchema = z.strictObject({
   max_latency_p95_increase: opt(z.number().check(z.gte(0))),
   /** Whose graders (cases, assertions, repeats, aggregation) the gate uses; unset = base. Read from base's config only. */
   graders: opt(z.enum(GRADERS)),
+  /** What a significant soft pass-rate drop of at least min_effect does; unset means warn. */
+  soft: opt(z.enum(['warn', 'fail'])),
 });
 export type GateConfig = z.infer<typeof gateSchema>;
 

@@ -4,14 +4,12 @@
 import { basename, resolve } from 'node:path';
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import type { Graders, Report } from '../compare/report-types.js';
-import { resamplesFor } from '../compare/stats/index.js';
 import { formatProblem } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
 import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
 import { resolveSuites } from '../suites/resolve-suites.js';
 import type { Suite, SuiteRun } from '../types.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
-import { drawWhileAnswering } from './draw-ahead.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
 import { buildExam, type Exam } from './exam.js';
 import { loadConfig } from './load-config.js';
@@ -68,7 +66,6 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     cancelled: run.result.cancelled,
     stopped: run.result.stopped,
     pricing: run.pricing,
-    resamples: run.resamples,
   });
   const notes = [...pinned.notes, ...(run.tracked.length ? [trackedCacheNote(run.tracked)] : [])];
   if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
@@ -125,8 +122,7 @@ function sidesOf(plans: SuitePlan[], exams: Map<string, Exam>): { gated: Suite[]
 }
 
 /**
- * Evaluates the compared and added suites (base's run settings, pricing and cache), while the
- * bootstrap's resample indices are drawn for the cases the comparison will pair.
+ * Evaluates the compared and added suites (base's run settings, pricing and cache).
  */
 async function runPlans(
   plans: SuitePlan[],
@@ -145,13 +141,9 @@ async function runPlans(
   if (heads.length && opts.beforeCalls) {
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(heads.map((s) => s.provider.api_key_env))] });
   }
-  const resamples = resamplesFor(revs.baseSha, revs.headSha);
-  // an exam's cases run on both prompts: the comparison pairs all of them, barring errored ones
-  const counts = gated[0]!.map((s) => s.cases.length);
-  const onProgress = drawWhileAnswering(resamples, counts, engine.onProgress);
   // provider settings (and so a missing key, located in base's config) come from base
-  const result = await evaluateSuites(gated, { ...engine, onProgress }, other);
-  return { result, pricing, cacheDir, resamples, tracked };
+  const result = await evaluateSuites(gated, engine, other);
+  return { result, pricing, cacheDir, tracked };
 }
 
 /** Cache files head tracks in the directory used and in the config's own (where a PR would put them). */

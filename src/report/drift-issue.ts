@@ -18,7 +18,7 @@ import {
   DEFAULT_CONFIG_FILE,
   regressedSection,
 } from './render-comment.js';
-import { casesWith, notes, reasons, VERDICT_ICON, type Line } from './view.js';
+import { casesWith, notes, reasons, rowHeaders, VERDICT_ICON, type Line } from './view.js';
 
 const MAX_LISTED = 50;
 const WHERE = 'in the job summary / drift.json';
@@ -142,7 +142,7 @@ export function renderDriftIssue(d: DriftReport, opts: { marker?: string; maxCha
         .map((l) => mdLine(l, 500))
         .join('<br>\n'),
       modelTable(d),
-      report.suites.length ? suiteTable(report.suites.slice(0, 50), COMMENT_LIMITS.name) : '',
+      report.suites.length ? suiteTable(report.suites.slice(0, 50), COMMENT_LIMITS.name, rowHeaders(report.gate)) : '',
       bulletBlock(
         'Why',
         why.lines.map((l) => mdLine(l, 500)),

@@ -7,16 +7,7 @@ import { codeBlock, escapeHtmlText, escapeText, inlineCode, tableCell } from './
 import { plural, pValue } from '../compare/format.js';
 import { clip, omittedNote, truncate } from './format.js';
 import { gradingSection } from './grading-view.js';
-import {
-  type CaseRef,
-  type Line,
-  ROW_HEADERS,
-  type SuiteRow,
-  failedAssertion,
-  inputs,
-  passCount,
-  suiteRow,
-} from './view.js';
+import { type CaseRef, type Line, type SuiteRow, failedAssertion, inputs, passCounts, suiteRow } from './view.js';
 import { wordDiff } from './word-diff.js';
 
 /** Per-field limits: untrusted values are cut here with a visible marker, never mid-section. */
@@ -43,13 +34,13 @@ export function clipInline(text: string, max: number): string {
   return t.omitted === 0 ? t.text : `${t.text}${omittedNote(t.omitted)}`;
 }
 
-export function suiteTable(suites: SuiteReport[], nameLimit: number): string {
-  const keys = Object.keys(ROW_HEADERS) as Array<keyof SuiteRow>;
+export function suiteTable(suites: SuiteReport[], nameLimit: number, headers: Record<keyof SuiteRow, string>): string {
+  const keys = Object.keys(headers) as Array<keyof SuiteRow>;
   const rows = suites.map((s) => {
     const row = suiteRow(s);
     return keys.map((k) => tableCell(k === 'name' ? inlineCode(clipInline(row.name, nameLimit)) : escapeText(row[k])));
   });
-  return markdownTable([keys.map((k) => ROW_HEADERS[k]), ...rows], {
+  return markdownTable([keys.map((k) => headers[k]), ...rows], {
     align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   });
 }
@@ -70,8 +61,9 @@ export function caseBlock(ref: CaseRef, limits: FieldLimits, showSuite: boolean)
   const r = ref.result;
   const title: string[] = [`**${inlineCode(clipInline(r.id, limits.name))}**`];
   if (showSuite) title.push(`in ${inlineCode(clipInline(ref.suite.name, limits.name))}`);
-  title.push(`· passed ${passCount(r.base)} → ${passCount(r.head)}`);
-  if (r.pValue != null) title.push(`· ${pValue(r.pValue)}`);
+  title.push(`· ${passCounts(ref)}`);
+  // the per-case test is on hard grades: beside a soft regression it would read as no evidence
+  if (r.pValue != null && !ref.soft) title.push(`· ${pValue(r.pValue)}`);
   if (r.significant) title.push('· significant');
   if (r.source) title.push(`· ${inlineCode(`${clipInline(r.source.file, limits.name)}:${r.source.line}`)}`);
   const lines = [title.join(' ')];
@@ -83,7 +75,7 @@ export function caseBlock(ref: CaseRef, limits: FieldLimits, showSuite: boolean)
     const more = vars.length > 12 ? ` and ${vars.length - 12} more` : '';
     lines.push(`Inputs: ${shown.join(' · ')}${more}`);
   }
-  const failed = failedAssertion(r);
+  const failed = failedAssertion(r, ref.soft);
   if (failed) lines.push(`Failed: ${mdLine(failed, limits.input)}`);
   const errs = (r.base.errors ?? 0) + (r.head.errors ?? 0);
   if (errs > 0) lines.push(`Errors: base ${r.base.errors ?? 0}, head ${r.head.errors ?? 0}`);
@@ -99,7 +91,7 @@ export function caseBlock(ref: CaseRef, limits: FieldLimits, showSuite: boolean)
 export function caseItem(ref: CaseRef, limits: FieldLimits, showSuite: boolean): string {
   const r = ref.result;
   const suite = showSuite ? ` in ${inlineCode(clipInline(ref.suite.name, limits.name))}` : '';
-  return `- ${inlineCode(clipInline(r.id, limits.name))}${suite}: passed ${passCount(r.base)} → ${passCount(r.head)}`;
+  return `- ${inlineCode(clipInline(r.id, limits.name))}${suite}: ${passCounts(ref)}`;
 }
 
 export function promptDiffBlock(suite: SuiteReport, limits: FieldLimits): string {

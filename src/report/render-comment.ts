@@ -15,7 +15,7 @@ import {
   promptDiffBlock,
   suiteTable,
 } from './markdown.js';
-import { type CaseRef, casesWith, footer, headline, notes, reasons } from './view.js';
+import { type CaseRef, casesWith, footer, headline, notes, reasons, rowHeaders } from './view.js';
 
 export const DEFAULT_CONFIG_FILE = 'promptgate.yml';
 /** GitHub rejects comment bodies over 65,536 characters. */
@@ -73,7 +73,7 @@ export function topParts(
   const table =
     report.suites.length === 0
       ? '_No suite was affected by this change._'
-      : suiteTable(shownSuites, nameLimit) +
+      : suiteTable(shownSuites, nameLimit, rowHeaders(report.gate)) +
         (moreSuites > 0 ? `\n\n… ${plural(moreSuites, 'more suite')} ${where}` : '');
   const why = reasons(report, MAX_REASONS);
   const noteLines = notes(report);

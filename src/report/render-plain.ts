@@ -9,7 +9,6 @@ import { clip, truncate, omittedNote } from './format.js';
 import {
   type CaseRef,
   type Line,
-  ROW_HEADERS,
   type SuiteRow,
   casesWith,
   failedAssertion,
@@ -18,7 +17,9 @@ import {
   inputs,
   notes,
   passCount,
+  passCounts,
   reasons,
+  rowHeaders,
   suiteRow,
 } from './view.js';
 import { gradingSection } from './grading-view.js';
@@ -67,9 +68,7 @@ function indent(text: string, prefix: string): string {
 
 function caseText(ref: CaseRef, showSuite: boolean): string {
   const r = ref.result;
-  const out = [
-    `${oneLine(r.id)}${showSuite ? ` in ${oneLine(ref.suite.name)}` : ''} · passed ${passCount(r.base)} → ${passCount(r.head)}`,
-  ];
+  const out = [`${oneLine(r.id)}${showSuite ? ` in ${oneLine(ref.suite.name)}` : ''} · ${passCounts(ref)}`];
   const vars = inputs(r);
   if (vars.length > 0)
     out.push(
@@ -78,7 +77,7 @@ function caseText(ref: CaseRef, showSuite: boolean): string {
         .map(([k, v]) => `${oneLine(k, 80)}=${JSON.stringify(oneLine(v))}`)
         .join(' ')}`,
     );
-  const failed = failedAssertion(r);
+  const failed = failedAssertion(r, ref.soft);
   if (failed) out.push(`  Failed: ${plainLine(failed)}`);
   const body =
     r.base.output === r.head.output
@@ -107,7 +106,8 @@ export function renderPlain(report: Report): string {
   if (report.suites.length === 0) {
     parts.push('No suite was affected by this change.');
   } else {
-    const keys = Object.keys(ROW_HEADERS) as Array<keyof SuiteRow>;
+    const headers = rowHeaders(report.gate);
+    const keys = Object.keys(headers) as Array<keyof SuiteRow>;
     const rows = report.suites.map((s) => {
       const row = suiteRow(s);
       // Words, not emoji, in the columns: emoji widths differ between terminals.
@@ -115,7 +115,7 @@ export function renderPlain(report: Report): string {
         s.status === 'compared' ? s.verdict : `${s.status}${s.status === 'added' ? ` (${s.verdict})` : ''}`;
       return keys.map((k) => (k === 'name' ? oneLine(row.name, 60) : k === 'verdict' ? verdict : row[k]));
     });
-    parts.push(columns([keys.map((k) => ROW_HEADERS[k]), ...rows]).join('\n'));
+    parts.push(columns([keys.map((k) => headers[k]), ...rows]).join('\n'));
   }
   const grading = gradingSection(report);
   if (grading) {

@@ -3,14 +3,27 @@
 // under GitHub's 1 MiB step-summary limit, measured in UTF-8 bytes.
 
 import { markdownTable } from 'markdown-table';
-import type { GateUsed, Report, SuiteReport } from '../compare/report-types.js';
+import type { Delta, GateUsed, Report, SuiteReport } from '../compare/report-types.js';
 import { type Layout, type ListSection, fitLayout } from './budget.js';
 import { escapeText, inlineCode, tableCell } from './escape.js';
-import { NONE, arrow, change, changeRange, count, msPair, pNumber, pct, plural, pp } from '../compare/format.js';
+import {
+  NONE,
+  arrow,
+  change,
+  changeRange,
+  ciName,
+  count,
+  level,
+  msPair,
+  pNumber,
+  pct,
+  plural,
+  pp,
+} from '../compare/format.js';
 import { DIFF_LEGEND, type FieldLimits, caseBlock, caseItem, clipInline, mdLine, promptDiffBlock } from './markdown.js';
 import { passRateMermaid } from './mermaid-chart.js';
 import { topParts } from './render-comment.js';
-import { type CaseRef, casesWith, footer } from './view.js';
+import { type CaseRef, casesWith, deltaCell, deltaLevel, footer, latencyRatioCell } from './view.js';
 
 /** GitHub rejects step summaries over 1 MiB (bytes). */
 export const SUMMARY_LIMIT_BYTES = 1_048_576;
@@ -24,22 +37,32 @@ export interface SummaryOptions {
   maxBytes?: number;
 }
 
-function statsTable(suites: SuiteReport[]): string {
-  const header = ['Suite', 'Status', 'p (raw)', 'MDE', 'Cost ratio (95% CI)', 'Tokens in/out', 'p50 latency', 'Errors'];
+function statsTable(suites: SuiteReport[], gate: GateUsed): string {
+  const ci = ciName(deltaLevel(gate));
+  const header = [
+    'Suite',
+    'Status',
+    'p (raw)',
+    'MDE (80% power)',
+    `Soft Δ (${ci}), p (Holm)`,
+    `Cost ratio (${ci})`,
+    `p95 ratio (${ci})`,
+    'Tokens in/out',
+    'p50 latency',
+    'Errors',
+  ];
   const rows = suites.map((s) => {
     const d = s.delta;
     const b = s.base;
     const h = s.head;
-    const costCi =
-      d?.costRatio != null
-        ? `${change(d.costRatio)}${d.costCiLow != null && d.costCiHigh != null ? ` (${changeRange(d.costCiLow, d.costCiHigh)})` : ''}`
-        : NONE;
     const tokens = (x: typeof b): string => (x ? `${count(x.tokens.input)}/${count(x.tokens.output)}` : NONE);
     const cells = [
       s.status,
       d ? pNumber(d.pValue) : NONE,
       d?.mde != null ? `${pp(d.mde)} pp` : NONE,
-      costCi,
+      softCell(d),
+      costCell(d),
+      latencyRatioCell(d),
       arrow(tokens(b), tokens(h)),
       b || h ? msPair(b?.latencyP50Ms, h?.latencyP50Ms) : NONE,
       arrow(b ? String(b.errors) : NONE, h ? String(h.errors) : NONE),
@@ -49,7 +72,27 @@ function statsTable(suites: SuiteReport[]): string {
       ...cells.map((c) => tableCell(escapeText(c))),
     ];
   });
-  return markdownTable([header, ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'] });
+  return markdownTable([header, ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
+}
+
+/** The soft pass rate's own test, when soft grades differ from hard ones. */
+function softCell(d: Delta | null): string {
+  if (d?.softPValue == null || d.softPassRate == null) return NONE;
+  const cell = deltaCell({
+    passRate: d.softPassRate,
+    ciLow: d.softCiLow ?? null,
+    ciHigh: d.softCiHigh ?? null,
+    ciDegenerate: d.softCiDegenerate ?? null,
+  });
+  return `${cell}, p ${pNumber(d.softPAdjusted ?? d.softPValue)}`;
+}
+
+function costCell(d: Delta | null): string {
+  if (d?.costRatio == null) return NONE;
+  if (d.costDegenerate) return `${change(d.costRatio)} (every case alike)`;
+  return d.costCiLow != null && d.costCiHigh != null
+    ? `${change(d.costRatio)} (${changeRange(d.costCiLow, d.costCiHigh)})`
+    : change(d.costRatio);
 }
 
 function gateLine(gate: GateUsed): string {
@@ -62,7 +105,12 @@ function gateLine(gate: GateUsed): string {
   if (gate.max_latency_p95_increase != null) {
     parts.push(`max p95 latency increase ${change(1 + gate.max_latency_p95_increase)}`);
   }
-  return escapeText(`Gate (thresholds from ${gate.source}): ${parts.join(' · ')}`);
+  parts.push(`a significant soft drop ${gate.soft === 'fail' ? 'fails' : 'warns'}`);
+  const intervals =
+    `Each end of a ${ciName(deltaLevel(gate))} is a one-sided ${level(1 - gate.alpha)} bound: Δ's upper end is below 0 ` +
+    `exactly when the one-sided test is significant before Holm. min_pass_rate is judged on head's one-sided upper bound, ` +
+    `cost and p95 latency on their intervals' low ends.`;
+  return `${escapeText(`Gate (thresholds from ${gate.source}): ${parts.join(' · ')}`)}\n\n${escapeText(intervals)}`;
 }
 
 function caseSection(
@@ -96,7 +144,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
     before: [
       title!,
       ...rest,
-      report.suites.length > 0 ? `#### Statistics\n\n${statsTable(report.suites)}` : '',
+      report.suites.length > 0 ? `#### Statistics\n\n${statsTable(report.suites, report.gate)}` : '',
       passRateMermaid(report.suites),
       gateLine(report.gate),
     ],

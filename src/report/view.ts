@@ -6,26 +6,16 @@ import type {
   CaseChange,
   CaseResult,
   CaseSide,
+  GateRule,
   GateUsed,
   Report,
   SuiteReport,
   Verdict,
 } from '../compare/report-types.js';
-import {
-  NONE,
-  arrow,
-  change,
-  count,
-  msPair,
-  pNumber,
-  pct,
-  plural,
-  points,
-  pp,
-  ppRange,
-  relativeChange,
-  usd,
-} from '../compare/format.js';
+import { NONE, arrow, change, count, pNumber, pct, plural, relativeChange, usd } from '../compare/format.js';
+import { deltaCell, latencyCell, powerNote } from './stat-cells.js';
+
+export { deltaCell, deltaLevel, latencyRatioCell, rowHeaders } from './stat-cells.js';
 
 /** A run of text: plain strings are ours (still escaped), `code` parts are untrusted values. */
 export type Part = string | { code: string } | { strong: string };
@@ -40,21 +30,35 @@ export interface CaseRef {
   result: CaseResult;
   suiteIndex: number;
   caseIndex: number;
+  /** Listed for its soft grade: it regressed by soft grades (every assertion) only. */
+  soft?: boolean;
 }
 
-function fraction(side: CaseSide): number {
-  return side.runs > 0 ? side.passes / side.runs : 0;
+function fraction(side: CaseSide, soft = false): number {
+  return side.runs > 0 ? (soft ? (side.softPasses ?? side.passes) : side.passes) / side.runs : 0;
 }
 
-/** Cases of one kind across suites, most important first (deterministic order). */
+/** Regressed by its soft grade only (a hard regression is listed as that). */
+export function softRegressed(result: CaseResult): boolean {
+  return result.softChange === 'regressed' && result.change !== 'regressed';
+}
+
+/**
+ * Cases of one kind across suites, most important first (deterministic order). Regressed cases
+ * include those whose soft grade regressed (listed like hard ones, `soft` set); they are then
+ * no longer listed as unchanged.
+ */
 export function casesWith(report: Report, change: CaseChange): CaseRef[] {
   const refs: CaseRef[] = [];
   report.suites.forEach((suite, suiteIndex) => {
     suite.caseResults.forEach((result, caseIndex) => {
-      if (result.change === change) refs.push({ suite, result, suiteIndex, caseIndex });
+      const soft = softRegressed(result);
+      if (result.change === change && !(change === 'unchanged' && soft))
+        refs.push({ suite, result, suiteIndex, caseIndex });
+      else if (change === 'regressed' && soft) refs.push({ suite, result, suiteIndex, caseIndex, soft: true });
     });
   });
-  const shift = (r: CaseRef): number => fraction(r.result.head) - fraction(r.result.base);
+  const shift = (r: CaseRef): number => fraction(r.result.head, r.soft) - fraction(r.result.base, r.soft);
   const byP = (a: CaseRef, b: CaseRef): number => (a.result.pValue ?? 2) - (b.result.pValue ?? 2);
   const byPlace = (a: CaseRef, b: CaseRef): number => a.suiteIndex - b.suiteIndex || a.caseIndex - b.caseIndex;
   if (change === 'regressed') {
@@ -70,14 +74,25 @@ export function casesWith(report: Report, change: CaseChange): CaseRef[] {
   return refs;
 }
 
-export function passCount(side: CaseSide): string {
-  return `${side.passes}/${side.runs}`;
+export function passCount(side: CaseSide, soft = false): string {
+  if (side.runs === 0 && (side.errors ?? 0) > 0) return `0/${side.errors} errored`;
+  return `${soft ? (side.softPasses ?? side.passes) : side.passes}/${side.runs}`;
 }
 
-/** The failed assertion that explains a head failure (first hard one, else first). */
-export function failedAssertion(result: CaseResult): Line | null {
+/** "passed 3/3 → 0/3", by soft grades for a case listed for its soft grade. */
+export function passCounts(ref: Pick<CaseRef, 'result' | 'soft'>): string {
+  const { base, head } = ref.result;
+  return `${ref.soft ? 'soft ' : ''}passed ${passCount(base, ref.soft)} → ${passCount(head, ref.soft)}`;
+}
+
+/**
+ * What explains a head failure: the failed assertion (first hard one, else first; first soft
+ * one for a soft regression, such as a judge's reason), or the error of a head that never answered.
+ */
+export function failedAssertion(result: CaseResult, soft = false): Line | null {
+  if (result.headErrored) return ['no answer on head, counted as a failure: ', { code: result.head.error ?? 'error' }];
   const failed = result.head.failed ?? [];
-  const first = failed.find((f) => f.grade === 'hard') ?? failed[0];
+  const first = failed.find((f) => f.grade === (soft ? 'soft' : 'hard')) ?? failed[0];
   if (!first) return null;
   const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : '';
   return [{ code: first.type }, ` (${first.grade}): `, first.reason, more];
@@ -103,20 +118,39 @@ export function headline(report: Report): { icon: string; line: Line; worst: Lin
   return { icon: VERDICT_ICON[report.verdict], line, worst: worstLine(report, regressed) };
 }
 
+/**
+ * The line under the verdict, chosen by the rule that decided it: the first suite with the
+ * run's verdict, and its first reason at that verdict. Decided by the pass rate (or the soft
+ * pass rate), the line is that suite's worst (soft-)regressed case; otherwise that reason. A
+ * passing run names its worst hard regression, if any.
+ */
 function worstLine(report: Report, regressed: CaseRef[]): Line | null {
-  const top = regressed[0];
-  if (top) {
+  const caseLine = (top: CaseRef): Line => {
     const line: Line = ['Worst regression: ', { code: top.result.id }, ' in ', { code: top.suite.name }];
-    line.push(` passed ${passCount(top.result.base)} → ${passCount(top.result.head)}`);
-    const failed = failedAssertion(top.result);
+    line.push(` ${passCounts(top)}`);
+    const failed = failedAssertion(top.result, top.soft);
     if (failed) line.push(' — ', ...failed);
     return line;
+  };
+  const suite = report.verdict === 'pass' ? undefined : report.suites.find((s) => s.verdict === report.verdict);
+  if (!suite) {
+    const top = regressed.find((r) => !r.soft);
+    return top ? caseLine(top) : null;
   }
-  const worst = [...report.suites]
-    .filter((s) => s.verdict !== 'pass')
-    .sort((a, b) => SEVERITY[b.verdict] - SEVERITY[a.verdict])[0];
-  if (!worst) return null;
-  return [`Worst: `, { code: worst.name }, ': ', worst.reasons[0] ?? worst.error ?? `${VERDICT_WORD[worst.verdict]}`];
+  const decided = decidingReason(suite);
+  const soft = decided.rule === 'soft-pass-rate';
+  const top =
+    decided.rule === 'pass-rate' || soft ? regressed.find((r) => r.suite === suite && !!r.soft === soft) : undefined;
+  if (top) return caseLine(top);
+  return [`Worst: `, { code: suite.name }, ': ', decided.reason ?? suite.error ?? `${VERDICT_WORD[suite.verdict]}`];
+}
+
+/** The rule and reason that gave a suite its verdict (report.json `checks`; older reports: the first reason). */
+function decidingReason(suite: SuiteReport): { rule: GateRule | null; reason: string | undefined } {
+  const i = suite.checks?.findIndex((c) => c.verdict === suite.verdict) ?? -1;
+  if (i >= 0) return { rule: suite.checks![i]!.rule, reason: suite.reasons[i] };
+  const hardRegressed = suite.caseResults.some((c) => c.change === 'regressed');
+  return { rule: hardRegressed ? 'pass-rate' : null, reason: suite.reasons[0] };
 }
 
 export interface SuiteRow {
@@ -165,29 +199,9 @@ export function suiteRow(suite: SuiteReport): SuiteRow {
     p: d ? pNumber(d.pAdjusted) : NONE,
     soft: both((x) => pct(x.softPassRate)),
     cost,
-    latency: b || h ? msPair(b?.latencyP95Ms, h?.latencyP95Ms) : NONE,
+    latency: latencyCell(suite),
   };
 }
-
-/** "−25 pp (−37…−15)": the reasons' wording, with the CI's name in the column header. */
-function deltaCell(d: NonNullable<SuiteReport['delta']>): string {
-  if (d.passRate === null) return NONE;
-  return d.ciLow !== null && d.ciHigh !== null
-    ? `${points(d.passRate)} (${ppRange(d.ciLow, d.ciHigh)})`
-    : points(d.passRate);
-}
-
-export const ROW_HEADERS: Record<keyof SuiteRow, string> = {
-  name: 'Suite',
-  verdict: 'Verdict',
-  size: 'Cases × repeats',
-  passRate: 'Pass rate',
-  delta: 'Δ (95% CI)',
-  p: 'p (Holm)',
-  soft: 'Soft pass',
-  cost: 'Cost',
-  latency: 'p95 latency',
-};
 
 /** Why each failing/warning/errored/skipped suite is not a plain pass. */
 export function reasons(report: Report, maxLines: number): { lines: Line[]; omitted: number } {
@@ -224,19 +238,8 @@ export function notes(report: Report): Line[] {
     if (s.status === 'added')
       out.push([{ code: s.name }, ' is new in this PR: head results only, nothing to compare.']);
     if (s.status === 'removed') out.push([{ code: s.name }, ' was removed by this PR: base results only.']);
-    const d = s.delta;
-    // only when the gate itself called the suite underpowered (a found regression, or a CI
-    // that already rules out a min_effect drop, makes power moot)
-    if (s.status === 'compared' && d?.mde != null && s.reasons.some((r) => r.startsWith('underpowered'))) {
-      const need =
-        d.repeatsNeeded != null
-          ? `about ${plural(d.repeatsNeeded, 'repeat')} per case would be needed`
-          : 'more cases or repeats are needed';
-      out.push([
-        { code: s.name },
-        ` is underpowered: it can only detect a drop of ${pp(d.mde)} pp (min_effect ${pp(report.gate.min_effect)} pp); ${need}.`,
-      ]);
-    }
+    const power = powerNote(s);
+    if (power) out.push([{ code: s.name }, power]);
     if (s.unsupported && s.unsupported.length > 0) {
       out.push([{ code: s.name }, ': unsupported evaluators were skipped: ', ...listCodes(s.unsupported, 8)]);
     }

@@ -1,8 +1,9 @@
 // Seeded simulations of every gate rule (issue 13): under "no change" (or a true value exactly
 // at the rule's limit) a rule fails at most alpha of the time, and under one real change it
 // fails often; intervals cover. Each count is checked against a binomial bound (a correct rule
-// exceeds it with probability < 0.001), never a hand-tuned margin. `npm run calibrate` runs the
-// same rules with thousands of replicates and prints issue 13's table.
+// exceeds it with probability < 0.001), never a hand-tuned margin. These check the statistics
+// functions alone; gate-calibration.test.ts checks the gate that applies them, and
+// `npm run calibrate` runs the gate with thousands of replicates and prints issue 13's table.
 import { describe, expect, it } from 'vitest';
 import { simulateSuite, uniform, type Scenario } from '../support/sim-model.js';
 import {

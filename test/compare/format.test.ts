@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { change, ciPp, pct, pp, pValue, signedPp } from '../../src/compare/format.js';
+import { boundName, change, ciChange, ciName, ciPp, pct, pp, pValue, signedPp } from '../../src/compare/format.js';
 
 describe('reason number wording', () => {
   it('formats p-values, points, percents and ratios', () => {
@@ -12,9 +12,18 @@ describe('reason number wording', () => {
     expect(pp(0.052)).toBe('5.2');
     expect(signedPp(-0.07)).toBe('−7');
     expect(signedPp(0)).toBe('0');
-    expect(ciPp(-0.21, -0.07)).toBe(' (95% CI −21…−7)');
+    expect(ciPp(-0.21, -0.07, 0.9)).toBe(' (90% CI −21…−7)');
+    expect(ciChange(1.18, 1.26, 0.9)).toBe(' (90% CI +18%…+26%)');
+    expect(ciPp(null, -0.07, 0.9)).toBe('');
     expect(pct(0.825)).toBe('82.5%');
     expect(change(1.35)).toBe('+35%');
     expect(change(0.95)).toBe('−5%');
+  });
+
+  it('names every interval by its coverage', () => {
+    expect(ciName(0.9)).toBe('90% CI');
+    expect(ciName(0.95)).toBe('95% CI');
+    expect(ciName(1 - 2 * 0.0125)).toBe('97.5% CI');
+    expect(boundName(0.95, 'upper')).toBe('95% upper bound');
   });
 });

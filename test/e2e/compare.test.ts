@@ -172,9 +172,10 @@ describe('promptgate compare', () => {
 
   it('says how many repeats an underpowered suite needs when the noise is within cases', async () => {
     // NOISY: every sample is wrong about a third of the time, independently, so the spread is
-    // within cases and more repeats (not more cases) is what narrows the comparison
+    // within cases and more repeats (not more cases) is what narrows the comparison; 90 cases,
+    // because with fewer even noise-free repeats cannot catch a 10-pp drop 80% of the time
     const gate = '  alpha: 0.05\n  min_effect: 0.05';
-    const repo = repoWith('NOISY ' + BASE_PROMPT, { repeats: 2, gate }, toyCases(30));
+    const repo = repoWith('NOISY ' + BASE_PROMPT, { repeats: 2, gate }, toyCases(90));
     repo.write({ 'prompts/fruit.md': 'NOISY Please name the fruit in one word.\n\n{{text}}\n' });
     repo.commit('reword a noisy prompt');
     const { code, report } = await compare(repo);
@@ -182,7 +183,7 @@ describe('promptgate compare', () => {
     expect(suite.verdict, JSON.stringify(suite.reasons)).toBe('warn');
     expect(suite.delta!.repeatsNeeded).toBeGreaterThan(2);
     expect(suite.reasons.join(' ')).toMatch(
-      new RegExp(`about ${suite.delta!.repeatsNeeded} repeats per case \\(now 2\\)`),
+      new RegExp(`about ${suite.delta!.repeatsNeeded} repeats per case, now 2\\)`),
     );
     expect(code).toBe(0);
   });

@@ -138,7 +138,8 @@ describe('the exam through `promptgate compare`', () => {
     const toned = server.requests.filter((r) => String(r.messages?.[0]?.content).startsWith('Tone: plain.'));
     expect(toned).toHaveLength(19);
     expect(report.verdict).not.toBe('pass');
-    expect(s.caseResults.find((c) => c.id === 'c3')?.change).toBe('error');
+    // head never answered where base did: a head failure for the gate (issue 20 item 7), not a free pass
+    expect(s.caseResults.find((c) => c.id === 'c3')?.change).toBe('regressed');
     expect(md).toMatch(/`tone` \(19 cases\)/);
     expect(md).toMatch(/Not comparable on head's prompt: `c3`/);
   });

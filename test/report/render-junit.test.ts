@@ -36,7 +36,7 @@ describe('renderJUnitReport', () => {
       'regressed: passed 3/3 → 0/3 — equals (hard): expected "bug", got "feature"',
     );
     expect(byName.get('t-01').failure['#text']).toContain('[-bug-]{+feature+}');
-    expect(byName.get('gate').failure.message).toContain('pass rate fell 60.0 pts');
+    expect(byName.get('gate').failure.message).toContain('pass rate fell 60 pp (90% CI −75…−45)');
     expect(byName.get('fx-01').failure).toBeUndefined();
     expect(triage).toMatchObject({ tests: '16', failures: '13', errors: '0', skipped: '0' });
     expect(doc.testsuites).toMatchObject({ tests: '19', failures: '14' });

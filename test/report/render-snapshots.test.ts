@@ -1,6 +1,6 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { renderComment, renderPlain, renderSummary } from '../../src/report/render.js';
-import { report, scenarios, suite } from './fixtures.js';
+import { caseResult, report, scenarios, suite } from './fixtures.js';
 import { structureProblems } from './md-checks.js';
 
 const names = Object.keys(scenarios) as Array<keyof typeof scenarios>;
@@ -75,9 +75,53 @@ describe('layout facts a reader relies on', () => {
     expect(renderComment(scenarios.failWithRegressions())).toContain("base's values still decide");
   });
 
-  it('says how many repeats an underpowered suite needs', () => {
-    expect(renderComment(scenarios.warnUnderpowered())).toMatch(
-      /`triage` is underpowered: .*about 12 repeats per case would be needed/,
+  it('says what an underpowered suite catches and how many cases or repeats would catch it 80% of the time', () => {
+    expect(renderComment(scenarios.warnUnderpowered())).toContain(
+      '`triage` is underpowered: it catches a true 10-pp drop 23% of the time; about 64 cases (or about 12 repeats per case, now 1) would catch it 80% of the time.',
+    );
+  });
+
+  it('names each interval by its coverage, from the gate', () => {
+    expect(renderComment(scenarios.pass())).toMatch(/\| +Δ \(90% CI\) \|/);
+    const strict = scenarios.pass();
+    strict.gate.alpha = 0.01;
+    expect(renderComment(strict)).toMatch(/\| +Δ \(98% CI\) \|/);
+    expect(renderSummary(scenarios.pass())).toContain('Cost ratio (90% CI)');
+    // never a zero-width interval: a run where no case changed says so
+    expect(renderComment(scenarios.costOnly())).toContain('0 pp (no case changed)');
+  });
+
+  it('says latency was not compared when base answered from the cache', () => {
+    expect(renderComment(scenarios.costOnly())).toContain('| not compared (base from cache) |');
+  });
+
+  it('lists a soft regression like a hard one, with the judge’s reason, and names it under the verdict', () => {
+    const md = renderComment(scenarios.softRegressed());
+    expect(md.split('\n')[3]).toBe(
+      'Worst regression: `p-01` in `polite` soft passed 1/1 → 0/1 — `llm-rubric` (soft): judge: it is curt and does not answer',
+    );
+    expect(md).toContain('#### Regressed cases (2)');
+    expect(md).toContain('**`p-02`** · soft passed 1/1 → 0/1');
+    expect(md).toContain('`polite` (warn): soft pass rate fell 100 pp (every case changed alike)');
+    expect(renderSummary(scenarios.softRegressed())).not.toContain('Unchanged cases');
+  });
+
+  it('names under the verdict the rule that decided it, not a regression in a passing suite', () => {
+    const failing = suite('strict', {
+      verdict: 'fail',
+      reasons: [
+        'pass rate 95.0% → 96.0% (+1 pp, 90% CI −2…+4), p = 0.62 after Holm: passes',
+        'head soft pass rate 40.0% (95% upper bound 52.0%) is below min_pass_rate.soft 95.0%: fails',
+      ],
+      checks: [
+        { rule: 'pass-rate', verdict: 'pass' },
+        { rule: 'min-pass-rate', verdict: 'fail' },
+      ],
+    });
+    const passing = suite('loose', { caseResults: [caseResult('l-01', 'regressed')] });
+    const md = renderComment(report([passing, failing]));
+    expect(md.split('\n')[3]).toBe(
+      'Worst: `strict`: head soft pass rate 40.0% (95% upper bound 52.0%) is below min\\_pass\\_rate.soft 95.0%: fails',
     );
   });
 
@@ -91,7 +135,7 @@ describe('layout facts a reader relies on', () => {
     const md = renderComment(scenarios.costOnly());
     expect(md).toContain('0 pp');
     expect(md).toContain('(+45%)');
-    expect(md).toContain('cost rose 45.0%');
+    expect(md).toContain('cost rose 45% (90% CI +38%…+52%)');
   });
 
   it('shows added, removed, skipped and errored suites with their status', () => {

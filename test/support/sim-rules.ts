@@ -1,5 +1,6 @@
-// The new gate rules (issue 13) applied to simulated suites (sim-model.ts), as the gate will
-// apply them: shared by the calibration tests and `npm run calibrate`.
+// The gate's statistics functions (issue 13) applied to simulated suites (sim-model.ts) directly,
+// without the gate around them (sim-gate.ts runs the gate itself), and the binomial limits the
+// calibration tests and `npm run calibrate` check counts against.
 import type { CaseCounts } from '../../src/compare/stats/index.js';
 import { signFlipMidP } from '../../src/compare/stats/sign-flip.js';
 import { binomialUpperTail } from '../../src/compare/stats/binomial.js';

@@ -30,10 +30,11 @@ export function sortedSide(fresh: readonly ArrayLike<number>[], keep: readonly n
 /**
  * The type-7 q-quantile of the multiset in which case c's samples appear weights[c] times.
  * Scans down from the largest sample, so a tail quantile touches only the top few percent.
+ * `total`, the multiset's size Σ weights[c]·perCase[c], may be passed when already known.
  */
-export function weightedQuantile(side: SortedSide, weights: Int32Array, q: number): number {
-  let m = 0;
-  for (let c = 0; c < weights.length; c++) m += weights[c]! * side.perCase[c]!;
+export function weightedQuantile(side: SortedSide, weights: Int32Array, q: number, total?: number): number {
+  let m = total ?? 0;
+  if (total === undefined) for (let c = 0; c < weights.length; c++) m += weights[c]! * side.perCase[c]!;
   const h = (m - 1) * q;
   const lo = Math.floor(h);
   // Ranks counted from the top: the order statistics lo and lo + 1 (the latter capped at the top).

@@ -3,7 +3,7 @@
 // interval is the union of two standard ones: the delta-method t interval with Kish's effective
 // number of cases, (Σb)² / Σb², as degrees of freedom (a few expensive cases can carry most of
 // the total), and the studentized bootstrap. Each alone falls short at small n in simulation
-// (docs/statistics-draft.md); together each end covers at its level. The gate fails only when
+// (docs/statistics.md); together each end covers at its level. The gate fails only when
 // the lower end is above 1 + max_cost_increase.
 import type { RuleVerdict } from './rule-verdict.js';
 import { DEFAULT_DRAWS, drawCase, sortedQuantile, type Rng } from './resample.js';
@@ -102,7 +102,10 @@ function studentizedDraws(base: ArrayLike<number>, head: ArrayLike<number>, log:
 }
 
 /** FAIL when the lower bound is above 1 + maxIncrease (the ratio itself when every case moved alike); WARN when only the ratio is. */
-export function costVerdict(ci: CostRatioInterval | null, maxIncrease: number | undefined): RuleVerdict {
+export function costVerdict(
+  ci: Pick<CostRatioInterval, 'ratio' | 'low' | 'degenerate'> | null,
+  maxIncrease: number | undefined,
+): RuleVerdict {
   if (!ci || maxIncrease === undefined) return 'pass';
   const limit = 1 + maxIncrease;
   if (ci.degenerate ? ci.ratio > limit : ci.low !== null && ci.low > limit) return 'fail';

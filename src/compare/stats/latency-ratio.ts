@@ -24,6 +24,8 @@ export interface LatencyComparison {
   cases: number;
   /** Null when not compared; then `notCompared` says why and the rule never gates. */
   ratio: number | null;
+  /** The two p95s (ms) the ratio compares; null when not compared. */
+  p95: { base: number; head: number } | null;
   low: number | null;
   high: number | null;
   level: number;
@@ -55,6 +57,7 @@ export function compareLatencyP95(
     samples: counts,
     cases: keep.length,
     ratio: null,
+    p95: null,
     low: null,
     high: null,
     level: 1 - 2 * opts.alpha,
@@ -66,17 +69,26 @@ export function compareLatencyP95(
   const h = sortedSide(head.fresh, keep);
   const n = keep.length;
   const weights = new Int32Array(n).fill(1);
-  const estimate = Math.log(weightedQuantile(h, weights, q) / weightedQuantile(b, weights, q));
+  const p95 = { base: weightedQuantile(b, weights, q), head: weightedQuantile(h, weights, q) };
+  const estimate = Math.log(p95.head / p95.base);
   const draws = opts.draws ?? DEFAULT_DRAWS;
   const sorted = new Float64Array(draws);
   for (let r = 0; r < draws; r++) {
     weights.fill(0);
-    for (let j = 0; j < n; j++) weights[drawCase(opts.rng, n)]!++;
-    sorted[r] = Math.log(weightedQuantile(h, weights, q) / weightedQuantile(b, weights, q));
+    let mb = 0;
+    let mh = 0;
+    for (let j = 0; j < n; j++) {
+      const c = drawCase(opts.rng, n);
+      weights[c]!++;
+      mb += b.perCase[c]!;
+      mh += h.perCase[c]!;
+    }
+    sorted[r] = Math.log(weightedQuantile(h, weights, q, mh) / weightedQuantile(b, weights, q, mb));
   }
   sorted.sort();
   const ze = Math.sqrt(n / (n - 1)) * studentTQuantile(1 - opts.alpha, n - 1);
   out.ratio = Math.exp(estimate);
+  out.p95 = p95;
   out.low = Math.exp(sortedQuantile(sorted, normalCdf(-ze)));
   out.high = Math.exp(sortedQuantile(sorted, normalCdf(ze)));
   return out;
@@ -95,7 +107,10 @@ function notComparedReason(
 }
 
 /** FAIL when the lower bound is above 1 + maxIncrease; WARN when only the ratio is; never when not compared. */
-export function latencyVerdict(c: LatencyComparison, maxIncrease: number | undefined): RuleVerdict {
+export function latencyVerdict(
+  c: Pick<LatencyComparison, 'ratio' | 'low'>,
+  maxIncrease: number | undefined,
+): RuleVerdict {
   if (maxIncrease === undefined || c.ratio === null) return 'pass';
   if (c.low !== null && c.low > 1 + maxIncrease) return 'fail';
   return c.ratio > 1 + maxIncrease ? 'warn' : 'pass';

@@ -1,6 +1,6 @@
 // Miller (2024), "Adding Error Bars to Evals": the case is the unit, repeats are averaged inside
-// the case, and the paired standard error of the mean difference is sqrt(var(d_i) / n).
-import { normalQuantile } from './normal.js';
+// the case, and var(d_i) splits into the case-to-case spread and the within-case noise that
+// repeats average away (gate-power.ts models the gate's power from the two).
 
 /** Unbiased sample variance (n − 1 denominator); null below 2 values. */
 export function sampleVariance(x: ArrayLike<number>): number | null {
@@ -12,22 +12,6 @@ export function sampleVariance(x: ArrayLike<number>): number | null {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
   return ss / (n - 1);
-}
-
-/** Paired SE of the mean of per-case differences d_i (each already a mean over the case's repeats). */
-export function pairedStandardError(d: ArrayLike<number>): number | null {
-  const v = sampleVariance(d);
-  return v === null ? null : Math.sqrt(v / d.length);
-}
-
-/** z_{1−α} + z_{power}: one-sided test at level alpha with the given power. */
-export function powerMultiplier(alpha: number, power = 0.8): number {
-  return normalQuantile(1 - alpha) + normalQuantile(power);
-}
-
-/** Minimum detectable effect: MDE = (z_{1−α} + z_{0.8}) · SE. */
-export function minimumDetectableEffect(se: number, alpha: number, power = 0.8): number {
-  return powerMultiplier(alpha, power) * se;
 }
 
 export interface CaseCounts {
@@ -52,7 +36,7 @@ export interface VarianceComponents {
  * Miller's decomposition var(d̄_i) = σ²_between + σ²_within / k. Within a case, the unbiased
  * variance of its Bernoulli runs is p̂(1 − p̂)·n/(n − 1) per side; base and head runs are
  * independent, so they add. With a single run per case the within part cannot be seen; we then
- * treat all variance as within-case, which makes repeatsNeeded a lower bound.
+ * treat all variance as within-case (the most that repeats could average away).
  */
 export function varianceComponents(cases: readonly CaseCounts[]): VarianceComponents | null {
   const d = cases.map((c) => c.headPasses / c.headRuns - c.basePasses / c.baseRuns);
@@ -78,28 +62,4 @@ export function varianceComponents(cases: readonly CaseCounts[]): VarianceCompon
 function bernoulliVariance(passes: number, runs: number): number {
   const p = passes / runs;
   return (p * (1 - p) * runs) / (runs - 1);
-}
-
-/**
- * Smallest number of repeats per case k (1..maxRepeats) whose projected MDE,
- * (z_{1−α} + z_{0.8}) · sqrt((between + withinPerRun / k) / n), is at most minEffect; null when
- * no k ≤ maxRepeats suffices (the case-to-case spread alone is too large: add cases instead).
- */
-export function repeatsNeeded(
-  components: VarianceComponents,
-  n: number,
-  alpha: number,
-  minEffect: number,
-  maxRepeats = 100,
-): number | null {
-  const z = powerMultiplier(alpha);
-  for (let k = 1; k <= maxRepeats; k++) {
-    if (z * Math.sqrt((components.between + components.withinPerRun / k) / n) <= minEffect) return k;
-  }
-  return null;
-}
-
-/** Cases needed at the current repeats for the MDE to reach minEffect (MDE scales with 1/√n). */
-export function casesNeeded(mde: number, n: number, minEffect: number): number {
-  return Math.ceil(n * (mde / minEffect) ** 2);
 }

@@ -3,8 +3,8 @@
 // latency base vs head. Coordinates are rounded to 0.1 px so the same report gives the same
 // bytes; every label goes through `text`.
 import type { GateUsed, SuiteReport, Verdict } from '../../compare/report-types.js';
-import { ms, pct, points, ppRange, signedPp, usd } from '../../compare/format.js';
-import { ROW_HEADERS } from '../view.js';
+import { ciName, ciPp, ms, pct, points, signedPp, usd } from '../../compare/format.js';
+import { deltaLevel, rowHeaders } from '../view.js';
 import { text } from './html-text.js';
 
 const WIDTH = 760;
@@ -97,7 +97,7 @@ export function passRateChart(all: SuiteReport[], gate: GateUsed): string {
     ...legend([
       ['base', 'var(--base)', 'hollow'],
       ['head (colour: verdict)', 'var(--pass)', 'dot'],
-      [ROW_HEADERS.delta, 'var(--ink)', 'square'],
+      [rowHeaders(gate).delta, 'var(--ink)', 'square'],
     ]),
     ...ticks(rate, [0, 0.25, 0.5, 0.75, 1], (v) => `${Math.round(v * 100)}%`, bottom),
     ...ticks(delta, niceTicks(delta.lo, delta.hi), (v) => `${signedPp(v)} pp`, bottom),
@@ -105,11 +105,12 @@ export function passRateChart(all: SuiteReport[], gate: GateUsed): string {
     `<line class="threshold" x1="${n(at(delta, -gate.min_effect))}" y1="${TOP - 4}" x2="${n(at(delta, -gate.min_effect))}" y2="${n(bottom)}"/>`,
     ...rowLabels(suites),
   ];
-  suites.forEach((s, i) => body.push(...passRateRow(s, TOP + i * ROW_H + ROW_H / 2, rate, delta)));
-  return svg(bottom + AXIS_H, 'Pass rate base → head per suite, and Δ with its 95% CI', body);
+  const level = deltaLevel(gate);
+  suites.forEach((s, i) => body.push(...passRateRow(s, TOP + i * ROW_H + ROW_H / 2, rate, delta, level)));
+  return svg(bottom + AXIS_H, `Pass rate base → head per suite, and Δ with its ${ciName(level)}`, body);
 }
 
-function passRateRow(s: SuiteReport, y: number, rate: Axis, delta: Axis): string[] {
+function passRateRow(s: SuiteReport, y: number, rate: Axis, delta: Axis, level: number): string[] {
   const out: string[] = [];
   const b = s.base?.passRate;
   const h = s.head?.passRate;
@@ -132,7 +133,7 @@ function passRateRow(s: SuiteReport, y: number, rate: Axis, delta: Axis): string
     for (const x of [x1, x2])
       out.push(`<line class="ci" x1="${n(x)}" y1="${n(y - 5)}" x2="${n(x)}" y2="${n(y + 5)}" stroke="${colour}"/>`);
   }
-  const ci = d.ciLow != null && d.ciHigh != null ? ` (95% CI ${ppRange(d.ciLow, d.ciHigh)})` : '';
+  const ci = ciPp(d.ciLow, d.ciHigh, level);
   out.push(
     `<rect x="${n(at(delta, d.passRate) - 5)}" y="${n(y - 5)}" width="10" height="10" fill="${colour}"><title>${text(`${s.name}: Δ ${points(d.passRate)}${ci}`)}</title></rect>`,
   );

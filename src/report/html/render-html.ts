@@ -6,9 +6,9 @@
 // page's own style and script by hash, so even text that slipped past escaping could not run.
 import { createHash } from 'node:crypto';
 import type { Report, SuiteReport } from '../../compare/report-types.js';
-import { pp } from '../../compare/format.js';
+import { ciName, pp } from '../../compare/format.js';
 import { truncate, omittedNote } from '../format.js';
-import { ROW_HEADERS, type SuiteRow, footer, headline, notes, reasons, suiteRow } from '../view.js';
+import { type SuiteRow, deltaLevel, footer, headline, notes, reasons, rowHeaders, suiteRow } from '../view.js';
 import { caseTable } from './case-table.js';
 import { costLatencyChart, passRateChart } from './charts.js';
 import { attr, lineHtml, text } from './html-text.js';
@@ -30,10 +30,11 @@ function csp(): string {
   ].join('; ');
 }
 
-function suiteTable(suites: SuiteReport[]): string {
-  const keys = Object.keys(ROW_HEADERS) as Array<keyof SuiteRow>;
+function suiteTable(suites: SuiteReport[], gate: Report['gate']): string {
+  const headers = rowHeaders(gate);
+  const keys = Object.keys(headers) as Array<keyof SuiteRow>;
   const head = keys.map(
-    (k) => `<th scope="col"${k === 'name' || k === 'verdict' ? '' : ' class="num"'}>${text(ROW_HEADERS[k])}</th>`,
+    (k) => `<th scope="col"${k === 'name' || k === 'verdict' ? '' : ' class="num"'}>${text(headers[k])}</th>`,
   );
   const rows = suites.map((s) => {
     const row = suiteRow(s);
@@ -80,7 +81,7 @@ function charts(report: Report): string {
   if (!rate && !money) return '';
   return [
     rate
-      ? `<h2>Pass rate</h2>\n<p class="hint">Circles: base (hollow) and head pass rate. Squares: Δ head − base with its 95% CI; dashed line at −min_effect (${text(`−${pp(report.gate.min_effect)} pp`)}).</p>\n${rate}`
+      ? `<h2>Pass rate</h2>\n<p class="hint">Circles: base (hollow) and head pass rate. Squares: Δ head − base with its ${ciName(deltaLevel(report.gate))}; dashed line at −min_effect (${text(`−${pp(report.gate.min_effect)} pp`)}).</p>\n${rate}`
       : '',
     money ? `<h2>Cost and latency</h2>\n${money}` : '',
   ].join('\n');
@@ -106,7 +107,7 @@ export function renderHtml(report: Report): string {
 ${worst ? `<p>${lineHtml(worst)}</p>` : ''}
 </header>
 <h2>Suites</h2>
-${report.suites.length ? suiteTable(report.suites) : '<p class="muted">No suite was affected by this change.</p>'}
+${report.suites.length ? suiteTable(report.suites, report.gate) : '<p class="muted">No suite was affected by this change.</p>'}
 ${whyAndNotes(report)}
 ${charts(report)}
 <h2>Cases</h2>
