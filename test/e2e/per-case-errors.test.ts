@@ -22,8 +22,10 @@ const servers: GitHubServer[] = [];
 beforeAll(async () => {
   model = await startModelServer({
     answer: (body, ctx) => toyAnswer(body as never, ctx.repeatIndex),
+    // refused: the added case's long ticket, and head's "long form" prompt for items 1-6
     refuse: (body) =>
-      JSON.stringify(body.messages).includes('a very long ticket')
+      JSON.stringify(body.messages).includes('a very long ticket') ||
+      /LONG FORM[^"]*item [1-6] /.test(JSON.stringify(body.messages))
         ? {
             status: 400,
             code: 'context_length_exceeded',
@@ -41,7 +43,7 @@ afterEach(async () => {
   for (const d of runnerTemps.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function prRepo(headCases: string, concurrency = 4) {
+function prRepo(headCases: string, concurrency = 4, headPrompt?: string) {
   const repo = createTempRepo({
     'promptgate.yml': `version: 1
 provider: { model: toy-model, base_url: ${model.url}, api_key_env: TOY_KEY, temperature: 0, max_tokens: 50 }
@@ -60,7 +62,7 @@ suites:
   repos.push(repo);
   const baseSha = repo.commit('base');
   repo.git('checkout', '-q', '-b', 'change');
-  repo.write({ 'evals/fruit.jsonl': headCases });
+  repo.write({ 'evals/fruit.jsonl': headCases, ...(headPrompt ? { 'prompts/fruit.md': headPrompt } : {}) });
   const headSha = repo.commit('head adds a case');
   return { repo, baseSha, headSha };
 }
@@ -82,7 +84,7 @@ async function runPr(repo: TempRepo, shas: { baseSha: string; headSha: string },
     repository: 'o/r',
     env: { RUNNER_TEMP: runnerTemp, ...env },
   });
-  return { ...run, runnerTemp };
+  return { ...run, runnerTemp, gh };
 }
 
 const longCase = `${JSON.stringify({ id: 'c11', vars: { text: 'a very long ticket: item 11 -> fig', expected: 'fig' } })}\n`;
@@ -106,6 +108,28 @@ describe('issue 20 (e): a request the provider refuses is that sample error', ()
       /fruit \/ case c11 \/ sample 1: .*refused this request \(HTTP 400\): This model's maximum context length is 8192 tokens/,
     );
     expect(listed[0]!.message).toMatch(/this sample is an error, the run goes on/);
+    // base's exam (the 10 shared cases) passes; the added case is reported with its error, and
+    // the check says what the gate said instead of a neutral that branch protection ignores
+    expect(run.report.verdict).toBe('pass');
+    expect(run.code).toBe(0);
+    expect(run.gh.checkRuns[0]!.conclusion).toBe('success');
+  }, 60_000);
+
+  it("head's prompt refused where base's was answered: head failures that fail the gate, listed with the reason", async () => {
+    model.reset();
+    const { repo, ...shas } = prRepo(toyCases(10), 4, 'LONG FORM: name the fruit in one word.\n\n{{text}}\n');
+    const run = await runPr(repo, shas, { TOY_KEY: 'k' });
+    expect(run.report.stopped ?? null, run.stdout).toBeNull();
+    // 10 base answers, 4 head answers, 6 head refusals: none lost, none stops the run
+    expect(run.report.calls).toMatchObject({ made: 14, failed: 6 });
+    expect(cacheEntries(actionCache(run))).toHaveLength(14);
+    const s = run.report.suites[0];
+    expect(s.caseResults.filter((c: { change: string }) => c.change === 'regressed')).toHaveLength(6);
+    expect(run.report.verdict).toBe('fail');
+    expect(run.code).toBe(1);
+    expect(run.gh.checkRuns[0]!.conclusion).toBe('failure');
+    const body = run.gh.comments[0]!.body;
+    expect(body).toMatch(/maximum context length is 8192 tokens/);
   }, 60_000);
 
   it('a 401 after some answers still stops the run (exit 3) and keeps what was answered', async () => {
@@ -116,6 +140,8 @@ describe('issue 20 (e): a request the provider refuses is that sample error', ()
       const run = await runPr(repo, shas, { TOY_KEY: 'k' });
       expect(run.code, run.stdout).toBe(3);
       expect(run.report.stopped).toMatch(/rejected the credentials \(HTTP 401\)/);
+      // a run that cannot finish never yields a check branch protection counts as passing
+      expect(run.gh.checkRuns[0]!.conclusion).toBe('failure');
       // the three answers before the 401 are in the partial report and in the cache
       expect(run.report.calls).toMatchObject({ made: 3, failed: 1 });
       expect(cacheEntries(actionCache(run))).toHaveLength(3);
