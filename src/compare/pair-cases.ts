@@ -1,6 +1,7 @@
 // Pairs a suite's cases by id and summarises each side of each case. Pure.
 import type { CaseChange, CaseSide, FailedAssertion } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
+import { parsedToolCalls } from '../suites/assertions/tool-call-view.js';
 
 export interface CasePair {
   id: string;
@@ -33,8 +34,9 @@ export function pairCases(base: SuiteRun, head: SuiteRun): Pairing {
   return { pairs, onlyInBase, onlyInHead };
 }
 
-/** Required fields of CaseSide plus the additive ones, always filled. */
-export type SideSummary = Required<CaseSide>;
+/** Required fields of CaseSide plus the additive ones, always filled (the tool-call view when there is one). */
+export type SideSummary = Required<Omit<CaseSide, 'toolCalls' | 'structured'>> &
+  Pick<CaseSide, 'toolCalls' | 'structured'>;
 
 /** Counts over the case's samples; errored samples are not runs (they say nothing about the prompt). */
 export function summarizeSide(run: CaseRun): SideSummary {
@@ -57,7 +59,11 @@ export function summarizeSide(run: CaseRun): SideSummary {
   }
   const first = run.samples.find((s) => s.call) ?? run.samples[0];
   const output = first?.call?.output ?? (first?.error !== undefined ? `(error: ${first.error})` : '');
-  return { passes, runs, output, softPasses, errors, failed: failed ?? [] };
+  const side: SideSummary = { passes, runs, output, softPasses, errors, failed: failed ?? [] };
+  if (first?.call?.toolCalls?.length)
+    side.toolCalls = parsedToolCalls(first.call).map((c) => ({ name: c.name, arguments: c.args ?? c.raw }));
+  if (first?.structured !== undefined) side.structured = first.structured;
+  return side;
 }
 
 /**

@@ -33,6 +33,7 @@ import { parseTemplate, renderJinja, TemplateRuntimeError } from './jinja/index.
 import { parseMustache, renderMustache } from './mustache/index.js';
 import { parsePromptyMessages, type PromptyMessage } from './prompty/parse-messages.js';
 import { renderTemplate } from './template.js';
+import { toTurns, TurnError } from './turns.js';
 
 export interface RenderCase {
   id?: string;
@@ -151,26 +152,25 @@ function threadMarker(source: string, name: string): string {
   return `__PROMPTY_THREAD_${h.toString(16).padStart(8, '0')}_${name}__`;
 }
 
+/** A thread input's value (a list of turns, or `{messages: [...]}`) as Prompty messages. */
 function threadMessages(name: string, v: unknown): PromptyMessage[] {
   if (v === undefined || v === null) return [];
   const list = Array.isArray(v) ? v : (v as { messages?: unknown })?.messages;
   if (!Array.isArray(list))
     throw new ThreadError(`thread input \`${name}\` must be a list of {role, content} messages`);
-  return list.map((m: unknown, i) => {
-    const r = (m ?? {}) as { role?: unknown; content?: unknown };
-    const role = typeof r.role === 'string' ? r.role.toLowerCase() : '';
-    if (!['system', 'user', 'assistant', 'developer'].includes(role))
-      throw new ThreadError(`\`${name}[${i}].role\` must be system, user, assistant or developer`);
-    if (typeof r.content === 'string') return { role, content: [{ kind: 'text' as const, value: r.content }] };
-    const parts = Array.isArray(r.content) ? r.content : [];
-    const texts = parts.map((p: { kind?: unknown; value?: unknown; text?: unknown }) =>
-      p?.kind === 'text' && typeof p.value === 'string' ? p.value : typeof p?.text === 'string' ? p.text : undefined,
-    );
-    if (!texts.length || texts.some((x) => x === undefined))
-      throw new ThreadError(
-        `\`${name}[${i}].content\` must be text (image, audio and tool parts are not supported yet)`,
-      );
-    return { role, content: texts.map((value) => ({ kind: 'text' as const, value: value! })) };
+  let turns: ChatMessage[];
+  try {
+    // Prompty's developer role is sent as system, like a developer: line of the template
+    turns = toTurns(list, name, { developer: 'system' });
+  } catch (e) {
+    if (e instanceof TurnError) throw new ThreadError(e.message);
+    throw e;
+  }
+  return turns.map((t) => {
+    const m: PromptyMessage = { role: t.role, content: [{ kind: 'text', value: t.content }] };
+    if (t.tool_calls) m.tool_calls = t.tool_calls;
+    if (t.tool_call_id) m.tool_call_id = t.tool_call_id;
+    return m;
   });
 }
 
@@ -211,8 +211,11 @@ export function renderPromptyMessages(
 }
 
 function promptyChatMessages(messages: PromptyMessage[]): ChatMessage[] {
-  return messages.map((m) => ({
-    role: m.role === 'assistant' ? 'assistant' : m.role === 'user' ? 'user' : 'system',
-    content: m.content.map((p) => p.value).join(''),
-  }));
+  return messages.map((m) => {
+    const role = m.role === 'assistant' || m.role === 'user' || m.role === 'tool' ? m.role : 'system';
+    const out: ChatMessage = { role, content: m.content.map((p) => p.value).join('') };
+    if (m.tool_calls) out.tool_calls = m.tool_calls;
+    if (m.tool_call_id) out.tool_call_id = m.tool_call_id;
+    return out;
+  });
 }

@@ -29,17 +29,29 @@ export function canonicalJson(value: unknown): string {
 }
 
 function keyMaterial(endpoint: string, req: ChatRequest, sample: number | string) {
+  const tools =
+    req.tools || req.tool_choice !== undefined || req.parallel_tool_calls !== undefined
+      ? { tools: req.tools, tool_choice: req.tool_choice, parallel_tool_calls: req.parallel_tool_calls }
+      : undefined;
   return {
     v: 1,
     endpoint,
     model: req.model,
-    messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+    // tool_calls and tool_call_id are undefined for text turns, so plain keys are unchanged
+    messages: req.messages.map((m) => ({
+      role: m.role,
+      content: m.content,
+      tool_calls: m.tool_calls,
+      tool_call_id: m.tool_call_id,
+    })),
     temperature: req.temperature,
     max_tokens: req.max_tokens,
     top_p: req.top_p,
     seed: req.seed,
     // undefined for plain prompt calls, so their keys are unchanged
     response_format: req.response_format,
+    // under a key sorted before `sample`: see sampleKeys
+    features: tools,
     sample,
   };
 }
@@ -70,6 +82,7 @@ export function sampleKeys(endpoint: string, req: ChatRequest): (sampleIndex: nu
 const count = z.int().check(z.nonnegative());
 const callResultSchema = z.object({
   output: z.string(),
+  toolCalls: z.optional(z.array(z.object({ id: z.string(), name: z.string(), arguments: z.string() }))),
   usage: z.optional(z.object({ input: count, output: count, cached: count })),
   latencyMs: z.number().check(z.nonnegative()),
   model: z.optional(z.string()),

@@ -15,6 +15,7 @@ import { parseMustache } from '../../src/prompts/mustache/index.js';
 import { loadPrompty, parsePrompty } from '../../src/prompts/prompty.js';
 import { parsePromptyMessages } from '../../src/prompts/prompty/parse-messages.js';
 import { promptyInputs, renderPrompt, renderPromptyText } from '../../src/prompts/render-prompt.js';
+import { requestFeatures } from '../../src/prompts/request-features.js';
 import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
 import { childProcessSandbox } from '../../src/sandbox/render-sandbox.js';
 import { checkCaseVariables } from '../../src/suites/render-case.js';
@@ -138,7 +139,13 @@ describe('Prompty WireConformance.toRequest (OpenAI)', () => {
         providerSchema.parse({ model: prompt.params.model, base_url: server.url }),
         { env: {}, timeoutMs: 5000 },
       );
-      const req: ChatRequest = { model: prompt.params.model!, messages: r.messages, ...prompt.params } as ChatRequest;
+      // what the run sends (run/sample-plan.ts): the prompt's parameters and its request features
+      const req: ChatRequest = {
+        model: prompt.params.model!,
+        messages: r.messages,
+        ...prompt.params,
+        ...requestFeatures(prompt),
+      } as ChatRequest;
       server.reset();
       await provider.complete(req);
       expect(server.requests[0]).toEqual(v.expected.request_body);

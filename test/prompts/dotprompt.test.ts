@@ -77,9 +77,9 @@ describe('Dotprompt: parsing', () => {
     expect(problemsOf(() => parsePrompt('a.prompt', `---\nmodel: m\n---\nline one\n${snippet}\n`))[0]).toMatch(re);
   });
 
-  it('front matter: tools are an error, a typo gets a suggestion, other keys a warning', () => {
+  it('front matter: a tool only Genkit code defines is an error, a typo gets a suggestion, other keys a warning', () => {
     expect(problemsOf(() => parsePrompt('a.prompt', '---\ntools: [lookup]\nconfg: {}\n---\nhi\n'))).toEqual([
-      'a.prompt:2:1: dotprompt `tools` are not supported yet: without its tools the model would be asked a different question; remove `tools` to evaluate the prompt without tools',
+      'a.prompt:2:9: tool `lookup` is registered in Genkit code, which promptgate does not run; define it under `toolDefs` in this file (name, description, inputSchema) to evaluate the prompt with it',
       'a.prompt:3:1: unknown front matter key `confg` (did you mean `config`?)',
     ]);
     const p = parsePrompt(
@@ -88,7 +88,6 @@ describe('Dotprompt: parsing', () => {
     );
     expect(p.unsupported).toEqual([
       'dotprompt front matter key `custom` is not Dotprompt metadata (other tools read it from `raw`); promptgate ignores it',
-      'dotprompt `output` (format/schema) is not enforced; add an is-json or json-schema assertion',
       'dotprompt config `stopSequences` is not supported yet (ignored)',
       'dotprompt extension fields `myext.flag` are for other tools; promptgate ignores them',
       '`{{section}}` marks where Genkit inserts its own content at run time; promptgate inserts nothing there',

@@ -87,8 +87,8 @@ describe('Prompty: front matter', () => {
     ['template:\n  format:\n    kind: liquid', /^p\.prompty:4:5: template format `liquid` is not supported/],
     ['modle: gpt-4o', /^p\.prompty:2:1: unknown Prompty key `modle` \(did you mean `model`\?\)/],
     [
-      'tools:\n  - { name: f, kind: function }',
-      /^p\.prompty:2:1: prompty `tools` are not supported yet: without its tools/,
+      'tools:\n  - { name: f, kind: mcp }',
+      /^p\.prompty:3:5: prompty tool `f` of kind `mcp` is not supported: promptgate sends function tools only/,
     ],
     [
       'inputs:\n  - { name: photo, kind: image }',
@@ -103,13 +103,12 @@ describe('Prompty: front matter', () => {
     expect(problemsOf(() => parsePrompt('p.prompty', `---\n${yaml}\n---\nuser:\nhi\n`))[0]).toMatch(re);
   });
 
-  it('outputs, developer and role attributes are warnings (never silent)', () => {
+  it('developer and role attributes are warnings (never silent); outputs are sent', () => {
     const p = parsePrompt(
       'p.prompty',
       '---\noutputs:\n  - { name: city, kind: string }\n---\ndeveloper:\nBe terse.\nuser[name="Ann"]:\nhi\n',
     );
     expect(p.unsupported).toEqual([
-      'prompty `outputs` (structured output) are not sent yet; add an is-json or json-schema assertion',
       'prompty `developer:` messages are sent with role `system`',
       'prompty role attributes such as `user[name=…]:` are not sent (messages carry no name)',
     ]);

@@ -4,10 +4,15 @@
 // loses leading and trailing newlines, nothing else. A thread marker line left by the renderer is
 // replaced by that thread's messages.
 
+import type { ToolCall } from '../../types.js';
+
 export interface PromptyMessage {
   role: string;
   content: { kind: 'text'; value: string }[];
   metadata?: Record<string, unknown>;
+  /** A thread's assistant turn that called tools, and a thread's tool result (never from template text). */
+  tool_calls?: ToolCall[];
+  tool_call_id?: string;
 }
 
 const BOUNDARY = /^\s*#?\s*(assistant|developer|system|user)(\[((\w+\s*=\s*"?[^"]*"?\s*,?\s*)+)\])?\s*:\s*$/i;

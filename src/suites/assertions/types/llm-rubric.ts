@@ -6,7 +6,7 @@ import { TRUSTED_PROVIDER_KEYS } from '../../../config/schema.js';
 import type { AssertionSpec } from '../../../types.js';
 import type { AssertionProblem, AssertionType } from '../assertion-type.js';
 
-function judgeProblem(spec: AssertionSpec): AssertionProblem | undefined {
+export function judgeProblem(spec: AssertionSpec): AssertionProblem | undefined {
   const v = spec.value;
   if (typeof v !== 'string' && spec.rubric_file === undefined) {
     return { field: 'value', message: `${spec.type} needs \`value:\` (the rubric text) or \`rubric_file:\`` };
