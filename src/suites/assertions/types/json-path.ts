@@ -67,9 +67,9 @@ function documents(ctx: CheckContext): { docs: unknown[]; none?: string } {
     return parsed.ok ? { docs: [parsed.value] } : { docs: [], none: `the output is ${parsed.error}` };
   }
   const calls = ctx.toolCalls.filter((c) => c.name === tool);
-  if (!calls.length) return { docs: [], none: `no call of \`${tool}\`` };
+  if (!calls.length) return { docs: [], none: `no call of ${tool}` };
   const readable = calls.filter((c) => c.argsError === undefined);
-  if (!readable.length) return { docs: [], none: `\`${tool}\` was called, but ${calls[0]!.argsError}` };
+  if (!readable.length) return { docs: [], none: `${tool} was called, but ${calls[0]!.argsError}` };
   return { docs: readable.map((c) => c.args) };
 }
 
@@ -89,7 +89,7 @@ function check(ctx: CheckContext): Observation {
       first ??= `${path} ${r.why}`;
     }
   }
-  const where = spec.tool ? `the arguments of \`${spec.tool}\`` : 'the output';
+  const where = spec.tool ? `the arguments of ${spec.tool}` : 'the output';
   return { holds: false, why: first ?? `${path} is missing in ${where}` };
 }
 

@@ -53,7 +53,7 @@ export function partialMismatch(
   if (isObject(expected)) {
     if (!isObject(actual)) return `${at || 'the arguments'} is ${show(actual)}, expected an object`;
     for (const [k, v] of Object.entries(expected)) {
-      const key = at ? `${at}.${k}` : `\`${k}\``;
+      const key = at ? `${at}.${k}` : k;
       if (!Object.hasOwn(actual, k)) return `${key} is missing`;
       const why = partialMismatch(v, actual[k], vars, key);
       if (why) return why;
@@ -88,12 +88,12 @@ function checkToolCalled(ctx: CheckContext): Observation {
   const named = ctx.toolCalls.filter((c) => c.name === name);
   if (!named.length) {
     const answered = ctx.toolCalls.length ? '' : ctx.output ? `; answered ${quote(ctx.output)}` : '';
-    return { holds: false, why: `no call of \`${name}\`: the model ${callsList(ctx.toolCalls)}${answered}` };
+    return { holds: false, why: `no call of ${name}: the model ${callsList(ctx.toolCalls)}${answered}` };
   }
   const mismatches = named.map((c) => argsMismatch(c, ctx));
   const hit = mismatches.findIndex((m) => m === undefined);
   if (hit >= 0) return { holds: true, why: `the model called ${describeCall(named[hit]!)}` };
-  const lead = named.length > 1 ? `${named.length} calls of \`${name}\`, none matches` : `\`${name}\` was called, but`;
+  const lead = named.length > 1 ? `${named.length} calls of ${name}, none matches` : `${name} was called, but`;
   return { holds: false, why: `${lead} ${mismatches[0]}` };
 }
 
@@ -162,7 +162,7 @@ export const toolCallCount: AssertionType = {
     const r = rangeOf(ctx.value)!;
     const tool = ctx.spec.tool;
     const n = ctx.toolCalls.filter((c) => tool === undefined || c.name === tool).length;
-    const what = tool ? `call${n === 1 ? '' : 's'} of \`${tool}\`` : `tool call${n === 1 ? '' : 's'}`;
+    const what = tool ? `call${n === 1 ? '' : 's'} of ${tool}` : `tool call${n === 1 ? '' : 's'}`;
     const holds = (r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max);
     return {
       holds,
