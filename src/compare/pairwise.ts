@@ -117,14 +117,14 @@ export function judgePairwise(reports: readonly PairwiseReport[], gate: GateConf
 
 function ciText(r: PairwiseReport): string {
   if (r.ciLow === null || r.ciHigh === null) return '';
-  return `, ${Number((r.coverage * 100).toFixed(1))}% CI ${pct(r.ciLow)}…${pct(r.ciHigh)}`;
+  return ` (${Number((r.coverage * 100).toFixed(1))}% CI ${pct(r.ciLow)}…${pct(r.ciHigh)})`;
 }
 
 /** The counts as a sentence: "judge preferred head in 2, base in 6, tied 1 of 9 cases". */
 export function countsText(r: PairwiseReport): string {
   const errors = r.errors ? `, ${plural(r.errors, 'case')} errored` : '';
   const inconsistent = r.inconsistent ? ` (${r.inconsistent} order-inconsistent)` : '';
-  return `judge \`${r.name}\` preferred head in ${r.headPreferred}, base in ${r.basePreferred}, tied ${r.ties}${inconsistent} of ${plural(r.cases, 'case')}${errors}`;
+  return `judge ${r.name} preferred head in ${r.headPreferred}, base in ${r.basePreferred}, tied ${r.ties}${inconsistent} of ${plural(r.cases, 'case')}${errors}`;
 }
 
 function pairwiseVerdict(r: PairwiseReport, gate: GateConfig): { verdict: Verdict; reason: string } {

@@ -4,7 +4,7 @@
 // compare/pairwise.ts counts and tests the preferences. Soft unless written `grade: hard`
 // (SOFT_BY_DEFAULT_TYPES). The judge's provider is set like llm-rubric's.
 import type { AssertionType } from '../assertion-type.js';
-import { judgeProblem } from './llm-rubric.js';
+import { judgeProviderProblem, rubricProblem } from './llm-rubric.js';
 
 export const pairwise: AssertionType = {
   name: 'pairwise',
@@ -13,6 +13,6 @@ export const pairwise: AssertionType = {
   negatable: false,
   fields: ['provider', 'rubric_file'],
   needs: 'pairwise',
-  validate: judgeProblem,
+  validate: (spec) => rubricProblem(spec) ?? judgeProviderProblem(spec),
   models: (spec) => (spec.provider?.model ? [spec.provider.model] : []),
 };
