@@ -248,8 +248,8 @@ export class FsResponseCache implements ResponseCache {
     this.checkKey(key);
     // Only the known fields: transient data (rate-limit hints) never reaches the disk. The value
     // comes from our provider, so picking them is enough here; reads are what get validated.
-    const { output, usage, latencyMs, model, systemFingerprint, finishReason } = value;
-    const result = { output, usage, latencyMs, model, systemFingerprint, finishReason };
+    const { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason } = value;
+    const result = { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason };
     const line = JSON.stringify({ v: 1, key, result });
     const index = await this.load();
     index.set(key, line);

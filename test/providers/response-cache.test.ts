@@ -50,6 +50,40 @@ describe('cacheKey', () => {
     expect(new Set([k, ...variants]).size).toBe(variants.length + 1);
   });
 
+  it('tools, tool choice, parallel calls, structured output and tool turns are part of the key; plain keys are unchanged', () => {
+    const tool = {
+      type: 'function' as const,
+      function: { name: 'f', description: 'Find', parameters: { type: 'object' } },
+    };
+    const k = cacheKey('e', req, 0);
+    const variants = [
+      cacheKey('e', { ...req, tools: [tool] }, 0),
+      cacheKey('e', { ...req, tools: [{ ...tool, function: { ...tool.function, description: 'Find it' } }] }, 0),
+      cacheKey('e', { ...req, tools: [tool], tool_choice: 'required' }, 0),
+      cacheKey('e', { ...req, tools: [tool], parallel_tool_calls: false }, 0),
+      cacheKey('e', { ...req, response_format: { type: 'json_object' } }, 0),
+      cacheKey(
+        'e',
+        {
+          ...req,
+          messages: [
+            {
+              role: 'assistant',
+              content: '',
+              tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }],
+            },
+            { role: 'tool', content: 'r', tool_call_id: 'c' },
+          ],
+        },
+        0,
+      ),
+    ];
+    expect(new Set([k, ...variants]).size).toBe(variants.length + 1);
+    // a key computed before tools existed: the same request hashes as it did
+    expect(cacheKey('e', { ...req, tools: undefined, tool_choice: undefined }, 0)).toBe(k);
+    expect(k).toBe(cacheKey('e', req, 0));
+  });
+
   it('repeats are distinct samples, even at temperature 0', () => {
     const keys = [0, 1, 2].map((i) => cacheKey('e', { ...req, temperature: 0 }, i));
     expect(new Set(keys).size).toBe(3);
@@ -97,6 +131,19 @@ describe('FsResponseCache', () => {
     expect(JSON.parse((await readFile(join(dir, files[0]!), 'utf8')).trim())).toEqual({ v: 1, key, result });
     // a later run (new instance) reads it back
     expect(await new FsResponseCache(dir).get(key)).toEqual(result);
+  });
+
+  it('keeps the tool calls of an answer', async () => {
+    const c = new FsResponseCache(dir);
+    const key = cacheKey('e', req, 3);
+    const called: CallResult = {
+      ...result,
+      output: '',
+      toolCalls: [{ id: 'call_0', name: 'f', arguments: '{"q":1}' }],
+    };
+    await c.set(key, called);
+    c.close();
+    expect(await new FsResponseCache(dir).get(key)).toEqual(called);
   });
 
   it('never writes transient fields (rate-limit hints)', async () => {

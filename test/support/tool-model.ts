@@ -7,7 +7,8 @@
 //   text, `required` calls the best tool even with no shared word, `{function: {name}}` calls
 //   that one. A vaguer description shares fewer words: the model stops calling the tool.
 //   Arguments follow the tool's parameters (see valueFor); ids are `call_0`, `call_1`, ...
-// - the last turn is a tool result: the answer is `done: <that result>`.
+// - the last turn is a tool result, or no tool fits the last user message after a tool result
+//   earlier in the conversation: the answer is `done: <the latest tool result>`.
 // - `response_format` json_schema: a JSON object following the schema; json_object:
 //   `{"answer": "echo: <last user message>"}`.
 // Anything else: the plain answer the caller computed (`echo: …`).
@@ -70,6 +71,7 @@ function chosenTools(body: Json, lastUser: string): Json[] {
 export function toolModelReply(body: Json, lastUser: string, plain: string): ToolReply | undefined {
   const messages: Json[] = Array.isArray(body.messages) ? body.messages : [];
   const last = messages[messages.length - 1];
+  const lastTool = [...messages].reverse().find((m) => m?.role === 'tool');
   if (last?.role === 'tool') return { content: `done: ${String(last.content ?? '')}` };
   const calls = chosenTools(body, lastUser);
   if (calls.length) {
@@ -85,6 +87,7 @@ export function toolModelReply(body: Json, lastUser: string, plain: string): Too
       })),
     };
   }
+  if (lastTool) return { content: `done: ${String(lastTool.content ?? '')}` };
   const rf = body.response_format;
   if (rf?.type === 'json_schema') return { content: JSON.stringify(objectFor(rf.json_schema?.schema ?? {}, lastUser)) };
   if (rf?.type === 'json_object') return { content: JSON.stringify({ answer: plain }) };
