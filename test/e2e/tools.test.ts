@@ -296,6 +296,15 @@ describe('pairwise judge', () => {
     expect(r.comment).toContain('- `q-1` in `replies`: the brief one is better');
     // both orders asked for every case, as its own structured-output request
     expect(server.requests.filter(isPairwise)).toHaveLength(16);
+    expect(s.pairwise!.calls).toEqual({ made: 16, cached: 0, failed: 0 });
+    expect(s.pairwise!.costUsd).toBeGreaterThan(0);
+    // counted apart: the run's spend is the two sides' answers, without the judge's calls
+    expect(r.report!.costUsd).toBeCloseTo(s.base!.costUsd + s.head!.costUsd, 12);
+    // a rerun replays the judge from the cache, like every other call
+    server.reset();
+    const again = await compare(repo);
+    expect(server.requests.filter(isPairwise)).toHaveLength(0);
+    expect(again.report!.suites[0]!.pairwise).toMatchObject({ basePreferred: 8, calls: { made: 0, cached: 16 } });
   });
 
   it('fails the gate when base’s config says so (gate.soft: fail) or the judge is hard', async () => {
