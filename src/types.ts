@@ -3,8 +3,21 @@
 // also validates (ProviderConfig, AssertionSpec) are written here, below every layer, and
 // config/schema.ts checks at compile time that its zod schemas produce exactly these.
 
+/**
+ * Sampling options beyond the basic four, each sent only when set (src/request-options.ts):
+ * OpenAI's `stop`, `frequency_penalty`, `presence_penalty`; `extra_body` keys sent as written;
+ * `max_tokens_param` the field the output limit is sent as (`max_tokens` unless a model rejects it).
+ */
+export interface SamplingOptions {
+  stop?: string | string[];
+  frequency_penalty?: number;
+  presence_penalty?: number;
+  extra_body?: Record<string, unknown>;
+  max_tokens_param?: 'max_tokens' | 'max_completion_tokens';
+}
+
 /** Where requests go and how they are sampled: promptgate.yml `provider`, with defaults applied. */
-export interface ProviderConfig {
+export interface ProviderConfig extends SamplingOptions {
   model: string;
   base_url: string;
   api_key_env: string;
@@ -107,7 +120,7 @@ export interface RequestFeatures {
 }
 
 /** Model parameters a prompt file may set; the suite/provider config fills the rest. */
-export interface ModelParams {
+export interface ModelParams extends SamplingOptions {
   model?: string;
   temperature?: number;
   max_tokens?: number;
@@ -325,7 +338,7 @@ export interface PairwiseRun {
 
 // ---- adapters -------------------------------------------------------------
 
-export interface ChatRequest extends RequestFeatures {
+export interface ChatRequest extends RequestFeatures, SamplingOptions {
   model: string;
   messages: ChatMessage[];
   temperature?: number;

@@ -3,6 +3,7 @@
 import type { PriceOverride } from '../providers/pricing.js';
 import { defaultGrade, type AssertionSpec, type ProviderConfig, type ProviderOverride } from '../types.js';
 import * as z from '../zod.js';
+import { samplingShape } from '../request-options.js';
 
 export type { AssertionSpec, PriceOverride, ProviderConfig, ProviderOverride };
 
@@ -57,6 +58,7 @@ const providerFields = {
   max_tokens: z.int().check(z.positive()),
   top_p: opt(z.number().check(z.gte(0), z.lte(1))),
   seed: opt(z.int()),
+  ...samplingShape,
   headers: opt(z.record(z.string(), z.string())),
 };
 

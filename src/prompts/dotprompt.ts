@@ -77,7 +77,10 @@ function readConfig(v: unknown, at: At, out: Problem[], warn: string[], params: 
   }
   for (const [k, x] of Object.entries(config)) {
     const target = PARAM_MAP[k];
-    if (!target) warn.push(`dotprompt config \`${k}\` is not supported yet (ignored)`);
+    if (k === 'stopSequences') {
+      if (Array.isArray(x) && x.every((t) => typeof t === 'string' && t)) params.stop = x as string[];
+      else out.push({ ...at(['config', k]), message: '`config.stopSequences` must be a list of texts' });
+    } else if (!target) warn.push(`dotprompt config \`${k}\` is not supported yet (ignored)`);
     else if (typeof x !== 'number') out.push({ ...at(['config', k]), message: `\`config.${k}\` must be a number` });
     else (params as Record<string, number>)[target] = x;
   }

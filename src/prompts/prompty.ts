@@ -4,6 +4,7 @@
 // messages at role lines (prompty/parse-messages.ts). Inputs give defaults; `kind: thread`
 // inputs become messages. What promptgate cannot send is a located error or a listed warning.
 import { InputError, type Problem } from '../errors.js';
+import { extraBodyProblem } from '../request-options.js';
 import type { ChatMessage, FunctionTool, ModelParams, Prompt, Role } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseTemplate, printedVariables, TemplateSyntaxError } from './jinja/index.js';
@@ -15,11 +16,14 @@ import { functionTool, outputsFormat, WireError } from './prompty/wire-tools.js'
 import { TOOL_NAME, toolProblems } from './request-features.js';
 import { parseYaml, type YamlDoc } from './yaml-doc.js';
 
+/** Prompty's numeric model options and the request fields they are sent as (its wire spec §7.1.5). */
 const OPTION_PARAMS: Record<string, keyof ModelParams> = {
   temperature: 'temperature',
   maxOutputTokens: 'max_tokens',
   topP: 'top_p',
   seed: 'seed',
+  frequencyPenalty: 'frequency_penalty',
+  presencePenalty: 'presence_penalty',
 };
 const TEXT_KINDS = ['string', 'integer', 'float', 'number', 'boolean', 'array', 'object', 'thread'];
 
@@ -60,13 +64,37 @@ function modelParams(
     });
   else if (m?.apiType === 'responses') warn.push('prompty apiType `responses` is sent as a chat completion');
   for (const [k, v] of Object.entries(m?.options ?? {})) {
-    const target = OPTION_PARAMS[k];
-    if (!target) warn.push(`prompty model option \`${k}\` is not supported yet (ignored)`);
-    else if (typeof v !== 'number')
-      out.push({ file, ...at(['model']), message: `model option \`${k}\` must be a number` });
-    else (params as Record<string, number>)[target] = v;
+    const why = applyOption(params, k, v);
+    if (why === null) warn.push(`prompty model option \`${k}\` is not supported yet (ignored)`);
+    else if (why) out.push({ file, ...at(['model']), message: `model option \`${k}\` ${why}` });
   }
   return params;
+}
+
+/**
+ * One model option into the request's parameters: '' when applied, the problem, or null for an
+ * option promptgate does not send. `maxOutputTokens` goes as `max_completion_tokens`, and
+ * `additionalProperties` merge into the body as top-level keys, as Prompty's OpenAI wire does.
+ */
+function applyOption(params: ModelParams, k: string, v: unknown): string | null {
+  const target = OPTION_PARAMS[k];
+  if (target) {
+    if (typeof v !== 'number') return 'must be a number';
+    (params as Record<string, number>)[target] = v;
+    if (k === 'maxOutputTokens') params.max_tokens_param = 'max_completion_tokens';
+    return '';
+  }
+  if (k === 'stopSequences') {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x)) return 'must be a list of texts';
+    params.stop = v as string[];
+    return '';
+  }
+  if (k !== 'additionalProperties') return null;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be a mapping of request keys to values';
+  const bad = extraBodyProblem(v as Record<string, unknown>);
+  if (bad) return `cannot be sent: ${bad}`;
+  params.extra_body = v as Record<string, unknown>;
+  return '';
 }
 
 /**

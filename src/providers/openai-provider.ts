@@ -145,12 +145,18 @@ function wireMessages(messages: ChatMessage[]): unknown[] {
 }
 
 function chatBody(req: ChatRequest, state: ProviderState): Record<string, unknown> {
-  const body: Record<string, unknown> = { model: req.model, messages: wireMessages(req.messages) };
+  // extra_body never names a key set below (request-options.ts refuses those)
+  const body: Record<string, unknown> = { ...req.extra_body, model: req.model, messages: wireMessages(req.messages) };
   if (req.temperature !== undefined) body.temperature = req.temperature;
-  if (req.max_tokens !== undefined)
-    body[state.useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+  if (req.max_tokens !== undefined) {
+    const completion = state.useMaxCompletionTokens || req.max_tokens_param === 'max_completion_tokens';
+    body[completion ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+  }
   if (req.top_p !== undefined) body.top_p = req.top_p;
+  if (req.frequency_penalty !== undefined) body.frequency_penalty = req.frequency_penalty;
+  if (req.presence_penalty !== undefined) body.presence_penalty = req.presence_penalty;
   if (req.seed !== undefined) body.seed = req.seed;
+  if (req.stop !== undefined) body.stop = req.stop;
   if (req.response_format !== undefined) body.response_format = req.response_format;
   if (req.tools?.length) body.tools = req.tools;
   if (req.tool_choice !== undefined) body.tool_choice = req.tool_choice;

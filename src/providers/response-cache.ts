@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as z from '../zod.js';
 import type { Logger } from '../log.js';
 import type { CallResult, ChatRequest } from '../types.js';
+import { answerOptions } from '../request-options.js';
 
 /** use: read then call+store on miss; replay: read only, a miss is an error; record: always call, store; off: no cache. */
 export type CacheMode = 'use' | 'replay' | 'record' | 'off';
@@ -50,8 +51,9 @@ function keyMaterial(endpoint: string, req: ChatRequest, sample: number | string
     seed: req.seed,
     // undefined for plain prompt calls, so their keys are unchanged
     response_format: req.response_format,
-    // under a key sorted before `sample`: see sampleKeys
+    // under keys sorted before `sample` (see sampleKeys); undefined unless set
     features: tools,
+    options: answerOptions(req),
     sample,
   };
 }

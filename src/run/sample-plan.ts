@@ -9,6 +9,7 @@ import type { Rendered } from '../prompts/render-prompt.js';
 import { requestFeatures } from '../prompts/request-features.js';
 import { withConversation } from '../prompts/turns.js';
 import { InputError, type Problem } from '../errors.js';
+import { samplingOptions } from '../request-options.js';
 import type { CallResult, ChatMessage, ChatRequest, ProviderConfig, ProviderSource, Suite } from '../types.js';
 
 export interface PlannedCase {
@@ -57,6 +58,7 @@ export function planSuite(
     max_tokens: p.max_tokens,
     ...(p.top_p !== undefined ? { top_p: p.top_p } : {}),
     ...(p.seed !== undefined ? { seed: p.seed } : {}),
+    ...samplingOptions(p),
     ...requestFeatures(suite.prompt),
   };
   const problems: Problem[] = [];

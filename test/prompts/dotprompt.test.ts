@@ -84,14 +84,15 @@ describe('Dotprompt: parsing', () => {
     ]);
     const p = parsePrompt(
       'a.prompt',
-      '---\ncustom: prop\nmyext.flag: true\noutput:\n  format: json\nconfig:\n  stopSequences: [x]\n---\n{{section "output"}}hi\n',
+      '---\ncustom: prop\nmyext.flag: true\noutput:\n  format: json\nconfig:\n  stopSequences: [x]\n  topK: 3\n---\n{{section "output"}}hi\n',
     );
     expect(p.unsupported).toEqual([
       'dotprompt front matter key `custom` is not Dotprompt metadata (other tools read it from `raw`); promptgate ignores it',
-      'dotprompt config `stopSequences` is not supported yet (ignored)',
+      'dotprompt config `topK` is not supported yet (ignored)',
       'dotprompt extension fields `myext.flag` are for other tools; promptgate ignores them',
       '`{{section}}` marks where Genkit inserts its own content at run time; promptgate inserts nothing there',
     ]);
+    expect(p.params.stop).toEqual(['x']);
   });
 
   it('with a schema, a printed variable it does not declare is a warning', () => {

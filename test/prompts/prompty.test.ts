@@ -39,12 +39,18 @@ describe('Prompty: front matter', () => {
   it('reads the v1 form: configuration, parameters, sample', () => {
     const p = parsePrompt('p.prompty', V1);
     expect(p.format).toBe('prompty');
-    expect(p.params).toEqual({ model: 'gpt-4o', max_tokens: 128, temperature: 0.2 });
+    // maxOutputTokens is sent as max_completion_tokens, stopSequences as stop (Prompty's OpenAI wire)
+    expect(p.params).toEqual({
+      model: 'gpt-4o',
+      max_tokens: 128,
+      max_tokens_param: 'max_completion_tokens',
+      temperature: 0.2,
+      stop: ['\n'],
+    });
     expect(p.variables).toEqual(['question', 'followup']);
     expect(p.unsupported).toEqual([
       "prompty `sample` is for Prompty's own tooling; promptgate uses the suite's cases",
       'prompty `model.connection` is ignored: promptgate calls the endpoint set in promptgate.yml',
-      'prompty model option `stopSequences` is not supported yet (ignored)',
     ]);
     expect(p.template).toMatchObject({ engine: 'jinja2', line: 15 });
   });
@@ -54,7 +60,14 @@ describe('Prompty: front matter', () => {
       'p.prompty',
       '---\nmodel:\n  id: gpt-4.1\n  options: { temperature: 0, maxOutputTokens: 50, topP: 0.5, seed: 3 }\ninputs:\n  - { name: who, kind: string, default: World }\n  - { name: n, kind: integer, required: true }\n---\nuser:\nHi {{who}} {{n}}\n',
     );
-    expect(p.params).toEqual({ model: 'gpt-4.1', temperature: 0, max_tokens: 50, top_p: 0.5, seed: 3 });
+    expect(p.params).toEqual({
+      model: 'gpt-4.1',
+      temperature: 0,
+      max_tokens: 50,
+      max_tokens_param: 'max_completion_tokens',
+      top_p: 0.5,
+      seed: 3,
+    });
     expect(p.variables).toEqual(['n']); // declared required, no default
     expect(p.template).toMatchObject({ defaults: { who: 'World' } });
   });

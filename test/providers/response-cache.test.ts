@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheKey, canonicalJson, FsResponseCache, NullCache } from '../../src/providers/response-cache.js';
+import { cacheKey, canonicalJson, FsResponseCache, NullCache, sampleKeys } from '../../src/providers/response-cache.js';
 import type { CallResult, ChatRequest } from '../../src/types.js';
 
 let dir: string;
@@ -82,6 +82,22 @@ describe('cacheKey', () => {
     // a key computed before tools existed: the same request hashes as it did
     expect(cacheKey('e', { ...req, tools: undefined, tool_choice: undefined }, 0)).toBe(k);
     expect(k).toBe(cacheKey('e', req, 0));
+  });
+
+  it('stop, penalties and extra body keys are part of the key; the limit field name is not', () => {
+    const k = cacheKey('e', req, 0);
+    const variants = [
+      cacheKey('e', { ...req, stop: ['END'] }, 0),
+      cacheKey('e', { ...req, stop: 'END' }, 0),
+      cacheKey('e', { ...req, frequency_penalty: 0.5 }, 0),
+      cacheKey('e', { ...req, presence_penalty: 0.5 }, 0),
+      cacheKey('e', { ...req, extra_body: { logprobs: true } }, 0),
+    ];
+    expect(new Set([k, ...variants]).size).toBe(variants.length + 1);
+    expect(cacheKey('e', { ...req, max_tokens_param: 'max_completion_tokens' }, 0)).toBe(k);
+    // the per-sample shortcut agrees with the full key when options are set
+    const withStop = { ...req, stop: ['x', 'sample'] };
+    expect(sampleKeys('e', withStop)(2)).toBe(cacheKey('e', withStop, 2));
   });
 
   it('repeats are distinct samples, even at temperature 0', () => {

@@ -3,6 +3,7 @@
 // The judge call is made by the run's judge phase (src/run/judge-phase.ts); its rubric is
 // filled there too, since it may use the output ({{output}}) as well as the case's vars.
 import { TRUSTED_PROVIDER_KEYS } from '../../../config/schema.js';
+import { SAMPLING_KEYS } from '../../../request-options.js';
 import type { AssertionSpec } from '../../../types.js';
 import type { AssertionProblem, AssertionType } from '../assertion-type.js';
 
@@ -24,10 +25,18 @@ export function rubricProblem(spec: AssertionSpec): AssertionProblem | undefined
  */
 export function judgeProviderProblem(spec: AssertionSpec): AssertionProblem | undefined {
   const bad = TRUSTED_PROVIDER_KEYS.filter((k) => spec.provider?.[k] !== undefined);
-  if (!bad.length) return undefined;
+  const lead = "a judge's provider may set model, temperature, max_tokens, top_p and seed";
+  if (bad.length)
+    return {
+      field: 'provider',
+      message: `${lead}; ${bad.join(', ')} always come from the suite's provider - remove them here`,
+    };
+  // a judge answers in its own structured format: stop sequences or extra body keys would break it
+  const unsent = SAMPLING_KEYS.filter((k) => spec.provider?.[k] !== undefined);
+  if (!unsent.length) return undefined;
   return {
     field: 'provider',
-    message: `a judge's provider may set model, temperature, max_tokens, top_p and seed; ${bad.join(', ')} always come from the suite's provider - remove them here`,
+    message: `${lead}; ${unsent.join(', ')} would not be sent to the judge - remove them here`,
   };
 }
 
