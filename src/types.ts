@@ -91,9 +91,18 @@ export interface ToolCall {
   function: { name: string; arguments: string };
 }
 
+/** A message part in OpenAI's chat shape: text, an image (URL or data URI), or base64 audio. */
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string } }
+  | { type: 'input_audio'; input_audio: { data: string; format: 'wav' | 'mp3' } };
+
 export interface ChatMessage {
   role: Role;
+  /** The text (with `parts`: its text parts joined, for everything that reads text: diffs, judges). */
   content: string;
+  /** Set when the message carries media (Prompty image/audio inputs, Dotprompt `{{media}}`): what is sent, in order. */
+  parts?: ContentPart[];
   /** An assistant turn's tool calls (a case's earlier turns, a Prompty thread). */
   tool_calls?: ToolCall[];
   /** A `tool` turn: the call it answers. */
@@ -182,6 +191,8 @@ export type PromptTemplate =
       source: string;
       defaults: Record<string, unknown>;
       threads: string[];
+      /** Inputs of kind image or audio: placed as message parts where the template prints them. */
+      media?: { name: string; kind: 'image' | 'audio' }[];
       line: number;
     };
 

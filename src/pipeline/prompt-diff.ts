@@ -1,11 +1,17 @@
+import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
+import { partText } from '../prompts/media.js';
 import { featuresText } from '../prompts/request-features.js';
 import type { ChatMessage, RequestFeatures } from '../types.js';
+
+const digest = (s: string) => `sha256 ${createHash('sha256').update(s).digest('hex').slice(0, 12)}`;
 
 function messageText(m: ChatMessage): string {
   const head = m.role === 'tool' ? `[tool ${m.tool_call_id}]` : `[${m.role}]`;
   const calls = (m.tool_calls ?? []).map((c) => `[tool call ${c.id}] ${c.function.name}(${c.function.arguments})`);
-  return [head, ...(m.content || !calls.length ? [m.content] : []), ...calls].join('\n') + '\n';
+  // media on lines of their own, so a changed image reads as one changed line
+  const body = m.parts ? m.parts.map((p) => partText(p, digest)).join('\n') : m.content;
+  return [head, ...(body || !calls.length ? [body] : []), ...calls].join('\n') + '\n';
 }
 
 /** The request as reviewable text: messages, then tools and output format (prompts/request-features.ts). */

@@ -26,6 +26,8 @@ const OPTION_PARAMS: Record<string, keyof ModelParams> = {
   presencePenalty: 'presence_penalty',
 };
 const TEXT_KINDS = ['string', 'integer', 'float', 'number', 'boolean', 'array', 'object', 'thread'];
+/** Inputs sent as message parts where the template prints them (prompts/media.ts). */
+const MEDIA_KINDS = ['image', 'audio'];
 
 function lineOf(text: string, index: number): { line: number; col: number } {
   const before = text.slice(0, index);
@@ -141,13 +143,22 @@ function requestParts(
     }
   }
   (agent.inputs ?? []).forEach((p, i) => {
-    if (p.kind !== undefined && !TEXT_KINDS.includes(p.kind))
+    if (p.kind !== undefined && !TEXT_KINDS.includes(p.kind) && !MEDIA_KINDS.includes(p.kind))
       fail(
         ['inputs', i],
-        `input \`${p.name}\` of kind \`${p.kind}\` is not supported yet: promptgate sends text-only messages`,
+        `input \`${p.name}\` of kind \`${p.kind}\` is not supported: promptgate sends text, image and audio parts`,
       );
   });
   return parts;
+}
+
+function mediaInputs(inputs: readonly { name: string; kind?: string }[]): {
+  media?: { name: string; kind: 'image' | 'audio' }[];
+} {
+  const media = inputs.flatMap((p) =>
+    p.kind === 'image' || p.kind === 'audio' ? [{ name: p.name, kind: p.kind as 'image' | 'audio' }] : [],
+  );
+  return media.length ? { media } : {};
 }
 
 /** Role lines promptgate cannot send as they are (checked on the template, before rendering). */
@@ -248,7 +259,14 @@ export function parsePrompty(file: string, text: string): Prompt {
     params,
     variables: required.filter((v) => !Object.hasOwn(defaults, v.split('.')[0]!)),
     unsupported: [...new Set(warnings)],
-    template: { engine, source, defaults, threads: inputs.filter((p) => p.kind === 'thread').map((p) => p.name), line },
+    template: {
+      engine,
+      source,
+      defaults,
+      threads: inputs.filter((p) => p.kind === 'thread').map((p) => p.name),
+      ...mediaInputs(inputs),
+      line,
+    },
     ...request,
   };
 }

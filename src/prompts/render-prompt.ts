@@ -27,11 +27,12 @@ import { InputError, RunError, type Problem } from '../errors.js';
 import type { DotpromptCase, DotpromptJob, DotpromptResult } from '../sandbox/protocol.js';
 import type { RenderSandbox } from '../sandbox/render-sandbox.js';
 import { SandboxError } from '../sandbox/render-sandbox.js';
-import type { ChatMessage, Prompt, PromptTemplate, SourceLocation } from '../types.js';
+import type { ChatMessage, ContentPart, Prompt, PromptTemplate, SourceLocation } from '../types.js';
+import { audioPart, imagePart, MediaError, messageWithParts } from './media.js';
 import { chatMessagesOf, dotpromptCase } from './dotprompt/messages.js';
 import { parseTemplate, renderJinja, TemplateRuntimeError } from './jinja/index.js';
 import { parseMustache, renderMustache } from './mustache/index.js';
-import { parsePromptyMessages, type PromptyMessage } from './prompty/parse-messages.js';
+import { parsePromptyMessages, type PromptyMessage, type PromptyPart } from './prompty/parse-messages.js';
 import { renderTemplate } from './template.js';
 import { toTurns, TurnError } from './turns.js';
 
@@ -123,7 +124,7 @@ function renderInProcess(prompt: Prompt, cases: RenderCase[]): Rendered[] {
     try {
       return { messages: promptyChatMessages(renderPromptyMessages(t, nodes, c.vars)) };
     } catch (e) {
-      if (e instanceof TemplateRuntimeError || e instanceof ThreadError)
+      if (e instanceof TemplateRuntimeError || e instanceof ThreadError || e instanceof MediaError)
         return { problems: caseProblem(prompt, c, e.message) };
       throw e;
     }
@@ -145,11 +146,20 @@ function renderVars(prompt: Prompt, c: RenderCase): Rendered {
 
 class ThreadError extends Error {}
 
-/** A thread marker the renderer leaves for a `kind: thread` input; unique to the template. */
-function threadMarker(source: string, name: string): string {
+/** The marker the renderer leaves for a `kind: thread` or image/audio input; unique to the template. */
+function inputMarker(source: string, name: string, what: 'THREAD' | 'MEDIA'): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193) >>> 0;
-  return `__PROMPTY_THREAD_${h.toString(16).padStart(8, '0')}_${name}__`;
+  return `__PROMPTY_${what}_${h.toString(16).padStart(8, '0')}_${name}__`;
+}
+
+/** An image or audio input's value as the part the parser puts where the template printed it. */
+function mediaInput(name: string, kind: 'image' | 'audio', v: unknown): PromptyPart {
+  const part = kind === 'image' ? imagePart(v, name) : audioPart(v, name);
+  if (part.type === 'image_url') return { kind: 'image', value: part.image_url.url };
+  if (part.type === 'text') return { kind: 'text', value: part.text };
+  const mediaType = part.input_audio.format === 'mp3' ? 'audio/mpeg' : 'audio/wav';
+  return { kind: 'audio', value: part.input_audio.data, mediaType };
 }
 
 /** A thread input's value (a list of turns, or `{messages: [...]}`) as Prompty messages. */
@@ -186,18 +196,24 @@ export function renderPromptyText(
   t: PromptyTemplate,
   nodes: PromptyNodes,
   vars: Record<string, unknown>,
-): { text: string; threads: Record<string, PromptyMessage[]> } {
+): { text: string; threads: Record<string, PromptyMessage[]>; media: Record<string, PromptyPart> } {
   const inputs = promptyInputs(t, vars);
   const threads: Record<string, PromptyMessage[]> = {};
   for (const name of t.threads) {
     threads[name] = threadMessages(name, inputs[name]);
-    inputs[name] = threadMarker(t.source, name);
+    inputs[name] = inputMarker(t.source, name, 'THREAD');
+  }
+  const media: Record<string, PromptyPart> = {};
+  for (const { name, kind } of t.media ?? []) {
+    if (inputs[name] === undefined || inputs[name] === null) continue;
+    media[name] = mediaInput(name, kind, inputs[name]);
+    inputs[name] = inputMarker(t.source, name, 'MEDIA');
   }
   const text =
     t.engine === 'jinja2'
       ? renderJinja(nodes as ReturnType<typeof parseTemplate>, inputs)
       : renderMustache(nodes as ReturnType<typeof parseMustache>, inputs);
-  return { text, threads };
+  return { text, threads, media };
 }
 
 /** Prompty's pipeline for one case: render, then split into messages at role lines. */
@@ -206,14 +222,20 @@ export function renderPromptyMessages(
   nodes: PromptyNodes,
   vars: Record<string, unknown>,
 ): PromptyMessage[] {
-  const { text, threads } = renderPromptyText(t, nodes, vars);
-  return parsePromptyMessages(text, threads);
+  const { text, threads, media } = renderPromptyText(t, nodes, vars);
+  return parsePromptyMessages(text, threads, media);
+}
+
+function contentPart(p: PromptyPart): ContentPart {
+  if (p.kind === 'text') return { type: 'text', text: p.value };
+  if (p.kind === 'image') return { type: 'image_url', image_url: { url: p.value } };
+  return audioPart({ data: p.value, mediaType: p.mediaType }, 'audio');
 }
 
 function promptyChatMessages(messages: PromptyMessage[]): ChatMessage[] {
   return messages.map((m) => {
     const role = m.role === 'assistant' || m.role === 'user' || m.role === 'tool' ? m.role : 'system';
-    const out: ChatMessage = { role, content: m.content.map((p) => p.value).join('') };
+    const out: ChatMessage = messageWithParts(role, m.content.map(contentPart));
     if (m.tool_calls) out.tool_calls = m.tool_calls;
     if (m.tool_call_id) out.tool_call_id = m.tool_call_id;
     return out;

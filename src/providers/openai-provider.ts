@@ -137,11 +137,18 @@ interface ProviderState {
   useMaxCompletionTokens: boolean;
 }
 
-/** The messages as the API takes them: an assistant turn that only calls tools has null content. */
+/**
+ * The messages as the API takes them: an assistant turn that only calls tools has null content;
+ * a message with media sends its parts as its content.
+ */
 function wireMessages(messages: ChatMessage[]): unknown[] {
-  return messages.map((m) =>
-    m.tool_calls || m.tool_call_id ? { ...m, content: m.tool_calls && !m.content ? null : m.content } : m,
-  );
+  return messages.map((m) => {
+    if (m.parts) {
+      const { parts, ...rest } = m;
+      return { ...rest, content: parts };
+    }
+    return m.tool_calls || m.tool_call_id ? { ...m, content: m.tool_calls && !m.content ? null : m.content } : m;
+  });
 }
 
 function chatBody(req: ChatRequest, state: ProviderState): Record<string, unknown> {

@@ -38,10 +38,11 @@ function keyMaterial(endpoint: string, req: ChatRequest, sample: number | string
     v: 1,
     endpoint,
     model: req.model,
-    // tool_calls and tool_call_id are undefined for text turns, so plain keys are unchanged
+    // tool_calls, tool_call_id and parts are undefined for text turns, so plain keys are unchanged
     messages: req.messages.map((m) => ({
       role: m.role,
       content: m.content,
+      parts: m.parts,
       tool_calls: m.tool_calls,
       tool_call_id: m.tool_call_id,
     })),

@@ -104,8 +104,8 @@ describe('Prompty: front matter', () => {
       /^p\.prompty:3:5: prompty tool `f` of kind `mcp` is not supported: promptgate sends function tools only/,
     ],
     [
-      'inputs:\n  - { name: photo, kind: image }',
-      /^p\.prompty:3:5: input `photo` of kind `image` is not supported yet/,
+      'inputs:\n  - { name: doc, kind: file }',
+      /^p\.prompty:3:5: input `doc` of kind `file` is not supported: promptgate sends text, image and audio parts/,
     ],
     ['model:\n  id: gpt-4\n  apiType: embedding', /^p\.prompty:3:3: model apiType `embedding` is not a chat prompt/],
     [
@@ -114,6 +114,44 @@ describe('Prompty: front matter', () => {
     ],
   ])('%s is a located error', (yaml, re) => {
     expect(problemsOf(() => parsePrompt('p.prompty', `---\n${yaml}\n---\nuser:\nhi\n`))[0]).toMatch(re);
+  });
+
+  it('image and audio inputs become message parts where the template prints them', async () => {
+    const p = parsePrompt(
+      'p.prompty',
+      '---\ninputs:\n  - { name: photo, kind: image }\n  - { name: clip, kind: audio }\n  - { name: q, kind: string }\n---\nsystem:\nYou see and hear.\n\n{{photo}}\n\n{{clip}}\n\nuser:\n{{q}} {{photo}}\n',
+    );
+    const [r] = await renderPrompt(
+      p,
+      [{ vars: { photo: 'https://example.com/a.png', clip: 'data:audio/wav;base64,UklG', q: 'What is it?' } }],
+      noSandbox,
+    );
+    expect(r).toEqual({
+      messages: [
+        {
+          role: 'system',
+          content: 'You see and hear.',
+          parts: [
+            { type: 'text', text: 'You see and hear.' },
+            { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
+            { type: 'input_audio', input_audio: { data: 'UklG', format: 'wav' } },
+          ],
+        },
+        {
+          role: 'user',
+          content: 'What is it? ',
+          parts: [
+            { type: 'text', text: 'What is it? ' },
+            { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
+          ],
+        },
+      ],
+    });
+    // a path is never read, text never pasted in the image's place: the case's error
+    const [bad] = await renderPrompt(p, [{ vars: { photo: 'img/a.png', clip: 'x', q: 'q' } }], noSandbox);
+    expect(bad).toMatchObject({
+      problems: [{ message: expect.stringMatching(/image `photo` is `img\/a\.png`: give an http\(s\) URL/) }],
+    });
   });
 
   it('developer and role attributes are warnings (never silent); outputs are sent', () => {

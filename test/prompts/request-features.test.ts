@@ -9,6 +9,7 @@ import { featuresText, requestFeatures } from '../../src/prompts/request-feature
 import { withConversation } from '../../src/prompts/turns.js';
 import { renderedPromptDiff } from '../../src/pipeline/prompt-diff.js';
 import { noSandbox, problemsOf, problemsOfAsync } from './test-helpers.js';
+import type { ChatMessage } from '../../src/types.js';
 
 const ISSUE_TOOL = `tools:
   - type: function
@@ -232,5 +233,27 @@ describe('a case conversation and the prompt diff', () => {
     });
     expect(diff).toContain('-description: Create a new issue with a title\n+description: Does ticket stuff');
     expect(renderedPromptDiff('p.md', msgs, msgs, { base: tools('x'), head: tools('x') })).toBe('');
+  });
+});
+
+describe('prompt diff of media', () => {
+  it('an image or audio part is a line of its own; a changed image reads as one changed line', () => {
+    const msgs = (url: string): ChatMessage[] => [
+      {
+        role: 'user',
+        content: 'Look:',
+        parts: [
+          { type: 'text', text: 'Look:' },
+          { type: 'image_url', image_url: { url } },
+          { type: 'input_audio', input_audio: { data: 'UklG', format: 'wav' } },
+        ],
+      },
+    ];
+    const diff = renderedPromptDiff('p.prompty', msgs('https://a/1.png'), msgs('data:image/png;base64,iVBOR'));
+    expect(diff).toMatch(
+      /^-\[image https:\/\/a\/1\.png\]\n\+\[image data:image\/png;base64,… \(27 chars, sha256 [0-9a-f]{12}\)\]$/m,
+    );
+    expect(diff).toMatch(/^ \[audio wav, 4 base64 chars, sha256 [0-9a-f]{12}\]$/m);
+    expect(diff).toContain(' Look:');
   });
 });

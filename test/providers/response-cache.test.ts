@@ -100,6 +100,32 @@ describe('cacheKey', () => {
     expect(sampleKeys('e', withStop)(2)).toBe(cacheKey('e', withStop, 2));
   });
 
+  it('media parts are part of the key; a text message hashes as before', () => {
+    const img = (url: string): ChatRequest => ({
+      ...req,
+      messages: [
+        {
+          role: 'user',
+          content: 'Describe',
+          parts: [
+            { type: 'text', text: 'Describe' },
+            { type: 'image_url', image_url: { url } },
+          ],
+        },
+      ],
+    });
+    const text: ChatRequest = { ...req, messages: [{ role: 'user', content: 'Describe' }] };
+    const keys = [
+      cacheKey('e', text, 0),
+      cacheKey('e', img('https://a/1.png'), 0),
+      cacheKey('e', img('https://a/2.png'), 0),
+    ];
+    expect(new Set(keys).size).toBe(3);
+    expect(cacheKey('e', { ...text, messages: [{ role: 'user', content: 'Describe', parts: undefined }] }, 0)).toBe(
+      keys[0],
+    );
+  });
+
   it('repeats are distinct samples, even at temperature 0', () => {
     const keys = [0, 1, 2].map((i) => cacheKey('e', { ...req, temperature: 0 }, i));
     expect(new Set(keys).size).toBe(3);
