@@ -62,10 +62,6 @@ describe('Dotprompt: parsing', () => {
   });
 
   it.each([
-    [
-      '{{media url=photo}}',
-      /^a\.prompt:5:1: `\{\{media\}\}` is not supported yet: promptgate sends text-only messages/,
-    ],
     ['{{#upper name}}x{{/upper}}', /^a\.prompt:5:1: unknown Handlebars helper `upper`/],
     ['{{shout name}}', /^a\.prompt:5:1: unknown Handlebars helper `shout`/],
     ['{{> (whichPartial)}}', /^a\.prompt:5:1: a dynamic partial/],
@@ -151,6 +147,30 @@ describe('Dotprompt: rendering keeps whitespace as the spec does', () => {
     expect(await render(q, { name: 'Michael', items: ['a', 'b'], tone: 'warm' })).toEqual({
       messages: [{ role: 'user', content: 'Hello, Michael!\n- a\n- b\n:)' }],
     });
+  });
+
+  it('{{media}} is an image or audio part of the message; video or audio by URL is the case’s error', async () => {
+    const p = parsePrompt('m.prompt', 'What is in this picture?\n{{media url=photo}}{{media url=clip}}');
+    expect(await render(p, { photo: 'https://example.com/a.jpg', clip: 'data:audio/mpeg;base64,SUQz' })).toEqual({
+      messages: [
+        {
+          role: 'user',
+          content: 'What is in this picture?\n',
+          parts: [
+            { type: 'text', text: 'What is in this picture?\n' },
+            { type: 'image_url', image_url: { url: 'https://example.com/a.jpg' } },
+            { type: 'input_audio', input_audio: { data: 'SUQz', format: 'mp3' } },
+          ],
+        },
+      ],
+    });
+    const v = parsePrompt('v.prompt', '{{media url=u contentType=t}}');
+    for (const [vars, why] of [
+      [{ u: 'https://example.com/a.mp4', t: 'video/mp4' }, /of type `video\/mp4` cannot be sent/],
+      [{ u: 'https://example.com/a.mp3', t: 'audio/mpeg' }, /audio `https:\/\/example\.com\/a\.mp3` is a URL/],
+      [{ u: 'photo.png', t: 'image/png' }, /image `media` is `photo\.png`: give an http\(s\) URL/],
+    ] as const)
+      expect(await render(v, vars)).toMatchObject({ problems: [{ message: expect.stringMatching(why) }] });
   });
 
   it('`@name` case vars are Genkit context and `@messages` the history', async () => {
