@@ -9,34 +9,25 @@
 import type { SamplingOptions } from './types.js';
 import * as z from './zod.js';
 
-/** Body keys an `extra_body` may not set: promptgate's own, or ones that break reading the answer. */
-export const RESERVED_BODY_KEYS: readonly string[] = [
-  'model',
-  'messages',
-  'temperature',
-  'max_tokens',
-  'max_completion_tokens',
-  'top_p',
-  'seed',
-  'stop',
-  'frequency_penalty',
-  'presence_penalty',
-  'tools',
-  'tool_choice',
-  'parallel_tool_calls',
-  'response_format',
-  'functions',
-  'function_call',
-  'stream',
-  'stream_options',
-  'n',
-];
+/** Body keys promptgate sets itself: each has a key of its own (the prompt, `provider.*`). */
+const OWN_KEYS = ['model', 'messages', 'temperature', 'max_tokens', 'max_completion_tokens', 'top_p', 'seed', 'stop'];
+OWN_KEYS.push('frequency_penalty', 'presence_penalty', 'tools', 'tool_choice', 'parallel_tool_calls');
+OWN_KEYS.push('response_format', 'functions', 'function_call');
+/** Body keys that change how the answer must be read (a stream, several choices). */
+const READING_KEYS = ['stream', 'stream_options', 'n'];
+
+/** Body keys an `extra_body` may not set. */
+export const RESERVED_BODY_KEYS: readonly string[] = [...OWN_KEYS, ...READING_KEYS];
 
 /** Why an `extra_body` cannot be sent as written, or undefined. */
 export function extraBodyProblem(body: Record<string, unknown>): string | undefined {
-  const bad = Object.keys(body).filter((k) => RESERVED_BODY_KEYS.includes(k));
-  if (!bad.length) return undefined;
-  return `extra_body cannot set ${bad.map((k) => `\`${k}\``).join(', ')}: promptgate sets ${bad.length > 1 ? 'them' : 'it'} itself (use the key of its own, e.g. \`stop:\`), or reading the answer depends on ${bad.length > 1 ? 'them' : 'it'}`;
+  const keys = Object.keys(body);
+  const list = (ks: string[]) => ks.map((k) => `\`${k}\``).join(', ');
+  const own = keys.filter((k) => OWN_KEYS.includes(k));
+  if (own.length) return `cannot set ${list(own)}: promptgate sends that from its own setting; use it instead`;
+  const reading = keys.filter((k) => READING_KEYS.includes(k));
+  if (reading.length) return `cannot set ${list(reading)}: promptgate reads one complete answer; remove it`;
+  return undefined;
 }
 
 const extraBody = z

@@ -94,7 +94,7 @@ function applyOption(params: ModelParams, k: string, v: unknown): string | null 
   if (k !== 'additionalProperties') return null;
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be a mapping of request keys to values';
   const bad = extraBodyProblem(v as Record<string, unknown>);
-  if (bad) return `cannot be sent: ${bad}`;
+  if (bad) return bad;
   params.extra_body = v as Record<string, unknown>;
   return '';
 }

@@ -169,7 +169,7 @@ const BAD: Array<[string, string, number, number, string]> = [
     'version: 1\nprovider:\n  model: m\n  extra_body: { logprobs: true, stream: true }\n',
     4,
     15,
-    'extra_body cannot set `stream`',
+    'provider.extra_body: cannot set `stream`: promptgate reads one complete answer',
   ],
   [
     'a penalty out of range',

@@ -63,7 +63,9 @@ describe('template file', () => {
       max_tokens_param: 'max_completion_tokens',
     });
     const lines = problemsOf(() => parsePrompt('p.md', '---\nextra_body: { n: 3 }\n---\nhi'));
-    expect(lines[0]).toMatch(/^p\.md:2:13: `extra_body`: extra_body cannot set `n`/);
+    expect(lines[0]).toMatch(
+      /^p\.md:2:13: `extra_body`: cannot set `n`: promptgate reads one complete answer; remove it$/,
+    );
   });
 
   it('a YAML syntax error in front matter has file:line:col of the real file', () => {

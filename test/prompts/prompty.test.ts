@@ -109,6 +109,10 @@ describe('Prompty: front matter', () => {
     ],
     ['model:\n  id: gpt-4\n  apiType: embedding', /^p\.prompty:3:3: model apiType `embedding` is not a chat prompt/],
     [
+      'model:\n  id: gpt-4\n  options:\n    additionalProperties: { stream: true }',
+      /^p\.prompty:3:3: model option `additionalProperties` cannot set `stream`: promptgate reads one complete answer/,
+    ],
+    [
       'model:\n  id: "${env:DEPLOYMENT}"',
       /^p\.prompty:3:3: model `\$\{env:DEPLOYMENT\}` is a reference promptgate does not resolve/,
     ],
