@@ -106,6 +106,10 @@ export interface CaseSide {
   failed?: FailedAssertion[];
   /** Additive: the first error, when no sample of this side succeeded. */
   error?: string;
+  /** Additive: the tool calls of the answer shown (`output`'s), arguments parsed (as sent when not JSON). */
+  toolCalls?: { name: string; arguments: unknown }[];
+  /** Additive: that answer parsed as JSON, when the request asked for structured output. */
+  structured?: unknown;
 }
 
 export interface CaseResult {
@@ -155,6 +159,38 @@ export interface SuiteReport {
   notComparable?: NotComparable[];
   /** Additive: the rule and verdict behind each reason, in the same order as `reasons`. */
   checks?: Array<{ rule: GateRule; verdict: Verdict }>;
+  /** Additive: the pairwise judge's preferences base vs head (`type: pairwise`; compare/pairwise.ts). */
+  pairwise?: PairwiseReport;
+}
+
+/** A suite's pairwise judge: per-case preferences, the sign test and what the gate made of it. */
+export interface PairwiseReport {
+  name: string;
+  grade: 'hard' | 'soft';
+  /** Cases judged (both sides answered), and how they went; `inconsistent` ties included in `ties`. */
+  cases: number;
+  headPreferred: number;
+  basePreferred: number;
+  ties: number;
+  errors: number;
+  inconsistent: number;
+  /** headPreferred / (headPreferred + basePreferred), with its Clopper–Pearson interval at `coverage`. */
+  winRate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  coverage: number;
+  /** (headPreferred − basePreferred) / judged cases: the effect compared with min_effect. */
+  net: number | null;
+  /** Exact one-sided sign test toward base preferred, and after Holm across the run's pairwise tests. */
+  pValue: number | null;
+  pAdjusted: number | null;
+  /** The judge calls (both orders, retries), apart from either side's cost. */
+  costUsd: number;
+  calls: { made: number; cached: number; failed: number };
+  /** Cases the judge preferred base in, with its reason. */
+  baseWon: { id: string; reason: string }[];
+  verdict: Verdict;
+  reason: string;
 }
 
 /** One assertion as a short line: `equals "{{label}}"`, `llm-rubric "…" (soft) threshold: 0.5`. */

@@ -173,6 +173,8 @@ function comparisonInputs(plans: SuitePlan[], exams: Map<string, Exam>, result: 
       promptDiff: firstCaseDiff(suite.prompt.file, b, h),
     };
     if (exam.change) input.gradingChange = exam.change;
+    const pairwise = result.pairwise.find((r) => r.suite === p.name);
+    if (pairwise) input.pairwise = pairwise;
     if (exam.other)
       input.otherGrading = {
         graders: exam.graders === 'base' ? 'head' : 'base',
@@ -189,7 +191,7 @@ function firstCaseDiff(file: string, base: SuiteRun | undefined, head: SuiteRun 
   for (const b of base?.cases ?? []) {
     const h = heads.get(b.id);
     if (h && b.notComparable === undefined && h.notComparable === undefined)
-      return renderedPromptDiff(file, b.messages, h.messages);
+      return renderedPromptDiff(file, b.messages, h.messages, { base: base?.features, head: head?.features });
   }
   return '';
 }

@@ -4,7 +4,9 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { InputError } from '../errors.js';
 import type {
+  CalledTool,
   CallResult,
+  ChatMessage,
   ChatProvider,
   ChatRequest,
   EmbeddingRequest,
@@ -135,15 +137,60 @@ interface ProviderState {
   useMaxCompletionTokens: boolean;
 }
 
+/**
+ * The messages as the API takes them: an assistant turn that only calls tools has null content;
+ * a message with media sends its parts as its content.
+ */
+function wireMessages(messages: ChatMessage[]): unknown[] {
+  return messages.map((m) => {
+    if (m.parts) {
+      const { parts, ...rest } = m;
+      return { ...rest, content: parts };
+    }
+    return m.tool_calls || m.tool_call_id ? { ...m, content: m.tool_calls && !m.content ? null : m.content } : m;
+  });
+}
+
 function chatBody(req: ChatRequest, state: ProviderState): Record<string, unknown> {
-  const body: Record<string, unknown> = { model: req.model, messages: req.messages };
+  // extra_body never names a key set below (request-options.ts refuses those)
+  const body: Record<string, unknown> = { ...req.extra_body, model: req.model, messages: wireMessages(req.messages) };
   if (req.temperature !== undefined) body.temperature = req.temperature;
-  if (req.max_tokens !== undefined)
-    body[state.useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+  if (req.max_tokens !== undefined) {
+    const completion = state.useMaxCompletionTokens || req.max_tokens_param === 'max_completion_tokens';
+    body[completion ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+  }
   if (req.top_p !== undefined) body.top_p = req.top_p;
+  if (req.frequency_penalty !== undefined) body.frequency_penalty = req.frequency_penalty;
+  if (req.presence_penalty !== undefined) body.presence_penalty = req.presence_penalty;
   if (req.seed !== undefined) body.seed = req.seed;
+  if (req.stop !== undefined) body.stop = req.stop;
   if (req.response_format !== undefined) body.response_format = req.response_format;
+  if (req.tools?.length) body.tools = req.tools;
+  if (req.tool_choice !== undefined) body.tool_choice = req.tool_choice;
+  if (req.parallel_tool_calls !== undefined) body.parallel_tool_calls = req.parallel_tool_calls;
   return body;
+}
+
+/**
+ * The answer's function calls, checked: a call without a name or whose arguments are not text
+ * is a malformed response (the sample's error). Arguments that are text but not JSON are the
+ * model's answer, kept as sent: the assertions that read them fail and say why.
+ */
+function toolCallsOf(message: { tool_calls?: unknown }, endpoint: string): CalledTool[] | undefined {
+  const raw = message.tool_calls;
+  if (raw === undefined || raw === null) return undefined;
+  const bad = (why: string) =>
+    new ProviderError('bad-response', `${endpoint} answered a malformed response: message.tool_calls ${why}`);
+  if (!Array.isArray(raw)) throw bad(`is ${describe(raw)}, not a list`);
+  return raw.map((c: unknown, i): CalledTool => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
+    const call: any = c;
+    const fn = call && typeof call === 'object' ? call.function : undefined;
+    if (!fn || typeof fn !== 'object' || typeof fn.name !== 'string' || !fn.name)
+      throw bad(`[${i}] has no function name`);
+    if (typeof fn.arguments !== 'string') throw bad(`[${i}].function.arguments is ${describe(fn.arguments)}, not text`);
+    return { id: typeof call.id === 'string' ? call.id : `call_${i}`, name: fn.name, arguments: fn.arguments };
+  });
 }
 
 async function chatOnce(
@@ -184,6 +231,8 @@ async function chatOnce(
     );
   }
   const result: ProviderCallResult = { output: typeof content === 'string' ? content : '', latencyMs };
+  const calls = toolCallsOf(choice.message, state.endpoint);
+  if (calls?.length) result.toolCalls = calls;
   const usage = chatUsage(d.usage, state.endpoint);
   if (usage) result.usage = usage;
   if (typeof d.model === 'string') result.model = d.model;
@@ -290,7 +339,10 @@ async function guarded(
       } else throw e;
     }
     // a model may repeat what it was sent, a server may echo a header: neither reaches a sink
-    if (!ctx.secrets.empty) result.output = ctx.secrets.redact(result.output);
+    if (!ctx.secrets.empty) {
+      result.output = ctx.secrets.redact(result.output);
+      for (const c of result.toolCalls ?? []) c.arguments = ctx.secrets.redact(c.arguments);
+    }
     return result;
   } catch (e) {
     if (signal?.aborted) throw abortError(signal);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as z from '../zod.js';
 import type { Logger } from '../log.js';
 import type { CallResult, ChatRequest } from '../types.js';
+import { answerOptions } from '../request-options.js';
 
 /** use: read then call+store on miss; replay: read only, a miss is an error; record: always call, store; off: no cache. */
 export type CacheMode = 'use' | 'replay' | 'record' | 'off';
@@ -29,17 +30,31 @@ export function canonicalJson(value: unknown): string {
 }
 
 function keyMaterial(endpoint: string, req: ChatRequest, sample: number | string) {
+  const tools =
+    req.tools || req.tool_choice !== undefined || req.parallel_tool_calls !== undefined
+      ? { tools: req.tools, tool_choice: req.tool_choice, parallel_tool_calls: req.parallel_tool_calls }
+      : undefined;
   return {
     v: 1,
     endpoint,
     model: req.model,
-    messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
+    // tool_calls, tool_call_id and parts are undefined for text turns, so plain keys are unchanged
+    messages: req.messages.map((m) => ({
+      role: m.role,
+      content: m.content,
+      parts: m.parts,
+      tool_calls: m.tool_calls,
+      tool_call_id: m.tool_call_id,
+    })),
     temperature: req.temperature,
     max_tokens: req.max_tokens,
     top_p: req.top_p,
     seed: req.seed,
     // undefined for plain prompt calls, so their keys are unchanged
     response_format: req.response_format,
+    // under keys sorted before `sample` (see sampleKeys); undefined unless set
+    features: tools,
+    options: answerOptions(req),
     sample,
   };
 }
@@ -70,6 +85,7 @@ export function sampleKeys(endpoint: string, req: ChatRequest): (sampleIndex: nu
 const count = z.int().check(z.nonnegative());
 const callResultSchema = z.object({
   output: z.string(),
+  toolCalls: z.optional(z.array(z.object({ id: z.string(), name: z.string(), arguments: z.string() }))),
   usage: z.optional(z.object({ input: count, output: count, cached: count })),
   latencyMs: z.number().check(z.nonnegative()),
   model: z.optional(z.string()),
@@ -235,8 +251,8 @@ export class FsResponseCache implements ResponseCache {
     this.checkKey(key);
     // Only the known fields: transient data (rate-limit hints) never reaches the disk. The value
     // comes from our provider, so picking them is enough here; reads are what get validated.
-    const { output, usage, latencyMs, model, systemFingerprint, finishReason } = value;
-    const result = { output, usage, latencyMs, model, systemFingerprint, finishReason };
+    const { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason } = value;
+    const result = { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason };
     const line = JSON.stringify({ v: 1, key, result });
     const index = await this.load();
     index.set(key, line);

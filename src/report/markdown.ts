@@ -8,6 +8,7 @@ import { plural, pValue } from '../compare/format.js';
 import { clip, omittedNote, truncate } from './format.js';
 import { gradingSection } from './grading-view.js';
 import { type CaseRef, type Line, type SuiteRow, failedAssertion, inputs, passCounts, suiteRow } from './view.js';
+import { shownOutput, toolCallsLine } from './tool-view.js';
 import { wordDiff } from './word-diff.js';
 
 /** Per-field limits: untrusted values are cut here with a visible marker, never mid-section. */
@@ -77,12 +78,15 @@ export function caseBlock(ref: CaseRef, limits: FieldLimits, showSuite: boolean)
   }
   const failed = failedAssertion(r, ref.soft);
   if (failed) lines.push(`Failed: ${mdLine(failed, limits.input)}`);
+  const calls = toolCallsLine(r);
+  if (calls) lines.push(mdLine(calls, limits.input));
   const errs = (r.base.errors ?? 0) + (r.head.errors ?? 0);
   if (errs > 0) lines.push(`Errors: base ${r.base.errors ?? 0}, head ${r.head.errors ?? 0}`);
+  const [a, b] = [shownOutput(r.base), shownOutput(r.head)];
   const body =
-    r.base.output === r.head.output
-      ? `Output (identical on both sides):\n\n${codeBlock(clip(r.head.output, limits.output))}`
-      : codeBlock(wordDiff(r.base.output, r.head.output, { maxChars: limits.output }));
+    a === b
+      ? `Output (identical on both sides):\n\n${codeBlock(clip(b, limits.output))}`
+      : codeBlock(wordDiff(a, b, { maxChars: limits.output }));
   // Two trailing spaces would be invisible in review; a blank line separates block parts.
   return `${lines.join('<br>\n')}\n\n${body}`;
 }

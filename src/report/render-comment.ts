@@ -15,6 +15,7 @@ import {
   promptDiffBlock,
   suiteTable,
 } from './markdown.js';
+import { pairwiseBlock } from './pairwise-view.js';
 import { type CaseRef, casesWith, footer, headline, notes, reasons, rowHeaders } from './view.js';
 
 export const DEFAULT_CONFIG_FILE = 'promptgate.yml';
@@ -31,6 +32,8 @@ const MAX_NOTES = 20;
 /** Suites in the comment's "Grading changed" section; the job summary lists all. */
 const MAX_GRADING_SUITES = 5;
 const MAX_LIST_ITEMS = 50;
+/** Cases the pairwise judge preferred base in, listed in the comment; the job summary lists all. */
+const MAX_PAIRWISE_CASES = 10;
 const WHERE = 'in the job summary / report.json';
 
 /**
@@ -66,6 +69,7 @@ export function topParts(
   maxRows: number,
   where: string,
   maxGrading = MAX_GRADING_SUITES,
+  maxPairwiseCases = MAX_PAIRWISE_CASES,
 ): string[] {
   const { icon, line, worst } = headline(report);
   const shownSuites = report.suites.slice(0, maxRows);
@@ -81,6 +85,7 @@ export function topParts(
     `### ${icon} ${mdLine(line, 500)}`,
     worst ? mdLine(worst, 500) : '',
     table,
+    pairwiseBlock(report, mdLine, maxPairwiseCases, where),
     gradingBlock(report, maxGrading, where),
     bulletBlock(
       'Why',

@@ -23,6 +23,8 @@ import {
   suiteRow,
 } from './view.js';
 import { gradingSection } from './grading-view.js';
+import { pairwisePlain } from './pairwise-view.js';
+import { shownOutput, toolCallsLine } from './tool-view.js';
 import { wordDiff } from './word-diff.js';
 
 const OUTPUT_LIMIT = 2_000;
@@ -79,10 +81,11 @@ function caseText(ref: CaseRef, showSuite: boolean): string {
     );
   const failed = failedAssertion(r, ref.soft);
   if (failed) out.push(`  Failed: ${plainLine(failed)}`);
+  const calls = toolCallsLine(r);
+  if (calls) out.push(`  ${plainLine(calls)}`);
+  const [a, b] = [shownOutput(r.base), shownOutput(r.head)];
   const body =
-    r.base.output === r.head.output
-      ? `(identical on both sides)\n${clip(r.head.output, OUTPUT_LIMIT)}`
-      : wordDiff(r.base.output, r.head.output, { maxChars: OUTPUT_LIMIT });
+    a === b ? `(identical on both sides)\n${clip(b, OUTPUT_LIMIT)}` : wordDiff(a, b, { maxChars: OUTPUT_LIMIT });
   out.push(indent(escapeTerminal(body), '  │ '));
   return out.join('\n');
 }
@@ -117,6 +120,14 @@ export function renderPlain(report: Report): string {
     });
     parts.push(columns([keys.map((k) => headers[k]), ...rows]).join('\n'));
   }
+  parts.push(
+    pairwisePlain(
+      report,
+      (rows) => columns(rows).join('\n'),
+      plainLine,
+      (c) => oneLine(c, 60),
+    ),
+  );
   const grading = gradingSection(report);
   if (grading) {
     const lines = grading.suites.flatMap((s) => [

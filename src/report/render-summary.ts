@@ -139,7 +139,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
   const showSuite = report.suites.length > 1;
   const regressed = casesWith(report, 'regressed');
   const withDiffs = report.suites.filter((s) => s.promptDiff);
-  const [title, ...rest] = topParts(report, SUMMARY_LIMITS.name, Infinity, WHERE, Infinity);
+  const [title, ...rest] = topParts(report, SUMMARY_LIMITS.name, Infinity, WHERE, Infinity, Infinity);
   const layout: Layout = {
     before: [
       title!,

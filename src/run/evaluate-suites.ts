@@ -10,10 +10,11 @@ import { createLimiter } from '../providers/limiter.js';
 import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { childProcessSandbox, type RenderSandbox } from '../sandbox/render-sandbox.js';
-import type { ChatProvider, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
+import type { ChatProvider, PairwiseRun, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
 import { needsJudgePhase, runJudgePhase, type JudgePhaseResult, type JudgeStats } from './judge-phase.js';
 import { assertionToolsFor } from '../suites/assertions/index.js';
 import { pacer } from './pace.js';
+import { pairwisePairs, runPairwisePhase } from './pairwise-phase.js';
 import { assembleSuiteRun } from './assemble-run.js';
 import { runCallPhase } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
@@ -58,6 +59,8 @@ export interface CallCounts {
   shared: number;
   /** Judge and embedding calls (llm-rubric, similar), counted apart from the prompt's own. */
   judge?: JudgeStats;
+  /** The pairwise judges' calls (`type: pairwise`), counted apart likewise. */
+  pairwise?: JudgeStats;
 }
 
 export interface EngineResult {
@@ -65,6 +68,8 @@ export interface EngineResult {
   sides: SuiteRun[][];
   /** The regradings asked for, likewise (empty when none). */
   gradings: SuiteRun[][];
+  /** Pairwise judgements of the suites side 0 and side 1 both ran (a comparison's gated sides). */
+  pairwise: PairwiseRun[];
   calls: CallCounts;
   rateLimited: number;
   /** Why the run stopped early (spend cap, provider rejected the key, cancelled); null if it finished. */
@@ -198,6 +203,19 @@ export async function evaluateSuites(
       );
     }
   }
+  // Base vs head, once both sides (and the judges) have answered.
+  const pairs = plans.length === 2 ? pairwisePairs(plans[0]!, plans[1]!) : [];
+  const pairwise = pairs.length
+    ? await runPairwisePhase(pairs, jobs, {
+        ...phase,
+        pricer: opts.pricer,
+        stopped: outcome.stopped ?? judge?.stopped ?? null,
+      })
+    : undefined;
+  if (pairwise && (pairwise.stats.made || pairwise.stats.failed))
+    opts.log.info(
+      `pairwise judges: ${pairwise.stats.made} calls made, ${pairwise.stats.cached} from cache, ${pairwise.stats.failed} failed`,
+    );
   const tools = await toolsP;
   const pace = pacer(opts.signal);
   // scored one suite at a time, yielding between cases, so a cancel is heard while scoring
@@ -212,13 +230,15 @@ export async function evaluateSuites(
   };
   const scoredSides = await assemble(plans);
   const scoredGradings = await assemble(regrades);
-  const stopped = outcome.stopped ?? judge?.stopped ?? (opts.signal?.aborted ? 'cancelled' : null);
+  const stopped = outcome.stopped ?? judge?.stopped ?? pairwise?.stopped ?? (opts.signal?.aborted ? 'cancelled' : null);
 
   const calls: CallCounts = { made: outcome.made, cached: outcome.cached, failed: outcome.failed, shared };
   if (judge) calls.judge = judge.stats;
+  if (pairwise) calls.pairwise = pairwise.stats;
   return {
     sides: scoredSides,
     gradings: scoredGradings,
+    pairwise: pairwise?.runs ?? [],
     calls,
     rateLimited: phase.limiter.rateLimited,
     stopped,

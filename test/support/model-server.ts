@@ -6,12 +6,27 @@
 //   - with temperature > 0 each repeat is a distinct sample: the answer gets a suffix
 //     ` #<n>` where n counts earlier identical requests (same model + messages + temperature),
 //     or ` #s<seed>` when the request carries a `seed` (same seed → same sample, like a real model);
-//   - pass `answer(body, ctx)` to compute anything else (e.g. a label from the input).
+//   - with `tools` or a JSON `response_format` (and no `answer`): tool calls or JSON derived from
+//     the request, as test/support/tool-model.ts describes;
+//   - pass `answer(body, ctx)` to compute anything else (e.g. a label from the input); it may
+//     return `replyWith(toolModelReply(...))` or any ToolReply to answer with tool calls.
 // Completion is truncated to max_tokens*4 characters with finish_reason "length".
 // Usage: prompt_tokens = ceil(chars of all messages / 4), completion_tokens = ceil(chars / 4).
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { toolModelReply, type ToolReply } from './tool-model.js';
+
+export { toolModelReply, type ToolReply } from './tool-model.js';
+
+const TOOL_REPLY = Symbol('tool reply');
+/** An `answer` result that is a whole message (content and tool calls), not text. */
+export function replyWith(r: ToolReply): object {
+  return { [TOOL_REPLY]: r };
+}
+function asToolReply(v: unknown): ToolReply | undefined {
+  return v && typeof v === 'object' && TOOL_REPLY in v ? (v as Record<symbol, ToolReply>)[TOOL_REPLY] : undefined;
+}
 
 export interface ChatBody {
   model?: string;
@@ -106,6 +121,12 @@ export interface ModelServer {
   /** Zero the counters and forget recorded requests (behaviour is kept). */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** The tool model's reply as an `answer` result, or undefined for a plain request. */
+function toolReplyOf(body: ChatBody, lastUser: string, plain: string): object | undefined {
+  const r = toolModelReply(body, lastUser, plain);
+  return r && replyWith(r);
 }
 
 export function defaultAnswer(body: ChatBody, ctx: AnswerContext): string {
@@ -252,8 +273,12 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     const fp = JSON.stringify([body.model, messages, body.temperature ?? 0]);
     const repeatIndex = seen.get(fp) ?? 0;
     seen.set(fp, repeatIndex + 1);
-    const answered = (o.answer ?? defaultAnswer)(body, { callIndex: i, repeatIndex, lastUser, headers: req.headers });
-    let text = typeof answered === 'string' ? answered : JSON.stringify(answered);
+    const ctx = { callIndex: i, repeatIndex, lastUser, headers: req.headers };
+    const answered = o.answer
+      ? o.answer(body, ctx)
+      : (toolReplyOf(body, lastUser, defaultAnswer(body, ctx)) ?? defaultAnswer(body, ctx));
+    const reply = asToolReply(answered);
+    let text = reply ? (reply.content ?? '') : typeof answered === 'string' ? answered : JSON.stringify(answered);
     let finishReason = 'stop';
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
     if (!o.ignoreMaxTokens && typeof maxTokens === 'number' && tokens(text.length) > maxTokens) {
@@ -261,7 +286,7 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
       finishReason = 'length';
     }
     const promptTokens = tokens(messages.reduce((n, m) => n + contentText(m?.content).length, 0));
-    const completionTokens = tokens(text.length);
+    const completionTokens = tokens(text.length + JSON.stringify(reply?.tool_calls ?? '').length - 2);
     stats.completions++;
     send(
       res,
@@ -275,9 +300,14 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
         choices: [
           {
             index: 0,
-            message: { role: 'assistant', content: o.rawContent?.(body) ?? text, refusal: null },
+            message: {
+              role: 'assistant',
+              content: o.rawContent?.(body) ?? (reply?.tool_calls && !text ? null : text),
+              refusal: null,
+              ...(reply?.tool_calls ? { tool_calls: reply.tool_calls } : {}),
+            },
             logprobs: null,
-            finish_reason: finishReason,
+            finish_reason: reply?.tool_calls ? 'tool_calls' : finishReason,
           },
         ],
         ...(o.omitUsage

@@ -107,6 +107,8 @@ export interface ActionRunOptions {
   env?: Record<string, string | undefined>;
   /** Sends SIGTERM this long after the start, as the runner does when a job is cancelled. */
   signalAfterMs?: number;
+  /** SIGTERM once this holds (polled): e.g. once the model server has answered, so the step's handlers are in place. */
+  signalWhen?: () => boolean;
 }
 
 export interface ActionRun {
@@ -198,6 +200,14 @@ export function runAction(opts: ActionRunOptions): Promise<ActionRun> {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     if (opts.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
+    if (opts.signalWhen) {
+      const poll = setInterval(() => {
+        if (!opts.signalWhen!()) return;
+        clearInterval(poll);
+        child.kill('SIGTERM');
+      }, 10);
+      child.on('close', () => clearInterval(poll));
+    }
     child.on('error', reject);
     child.on('close', (code) => {
       const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
