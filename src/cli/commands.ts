@@ -12,6 +12,7 @@ import { compareRevisions } from '../pipeline/compare-revisions.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { renderComment, renderPlain, renderSummary } from '../report/render.js';
 import { renderHtml } from '../report/html/render-html.js';
+import { CASES_FILE, reportFiles } from '../report/report-file.js';
 import { renderJUnitReport, renderJUnitRun } from '../report/render-junit.js';
 import type { Report } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
@@ -164,14 +165,15 @@ async function compareCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   });
   progress.finish();
   const dir = resolve(ctx.cwd, args.outDir);
-  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const { json, cases } = reportFiles(report);
   await writeOut(join(dir, 'report.json'), json);
+  await writeOut(join(dir, CASES_FILE), cases);
   await writeOut(join(dir, 'report.md'), renderComment(report));
   await writeOut(join(dir, 'summary.md'), renderSummary(report));
   await writeOut(join(dir, 'report.html'), renderHtml(report));
   if (args.format === 'json') ctx.stdout.write(json);
   else ctx.stdout.write(paintPreview(renderPlain(report), report.verdict, paintFor(ctx.stdout, ctx.env)));
-  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json and report.html`);
+  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json, ${CASES_FILE} and report.html`);
   if (args.junit) await writeJUnit(args.junit, renderJUnitReport(report), ctx);
   const code = exitCodeFor(report);
   const err = paintFor(ctx.stderr, ctx.env);
@@ -194,7 +196,8 @@ async function writeJUnit(file: string, xml: string, ctx: CliContext): Promise<v
 const RENDERERS = { summary: renderSummary, plain: renderPlain, md: renderComment, html: renderHtml };
 
 async function renderCommand(args: CliArgs, ctx: CliContext): Promise<number> {
-  const report = await readReport(ctx.cwd, args.file!);
+  const { report, warning } = await readReport(ctx.cwd, args.file!);
+  if (warning) ctx.log.warn(warning);
   const text = RENDERERS[args.format as keyof typeof RENDERERS](report);
   ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;

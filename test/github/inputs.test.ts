@@ -108,6 +108,7 @@ describe('action.yml', () => {
       'verdict',
       'report-path',
       'report-html-path',
+      'cases-path',
       'comment-url',
       'issue-url',
     ]);
