@@ -19,6 +19,7 @@ import { regressionAnnotations } from './annotations.js';
 import { gateOutcome, outcomeNote, outcomeTitle, type GateOutcome, type RunOutcome } from './gate-outcome.js';
 import { noPromptChanges } from './notes.js';
 import { crossRunCache } from './response-cache.js';
+import { evaluateShard, mergedComparison } from './shard-pull-request.js';
 import { coreLogger, failStep, pipelineOptions, writeComparisonReport, writeSummary } from './runtime.js';
 
 export const CHECK_NAME = 'promptgate';
@@ -66,20 +67,16 @@ export async function comparePullRequest(
       log: coreLogger,
       ...octokitTuningFromEnv(env),
     });
-  const cache = crossRunCache({
-    enabled: inputs.cache,
-    env,
-    log: coreLogger,
-    ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`,
-    baseRef: t.baseRef,
-  });
+  const cacheRef = { ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`, baseRef: t.baseRef };
+  const revisions = { base: inputs.base ?? t.baseSha, head: inputs.head ?? t.headSha };
+  if (inputs.shard) return evaluateShard(inputs.shard, revisions, cacheRef, inputs, env);
+  const cache = crossRunCache({ enabled: inputs.cache, env, log: coreLogger, ...cacheRef });
   let result: CompareResult;
   try {
-    result = await compareRevisions({
-      ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats),
-      base: inputs.base ?? t.baseSha,
-      head: inputs.head ?? t.headSha,
-    });
+    result =
+      inputs.mode === 'merge'
+        ? await mergedComparison(inputs, env)
+        : await compareRevisions({ ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats), ...revisions });
   } catch (e) {
     // no report: the check still says why, so a required check never waits or passes silently
     const outcome = failureOutcome(e);

@@ -50,7 +50,8 @@ export async function writeSummary(env: NodeJS.ProcessEnv, markdown: string): Pr
   await core.summary.addRaw(redactor.redact(markdown), true).write();
 }
 
-async function outDir(env: NodeJS.ProcessEnv): Promise<string> {
+/** $RUNNER_TEMP/promptgate, where the Action writes its report files. */
+export async function outDir(env: NodeJS.ProcessEnv): Promise<string> {
   const dir = join(env.RUNNER_TEMP || tmpdir(), 'promptgate');
   await mkdir(dir, { recursive: true });
   return dir;

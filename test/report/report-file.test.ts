@@ -35,14 +35,12 @@ describe('report.json version 2', () => {
     const lines = files.cases
       .trimEnd()
       .split('\n')
-      .map((l) => JSON.parse(l) as { suite: string; id: string });
-    expect(lines.map((l) => `${l.suite}/${l.id}`)).toEqual([
-      'triage/t-01',
-      'triage/t-02',
-      'triage/t-03',
-      'triage/t-04',
-      'triage/t-05',
-      'summaries/s-01',
+      .map((l) => JSON.parse(l) as { suite: string; id: string; at: number });
+    // only the cases report.json leaves out, each with its place in the suite's caseResults
+    expect(lines.map((l) => `${l.suite}/${l.id}@${l.at}`)).toEqual([
+      'triage/t-04@3',
+      'triage/t-05@4',
+      'summaries/s-01@0',
     ]);
   });
 
@@ -62,8 +60,10 @@ describe('report.json version 2', () => {
     const files = reportFiles(mixed());
     const disk = JSON.parse(files.json) as Report;
     const dropped = files.cases.split('\n').slice(1).join('\n');
-    expect(joinCases(disk, dropped)).toEqual({ problem: 'suite triage: 4 cases, report.json counts 5' });
-    expect(joinCases(disk, '{"suite":"other","id":"x"}\n')).toEqual({
+    expect(joinCases(disk, dropped)).toEqual({ problem: 'suite triage: 1 unchanged cases, report.json counts 2' });
+    const twice = `${files.cases.split('\n')[0]}\n${files.cases}`;
+    expect(joinCases(disk, twice)).toEqual({ problem: 'line 2: case t-04 of suite triage has no free place 3' });
+    expect(joinCases(disk, '{"suite":"other","id":"x","at":0}\n')).toEqual({
       problem: 'line 1: suite "other" is not in report.json',
     });
     expect(joinCases(disk, 'not json')).toMatchObject({ problem: expect.stringMatching(/^line 1: not JSON/) });
