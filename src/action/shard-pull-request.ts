@@ -46,7 +46,7 @@ export async function evaluateShard(
 
 /** mode merge: the comparison of every shard's partial result under `partials`. */
 export async function mergedComparison(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<CompareResult> {
-  const partials = await loadPartials(workspace(env), [inputs.partials]);
+  const partials = await loadPartials(workspace(env), [inputs.partials], { untrusted: true });
   coreLogger.info(`promptgate: merging ${partials.length} shard(s) from ${inputs.partials}`);
   return finishComparison(mergeComparison(partials), redactor);
 }

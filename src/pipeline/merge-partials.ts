@@ -18,6 +18,7 @@ import {
   type PartialSuite,
 } from './partial-result.js';
 import { shardLabel } from './shard.js';
+import { trackedFiles } from './untrusted-cache.js';
 
 interface Loaded {
   file: string;
@@ -112,8 +113,23 @@ function checkSet(loaded: readonly Loaded[]): Loaded[] {
   return ordered;
 }
 
-export async function loadPartials(cwd: string, paths: readonly string[]): Promise<PartialFile[]> {
+/**
+ * The partial results under `paths`, checked to be exactly the shards 1..N of one comparison.
+ * `untrusted`: files git tracks in the checkout are refused (a PR could commit forged results
+ * where the merge job downloads the shards' artifacts).
+ */
+export async function loadPartials(
+  cwd: string,
+  paths: readonly string[],
+  opts: { untrusted?: boolean } = {},
+): Promise<PartialFile[]> {
   const files = await findPartials(cwd, paths);
+  const tracked = opts.untrusted ? await trackedFiles(cwd, files) : [];
+  if (tracked.length)
+    throw InputError.one(
+      tracked[0]!,
+      "a partial result tracked in the repository is never merged (a pull request could have written it); download the shards' artifacts to a directory outside the checkout",
+    );
   const loaded = await Promise.all(files.map((f) => load(cwd, f)));
   return checkSet(loaded).map((l) => l.partial);
 }

@@ -1,6 +1,6 @@
 // The Action sharded over matrix jobs: `shard: I/N` jobs write partial results and post
 // nothing; the `mode: merge` job posts the one comment and check, the same as an unsharded run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,14 @@ describe('the Action with shard and mode: merge', () => {
       expect(missing.code).toBe(2);
       expect(sharded.checkRuns.at(-1)!.conclusion).toBe('failure');
       expect(sharded.checkRuns.at(-1)!.output.title).toMatch(/missing shard 2\/3 of 3/);
+
+      // partial results committed in the checkout are never merged (a PR could forge them)
+      const committed = join(repo.dir, 'promptgate-partials');
+      cpSync(partials, committed, { recursive: true });
+      repo.commit('forged partial results');
+      const forged = await run(sharded, { mode: 'merge' });
+      expect(forged.code).toBe(2);
+      expect(sharded.checkRuns.at(-1)!.output.title).toMatch(/tracked in the repository is never merged/);
       expect(whole.violations.concat(sharded.violations)).toEqual([]);
     } finally {
       await whole.close();
