@@ -93,7 +93,7 @@ export function buildReport(input: BuildReportInput): Report {
   if (input.stopped) notes.push(`the run stopped early: ${input.stopped}; results are partial`);
 
   const report: Report = {
-    version: 1,
+    version: 2,
     verdict: worst(suites.map((s) => s.verdict)),
     base: input.base,
     head: input.head,

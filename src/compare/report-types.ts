@@ -1,6 +1,6 @@
-// report.json, version 1 (DESIGN.md "report.json"): produced by compare/build-report.ts; the
-// comment, the job summary and the check run are all rendered from it, so it carries
-// everything they show.
+// report.json (DESIGN.md "report.json"): produced by compare/build-report.ts; the comment, the
+// job summary and the check run are all rendered from it, so it carries everything they show.
+// Version 2 is its compact file form (report/report-file.ts): unchanged cases in cases.jsonl.
 // Fields beyond DESIGN.md's list are additive; none of DESIGN.md's may change shape.
 import type { LatencyNotCompared } from './stats/latency-ratio.js';
 
@@ -159,6 +159,8 @@ export interface SuiteReport {
   notComparable?: NotComparable[];
   /** Additive: the rule and verdict behind each reason, in the same order as `reasons`. */
   checks?: Array<{ rule: GateRule; verdict: Verdict }>;
+  /** report.json (version 2) only: unchanged cases left out of caseResults, kept in cases.jsonl. */
+  unchangedCases?: number;
   /** Additive: the pairwise judge's preferences base vs head (`type: pairwise`; compare/pairwise.ts). */
   pairwise?: PairwiseReport;
 }
@@ -268,7 +270,8 @@ export interface GateChange {
 }
 
 export interface Report {
-  version: 1;
+  /** 2: the file splits unchanged cases into cases.jsonl; 1: older files with every case inline. */
+  version: 1 | 2;
   verdict: Verdict;
   base: { ref: string; sha: string };
   head: { ref: string; sha: string };
@@ -284,4 +287,6 @@ export interface Report {
   /** Notes shown under the verdict, e.g. "this PR edits thresholds". */
   notes?: string[];
   pricing?: { source: string; at: string };
+  /** report.json (version 2) only: the file beside it with every case, one a line. */
+  casesFile?: string;
 }

@@ -12,6 +12,7 @@ import { cacheEntries } from '../support/cache-entries.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer, type ModelServerOptions } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
+import { readReportFile } from '../support/read-report.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -114,7 +115,7 @@ async function compare(r: TempRepo, opts: { signalWhen?: () => boolean } = {}) {
   });
   let report: Report | undefined;
   try {
-    report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')) as Report;
+    report = readReportFile(join(r.dir, 'out', 'report.json')) as Report;
   } catch {
     report = undefined;
   }
@@ -328,7 +329,7 @@ describe('faults through the CLI', () => {
     expect(sentAt, res.stderr).toBeGreaterThan(0);
     expect(res.code, res.stderr).toBe(3);
     expect(endedIn).toBeLessThan(2000);
-    const report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')) as Report;
+    const report = readReportFile(join(r.dir, 'out', 'report.json')) as Report;
     expect(report.cancelled).toBe(true);
     // it was scoring: the samples not reached are errors that say why, not passes or fails
     const errors = report.suites[0]!.base!.errors + report.suites[0]!.head!.errors;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/compare/report-types.js';
+import { readReportFile } from '../support/read-report.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = join(root, 'examples', 'tools');
@@ -18,7 +18,7 @@ describe('examples/tools demo', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/promptgate exited with 1/);
-    const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
+    const report = readReportFile(join(dir, 'out', 'report.json'));
     expect(report.calls).toMatchObject({ made: 0, cached: 18 });
     const s = report.suites[0]!;
     expect(s.verdict).toBe('fail');

@@ -19,6 +19,7 @@ import {
   type ModelServer,
 } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
+import { readReportFile } from '../support/read-report.js';
 
 type Judge = (a: string, b: string, body: ChatBody) => unknown;
 
@@ -81,7 +82,7 @@ async function compare(repo: TempRepo) {
   let report: Report | undefined;
   let comment = '';
   try {
-    report = JSON.parse(readFileSync(join(repo.dir, 'out', 'report.json'), 'utf8')) as Report;
+    report = readReportFile(join(repo.dir, 'out', 'report.json'));
     comment = readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8');
   } catch {
     // no report: the run failed before writing one (the assertions below say so)

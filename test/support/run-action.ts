@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { readReportFile } from './read-report.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** dist/index.js, or PROMPTGATE_ACTION_ENTRY (e.g. to try another build of the same sources). */
@@ -216,7 +217,7 @@ export function runAction(opts: ActionRunOptions): Promise<ActionRun> {
         stdout,
         stderr,
         outputs,
-        report: outputs['report-path'] ? JSON.parse(readFileSync(outputs['report-path'], 'utf8')) : undefined,
+        report: outputs['report-path'] ? readReportFile(outputs['report-path']) : undefined,
         html: outputs['report-html-path'] ? readFileSync(outputs['report-html-path'], 'utf8') : undefined,
         summary: readFileSync(summaryPath, 'utf8'),
         commands: [...stdout.matchAll(/^::([a-z-]+)(?: [^:]*)?::(.*)$/gm)].map((m) => ({
