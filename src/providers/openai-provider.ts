@@ -1,7 +1,8 @@
 // OpenAI-compatible chat completions through the `openai` SDK (OpenAI, Azure/Foundry v1,
 // OpenRouter, Ollama, vLLM, ...). One call = one request: the SDK's own retries are off
 // because retrying and pacing belong to call-with-retry.ts and the limiter.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { InputError } from '../errors.js';
 import type {
   CallResult,
@@ -12,6 +13,8 @@ import type {
   ProviderSource,
 } from '../types.js';
 import { Redactor } from '../redact.js';
+import { CallClock } from './call-clock.js';
+import { callRequestOptions, LeanOpenAI, type CallAwareFetch } from './lean-client.js';
 import { createNodeFetch, limitedFetch, ResponseTooLargeError } from './node-fetch.js';
 import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {
@@ -103,7 +106,7 @@ function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets:
     }
     apiKey = 'no-key';
   }
-  return new OpenAI({
+  return new LeanOpenAI({
     apiKey,
     baseURL: cfg.base_url,
     maxRetries: 0,
@@ -113,7 +116,7 @@ function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets:
   });
 }
 
-function transport(opts: OpenAIProviderOptions): typeof fetch {
+function transport(opts: OpenAIProviderOptions): CallAwareFetch {
   const max = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const direct = createNodeFetch(max);
   return hasProxyEnv(opts.env) ? limitedFetch(proxyAwareFetch(opts.env, direct), max) : direct;
@@ -150,11 +153,11 @@ async function chatOnce(
   client: OpenAI,
   req: ChatRequest,
   state: ProviderState,
-  signal: AbortSignal,
+  call: OpenAI.RequestOptions,
 ): Promise<ProviderCallResult> {
   const t0 = performance.now();
   const { data, response } = await client.chat.completions
-    .create(chatBody(req, state) as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
+    .create(chatBody(req, state) as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, call)
     .withResponse();
   const latencyMs = performance.now() - t0;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
@@ -230,11 +233,11 @@ async function embedOnce(
   client: OpenAI,
   req: EmbeddingRequest,
   state: ProviderState,
-  signal: AbortSignal,
+  call: OpenAI.RequestOptions,
 ): Promise<ProviderCallResult> {
   const t0 = performance.now();
   const { data, response } = await client.embeddings
-    .create({ model: req.model, input: req.input, encoding_format: 'float' }, { signal })
+    .create({ model: req.model, input: req.input, encoding_format: 'float' }, call)
     .withResponse();
   const latencyMs = performance.now() - t0;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
@@ -257,6 +260,8 @@ async function embedOnce(
 interface GuardContext {
   state: ProviderState;
   timeoutMs: number;
+  /** Times out and cancels every call of this provider (one timer, not one per call). */
+  clock: CallClock;
   keyEnv: string;
   /** This provider's own secrets: error texts and answers never carry them on. */
   secrets: Redactor;
@@ -265,28 +270,22 @@ interface GuardContext {
 /** Timeout, caller abort and error mapping around one request. */
 async function guarded(
   ctx: GuardContext,
-  call: (signal: AbortSignal) => Promise<ProviderCallResult>,
+  call: (options: OpenAI.RequestOptions) => Promise<ProviderCallResult>,
   signal: AbortSignal | undefined,
   hasMaxTokens: boolean,
 ): Promise<ProviderCallResult> {
   if (signal?.aborted) throw abortError(signal);
-  // Our own timer covers the whole call including the body; the SDK's covers only headers.
-  const ctrl = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    ctrl.abort();
-  }, ctx.timeoutMs);
-  const onAbort = () => ctrl.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  // The clock covers the whole call including the body; the SDK's timeout only the headers.
+  const handle = ctx.clock.start(signal);
+  const options = callRequestOptions(handle);
   try {
     let result: ProviderCallResult;
     try {
-      result = await call(ctrl.signal);
+      result = await call(options);
     } catch (e) {
       if (!ctx.state.useMaxCompletionTokens && hasMaxTokens && rejectsMaxTokens(e)) {
         ctx.state.useMaxCompletionTokens = true;
-        result = await call(ctrl.signal);
+        result = await call(options);
       } else throw e;
     }
     // a model may repeat what it was sent, a server may echo a header: neither reaches a sink
@@ -296,15 +295,14 @@ async function guarded(
     if (signal?.aborted) throw abortError(signal);
     const pe = toProviderError(e, {
       endpoint: ctx.state.endpoint,
-      timedOut,
+      timedOut: handle.timedOut,
       timeoutMs: ctx.timeoutMs,
       keyEnv: ctx.keyEnv,
     });
     pe.message = ctx.secrets.redact(pe.message);
     throw pe;
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    ctx.clock.finish(handle, signal);
   }
 }
 
@@ -317,7 +315,13 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   // the run's redactor when given (it also holds the GitHub token and the other suites' keys)
   const secrets = opts.redactor ?? new Redactor();
   const client = openAIClient(cfg, opts, secrets);
-  const ctx: GuardContext = { state, timeoutMs: opts.timeoutMs, keyEnv: cfg.api_key_env, secrets };
+  const ctx: GuardContext = {
+    state,
+    timeoutMs: opts.timeoutMs,
+    clock: new CallClock(opts.timeoutMs),
+    keyEnv: cfg.api_key_env,
+    secrets,
+  };
   return {
     endpoint: state.endpoint,
     complete: (req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
