@@ -5,6 +5,7 @@ import type { Suite } from '../types.js';
 import type { Logger } from '../log.js';
 import { secretEnvNames, type Redactor } from '../redact.js';
 import { loadPricer } from '../providers/pricing.js';
+import { fileLimitMemory, LIMITS_FILE } from '../providers/limit-memory.js';
 import { FsResponseCache, NullCache, type CacheMode } from '../providers/response-cache.js';
 import type { EngineOptions } from '../run/evaluate-suites.js';
 import { assertionModels } from '../suites/assertions/registry.js';
@@ -79,6 +80,11 @@ export async function engineOptions(
     timeoutMs: config.run.timeout_s * 1000,
     maxAttempts: config.run.max_attempts,
     maxCostUsd: config.run.max_cost_usd,
+    // beside the response cache; not without one, nor when nothing is called, nor when the PR tracks it
+    limitMemory:
+      opts.cacheMode === 'off' || opts.cacheMode === 'replay' || skipCacheFiles.includes(LIMITS_FILE)
+        ? undefined
+        : fileLimitMemory(cacheDir, opts.log),
     maxRetryWaitMs: config.run.max_retry_wait_s * 1000,
     maxResponseBytes: Math.round(config.run.max_response_mb * 1024 * 1024),
     redactor: opts.redactor,

@@ -4,6 +4,7 @@
 // the first call), then call the model for the rest through the run's limiter, retries and
 // spend budget. Every finished call is cached at once by executeCalls.
 import type { Limiter } from '../providers/limiter.js';
+import type { Limiters } from '../providers/limiter-pool.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { RunError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -15,7 +16,7 @@ import type { SpendBudget } from './spend-budget.js';
 export interface CallPhaseOptions {
   cache: ResponseCache;
   cacheMode: CacheMode;
-  limiter: Limiter;
+  limiter: Limiters | Limiter;
   budget: SpendBudget;
   maxAttempts: number;
   /** The provider for a config (created on first use; `source` locates a missing-key error). */
@@ -65,6 +66,8 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     signal: opts.signal,
     onProgress: opts.onProgress,
   });
+  // what `auto` learned about the provider, for the next run to start from
+  if ('save' in opts.limiter) await opts.limiter.save();
   return { ...outcome, cached, missed: pending.length };
 }
 

@@ -6,7 +6,8 @@
 import { InputError, RunError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Redactor } from '../redact.js';
-import { createLimiter } from '../providers/limiter.js';
+import type { LimitMemory } from '../providers/limit-memory.js';
+import { createLimiters } from '../providers/limiter-pool.js';
 import { createOpenAIProvider } from '../providers/openai-provider.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { childProcessSandbox, type RenderSandbox } from '../sandbox/render-sandbox.js';
@@ -29,6 +30,8 @@ export interface EngineOptions {
   timeoutMs: number;
   maxAttempts: number;
   maxCostUsd: number;
+  /** Where `concurrency: auto` starts from and remembers what it learned (the cache directory). */
+  limitMemory?: LimitMemory;
   /** run.max_retry_wait_s and run.max_response_mb, in ms and bytes (defaults in providers/). */
   maxRetryWaitMs?: number;
   maxResponseBytes?: number;
@@ -167,7 +170,7 @@ export async function evaluateSuites(
   const phase = {
     cache: opts.cache,
     cacheMode: opts.cacheMode,
-    limiter: createLimiter(opts.concurrency, { maxPauseMs: opts.maxRetryWaitMs }),
+    limiter: createLimiters(opts.concurrency, { maxPauseMs: opts.maxRetryWaitMs, memory: opts.limitMemory }),
     budget: new SpendBudget(opts.maxCostUsd, opts.pricer),
     maxAttempts: opts.maxAttempts,
     maxRetryWaitMs: opts.maxRetryWaitMs,
