@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { startServerProcess } from './model-server-process.mjs';
 import { median, root } from './lib.mjs';
 
-const LAYERS = ['bare', 'fetch', 'sdk', 'provider', 'retry', 'execute'];
+const LAYERS = ['bare', 'fetch', 'sdk', 'lean', 'provider', 'retry', 'execute'];
 
 const ENTRY = `
 export { createNodeFetch } from './src/providers/node-fetch.ts';
@@ -26,6 +26,8 @@ export { FsResponseCache } from './src/providers/response-cache.ts';
 export { executeCalls } from './src/run/execute-calls.ts';
 export { SpendBudget } from './src/run/spend-budget.ts';
 export { default as OpenAI } from 'openai';
+export { LeanOpenAI, callRequestOptions } from './src/providers/lean-client.ts';
+export { CallClock } from './src/providers/call-clock.ts';
 `;
 
 async function bundle(dir) {
@@ -87,15 +89,37 @@ async function child(layer, url, calls, inFlight, modPath) {
       });
   } else if (layer === 'fetch') {
     const f = m.createNodeFetch(4 << 20);
-    one = async (i) =>
-      (
-        await f(`${url}/chat/completions`, {
+    const clock = new m.CallClock(60_000);
+    one = async (i) => {
+      const call = clock.start(ctrl.signal);
+      try {
+        const init = {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench' },
           body: JSON.stringify(request(i)),
-          signal: ctrl.signal,
-        })
-      ).json();
+        };
+        return (await f(`${url}/chat/completions`, { ...init, ...m.callRequestOptions(call).fetchOptions })).json();
+      } finally {
+        clock.finish(call, ctrl.signal);
+      }
+    };
+  } else if (layer === 'lean') {
+    const client = new m.LeanOpenAI({
+      apiKey: 'sk-bench',
+      baseURL: url,
+      maxRetries: 0,
+      timeout: 60_000,
+      fetch: m.createNodeFetch(4 << 20),
+    });
+    const clock = new m.CallClock(60_000);
+    one = async (i) => {
+      const call = clock.start(ctrl.signal);
+      try {
+        return await client.postJson('/chat/completions', request(i), call);
+      } finally {
+        clock.finish(call, ctrl.signal);
+      }
+    };
   } else if (layer === 'sdk') {
     const client = new m.OpenAI({
       apiKey: 'sk-bench',

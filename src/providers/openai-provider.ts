@@ -13,8 +13,8 @@ import type {
   ProviderSource,
 } from '../types.js';
 import { Redactor } from '../redact.js';
-import { CallClock } from './call-clock.js';
-import { callRequestOptions, LeanOpenAI, type CallAwareFetch } from './lean-client.js';
+import { CallClock, type CallHandle } from './call-clock.js';
+import { LeanOpenAI, type CallAwareFetch } from './lean-client.js';
 import { createNodeFetch, limitedFetch, ResponseTooLargeError } from './node-fetch.js';
 import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {
@@ -89,7 +89,7 @@ function resolveHeaders(cfg: ProviderConfig, opts: OpenAIProviderOptions): Recor
 }
 
 /** The SDK client; a missing key is an input error before any call, unless none is needed. */
-function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets: Redactor): OpenAI {
+function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets: Redactor): LeanOpenAI {
   const headers = resolveHeaders(cfg, opts);
   let apiKey = opts.env[cfg.api_key_env]?.trim();
   const known = [
@@ -150,15 +150,13 @@ function chatBody(req: ChatRequest, state: ProviderState): Record<string, unknow
 }
 
 async function chatOnce(
-  client: OpenAI,
+  client: LeanOpenAI,
   req: ChatRequest,
   state: ProviderState,
-  call: OpenAI.RequestOptions,
+  call: CallHandle,
 ): Promise<ProviderCallResult> {
   const t0 = performance.now();
-  const { data, response } = await client.chat.completions
-    .create(chatBody(req, state) as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, call)
-    .withResponse();
+  const { data, response } = await client.postJson('/chat/completions', chatBody(req, state), call);
   const latencyMs = performance.now() - t0;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
   const d: any = data;
@@ -230,15 +228,14 @@ function chatUsage(u: unknown, endpoint: string): ProviderCallResult['usage'] {
 // Embeddings (the `similar` assertion): the vector travels as JSON in `output`, so it is
 // cached and retried exactly like a chat answer.
 async function embedOnce(
-  client: OpenAI,
+  client: LeanOpenAI,
   req: EmbeddingRequest,
   state: ProviderState,
-  call: OpenAI.RequestOptions,
+  call: CallHandle,
 ): Promise<ProviderCallResult> {
   const t0 = performance.now();
-  const { data, response } = await client.embeddings
-    .create({ model: req.model, input: req.input, encoding_format: 'float' }, call)
-    .withResponse();
+  const body: OpenAI.EmbeddingCreateParams = { model: req.model, input: req.input, encoding_format: 'float' };
+  const { data, response } = await client.postJson('/embeddings', body, call);
   const latencyMs = performance.now() - t0;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
   const d: any = data;
@@ -270,22 +267,21 @@ interface GuardContext {
 /** Timeout, caller abort and error mapping around one request. */
 async function guarded(
   ctx: GuardContext,
-  call: (options: OpenAI.RequestOptions) => Promise<ProviderCallResult>,
+  call: (handle: CallHandle) => Promise<ProviderCallResult>,
   signal: AbortSignal | undefined,
   hasMaxTokens: boolean,
 ): Promise<ProviderCallResult> {
   if (signal?.aborted) throw abortError(signal);
   // The clock covers the whole call including the body; the SDK's timeout only the headers.
   const handle = ctx.clock.start(signal);
-  const options = callRequestOptions(handle);
   try {
     let result: ProviderCallResult;
     try {
-      result = await call(options);
+      result = await call(handle);
     } catch (e) {
       if (!ctx.state.useMaxCompletionTokens && hasMaxTokens && rejectsMaxTokens(e)) {
         ctx.state.useMaxCompletionTokens = true;
-        result = await call(options);
+        result = await call(handle);
       } else throw e;
     }
     // a model may repeat what it was sent, a server may echo a header: neither reaches a sink
