@@ -70,8 +70,10 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date, cata
       rate = (u) =>
         (Math.max(0, u.input - u.cached) * o.input_per_mtok + u.cached * cachedRate + u.output * o.output_per_mtok) /
         PER_MILLION;
-    } else if (catalogue && lookup(catalogue, model, { input: 1, output: 0, cached: 0 }, at) !== null) {
-      rate = (u) => lookup(catalogue, model, u, at) ?? 0;
+    } else if (catalogue) {
+      const found = lookup(catalogue, model, { input: 1, output: 0, cached: 0 }, at);
+      // one look-up per model: flat rates are read once, tiered ones go through the table each time
+      if (found) rate = linearRate(found.model_price) ?? ((u) => lookup(catalogue, model, u, at)?.total_price ?? 0);
     }
     memo.set(model, rate);
     return rate;
@@ -99,7 +101,7 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date, cata
  * genai-prices lookup: the OpenAI catalogue first (our calls go through an OpenAI-compatible
  * API), then its own model matching, then "provider/model" names as routers spell them.
  */
-function lookup(calcPrice: PriceCatalogue, model: string, u: TokenUsage, at: Date): number | null {
+function lookup(calcPrice: PriceCatalogue, model: string, u: TokenUsage, at: Date) {
   const usage = { input_tokens: u.input, cache_read_tokens: Math.min(u.cached, u.input), output_tokens: u.output };
   const attempts: Array<[string, { providerId?: string; timestamp: Date }]> = [
     [model, { providerId: 'openai', timestamp: at }],
@@ -110,10 +112,40 @@ function lookup(calcPrice: PriceCatalogue, model: string, u: TokenUsage, at: Dat
   for (const [id, opts] of attempts) {
     try {
       const r = calcPrice(usage, id, opts);
-      if (r) return r.total_price;
+      if (r) return r;
     } catch {
       // An unknown provider id throws; try the next way of naming the model.
     }
   }
   return null;
+}
+
+/** The keys a chat call's usage is priced by (genai-prices' names, USD per million tokens). */
+const FLAT_KEYS = new Set(['input_mtok', 'cache_read_mtok', 'output_mtok']);
+/** Prices of tool usage promptgate never reports: they add nothing to a call. */
+const UNUSED_KEYS = new Set([
+  'web_searches_kcount',
+  'storage_searches_kcount',
+  'code_executions_kcount',
+  'rerank_searches_kcount',
+  'social_searches_kcount',
+]);
+
+/**
+ * A model's price as one formula when it is flat: only input, cached-input and output rates,
+ * each a plain number (no tiers, no per-request charge). Computing it per call is then the
+ * same arithmetic genai-prices does, without its model matching (~17 µs a call).
+ */
+export function linearRate(price: Record<string, unknown>): ((u: TokenUsage) => number) | undefined {
+  for (const [k, v] of Object.entries(price)) {
+    if (v === undefined || UNUSED_KEYS.has(k)) continue;
+    if (!FLAT_KEYS.has(k) || typeof v !== 'number') return undefined;
+  }
+  const input = (price.input_mtok as number | undefined) ?? 0;
+  const cached = (price.cache_read_mtok as number | undefined) ?? input;
+  const output = (price.output_mtok as number | undefined) ?? 0;
+  return (u) => {
+    const c = Math.min(u.cached, u.input);
+    return ((u.input - c) * input + c * cached + u.output * output) / PER_MILLION;
+  };
 }
