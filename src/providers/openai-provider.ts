@@ -5,6 +5,7 @@ import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { InputError } from '../errors.js';
 import type {
+  BatchApi,
   CallResult,
   ChatProvider,
   ChatRequest,
@@ -15,6 +16,7 @@ import type {
 import { Redactor } from '../redact.js';
 import { CallClock, type CallHandle } from './call-clock.js';
 import { LeanOpenAI, type CallAwareFetch } from './lean-client.js';
+import { openAIBatch } from './openai-batch.js';
 import { createNodeFetch, limitedFetch, ResponseTooLargeError } from './node-fetch.js';
 import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {
@@ -157,15 +159,27 @@ async function chatOnce(
 ): Promise<ProviderCallResult> {
   const t0 = performance.now();
   const { data, response } = await client.postJson('/chat/completions', chatBody(req, state), call);
-  const latencyMs = performance.now() - t0;
+  const result: ProviderCallResult = chatResult(data, performance.now() - t0, state.endpoint, () =>
+    response.headers.get('content-type'),
+  );
+  const rl = parseRateLimitInfo(response.headers);
+  if (rl) result.rateLimit = rl;
+  return result;
+}
+
+/** A chat completion's body as a CallResult; a malformed or withheld answer throws ProviderError. */
+export function chatResult(
+  data: unknown,
+  latencyMs: number,
+  endpoint: string,
+  contentType: () => string | null = () => null,
+): CallResult {
+  const state = { endpoint };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
   const d: any = data;
   const choice = d && typeof d === 'object' && Array.isArray(d.choices) ? d.choices[0] : undefined;
   if (!choice || typeof choice !== 'object' || !choice.message || typeof choice.message !== 'object') {
-    const got =
-      typeof d === 'string'
-        ? `a ${response.headers.get('content-type') ?? 'non-JSON'} body`
-        : 'JSON without choices[0].message';
+    const got = typeof d === 'string' ? `a ${contentType() ?? 'non-JSON'} body` : 'JSON without choices[0].message';
     throw new ProviderError(
       'bad-response',
       `${state.endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`,
@@ -184,14 +198,12 @@ async function chatOnce(
       `${state.endpoint} withheld the answer (finish_reason content_filter: the provider's content filter)`,
     );
   }
-  const result: ProviderCallResult = { output: typeof content === 'string' ? content : '', latencyMs };
+  const result: CallResult = { output: typeof content === 'string' ? content : '', latencyMs };
   const usage = chatUsage(d.usage, state.endpoint);
   if (usage) result.usage = usage;
   if (typeof d.model === 'string') result.model = d.model;
   if (typeof d.system_fingerprint === 'string') result.systemFingerprint = d.system_fingerprint;
   if (typeof choice.finish_reason === 'string') result.finishReason = choice.finish_reason;
-  const rl = parseRateLimitInfo(response.headers);
-  if (rl) result.rateLimit = rl;
   return result;
 }
 
@@ -318,13 +330,40 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
     keyEnv: cfg.api_key_env,
     secrets,
   };
+  let batch: BatchApi | undefined;
   return {
     endpoint: state.endpoint,
     complete: (req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
       guarded(ctx, (s) => chatOnce(client, req, state, s), signal, req.max_tokens !== undefined),
     embed: (req: EmbeddingRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
       guarded(ctx, (s) => embedOnce(client, req, state, s), signal, false),
+    get batch() {
+      return (batch ??= batchOf(cfg, opts, ctx));
+    },
   };
+}
+
+/** A batch's output file holds every answer at once: its own client with room for them. */
+const MAX_BATCH_FILE_BYTES = 1024 * 1024 * 1024;
+
+function batchOf(cfg: ProviderConfig, opts: OpenAIProviderOptions, ctx: GuardContext): BatchApi {
+  const client = openAIClient(cfg, { ...opts, maxResponseBytes: MAX_BATCH_FILE_BYTES }, ctx.secrets);
+  const { endpoint } = ctx.state;
+  return openAIBatch({
+    client,
+    endpoint,
+    body: (req) => chatBody(req, ctx.state),
+    parse: (body) => {
+      const result = chatResult(body, 0, endpoint);
+      if (!ctx.secrets.empty) result.output = ctx.secrets.redact(result.output);
+      return result;
+    },
+    fail: (e) => {
+      const pe = toProviderError(e, { endpoint, timedOut: false, timeoutMs: ctx.timeoutMs, keyEnv: ctx.keyEnv });
+      pe.message = ctx.secrets.redact(pe.message);
+      return pe;
+    },
+  });
 }
 
 function toProviderError(

@@ -11,6 +11,9 @@ export interface PriceOverride {
   input_per_mtok: number;
   output_per_mtok: number;
   cached_input_per_mtok?: number;
+  /** The Batch API's rates (`run.mode: batch`); cached input is billed at the batch input rate. */
+  batch_input_per_mtok?: number;
+  batch_output_per_mtok?: number;
 }
 
 export interface PriceResult {
@@ -50,15 +53,33 @@ export async function loadPricer(
   overrides: readonly PriceOverride[],
   at: Date,
   models: Iterable<string>,
+  mode: 'live' | 'batch' = 'live',
 ): Promise<Pricer> {
   const priced = new Set(overrides.map((o) => o.model));
   const needsCatalogue = [...models].some((m) => !priced.has(m));
   const catalogue = needsCatalogue ? (await import('@pydantic/genai-prices')).calcPrice : undefined;
-  return createPricer(overrides, at, catalogue);
+  return createPricer(overrides, at, catalogue, mode);
 }
 
-export function createPricer(overrides: readonly PriceOverride[], at: Date, catalogue?: PriceCatalogue): Pricer {
-  const byModel = new Map(overrides.map((o) => [o.model, o]));
+/**
+ * The rates a batch run is billed at: an override's batch rates where it has them (the bundled
+ * genai-prices table has none). Every answer of the run is priced alike, the cached ones too,
+ * so base and head stay priced by one table.
+ */
+function batchRates(o: PriceOverride): PriceOverride {
+  if (o.batch_input_per_mtok === undefined && o.batch_output_per_mtok === undefined) return o;
+  const input = o.batch_input_per_mtok ?? o.input_per_mtok;
+  return { model: o.model, input_per_mtok: input, output_per_mtok: o.batch_output_per_mtok ?? o.output_per_mtok };
+}
+
+export function createPricer(
+  overrides: readonly PriceOverride[],
+  at: Date,
+  catalogue?: PriceCatalogue,
+  mode: 'live' | 'batch' = 'live',
+): Pricer {
+  const byModel = new Map(overrides.map((o) => [o.model, mode === 'batch' ? batchRates(o) : o]));
+  const batchPriced = mode === 'batch' && overrides.some((o) => byModel.get(o.model) !== o);
   const memo = new Map<string, ((u: TokenUsage) => number) | null>();
 
   const rateFor = (model: string): ((u: TokenUsage) => number) | null => {
@@ -84,6 +105,7 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date, cata
       [
         catalogue ? '@pydantic/genai-prices (bundled data)' : '',
         overrides.length ? `${overrides.length} override${overrides.length > 1 ? 's' : ''} from pricing.overrides` : '',
+        mode === 'batch' ? (batchPriced ? 'batch rates where given' : 'batch run at standard rates') : '',
       ]
         .filter(Boolean)
         .join(' + ') || 'no prices',

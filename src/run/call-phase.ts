@@ -9,6 +9,7 @@ import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { RunError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ChatProvider, ProviderConfig, ProviderSource } from '../types.js';
+import { executeBatches, type BatchCallOptions } from './batch-calls.js';
 import { executeCalls, type ExecuteOutcome, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, type CallJob } from './sample-plan.js';
 import type { SpendBudget } from './spend-budget.js';
@@ -32,6 +33,8 @@ export interface CallPhaseOptions {
   /** run.max_retry_wait_s, ms. */
   maxRetryWaitMs?: number;
   log?: Logger;
+  /** `run.mode: batch`: the misses go out through the Batch API instead of one call each. */
+  batch?: Pick<BatchCallOptions, 'store' | 'maxPollMs' | 'firstPollMs'>;
 }
 
 export interface CallPhaseOutcome extends ExecuteOutcome {
@@ -54,6 +57,17 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
   for (const j of pending) opts.providerFor(j.provider, j.source);
   opts.beforeCalls?.(pending);
   if (!pending.length) return { ...idle, stopped: opts.signal?.aborted ? 'cancelled' : null };
+  if (opts.batch) {
+    const common = { providerFor: opts.providerFor, cache: opts.cache, budget: opts.budget, log: opts.log };
+    const outcome = await executeBatches(pending, {
+      ...common,
+      ...opts.batch,
+      writeCache: opts.cacheMode !== 'off',
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return { ...outcome, cached, missed: pending.length };
+  }
   const outcome = await executeCalls(pending, {
     providerFor: opts.providerFor,
     limiter: opts.limiter,

@@ -16,7 +16,7 @@ import { needsJudgePhase, runJudgePhase, type JudgePhaseResult, type JudgeStats 
 import { assertionToolsFor } from '../suites/assertions/index.js';
 import { pacer } from './pace.js';
 import { assembleSuiteRun } from './assemble-run.js';
-import { runCallPhase } from './call-phase.js';
+import { runCallPhase, type CallPhaseOptions } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
 import { renderSuiteCases, type RenderedCases } from './render-cases.js';
 import { planSuite, type CallJob, type PlannedSuite } from './sample-plan.js';
@@ -32,6 +32,8 @@ export interface EngineOptions {
   maxCostUsd: number;
   /** Where `concurrency: auto` starts from and remembers what it learned (the cache directory). */
   limitMemory?: LimitMemory;
+  /** `run.mode: batch`: the prompt's calls go through the Batch API (judges' stay live). */
+  batch?: CallPhaseOptions['batch'];
   /** run.max_retry_wait_s and run.max_response_mb, in ms and bytes (defaults in providers/). */
   maxRetryWaitMs?: number;
   maxResponseBytes?: number;
@@ -181,6 +183,7 @@ export async function evaluateSuites(
   const outcome = await runCallPhase([...jobs.values()], {
     ...phase,
     what: 'calls',
+    batch: opts.batch,
     beforeCalls: (pending) => checkEstimate(opts, pending, jobs.size),
     onProgress: opts.onProgress,
   });
