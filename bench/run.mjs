@@ -3,7 +3,7 @@
 // ratios to a bare node:http client (bench/bare-client.mjs) run in the same invocation
 // against the same server: the machine's load moves both. Not a test: it prints figures with
 // their targets and PASS/MISS, and exits 1 on a MISS.
-//   PG_BENCH_ONLY=pr,large,low   runs only those workloads (plus nothing else)
+//   PG_BENCH_ONLY=pr,large,low   runs only those workloads (pr, large, low, start, big, 100k)
 //   PG_BENCH_ROUNDS=N            rounds per timed workload (default 3; medians are reported)
 //   PG_BENCH_DIST=DIR            measures another build (e.g. the branch point's dist/)
 //
@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ownCpu } from './own-cpu.mjs';
+import { samples100k } from './samples-100k.mjs';
 import { startServerProcess } from './model-server-process.mjs';
 import {
   bare,
@@ -103,16 +104,25 @@ async function prWorkload() {
 
     // the same comparison with everything cached: the no-call baseline for CPU
     await server.reset();
-    const warm = await compare(r);
+    const warms = [];
+    for (let i = 0; i < Math.max(3, ROUNDS); i++) warms.push(await compare(r));
+    const warm = warms.find((w) => w.cpuMs === median(warms.map((x) => x.cpuMs)));
     const s2 = await server.stats();
     figure(
       'calls made (rerun, all cached)',
       warm.report.calls.made + s2.requests,
       '',
       '= 0',
-      warm.report.calls.made === 0 && s2.requests === 0,
+      warms.every((w) => w.report.calls.made === 0) && s2.requests === 0,
     );
-    figure('fully cached compare wall', warm.wallMs / 1000, 's', 'informational (part B: ≤ 0.3)');
+    const cachedWall = median(warms.map((w) => w.wallMs)) / 1000;
+    figure(
+      'fully cached compare wall',
+      cachedWall,
+      's',
+      `≤ 0.3 (${fmt(warms.map((w) => w.wallMs / 1000))})`,
+      cachedWall <= 0.3,
+    );
     const perCall = (cold.cpuMs - warm.cpuMs) / calls;
     const barePerCall = median(rounds.map((x) => x.bare.cpuMs)) / calls;
     figure('process CPU per call (cold − cached)', perCall, 'ms', `bare client ${barePerCall.toFixed(3)} ms`);
@@ -309,6 +319,7 @@ if (wanted('large')) await largeWorkload();
 if (wanted('low')) await lowLimitWorkload();
 if (wanted('start')) await coldStart();
 if (wanted('big')) await bigRun();
+if (wanted('100k')) await samples100k({ figure, fmt, median, ROUNDS });
 const miss = missed();
 console.log(`\nload average ${loadAverage()}`);
 console.log(miss.length ? `MISS: ${miss.map((m) => m.name).join('; ')}` : 'all targets met');
