@@ -1,7 +1,8 @@
 // The run's limiters: `concurrency: N` is one gate for every call; `auto` learns each endpoint
 // and model apart (a provider limits each model on its own), starting where the last run
 // against it left off (limit-memory.ts) and remembering what this run found.
-import type { LimitMemory } from './limit-memory.js';
+import type { Logger } from '../log.js';
+import { LIMITS_FILE, type LimitMemory } from './limit-memory.js';
 import { createLimiter, learnedLimit, type Limiter, type LimiterOptions } from './limiter.js';
 
 export interface Limiters {
@@ -17,6 +18,8 @@ export interface Limiters {
 
 export interface LimitersOptions extends Omit<LimiterOptions, 'learned'> {
   memory?: LimitMemory;
+  /** Says (debug) where an auto limiter starts when an earlier run taught it. */
+  log?: Logger;
 }
 
 export function createLimiters(concurrency: number | 'auto', opts: LimitersOptions = {}): Limiters {
@@ -29,6 +32,12 @@ export function createLimiters(concurrency: number | 'auto', opts: LimitersOptio
       let e = byKey.get(key);
       if (!e) {
         const learned = opts.memory?.recall(endpoint, model);
+        if (learned) {
+          const what = learned.capped ? 'the limit an earlier run found' : 'where an earlier run got to';
+          opts.log?.debug(
+            `concurrency auto: ${model} at ${endpoint} starts at ${learned.limit}, ${what} (${LIMITS_FILE})`,
+          );
+        }
         e = { endpoint, model, limiter: createLimiter('auto', { ...opts, learned }) };
         byKey.set(key, e);
       }

@@ -172,7 +172,11 @@ export async function evaluateSuites(
   const phase = {
     cache: opts.cache,
     cacheMode: opts.cacheMode,
-    limiter: createLimiters(opts.concurrency, { maxPauseMs: opts.maxRetryWaitMs, memory: opts.limitMemory }),
+    limiter: createLimiters(opts.concurrency, {
+      maxPauseMs: opts.maxRetryWaitMs,
+      memory: opts.limitMemory,
+      log: opts.log,
+    }),
     budget: new SpendBudget(opts.maxCostUsd, opts.pricer),
     maxAttempts: opts.maxAttempts,
     maxRetryWaitMs: opts.maxRetryWaitMs,
