@@ -17,6 +17,9 @@ import { Redactor } from '../redact.js';
 import { CallClock, type CallHandle } from './call-clock.js';
 import { LeanOpenAI, type CallAwareFetch } from './lean-client.js';
 import { openAIBatch } from './openai-batch.js';
+import { endpointOf, isLoopback } from './endpoint.js';
+
+export { endpointOf, isLoopback } from './endpoint.js';
 import { createNodeFetch, limitedFetch, ResponseTooLargeError } from './node-fetch.js';
 import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {
@@ -49,18 +52,6 @@ export interface OpenAIProviderOptions {
 
 /** run.max_response_mb's default: far above any chat answer or embedding vector, far below a runaway. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-
-/** Host + path of the base URL: the provider's identity in cache keys (never the key). */
-export function endpointOf(baseUrl: string): string {
-  const u = new URL(baseUrl);
-  return `${u.host}${u.pathname.replace(/\/+$/, '')}`;
-}
-
-/** Local servers (Ollama, vLLM, LM Studio, the test server) usually need no key. */
-export function isLoopback(baseUrl: string): boolean {
-  const h = new URL(baseUrl).hostname;
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '[::1]' || h === '::1';
-}
 
 const AUTH_HEADERS = new Set(['authorization', 'api-key', 'x-api-key']);
 

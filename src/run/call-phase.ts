@@ -22,6 +22,8 @@ export interface CallPhaseOptions {
   maxAttempts: number;
   /** The provider for a config (created on first use; `source` locates a missing-key error). */
   providerFor: (cfg: ProviderConfig, source?: ProviderSource) => ChatProvider;
+  /** Loads what providerFor needs; awaited only when some call is not cached. */
+  prepareProviders?: () => Promise<void>;
   /** What the calls are, for messages: "calls", "judge/embedding calls". */
   what: string;
   /** Why an earlier phase stopped: then nothing is called and every miss is marked not run. */
@@ -54,6 +56,7 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     for (const j of pending) j.error = `not run: the run stopped early (${opts.stopped})`;
     return { ...idle, stopped: null };
   }
+  if (pending.length) await opts.prepareProviders?.();
   for (const j of pending) opts.providerFor(j.provider, j.source);
   opts.beforeCalls?.(pending);
   if (!pending.length) return { ...idle, stopped: opts.signal?.aborted ? 'cancelled' : null };

@@ -4,7 +4,7 @@
 // cap can be checked against what really has to be called.
 import type { CacheMode } from '../providers/response-cache.js';
 import { sampleKeys } from '../providers/response-cache.js';
-import { endpointOf } from '../providers/openai-provider.js';
+import { endpointOf } from '../providers/endpoint.js';
 import type { Rendered } from '../prompts/render-prompt.js';
 import { InputError, type Problem } from '../errors.js';
 import type { CallResult, ChatMessage, ChatRequest, ProviderConfig, ProviderSource, Suite } from '../types.js';
