@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{g as a,h as b,i as c}from"./chunk-NSKY7L2A.js";import"./chunk-MZ42EKE5.js";import"./chunk-TYCNIS5B.js";import"./chunk-ICHZIGY3.js";import"./chunk-TDESADDE.js";import"./chunk-HPETQO75.js";import"./chunk-X5IK22HY.js";import"./chunk-Z7F4LYOR.js";import"./chunk-LQBGXQNP.js";import"./chunk-NAT4GV3D.js";import"./chunk-BHRI4ICT.js";import"./chunk-XZLNSLSB.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
