@@ -6,10 +6,10 @@
 // that digest in its own metadata, so an entry only ever names a batch of the same requests.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from '../zod.js';
 import type { Logger } from '../log.js';
+import { readEntries, writeEntries } from './state-file.js';
 
 export const BATCHES_FILE = 'batches.json';
 const MAX_FILE_BYTES = 256 * 1024;
@@ -36,7 +36,6 @@ const entrySchema = z.object({
   requests: z.int().check(z.gte(0)),
   at: z.string(),
 });
-const fileSchema = z.object({ v: z.literal(1), batches: z.record(z.string(), z.unknown()) });
 
 /** What identifies a batch's requests: its endpoint and its sorted request keys. */
 export function batchDigest(endpoint: string, keys: readonly string[]): string {
@@ -46,21 +45,10 @@ export function batchDigest(endpoint: string, keys: readonly string[]): string {
 }
 
 export function parseBatches(text: string, now: number): Map<string, SavedBatch> {
-  const out = new Map<string, SavedBatch>();
-  if (text.length > MAX_FILE_BYTES) return out;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return out;
-  }
-  const file = fileSchema.safeParse(json);
-  if (!file.success) return out;
-  for (const [digest, value] of Object.entries(file.data.batches)) {
+  return readEntries(text, { maxBytes: MAX_FILE_BYTES, field: 'batches' }, (_digest, value) => {
     const e = entrySchema.safeParse(value);
-    if (e.success && now - Date.parse(e.data.at) <= MAX_AGE_MS) out.set(digest, e.data);
-  }
-  return out;
+    return e.success && now - Date.parse(e.data.at) <= MAX_AGE_MS ? e.data : undefined;
+  });
 }
 
 export function fileBatchStore(dir: string, log?: Logger, clock: () => number = Date.now): BatchStore {
@@ -73,15 +61,8 @@ export function fileBatchStore(dir: string, log?: Logger, clock: () => number = 
     }
   };
   const write = async (entries: Map<string, SavedBatch>) => {
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      await mkdir(dir, { recursive: true });
-      await writeFile(tmp, `${JSON.stringify({ v: 1, batches: Object.fromEntries(entries) })}\n`);
-      await rename(tmp, file);
-    } catch (e) {
-      await rm(tmp, { force: true }).catch(() => {});
-      log?.warn(`cannot record the batch in ${file} (a cancelled run will not resume it): ${(e as Error).message}`);
-    }
+    const failed = await writeEntries(dir, file, 'batches', entries);
+    if (failed) log?.warn(`cannot record the batch in ${file} (a cancelled run will not resume it): ${failed}`);
   };
   return {
     get: (digest) => read().get(digest),

@@ -7,11 +7,11 @@
 // trips, limiter.ts), entries expire, and a file that cannot be read or written only costs
 // the 429s it would have saved.
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from '../zod.js';
 import type { Logger } from '../log.js';
 import type { LearnedLimit } from './limiter.js';
+import { readEntries, writeEntries } from './state-file.js';
 
 export const LIMITS_FILE = 'limits.json';
 /** The most a remembered limit may start with (8 × the default start). */
@@ -32,32 +32,18 @@ const entrySchema = z.object({
   capped: z.boolean(),
   at: z.string(),
 });
-const fileSchema = z.object({ v: z.literal(1), limits: z.record(z.string(), z.unknown()) });
 type Entry = z.infer<typeof entrySchema>;
 
 const keyOf = (endpoint: string, model: string) => `${endpoint} ${model}`;
 
 /** The valid, unexpired entries of a limits file's text (anything else is ignored). */
 export function parseLimits(text: string, now: number): Map<string, Entry> {
-  const out = new Map<string, Entry>();
-  if (text.length > MAX_FILE_BYTES) return out;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return out;
-  }
-  const file = fileSchema.safeParse(json);
-  if (!file.success) return out;
-  for (const [key, value] of Object.entries(file.data.limits)) {
+  return readEntries(text, { maxBytes: MAX_FILE_BYTES, field: 'limits', maxEntries: MAX_ENTRIES }, (key, value) => {
     const e = entrySchema.safeParse(value);
-    if (!e.success || key.length > 500) continue;
+    if (!e.success || key.length > 500) return undefined;
     const at = Date.parse(e.data.at);
-    if (!(now - at <= MAX_AGE_MS && at - now <= 3600_000)) continue;
-    out.set(key, e.data);
-    if (out.size >= MAX_ENTRIES) break;
-  }
-  return out;
+    return now - at <= MAX_AGE_MS && at - now <= 3600_000 ? e.data : undefined;
+  });
 }
 
 /** The memory in `dir` (the response cache's directory). */
@@ -84,16 +70,8 @@ export function fileLimitMemory(dir: string, log?: Logger, clock: () => number =
       const at = new Date(clock()).toISOString();
       for (const l of learned) entries.set(keyOf(l.endpoint, l.model), { ...l.learned, at });
       const kept = [...entries].sort(([, a], [, b]) => (a.at < b.at ? 1 : -1)).slice(0, MAX_ENTRIES);
-      const text = `${JSON.stringify({ v: 1, limits: Object.fromEntries(kept) })}\n`;
-      const tmp = `${file}.${process.pid}.tmp`;
-      try {
-        await mkdir(dir, { recursive: true });
-        await writeFile(tmp, text);
-        await rename(tmp, file);
-      } catch (e) {
-        await rm(tmp, { force: true }).catch(() => {});
-        log?.debug(`cannot remember the learned concurrency in ${file}: ${(e as Error).message}`);
-      }
+      const failed = await writeEntries(dir, file, 'limits', kept);
+      if (failed) log?.debug(`cannot remember the learned concurrency in ${file}: ${failed}`);
     },
   };
 }
