@@ -10,7 +10,8 @@
 //     fails at the same ceiling doubles the wait for the next (up to MAX_PROBE_ROUNDS), since at
 //     a low limit one probe per 4 round trips would be a 429 in every ~16 calls;
 //   - a provider that queues instead of refusing (a local server) pushes back by latency: no
-//     growth while round trips take QUEUEING × the fastest seen, and slow start ends there;
+//     growth while round trips take QUEUEING × the fastest seen (plus this process's own
+//     event-loop turn, so a busy machine is not mistaken for it), and slow start ends there;
 //   - retry-after: the rejected call always waits it (call-with-retry.ts). Dispatch as a whole
 //     pauses for it when a decrease did not cure the 429s within two round trips (a rate or
 //     quota limit, not a concurrency limit), and always with a fixed concurrency (the only lever);
@@ -70,6 +71,12 @@ export interface LimiterOptions {
 
 const PROBE_ROUNDS = 4;
 const MAX_PROBE_ROUNDS = 32;
+/**
+ * Round trips per probe when the limit is remembered from an earlier run (limit-memory.ts):
+ * evidence of many round trips already, so a second run at a limit of 4 probes once per 256
+ * calls (one 429 each) rather than once per 128. A probe that holds speeds probing up again.
+ */
+const REMEMBERED_PROBE_ROUNDS = 2 * MAX_PROBE_ROUNDS;
 /** Calls started per event-loop turn before the first answer (see drain()). */
 const BURST = 4;
 const INITIAL = 32;
@@ -108,6 +115,9 @@ class GateLimiter implements Limiter {
   /** Smoothed duration of successful calls: one "round trip". */
   protected rtt: number | undefined;
   protected minRtt = Infinity;
+  /** Smoothed length of an event-loop turn of this process (ms), and when the current one began. */
+  protected turnMs = 0;
+  private turnAt = 0;
   protected lastDecrease = -Infinity;
   /** Whether any call has succeeded yet: before that, no level is proven. */
   protected succeeded = false;
@@ -215,7 +225,9 @@ class GateLimiter implements Limiter {
 
   /** Round trips have grown well past the fastest: the provider queues what it cannot serve. */
   protected queueing(): boolean {
-    return this.successes >= 8 && this.rtt! > QUEUEING * this.minRtt;
+    // A busy client (ours, or a machine shared with other work) delays reading every answer by
+    // up to a turn of its own event loop: that is not the provider queueing, so it is allowed for.
+    return this.successes >= 8 && this.rtt! > QUEUEING * (this.minRtt + this.turnMs);
   }
 
   protected grow(): void {}
@@ -266,8 +278,11 @@ class GateLimiter implements Limiter {
       const next = this.queue[this.head]!;
       const paced = this.pacer.wait(now, next.tokens);
       if (paced > 0) return this.pause(paced);
+      if (!this.turnEnds) this.turnAt = now;
       this.turnEnds ??= setImmediate(() => {
         this.turnEnds = undefined;
+        // how long this event-loop turn took: answers arriving in it waited up to that long
+        this.turnMs = this.turnMs * 0.8 + (this.now() - this.turnAt) * 0.2;
         this.turnStarts = 0;
         this.drain();
       });
@@ -304,7 +319,7 @@ class AdaptiveLimiter extends GateLimiter {
         this.slowStart = false;
         this.settled = this.limit;
         this.remembered = this.limit + 1;
-        this.probeRounds = MAX_PROBE_ROUNDS;
+        this.probeRounds = REMEMBERED_PROBE_ROUNDS;
       }
     }
   }
@@ -341,7 +356,8 @@ class AdaptiveLimiter extends GateLimiter {
     this.floor = this.succeeded ? Math.max(1, this.current / 2) : 1;
     this.current = Math.max(this.floor, sustained);
     this.slowStart = false;
-    if (this.limit >= this.settled) this.probeRounds = Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2);
+    if (this.limit >= this.settled)
+      this.probeRounds = Math.max(this.probeRounds, Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2));
     this.settled = this.limit;
   }
 

@@ -41,6 +41,31 @@ describe('concurrency: auto without a ceiling', () => {
     expect(learnedLimit(limiter)).toEqual({ limit: limiter.limit, capped: true });
   });
 
+  it('a provider that queues instead of refusing stops the growth (no 429 ever comes)', async () => {
+    // serves 4 at a time, 20 ms each, and queues the rest: round trips stretch with the load
+    let busy = 0;
+    const waiting: (() => void)[] = [];
+    let served = 0;
+    const p: ChatProvider = {
+      endpoint: 'queueing/v1',
+      async complete(r) {
+        if (busy >= 4) await new Promise<void>((go) => waiting.push(go));
+        else busy++;
+        await new Promise((done) => setTimeout(done, 20));
+        served++;
+        const next = waiting.shift();
+        if (next) next();
+        else busy--;
+        return { output: `ok ${r.messages[0]!.content}`, latencyMs: 20 };
+      },
+    };
+    const limiter = createLimiter('auto', { now: () => Date.now() });
+    expect(await simulate(p, limiter, 3000)).toBe(0);
+    expect(served).toBe(3000);
+    // growth stops once round trips pass 8 × the fastest (~32–48 queued); without it: 2048
+    expect(limiter.limit).toBeLessThanOrEqual(64);
+  });
+
   it('a fixed limiter has nothing to learn', () => {
     expect(learnedLimit(createLimiter(8))).toBeUndefined();
   });
