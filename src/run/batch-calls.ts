@@ -108,7 +108,7 @@ async function runBatch(api: BatchApi, endpoint: string, jobs: CallJob[], opts: 
   progress(opts, tally);
   await opts.store?.delete(digest);
   if (status.state !== 'completed') {
-    opts.log?.warn(`batch ${id} ended ${status.status}: ${results.size} of ${jobs.length} requests answered`);
+    opts.log?.warn(`batch ${id} ended ${status.status}: ${results.size} of ${jobs.length} requests returned`);
   }
 }
 
@@ -116,17 +116,19 @@ async function runBatch(api: BatchApi, endpoint: string, jobs: CallJob[], opts: 
 async function resumable(api: BatchApi, digest: string, opts: BatchCallOptions): Promise<string | undefined> {
   const saved = opts.store?.get(digest);
   if (!saved) return undefined;
+  let s: Awaited<ReturnType<BatchApi['status']>> | undefined;
   try {
-    const s = await api.status(saved.id);
-    // the batch must say it is ours: an entry never points answers at other requests
-    if (s.metadata.promptgate_digest !== digest || s.state === 'failed' || s.state === 'cancelled') throw 0;
-    opts.log?.info(`batch: resuming ${saved.id} (${s.status}, ${s.completed + s.failed} of ${s.total} done)`);
-    return saved.id;
+    s = await api.status(saved.id);
   } catch (e) {
     if (e instanceof ProviderError && e.kind === 'auth') throw e;
+  }
+  // the batch must say it is ours: an entry never points answers at other requests
+  if (!s || s.metadata.promptgate_digest !== digest || s.state === 'failed' || s.state === 'cancelled') {
     await opts.store?.delete(digest);
     return undefined;
   }
+  opts.log?.info(`batch: resuming ${saved.id} (${s.status}, ${s.completed + s.failed} of ${s.total} done)`);
+  return saved.id;
 }
 
 async function submit(api: BatchApi, endpoint: string, digest: string, jobs: CallJob[], opts: BatchCallOptions) {
