@@ -62,6 +62,20 @@ async function coldRounds(server, r, calls, fixed) {
   return { rounds, ratio: median(rounds.map((x) => x.ratio)) };
 }
 
+/** Calls made, and the bare client's and promptgate's walls, of coldRounds' rounds. */
+function wallFigures(rounds, calls, fixed, callsLabel) {
+  figure(
+    callsLabel,
+    rounds[0].pg.report.calls.made,
+    '',
+    `= ${calls}`,
+    rounds.every((x) => x.pg.report.calls.made === calls),
+  );
+  const walls = (side) => rounds.map((x) => x[side].wallMs / 1000);
+  figure(`bare client wall (fixed ${fixed})`, median(walls('bare')), 's', fmt(walls('bare')));
+  figure('promptgate wall (auto, first run)', median(walls('pg')), 's', fmt(walls('pg')));
+}
+
 // 1. the pull-request shape: 1,200 calls at 100 ms, 32 allowed in flight
 async function prWorkload() {
   const CASES = 200;
@@ -73,25 +87,7 @@ async function prWorkload() {
   const r = comparisonRepo(server.url, CASES, REPEATS);
   try {
     const { rounds, ratio } = await coldRounds(server, r, calls, LIMIT);
-    figure(
-      'calls made (cold)',
-      rounds[0].pg.report.calls.made,
-      '',
-      `= ${calls}`,
-      rounds.every((x) => x.pg.report.calls.made === calls),
-    );
-    figure(
-      'bare client wall (fixed 32)',
-      median(rounds.map((x) => x.bare.wallMs)) / 1000,
-      's',
-      fmt(rounds.map((x) => x.bare.wallMs / 1000)),
-    );
-    figure(
-      'promptgate wall (auto, first run)',
-      median(rounds.map((x) => x.pg.wallMs)) / 1000,
-      's',
-      fmt(rounds.map((x) => x.pg.wallMs / 1000)),
-    );
+    wallFigures(rounds, calls, LIMIT, 'calls made (cold)');
     figure('1,200 calls: promptgate / bare', ratio, '×', `≤ 1.05 (${fmt(rounds.map((x) => x.ratio))})`, ratio <= 1.05);
     figure('  429s (promptgate, first run)', median(rounds.map((x) => x.server.rateLimited)), '', 'informational');
     figure(
@@ -169,25 +165,7 @@ async function largeWorkload() {
   const r = comparisonRepo(server.url, CASES, REPEATS);
   try {
     const { rounds, ratio } = await coldRounds(server, r, calls, LIMIT);
-    figure(
-      'calls made',
-      rounds[0].pg.report.calls.made,
-      '',
-      `= ${calls}`,
-      rounds.every((x) => x.pg.report.calls.made === calls),
-    );
-    figure(
-      'bare client wall (fixed 256)',
-      median(rounds.map((x) => x.bare.wallMs)) / 1000,
-      's',
-      fmt(rounds.map((x) => x.bare.wallMs / 1000)),
-    );
-    figure(
-      'promptgate wall (auto, first run)',
-      median(rounds.map((x) => x.pg.wallMs)) / 1000,
-      's',
-      fmt(rounds.map((x) => x.pg.wallMs / 1000)),
-    );
+    wallFigures(rounds, calls, LIMIT, 'calls made');
     figure('20,000 calls: promptgate / bare', ratio, '×', `≤ 1.5 (${fmt(rounds.map((x) => x.ratio))})`, ratio <= 1.5);
     const reached = Math.min(...rounds.map((x) => x.server.maxInFlight));
     figure('auto reaches (server max in flight)', reached, '', `= ${LIMIT} in every run`, reached === LIMIT);
