@@ -370,4 +370,35 @@ export interface ChatProvider {
   complete(req: ChatRequest, signal?: AbortSignal): Promise<CallResult>;
   /** POST /embeddings; `output` of the result is the vector as JSON. Optional for fakes. */
   embed?(req: EmbeddingRequest, signal?: AbortSignal): Promise<CallResult>;
+  /** The Batch API (`run.mode: batch`); absent for a provider without one. */
+  readonly batch?: BatchApi;
+}
+
+/** One request of a batch: `id` comes back with its answer (the response-cache key). */
+export interface BatchRequest {
+  id: string;
+  request: ChatRequest;
+}
+
+export type BatchState = 'running' | 'completed' | 'failed' | 'expired' | 'cancelled';
+
+export interface BatchStatus {
+  id: string;
+  state: BatchState;
+  /** The provider's own word for it (validating, in_progress, finalizing, ...). */
+  status: string;
+  completed: number;
+  failed: number;
+  total: number;
+  /** Why a failed batch failed, in the provider's words. */
+  message?: string;
+}
+
+export interface BatchApi {
+  /** Uploads the requests as one JSONL file and creates a batch of them; returns its id. */
+  submit(requests: readonly BatchRequest[], metadata: Record<string, string>): Promise<string>;
+  /** Where a batch stands; `metadata` is what submit() was given. */
+  status(id: string): Promise<BatchStatus & { metadata: Record<string, string> }>;
+  /** A finished batch's answers by request id: a result, or the error that request got. */
+  results(id: string): Promise<Map<string, CallResult | { error: string }>>;
 }

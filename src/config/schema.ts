@@ -142,6 +142,10 @@ export const runSchema = z.strictObject({
   max_retry_wait_s: def(z.number().check(z.gte(0)), 30),
   // the largest answer body accepted; a larger one is that sample's error
   max_response_mb: def(z.number().check(z.positive()), 4),
+  // live: calls as they are planned; batch: one Batch API job per endpoint (scheduled runs)
+  mode: def(z.enum(['live', 'batch']), 'live'),
+  // batch: the longest wait between two polls of a batch (they start at 1 s and double)
+  batch_poll_s: def(z.number().check(z.gte(0.01), z.lte(3600)), 60),
 });
 export type RunConfig = z.infer<typeof runSchema>;
 
@@ -172,6 +176,9 @@ export const priceOverrideSchema = z.strictObject({
   input_per_mtok: z.number().check(z.gte(0)),
   output_per_mtok: z.number().check(z.gte(0)),
   cached_input_per_mtok: opt(z.number().check(z.gte(0))),
+  // the Batch API's rates (run.mode: batch); without them a batch is priced at the rates above
+  batch_input_per_mtok: opt(z.number().check(z.gte(0))),
+  batch_output_per_mtok: opt(z.number().check(z.gte(0))),
 });
 const _priceShape: Same<z.infer<typeof priceOverrideSchema>, PriceOverride> = true;
 

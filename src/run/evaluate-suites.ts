@@ -6,8 +6,8 @@
 import { InputError, RunError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Redactor } from '../redact.js';
-import { createLimiter } from '../providers/limiter.js';
-import { createOpenAIProvider } from '../providers/openai-provider.js';
+import type { LimitMemory } from '../providers/limit-memory.js';
+import { createLimiters } from '../providers/limiter-pool.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { childProcessSandbox, type RenderSandbox } from '../sandbox/render-sandbox.js';
 import type { ChatProvider, PairwiseRun, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
@@ -16,7 +16,7 @@ import { assertionToolsFor } from '../suites/assertions/index.js';
 import { pacer } from './pace.js';
 import { pairwisePairs, runPairwisePhase } from './pairwise-phase.js';
 import { assembleSuiteRun } from './assemble-run.js';
-import { runCallPhase } from './call-phase.js';
+import { runCallPhase, type CallPhaseOptions } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
 import { renderSuiteCases, type RenderedCases } from './render-cases.js';
 import { planSuite, type CallJob, type PlannedSuite } from './sample-plan.js';
@@ -30,6 +30,10 @@ export interface EngineOptions {
   timeoutMs: number;
   maxAttempts: number;
   maxCostUsd: number;
+  /** Where `concurrency: auto` starts from and remembers what it learned (the cache directory). */
+  limitMemory?: LimitMemory;
+  /** `run.mode: batch`: the prompt's calls go through the Batch API (judges' stay live). */
+  batch?: CallPhaseOptions['batch'];
   /** run.max_retry_wait_s and run.max_response_mb, in ms and bytes (defaults in providers/). */
   maxRetryWaitMs?: number;
   maxResponseBytes?: number;
@@ -101,24 +105,36 @@ function planSides(sides: Suite[][], jobs: Map<string, CallJob>, rendered: Rende
   return plans;
 }
 
-/** One provider per endpoint and key, created on first use (a missing API key throws then). */
-function providerPool(opts: EngineOptions): (cfg: ProviderConfig, source?: ProviderSource) => ChatProvider {
-  const factory =
-    opts.providerFactory ??
-    ((cfg, env, timeoutMs, source) =>
-      createOpenAIProvider(cfg, {
-        env,
-        timeoutMs,
-        source,
-        maxResponseBytes: opts.maxResponseBytes,
-        redactor: opts.redactor,
-      }));
+/**
+ * One provider per endpoint and key, created on first use (a missing API key throws then).
+ * The OpenAI-compatible client (and the `openai` package) is loaded by `prepare`, which the
+ * call phase awaits only when some call is not cached: a fully cached run never loads it.
+ */
+function providerPool(opts: EngineOptions) {
+  let factory = opts.providerFactory;
   const providers = new Map<string, ChatProvider>();
-  return (cfg, source) => {
-    const k = providerKey(cfg);
-    let p = providers.get(k);
-    if (!p) providers.set(k, (p = factory(cfg, opts.env, opts.timeoutMs, source)));
-    return p;
+  return {
+    async prepare(): Promise<void> {
+      if (factory) return;
+      const { createOpenAIProvider } = await import('../providers/openai-provider.js');
+      factory ??= (cfg, env, timeoutMs, source) =>
+        createOpenAIProvider(cfg, {
+          env,
+          timeoutMs,
+          source,
+          maxResponseBytes: opts.maxResponseBytes,
+          redactor: opts.redactor,
+        });
+    },
+    providerFor(cfg: ProviderConfig, source?: ProviderSource): ChatProvider {
+      const k = providerKey(cfg);
+      let p = providers.get(k);
+      if (!p) {
+        if (!factory) throw new Error('internal: a provider was asked for before prepare()');
+        providers.set(k, (p = factory(cfg, opts.env, opts.timeoutMs, source)));
+      }
+      return p;
+    },
   };
 }
 
@@ -169,20 +185,27 @@ export async function evaluateSuites(
 
   // One limiter and budget for the prompt's calls and the judges': both count against the
   // provider's limits and the run's cap.
+  const pool = providerPool(opts);
   const phase = {
     cache: opts.cache,
     cacheMode: opts.cacheMode,
-    limiter: createLimiter(opts.concurrency, { maxPauseMs: opts.maxRetryWaitMs }),
+    limiter: createLimiters(opts.concurrency, {
+      maxPauseMs: opts.maxRetryWaitMs,
+      memory: opts.limitMemory,
+      log: opts.log,
+    }),
     budget: new SpendBudget(opts.maxCostUsd, opts.pricer),
     maxAttempts: opts.maxAttempts,
     maxRetryWaitMs: opts.maxRetryWaitMs,
     log: opts.log,
-    providerFor: providerPool(opts),
+    providerFor: pool.providerFor,
+    prepareProviders: pool.prepare,
     signal: opts.signal,
   };
   const outcome = await runCallPhase([...jobs.values()], {
     ...phase,
     what: 'calls',
+    batch: opts.batch,
     beforeCalls: (pending) => checkEstimate(opts, pending, jobs.size),
     onProgress: opts.onProgress,
   });

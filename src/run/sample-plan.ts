@@ -4,7 +4,7 @@
 // cap can be checked against what really has to be called.
 import type { CacheMode } from '../providers/response-cache.js';
 import { sampleKeys } from '../providers/response-cache.js';
-import { endpointOf } from '../providers/openai-provider.js';
+import { endpointOf } from '../providers/endpoint.js';
 import type { Rendered } from '../prompts/render-prompt.js';
 import { requestFeatures } from '../prompts/request-features.js';
 import { withConversation } from '../prompts/turns.js';

@@ -201,6 +201,15 @@ describe('FsResponseCache', () => {
     ['not JSON', (key: string) => `{"v":1,"key":"${key}","result":{"output":`],
     ['wrong version', (key: string) => JSON.stringify({ v: 2, key, result })],
     ['missing output', (key: string) => `{"v":1,"key":"${key}","result":{"latencyMs":1}}`],
+    ['output not text', (key: string) => JSON.stringify({ v: 1, key, result: { ...result, output: 5 } })],
+    ['negative latency', (key: string) => JSON.stringify({ v: 1, key, result: { ...result, latencyMs: -1 } })],
+    [
+      'fractional tokens',
+      (key: string) =>
+        JSON.stringify({ v: 1, key, result: { ...result, usage: { input: 1.5, output: 1, cached: 0 } } }),
+    ],
+    ['usage null', (key: string) => JSON.stringify({ v: 1, key, result: { ...result, usage: null } })],
+    ['model not text', (key: string) => JSON.stringify({ v: 1, key, result: { ...result, model: 7 } })],
     [
       'another key',
       (key: string) =>
@@ -219,6 +228,14 @@ describe('FsResponseCache', () => {
     expect(await c.get(key)).toEqual(result);
     c.close();
     expect(await new FsResponseCache(dir).get(key)).toEqual(result);
+  });
+
+  it('an entry read back has the known fields only', async () => {
+    const key = cacheKey('e', req, 9);
+    const extra = { ...result, usage: { input: 1, output: 2, cached: 0, secret: 'x' }, planted: '<script>' };
+    await writeFile(join(dir, 'pack-old.jsonl'), `${JSON.stringify({ v: 1, key, result: extra })}\n`);
+    const got = await new FsResponseCache(dir).get(key);
+    expect(got).toEqual({ ...result, usage: { input: 1, output: 2, cached: 0 } });
   });
 
   it('skips a line torn by a crash and keeps the entries around it', async () => {

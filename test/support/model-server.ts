@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { batchRoutes, type BatchServerOptions, type BatchServerStats } from './model-server-batches.js';
 import { toolModelReply, type ToolReply } from './tool-model.js';
 
 export { toolModelReply, type ToolReply } from './tool-model.js';
@@ -100,6 +101,8 @@ export interface ModelServerOptions {
    * `response_format: json_schema`) is sent as its JSON text, like a structured-output reply.
    */
   answer?: (body: ChatBody, ctx: AnswerContext) => string | object;
+  /** The Batch API's behaviour (model-server-batches.ts). */
+  batch?: BatchServerOptions;
 }
 
 export interface ModelServerStats {
@@ -117,6 +120,8 @@ export interface ModelServer {
   stats: ModelServerStats;
   /** Every chat/embeddings request body, in arrival order. */
   requests: any[];
+  /** Files uploaded and batches created or polled (/v1/files, /v1/batches). */
+  batchStats: BatchServerStats;
   setBehaviour(partial: Partial<ModelServerOptions>): void;
   /** Zero the counters and forget recorded requests (behaviour is kept). */
   reset(): void;
@@ -259,7 +264,6 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
       finishTimes.delete(finish);
     }
     if (res.destroyed) return;
-
     if (o.junk) {
       res.writeHead(200, { 'content-type': o.junk === 'html' ? 'text/html' : 'application/json' });
       res.end(
@@ -267,13 +271,18 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
       );
       return;
     }
+    stats.completions++;
+    send(res, 200, completion(body, i, req.headers), o.headers);
+  };
 
+  /** A successful answer's body (live, or one line of a batch). */
+  const completion = (body: ChatBody, i: number, headers: IncomingMessage['headers']) => {
     const messages = Array.isArray(body.messages) ? body.messages : [];
     const lastUser = contentText([...messages].reverse().find((m) => m?.role === 'user')?.content);
     const fp = JSON.stringify([body.model, messages, body.temperature ?? 0]);
     const repeatIndex = seen.get(fp) ?? 0;
     seen.set(fp, repeatIndex + 1);
-    const ctx = { callIndex: i, repeatIndex, lastUser, headers: req.headers };
+    const ctx = { callIndex: i, repeatIndex, lastUser, headers };
     const answered = o.answer
       ? o.answer(body, ctx)
       : (toolReplyOf(body, lastUser, defaultAnswer(body, ctx)) ?? defaultAnswer(body, ctx));
@@ -287,45 +296,51 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     }
     const promptTokens = tokens(messages.reduce((n, m) => n + contentText(m?.content).length, 0));
     const completionTokens = tokens(text.length + JSON.stringify(reply?.tool_calls ?? '').length - 2);
-    stats.completions++;
-    send(
-      res,
-      200,
-      {
-        id: `chatcmpl-${i}`,
-        object: 'chat.completion',
-        created: 1_700_000_000 + i,
-        model: o.model ?? `${body.model ?? 'unknown'}-2024-08-06`,
-        system_fingerprint: o.systemFingerprint ?? 'fp_loopback',
-        choices: [
-          {
-            index: 0,
-            message: {
-              role: 'assistant',
-              content: o.rawContent?.(body) ?? (reply?.tool_calls && !text ? null : text),
-              refusal: null,
-              ...(reply?.tool_calls ? { tool_calls: reply.tool_calls } : {}),
-            },
-            logprobs: null,
-            finish_reason: reply?.tool_calls ? 'tool_calls' : finishReason,
+    return {
+      id: `chatcmpl-${i}`,
+      object: 'chat.completion',
+      created: 1_700_000_000 + i,
+      model: o.model ?? `${body.model ?? 'unknown'}-2024-08-06`,
+      system_fingerprint: o.systemFingerprint ?? 'fp_loopback',
+      choices: [
+        {
+          index: 0,
+          message: {
+            role: 'assistant',
+            content: o.rawContent?.(body) ?? (reply?.tool_calls && !text ? null : text),
+            refusal: null,
+            ...(reply?.tool_calls ? { tool_calls: reply.tool_calls } : {}),
           },
-        ],
-        ...(o.omitUsage
-          ? {}
-          : o.usage
-            ? { usage: o.usage }
-            : {
-                usage: {
-                  prompt_tokens: promptTokens,
-                  completion_tokens: completionTokens,
-                  total_tokens: promptTokens + completionTokens,
-                  prompt_tokens_details: { cached_tokens: Math.min(o.cachedTokens ?? 0, promptTokens) },
-                },
-              }),
-      },
-      o.headers,
-    );
+          logprobs: null,
+          finish_reason: reply?.tool_calls ? 'tool_calls' : finishReason,
+        },
+      ],
+      ...(o.omitUsage
+        ? {}
+        : o.usage
+          ? { usage: o.usage }
+          : {
+              usage: {
+                prompt_tokens: promptTokens,
+                completion_tokens: completionTokens,
+                total_tokens: promptTokens + completionTokens,
+                prompt_tokens_details: { cached_tokens: Math.min(o.cachedTokens ?? 0, promptTokens) },
+              },
+            }),
+    };
   };
+
+  // the Files and Batches API (batches.ts): each line of a batch is answered like a live call
+  const batches = batchRoutes({
+    options: () => o,
+    answer: (body, headers) => {
+      const refusal = o.refuse?.(body, headers);
+      if (refusal)
+        return { status: refusal.status, body: { error: { message: refusal.message, code: refusal.code ?? null } } };
+      stats.completions++;
+      return { status: 200, body: completion(body, chatIndex++, headers) };
+    },
+  });
 
   const embeddings = (res: ServerResponse, body: any) => {
     const inputs: string[] = Array.isArray(body?.input) ? body.input.map(String) : [String(body?.input ?? '')];
@@ -343,7 +358,8 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const path = (req.url ?? '').split('?')[0];
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (batches.handles(path)) return batches.handle(req, res, path, Buffer.concat(chunks));
       if (req.method === 'GET' && path === '/v1/models') {
         return send(res, 200, {
           object: 'list',
@@ -374,6 +390,7 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
   return {
     url: `http://127.0.0.1:${port}/v1`,
     stats,
+    batchStats: batches.stats,
     requests,
     setBehaviour(partial) {
       o = { ...o, ...partial };
