@@ -73,8 +73,8 @@ function allocate(layout: Layout, budget: number, measure: (s: string) => number
     // Size of everything but section k, then section k's own: its skeleton (heading,
     // separators, wrapper, omitted line, with empty items) plus the items themselves.
     const others = measure(assemble(layout, shown, k, SENTINEL)) - measure(SENTINEL);
-    const size = (n: number, itemsCost: number): number =>
-      others + measure(renderSection(sec, n, () => '')) + itemsCost;
+    const skeleton = skeletonSize(sec, measure);
+    const size = (n: number, itemsCost: number): number => others + skeleton(n) + itemsCost;
     if (k === 0 && size(0, 0) > budget) return null;
     let n = 0;
     let itemsCost = 0;
@@ -88,6 +88,39 @@ function allocate(layout: Layout, budget: number, measure: (s: string) => number
     if (shown[k]! < sec.count) break;
   }
   return shown;
+}
+
+/**
+ * measure(renderSection(sec, n, () => '')) without rendering n empty items: by additivity, the
+ * parts' sizes plus the separators between them, so growing a section is linear, not quadratic.
+ */
+function skeletonSize(sec: ListSection, measure: (s: string) => number): (n: number) => number {
+  const sep = measure(sec.sep);
+  const block = measure(BLOCK);
+  const heading = sec.heading ? measure(sec.heading) : 0;
+  return (n) => {
+    let parts = 0;
+    let total = 0;
+    if (n > 0 && sec.heading) {
+      total += heading;
+      parts++;
+    }
+    const openN = Math.min(n, sec.open);
+    if (openN > 0) {
+      total += (openN - 1) * sep;
+      parts++;
+    }
+    if (n > openN) {
+      const summary = sec.collapsed ? sec.collapsed(n - openN) : `${n - openN} more`;
+      total += measure(details(summary, '')) + (n - openN - 1) * sep;
+      parts++;
+    }
+    if (n < sec.count) {
+      total += measure(sec.omitted(sec.count - n, n > 0));
+      parts++;
+    }
+    return total + Math.max(0, parts - 1) * block;
+  };
 }
 
 /**

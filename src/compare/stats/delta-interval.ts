@@ -9,7 +9,7 @@
 // concentrated in a few cases the sample may have missed from being ruled out at small n.
 import { expandedBca } from './bca.js';
 import { normalQuantile } from './normal.js';
-import { DEFAULT_DRAWS, drawCase, type Rng } from './resample.js';
+import { DEFAULT_DRAWS, drawCases, type Rng } from './resample.js';
 
 export interface DeltaIntervalInput {
   /** Per-case differences d_i = q_i − p_i (head − base pass value). */
@@ -91,9 +91,11 @@ function pseudoCaseLowerBound(d: ArrayLike<number>, mean: number, alpha: number,
   x[n - 1] = -0.5;
   const total = mean * (n - 1) - 0.5;
   const sorted = new Float64Array(draws);
+  const idx = new Uint32Array(n);
   for (let b = 0; b < draws; b++) {
+    drawCases(rng, n, idx);
     let s = 0;
-    for (let j = 0; j < n; j++) s += x[drawCase(rng, n)]!;
+    for (let j = 0; j < n; j++) s += x[idx[j]!]!;
     sorted[b] = s / n;
   }
   sorted.sort();

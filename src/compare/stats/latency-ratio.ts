@@ -4,7 +4,7 @@
 // paired across sides, each bringing all its fresh samples) of log(p95 head / p95 base), with
 // the expanded-percentile correction for few cases.
 import type { RuleVerdict } from './rule-verdict.js';
-import { DEFAULT_DRAWS, drawCase, sortedQuantile, type Rng } from './resample.js';
+import { DEFAULT_DRAWS, drawCases, sortedQuantile, type Rng } from './resample.js';
 import { normalCdf } from './normal-cdf.js';
 import { studentTQuantile } from './student-t.js';
 import { sortedSide, weightedQuantile } from './clustered-quantile.js';
@@ -73,12 +73,14 @@ export function compareLatencyP95(
   const estimate = Math.log(p95.head / p95.base);
   const draws = opts.draws ?? DEFAULT_DRAWS;
   const sorted = new Float64Array(draws);
+  const idx = new Uint32Array(n);
   for (let r = 0; r < draws; r++) {
     weights.fill(0);
+    drawCases(opts.rng, n, idx);
     let mb = 0;
     let mh = 0;
     for (let j = 0; j < n; j++) {
-      const c = drawCase(opts.rng, n);
+      const c = idx[j]!;
       weights[c]!++;
       mb += b.perCase[c]!;
       mh += h.perCase[c]!;

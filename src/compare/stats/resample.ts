@@ -1,8 +1,14 @@
 // Case resampling shared by the bootstrap rules (delta-interval, cost-ratio, latency-ratio).
 // The generator is passed in (mulberry32(seed) from rng.ts): no module state.
 
-/** A generator of uniform 32-bit unsigned integers, such as mulberry32(seed). */
-export type Rng = () => number;
+/**
+ * A generator of uniform 32-bit unsigned integers, such as mulberry32(seed). `cases`, when
+ * present, fills `out` with drawCase(rng, n) draws in order, faster than calling one by one.
+ */
+export interface Rng {
+  (): number;
+  cases?: (out: Uint32Array, n: number) => void;
+}
 
 /** Bootstrap draws per interval, as DESIGN.md's "10,000 draws". */
 export const DEFAULT_DRAWS = 10_000;
@@ -10,6 +16,12 @@ export const DEFAULT_DRAWS = 10_000;
 /** A uniform case index in 0..n−1 (the uint32 scaled onto the range, as bootstrap.ts does). */
 export function drawCase(rng: Rng, n: number): number {
   return Math.floor((rng() / 4294967296) * n);
+}
+
+/** Fills `out` with out.length uniform case indices in 0..n−1: one resample of n cases. */
+export function drawCases(rng: Rng, n: number, out: Uint32Array): void {
+  if (rng.cases) rng.cases(out, n);
+  else for (let j = 0; j < out.length; j++) out[j] = drawCase(rng, n);
 }
 
 /**

@@ -1,15 +1,29 @@
 // The seeded generator every resampling rule takes as a value (no module state): mulberry32,
-// small and fast, and plenty for bootstrap indices. bootstrap.ts inlines the same steps in its
-// hot loop, so a seed gives the same indices either way.
+// small and fast, and plenty for bootstrap indices. Its `cases` method draws a whole resample's
+// case indices with the generator's steps inlined (a call per uint32 is most of a bootstrap's
+// time at 10,000 draws); it advances the same state, so a seed gives the same indices either way.
+import type { Rng } from './resample.js';
 
 /** uint32s from a 32-bit seed. */
-export function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
-  return () => {
+  const next: Rng = () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   };
+  next.cases = (out, n) => {
+    let s = a;
+    for (let j = 0; j < out.length; j++) {
+      s = (s + 0x6d2b79f5) >>> 0;
+      let t = s;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      out[j] = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    }
+    a = s;
+  };
+  return next;
 }
