@@ -20,6 +20,11 @@ export interface PowerSetting {
   components: Pick<VarianceComponents, 'between' | 'withinPerRun'> | null;
   alpha: number;
   minEffect: number;
+  /**
+   * midPThreshold(N, alpha) by N, filled as they are computed: the searches of one advice
+   * (gateMde, casesForPower) ask for the same N's dozens of times. Optional; a value, not module state.
+   */
+  thresholds?: Map<number, number>;
 }
 
 /** Beyond this many cases the binomial sums give way to the normal approximation (equal there). */
@@ -54,13 +59,12 @@ export function gatePower(s: PowerSetting, drop: number, n = s.n, repeats = s.re
   if (n <= 0 || drop <= 0) return 0;
   const better = Math.min(noiseRate(s, repeats) / 2, (1 - drop) / 2);
   const worse = better + drop;
-  return n > EXACT_MAX_CASES
-    ? normalPower(n, worse, better, s.alpha, s.minEffect)
-    : exactPower(n, worse, better, s.alpha, s.minEffect);
+  return n > EXACT_MAX_CASES ? normalPower(n, worse, better, s.alpha, s.minEffect) : exactPower(n, worse, better, s);
 }
 
 /** Σ over N = B + C changed cases of P(N) · P(B ≥ the larger of the test's and min_effect's thresholds | N). */
-function exactPower(n: number, worse: number, better: number, alpha: number, minEffect: number): number {
+function exactPower(n: number, worse: number, better: number, s: PowerSetting): number {
+  const { alpha, minEffect, thresholds } = s;
   const q = worse + better;
   if (q <= 0) return 0;
   const share = worse / q;
@@ -68,7 +72,12 @@ function exactPower(n: number, worse: number, better: number, alpha: number, min
   let power = 0;
   for (let N = Math.max(0, Math.floor(n * q - 12 * sd - 1)); N <= Math.min(n, Math.ceil(n * q + 12 * sd + 1)); N++) {
     // Δ = (C − B)/n ≤ −min_effect ⟺ B ≥ (N + min_effect·n)/2; the tolerance matches the gate's.
-    const t = Math.max(midPThreshold(N, alpha), Math.ceil((N + minEffect * n) / 2 - 1e-9));
+    let test = thresholds?.get(N);
+    if (test === undefined) {
+      test = midPThreshold(N, alpha);
+      thresholds?.set(N, test);
+    }
+    const t = Math.max(test, Math.ceil((N + minEffect * n) / 2 - 1e-9));
     if (t <= N) power += Math.exp(logBinomialPmf(n, N, q)) * binomialUpperTail(N, t, share);
   }
   return Math.min(1, power);

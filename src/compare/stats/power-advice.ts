@@ -45,7 +45,8 @@ export interface AdviceOptions {
   maxRepeats?: number;
 }
 
-export function powerAdvice(s: PowerSetting, o: AdviceOptions): PowerAdvice {
+export function powerAdvice(setting: PowerSetting, o: AdviceOptions): PowerAdvice {
+  const s: PowerSetting = { ...setting, thresholds: setting.thresholds ?? new Map() };
   const power = o.power ?? 0.8;
   const powerAtTarget = gatePower(s, o.target);
   const underpowered = powerAtTarget < power;
