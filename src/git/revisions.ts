@@ -128,6 +128,27 @@ export async function mergeBase(cwd: string, base: string, head: string): Promis
   return r.code === 0 ? r.stdout.trim() : base;
 }
 
+/**
+ * The merge base of two refs by name (HEAD when head is undefined), undefined on any failure:
+ * started beside resolveTips so the two git processes run at once; a failure (a ref to fetch,
+ * a shallow clone) leaves it to mergeBase on the resolved commits.
+ */
+export async function mergeBaseOfRefs(
+  cwd: string,
+  base: string,
+  head: string | undefined,
+): Promise<string | undefined> {
+  const refs = [base, head ?? 'HEAD'];
+  if (refs.some((r) => r.startsWith('-'))) return undefined;
+  try {
+    const r = await runGit(cwd, ['merge-base', ...refs.map((x) => `${x}^{commit}`)]);
+    const sha = r.stdout.trim();
+    return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Paths that differ between two commits, or between a commit and the working tree. */
 export async function changedFiles(cwd: string, base: string, head: string | undefined): Promise<string[]> {
   const args = head

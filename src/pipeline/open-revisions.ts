@@ -7,7 +7,7 @@ import { WorkingTreeSource } from '../files/fs-source.js';
 import type { FileSource } from '../files/file-source.js';
 import { CatFileBatch } from '../git/cat-file-batch.js';
 import { RevisionSource } from '../git/revision-source.js';
-import { changedFiles, mergeBase, resolveTips } from '../git/revisions.js';
+import { changedFiles, mergeBase, mergeBaseOfRefs, resolveTips } from '../git/revisions.js';
 
 export interface OpenedRevisions {
   root: string;
@@ -28,8 +28,9 @@ export async function openRevisions(
   head: string | undefined,
   configPath?: string,
 ): Promise<OpenedRevisions> {
+  const early = mergeBaseOfRefs(cwd, base, head);
   const { root, baseTip, headSha } = await resolveTips(cwd, base, head);
-  const baseSha = await mergeBase(root, baseTip, headSha);
+  const baseSha = (await early) ?? (await mergeBase(root, baseTip, headSha));
   const changed = changedFiles(root, baseSha, head ? headSha : undefined);
   changed.catch(() => {}); // the caller awaits it and reports the failure
   // one cat-file process answers both sides: object names carry the commit
