@@ -36,8 +36,12 @@ export function pairCases(base: SuiteRun, head: SuiteRun): Pairing {
 /** Required fields of CaseSide plus the additive ones, always filled (`error` only when no sample succeeded). */
 export type SideSummary = Required<Omit<CaseSide, 'error'>> & Pick<CaseSide, 'error'>;
 
-/** Counts over the case's samples; errored samples are not runs (they say nothing about the prompt). */
-export function summarizeSide(run: CaseRun): SideSummary {
+/**
+ * Counts over the case's samples; errored samples are not runs (they say nothing about the prompt).
+ * `output` is one answer that shows the side's case: with `show: 'failing'` (head) the first
+ * sample that failed, whose assertions `failed` lists; with `'passing'` (base) the first that passed.
+ */
+export function summarizeSide(run: CaseRun, show: 'passing' | 'failing' = 'passing'): SideSummary {
   let passes = 0;
   let softPasses = 0;
   let runs = 0;
@@ -55,12 +59,18 @@ export function summarizeSide(run: CaseRun): SideSummary {
       failed = s.outcomes.filter((o) => !o.pass).map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
     }
   }
-  const first = run.samples.find((s) => s.call) ?? run.samples[0];
+  const first = shownSample(run, show);
   const output = first?.call?.output ?? (first?.error !== undefined ? `(error: ${first.error})` : '');
   const summary: SideSummary = { passes, runs, output, softPasses, errors, failed: failed ?? [] };
   const error = runs === 0 ? run.samples.find((s) => s.error !== undefined)?.error : undefined;
   if (error !== undefined) summary.error = error;
   return summary;
+}
+
+function shownSample(run: CaseRun, show: 'passing' | 'failing'): CaseRun['samples'][number] | undefined {
+  const answered = run.samples.filter((s) => s.call && s.error === undefined);
+  const wanted = answered.find((s) => (show === 'failing') !== (s.hardPass && s.softPass));
+  return wanted ?? answered[0] ?? run.samples.find((s) => s.call) ?? run.samples[0];
 }
 
 /** Every sample's request failed (no answer at all), as opposed to a grader that could not judge an answer. */

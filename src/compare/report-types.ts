@@ -155,6 +155,24 @@ export interface SuiteReport {
   notComparable?: NotComparable[];
   /** Additive: the rule and verdict behind each reason, in the same order as `reasons`. */
   checks?: Array<{ rule: GateRule; verdict: Verdict }>;
+  /** Additive: the request each side's calls carried, messages left out (null: that side did not run). */
+  request?: { base: RequestParams | null; head: RequestParams | null };
+}
+
+/**
+ * What a suite's calls sent besides the messages, in the chat API's wire shape: the model,
+ * sampling parameters, and (when the prompt declares them) tools and structured output.
+ */
+export interface RequestParams {
+  model: string;
+  temperature?: number;
+  max_tokens?: number;
+  top_p?: number;
+  seed?: number;
+  response_format?: Record<string, unknown>;
+  tools?: Array<{ type: string; function: { name: string; [key: string]: unknown } }>;
+  tool_choice?: string | { type: string; function: { name: string } };
+  parallel_tool_calls?: boolean;
 }
 
 /** One assertion as a short line: `equals "{{label}}"`, `llm-rubric "…" (soft) threshold: 0.5`. */
@@ -248,4 +266,6 @@ export interface Report {
   /** Notes shown under the verdict, e.g. "this PR edits thresholds". */
   notes?: string[];
   pricing?: { source: string; at: string };
+  /** Additive: the workflow run that produced the report (its job summary and artifacts), when run by the Action. */
+  runUrl?: string;
 }
