@@ -54,6 +54,7 @@ export function rowHeaders(gate: Pick<GateUsed, 'alpha'>): Record<keyof SuiteRow
     soft: 'Soft pass',
     cost: 'Cost',
     latency: 'p95 latency',
+    tokens: 'Tokens in/out',
   };
 }
 

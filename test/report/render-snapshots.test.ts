@@ -62,13 +62,16 @@ describe('layout facts a reader relies on', () => {
     expect(lines[3]).toMatch(/^Worst regression: `t-01` in `triage` passed 3\/3 → 0\/3 — `equals` \(hard\)/);
   });
 
-  it('shows 10 regressed cases open and the rest inside <details>', () => {
+  it('groups regressions by what changed: one example, the count and the other ids', () => {
     const md = renderComment(scenarios.failWithRegressions());
-    const wrapper = md.indexOf('<details><summary>3 more regressed cases</summary>');
-    expect(wrapper).toBeGreaterThan(0);
-    const open = md.slice(0, wrapper);
-    expect(open.match(/^\*\*`[^`]+`\*\*/gm)).toHaveLength(10);
-    expect(md.slice(wrapper)).toContain('**`s-02`**');
+    expect(md).toContain(
+      '**12 regressed cases** in `triage` · `bug` → `feature`<br>\nFailed: `equals` (hard): expected "bug"',
+    );
+    // identical outputs give one example, the rest by id
+    expect(md.match(/^\*\*`t-\d+`\*\*/gm)).toEqual(['**`t-01`**']);
+    expect(md).toContain('Also: `t-02`, `t-03`');
+    // a group of one is shown as its case, with its failed assertion
+    expect(md).toContain('**`s-02`** in `summarise` · passed 3/3 → 0/3');
   });
 
   it('flags edited thresholds and says base decides', () => {
@@ -101,7 +104,10 @@ describe('layout facts a reader relies on', () => {
       'Worst regression: `p-01` in `polite` soft passed 1/1 → 0/1 — `llm-rubric` (soft): judge: it is curt and does not answer',
     );
     expect(md).toContain('#### Regressed cases (2)');
-    expect(md).toContain('**`p-02`** · soft passed 1/1 → 0/1');
+    expect(md).toContain(
+      '**2 regressed cases** · `Happy to help: the fix is in 1.2.` → `Read the docs.`<br>\nFailed: `llm-rubric` (soft): judge: it is curt and does not answer',
+    );
+    expect(md).toContain('**`p-01`** · soft passed 1/1 → 0/1');
     expect(md).toContain('`polite` (warn): soft pass rate fell 100 pp (every case changed alike)');
     expect(renderSummary(scenarios.softRegressed())).not.toContain('Unchanged cases');
   });
@@ -154,8 +160,17 @@ describe('layout facts a reader relies on', () => {
   it('says when a run was cancelled or stopped early', () => {
     const md = renderComment(report([suite('triage')], { cancelled: true, stopped: 'spend cap of $5.00 reached' }));
     expect(md.split('\n')[1]).toContain('run stopped early, results partial');
-    expect(md).toContain('The run was cancelled; results are partial.');
+    // said once: the verdict line, and one note with the reason (not also "cancelled" and report.json's notes)
     expect(md).toContain('The run stopped early: spend cap of \\$5.00 reached.');
+    expect(md.match(/cancelled|stopped early/gi)).toHaveLength(2);
+    const cancelled = renderComment(
+      report([suite('triage')], {
+        cancelled: true,
+        stopped: 'cancelled',
+        notes: ['the run was cancelled; results are partial', 'the run stopped early: cancelled; results are partial'],
+      }),
+    );
+    expect(cancelled.match(/cancelled|stopped early/gi)).toEqual(['stopped early', 'stopped early', 'cancelled']);
   });
 
   it('handles a run where no suite was affected', () => {
