@@ -110,8 +110,15 @@ export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
     const fail = failure(ref);
     const same = r.base.output === r.head.output;
     const change = same || r.headErrored ? null : outputChange(r.base.output, r.head.output);
-    const what = r.headErrored ? 'error' : same ? 'same' : change ? JSON.stringify(change.removed) : null;
-    const key = what === null ? `#${i}` : JSON.stringify([ref.suiteIndex, !!ref.soft, fail.key, what]);
+    // a change too large to name is shared only by cases with the very same two answers
+    const what = r.headErrored
+      ? 'error'
+      : same
+        ? 'same'
+        : change
+          ? JSON.stringify(change.removed)
+          : JSON.stringify([r.base.output, r.head.output]);
+    const key = JSON.stringify([ref.suiteIndex, !!ref.soft, fail.key, what]);
     let g = byKey.get(key);
     if (!g) {
       g = { refs: [], first: i, failed: fail.line, removed: change?.removed ?? null, same, variants: new Map() };

@@ -40,6 +40,12 @@ export const MAIN_COLUMNS: readonly Column[] = ['name', 'verdict', 'passRate', '
 /** Size, soft grades, cost, tokens and latency: the second, compact table. */
 export const SIDE_COLUMNS: readonly Column[] = ['name', 'size', 'soft', 'cost', 'tokens', 'latency'];
 
+/** The second table's columns: the soft pass rate only where soft grades differ from hard ones. */
+export function sideColumns(suites: readonly SuiteReport[]): readonly Column[] {
+  const differ = suites.some((s) => [s.base, s.head].some((x) => x && x.softPassRate !== x.passRate));
+  return differ ? SIDE_COLUMNS : SIDE_COLUMNS.filter((c) => c !== 'soft');
+}
+
 /** Suite names in tables are cut shorter than elsewhere: a long code span cannot wrap. */
 const TABLE_NAME = 40;
 
@@ -70,7 +76,7 @@ export function suiteTables(report: Report, suites: readonly SuiteReport[], name
   const partial = !!(report.stopped || report.cancelled);
   const main = suiteTable(suites, nameLimit, headers, MAIN_COLUMNS, partial);
   const ran = suites.filter((s) => s.base || s.head);
-  return ran.length ? `${main}\n\n${suiteTable(ran, nameLimit, headers, SIDE_COLUMNS, partial)}` : main;
+  return ran.length ? `${main}\n\n${suiteTable(ran, nameLimit, headers, sideColumns(ran), partial)}` : main;
 }
 
 export function details(summaryHtml: string, body: string): string {

@@ -54,38 +54,81 @@ export function proseText(text: string, lineStart = false): string {
     .join('<br>');
 }
 
-function proseChange(c: WordChange, first: boolean): string {
-  const text = proseText(c.value, first && !c.added && !c.removed);
-  if (!c.added && !c.removed) return text;
-  // a changed space is invisible struck through: head's spacing is kept
-  if (/^\s*$/.test(c.value)) return c.added ? text : '';
-  return c.removed ? `<del>${text}</del>` : `<ins>${text}</ins>`;
+/** Below this share of kept (non-space) text the answers are shown whole, one under the other. */
+const MIN_SHARED = 0.5;
+
+interface Hunk {
+  /** Text both sides share, or the two sides of one edit. */
+  same?: string;
+  base?: string;
+  head?: string;
 }
 
-/** Each side's whole text, base's struck through above head's. */
-function apart(changes: readonly WordChange[]): string {
+const nonSpace = (t: string): number => t.replace(/\s+/g, '').length;
+
+/**
+ * The changes as alternating shared text and edits, an edit swallowing the spaces and single
+ * words between two changes: "<del>You can request a refund</del> <ins>Refunds are not
+ * available</ins>" reads, a word-by-word interleave does not.
+ */
+function hunks(changes: readonly WordChange[]): Hunk[] {
+  const out: Hunk[] = [];
+  let edit: { base: string; head: string } | null = null;
+  changes.forEach((c, i) => {
+    const between = !c.added && !c.removed && edit && changes.slice(i + 1).some((n) => n.added || n.removed);
+    if (c.added || c.removed || (between && c.value.trim().split(/\s+/).length <= 1)) {
+      edit ??= { base: '', head: '' };
+      if (!c.added) edit.base += c.value;
+      if (!c.removed) edit.head += c.value;
+      return;
+    }
+    if (edit) out.push(edit);
+    edit = null;
+    out.push({ same: c.value });
+  });
+  if (edit) out.push(edit);
+  return out;
+}
+
+function hunkText(h: Hunk, first: boolean): string {
+  if (h.same !== undefined) return proseText(h.same, first);
+  // the edit's outer spaces stay outside the marks (a struck-through space is invisible)
+  const [b, t] = [h.base!, h.head!];
+  const sides = [b, t].filter((x) => x.trim());
+  const lead = sides.every((x) => /^\s/.test(x)) ? ' ' : '';
+  const trail = sides.every((x) => /\s$/.test(x)) ? ' ' : '';
+  const marks = [b.trim() && `<del>${proseText(b.trim())}</del>`, t.trim() && `<ins>${proseText(t.trim())}</ins>`];
+  return `${lead}${marks.filter(Boolean).join(' ')}${trail}`;
+}
+
+/** Each side's whole text, as two labelled quotes. */
+function apart(base: string, head: string, sides: SideNames): string {
+  const quote = (name: string, t: string): string => `> **${escapeText(name)}:** ${proseText(t) || '_(empty)_'}`;
+  return `${quote(sides.base, base)}\n>\n${quote(sides.head, head)}`;
+}
+
+/**
+ * Prose with what base had struck through and what head has instead underlined, as a quote;
+ * two answers with little in common are shown whole, one under the other.
+ */
+function proseDiff(base: string, head: string, max: number, sides: SideNames): string {
+  const { changes, baseOmitted, headOmitted } = wordChanges(base, head, { maxChars: max });
+  const tail: string[] = [];
+  if (baseOmitted > 0) tail.push(escapeText(`${sides.base} ${omittedNote(baseOmitted)}`));
+  if (headOmitted > 0) tail.push(escapeText(`${sides.head} ${omittedNote(headOmitted)}`));
+  const kept = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + nonSpace(c.value), 0);
   const side = (keep: (c: WordChange) => boolean): string =>
     changes
       .filter(keep)
       .map((c) => c.value)
       .join('');
-  const base = side((c) => !c.added);
-  const head = side((c) => !c.removed);
-  return [base.trim() && `<del>${proseText(base)}</del>`, head.trim() && `<ins>${proseText(head)}</ins>`]
-    .filter(Boolean)
-    .join('<br>');
-}
-
-/** Prose with what base had struck through and what head has instead underlined, as a quote. */
-function proseDiff(base: string, head: string, max: number, sides: SideNames): string {
-  const { changes, baseOmitted, headOmitted } = wordChanges(base, head, { maxChars: max });
-  const shared = changes.some((c) => !c.added && !c.removed && /\S/.test(c.value));
-  // nothing in common: the two answers one under the other read better than interleaved
-  const body = shared ? changes.map((c, i) => proseChange(c, i === 0)).join('') : apart(changes);
-  const tail: string[] = [];
-  if (baseOmitted > 0) tail.push(escapeText(`${sides.base} ${omittedNote(baseOmitted)}`));
-  if (headOmitted > 0) tail.push(escapeText(`${sides.head} ${omittedNote(headOmitted)}`));
-  return `> ${[body, ...tail].join('<br>')}`;
+  const [b, h] = [side((c) => !c.added), side((c) => !c.removed)];
+  const notes = tail.length ? `\n>\n> ${tail.join('<br>')}` : '';
+  if (kept < MIN_SHARED * Math.max(nonSpace(b), nonSpace(h))) return apart(b, h, sides) + notes;
+  const body = hunks(changes)
+    .map((x, i) => hunkText(x, i === 0))
+    .join('');
+  return `> ${body.trim()}${notes}`;
 }
 
 function sideBySide(base: string, head: string, sides: SideNames): string {

@@ -8,7 +8,7 @@ import { plural } from '../compare/format.js';
 import { clip, truncate, omittedNote } from './format.js';
 import { exampleCases } from './case-block.js';
 import { type CaseGroup, groupRegressions } from './case-groups.js';
-import { type Column, MAIN_COLUMNS, SIDE_COLUMNS } from './markdown.js';
+import { type Column, MAIN_COLUMNS, sideColumns } from './markdown.js';
 import { requestLines } from './request-change.js';
 import {
   type CaseRef,
@@ -161,7 +161,7 @@ export function renderPlain(report: Report): string {
   } else {
     parts.push(table(report, report.suites, MAIN_COLUMNS));
     const ran = report.suites.filter((s) => s.base || s.head);
-    if (ran.length) parts.push(table(report, ran, SIDE_COLUMNS));
+    if (ran.length) parts.push(table(report, ran, sideColumns(ran)));
   }
   const requests = requestLines(report.suites);
   if (requests.length)

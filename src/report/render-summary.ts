@@ -50,6 +50,7 @@ function statsTable(suites: SuiteReport[], gate: GateUsed): string {
     `Soft Δ (${ci}), p (Holm)`,
     `Cost ratio (${ci})`,
     `p95 ratio (${ci})`,
+    'Tokens in/out',
     'p50 latency',
     'Errors',
   ];
@@ -57,6 +58,7 @@ function statsTable(suites: SuiteReport[], gate: GateUsed): string {
     const d = s.delta;
     const b = s.base;
     const h = s.head;
+    const tokens = (x: typeof b): string => (x ? `${count(x.tokens.input)}/${count(x.tokens.output)}` : NONE);
     const cells = [
       s.status,
       d ? pNumber(d.pValue) : NONE,
@@ -64,6 +66,7 @@ function statsTable(suites: SuiteReport[], gate: GateUsed): string {
       softCell(d),
       costCell(d),
       latencyRatioCell(d),
+      arrow(tokens(b), tokens(h)),
       b || h ? msPair(b?.latencyP50Ms, h?.latencyP50Ms) : NONE,
       arrow(b ? String(b.errors) : NONE, h ? String(h.errors) : NONE),
     ];
@@ -72,7 +75,7 @@ function statsTable(suites: SuiteReport[], gate: GateUsed): string {
       ...cells.map((c) => tableCell(escapeText(c))),
     ];
   });
-  return markdownTable([header, ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
+  return markdownTable([header, ...rows], { align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] });
 }
 
 /** The soft pass rate's own test, when soft grades differ from hard ones. */

@@ -2,7 +2,6 @@
 // Text is unescaped; untrusted values travel as `code` parts.
 import type { GateUsed, Report } from '../compare/report-types.js';
 import { count, plural, usd } from '../compare/format.js';
-import { powerNote } from './stat-cells.js';
 import type { Line, Part } from './view.js';
 
 /** Why each failing/warning/errored/skipped suite is not a plain pass. */
@@ -56,8 +55,6 @@ export function notes(report: Report): Line[] {
     if (s.status === 'added')
       out.push([{ code: s.name }, ' is new in this PR: head results only, nothing to compare.']);
     if (s.status === 'removed') out.push([{ code: s.name }, ' was removed by this PR: base results only.']);
-    const power = powerNote(s);
-    if (power) out.push([{ code: s.name }, power]);
     if (s.unsupported && s.unsupported.length > 0) {
       out.push([{ code: s.name }, ': unsupported evaluators were skipped: ', ...listCodes(s.unsupported, 8)]);
     }

@@ -11,7 +11,18 @@ import type {
   SuiteReport,
   Verdict,
 } from '../compare/report-types.js';
-import { NONE, arrow, change, count, pNumber, pct, plural, relativeChange, usd } from '../compare/format.js';
+import {
+  NONE,
+  arrow,
+  change,
+  compactCount,
+  count,
+  pNumber,
+  pct,
+  plural,
+  relativeChange,
+  usd,
+} from '../compare/format.js';
 import { deltaCell, latencyCell } from './stat-cells.js';
 
 export { deltaCell, deltaLevel, latencyRatioCell, rowHeaders } from './stat-cells.js';
@@ -103,7 +114,7 @@ export function failedAssertion(result: CaseResult, soft = false, opts: { cut?: 
  * the output is shown right below: the tail repeats it, and differs between equal failures.
  */
 export function withoutOutput(reason: string): string {
-  return reason.replace(/[;,] (?:got|it starts with|it ends with) [\s\S]*$/, '');
+  return reason.replace(/[;,] (?:got|it starts with|it ends with) "[\s\S]*$/, '');
 }
 
 export function headline(report: Report): { icon: string; line: Line; worst: Line | null } {
@@ -211,7 +222,7 @@ export function suiteRow(suite: SuiteReport, partial = false): SuiteRow {
     soft: both((x) => pct(x.softPassRate)),
     cost,
     latency: latencyCell(suite),
-    tokens: both((x) => `${count(x.tokens.input)}/${count(x.tokens.output)}`),
+    tokens: both((x) => compactCount(x.tokens.input + x.tokens.output)),
   };
 }
 

@@ -79,9 +79,13 @@ describe('layout facts a reader relies on', () => {
   });
 
   it('says what an underpowered suite catches and how many cases or repeats would catch it 80% of the time', () => {
-    expect(renderComment(scenarios.warnUnderpowered())).toContain(
-      '`triage` is underpowered: it catches a true 10-pp drop 23% of the time; about 64 cases (or about 12 repeats per case, now 1) would catch it 80% of the time.',
+    const md = renderComment(scenarios.warnUnderpowered());
+    expect(md).toContain(
+      '- `triage` (warn): underpowered: this run catches a true 10-pp drop 23% of the time; about 64 cases (or about 12 repeats per case, now 1) would catch it 80% of the time',
     );
+    // said by the gate's reason (and under the verdict), not again in other words among the notes
+    expect(md.match(/underpowered/g)).toHaveLength(2);
+    expect(md).not.toContain('**Notes**');
   });
 
   it('names each interval by its coverage, from the gate', () => {

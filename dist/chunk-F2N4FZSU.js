@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{g as a,h as b,i as c}from"./chunk-WHY2EJSI.js";import"./chunk-XER756JY.js";import"./chunk-TYCNIS5B.js";import"./chunk-4FN25TVG.js";import"./chunk-TDESADDE.js";import"./chunk-HPETQO75.js";import"./chunk-GOW7G47V.js";import"./chunk-7MB6ENHB.js";import"./chunk-YRWFGECD.js";import"./chunk-NAT4GV3D.js";import"./chunk-BHRI4ICT.js";import"./chunk-XZLNSLSB.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
