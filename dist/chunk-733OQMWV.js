@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{g as a,h as b,i as c}from"./chunk-S2XI6DSH.js";import"./chunk-R6KD3FSL.js";import"./chunk-TYCNIS5B.js";import"./chunk-4FN25TVG.js";import"./chunk-TDESADDE.js";import"./chunk-HPETQO75.js";import"./chunk-7I3ZVEXH.js";import"./chunk-WH2MTFJ5.js";import"./chunk-O6T3NP3K.js";import"./chunk-NAT4GV3D.js";import"./chunk-BHRI4ICT.js";import"./chunk-XZLNSLSB.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
