@@ -1,5 +1,5 @@
 // Pairs a suite's cases by id and summarises each side of each case. Pure.
-import type { CaseChange, CaseSide, FailedAssertion } from './report-types.js';
+import type { CaseChange, CaseSide } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
 
 export interface CasePair {
@@ -46,31 +46,38 @@ export function summarizeSide(run: CaseRun, show: 'passing' | 'failing' = 'passi
   let softPasses = 0;
   let runs = 0;
   let errors = 0;
-  let failed: FailedAssertion[] | undefined;
   for (const s of run.samples) {
-    if (!s.call || s.error !== undefined) {
+    if (!answered(s)) {
       errors++;
       continue;
     }
     runs++;
     if (s.hardPass) passes++;
     if (s.softPass) softPasses++;
-    if (!failed && (!s.hardPass || !s.softPass)) {
-      failed = s.outcomes.filter((o) => !o.pass).map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
-    }
   }
   const first = shownSample(run, show);
   const output = first?.call?.output ?? (first?.error !== undefined ? `(error: ${first.error})` : '');
-  const summary: SideSummary = { passes, runs, output, softPasses, errors, failed: failed ?? [] };
+  // the failed assertions of the sample shown, when it failed, so the two agree
+  const failing =
+    first && answered(first) && !passedAll(first) ? first : run.samples.find((x) => answered(x) && !passedAll(x));
+  const failed = (failing?.outcomes ?? [])
+    .filter((o) => !o.pass)
+    .map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
+  const summary: SideSummary = { passes, runs, output, softPasses, errors, failed };
   const error = runs === 0 ? run.samples.find((s) => s.error !== undefined)?.error : undefined;
   if (error !== undefined) summary.error = error;
   return summary;
 }
 
-function shownSample(run: CaseRun, show: 'passing' | 'failing'): CaseRun['samples'][number] | undefined {
-  const answered = run.samples.filter((s) => s.call && s.error === undefined);
-  const wanted = answered.find((s) => (show === 'failing') !== (s.hardPass && s.softPass));
-  return wanted ?? answered[0] ?? run.samples.find((s) => s.call) ?? run.samples[0];
+type CaseSample = CaseRun['samples'][number];
+const answered = (s: CaseSample): boolean => !!s.call && s.error === undefined;
+const passedAll = (s: CaseSample): boolean => s.hardPass && s.softPass;
+
+/** Failing: the first hard failure, else the first soft one; passing: the first that passed every assertion. */
+function shownSample(run: CaseRun, show: 'passing' | 'failing'): CaseSample | undefined {
+  const ok = run.samples.filter(answered);
+  const wanted = show === 'failing' ? (ok.find((s) => !s.hardPass) ?? ok.find((s) => !s.softPass)) : ok.find(passedAll);
+  return wanted ?? ok[0] ?? run.samples.find((s) => s.call) ?? run.samples[0];
 }
 
 /** Every sample's request failed (no answer at all), as opposed to a grader that could not judge an answer. */
