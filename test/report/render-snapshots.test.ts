@@ -161,6 +161,18 @@ describe('layout facts a reader relies on', () => {
     expect(errored).toContain('<details><summary>Cases with errors (1)</summary>');
   });
 
+  it('no slips in any scenario: one unit (pp), no "mores", no cost change on a cancelled run', () => {
+    for (const name of names) {
+      const all = [renderComment, renderSummary, renderPlain].map((f) => f(scenarios[name]())).join('\n');
+      expect(all, name).not.toMatch(/\bpts\b|percentage points|\bmores\b/);
+    }
+    const cancelled = renderComment(scenarios.cancelled());
+    expect(cancelled).not.toMatch(/−100\s?%/);
+    expect(cancelled).toContain('| \\$0.0123 → \\$0 |');
+    // a skipped suite is not counted as checked
+    expect(renderComment(scenarios.errored()).split('\n')[1]).toContain('1 of 2 suites could not run · 1 skipped');
+  });
+
   it('says when a run was cancelled or stopped early', () => {
     const md = renderComment(report([suite('triage')], { cancelled: true, stopped: 'spend cap of $5.00 reached' }));
     expect(md.split('\n')[1]).toContain('run stopped early, results partial');
