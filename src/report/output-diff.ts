@@ -94,9 +94,9 @@ function hunkText(h: Hunk, first: boolean): string {
   if (h.same !== undefined) return proseText(h.same, first);
   // the edit's outer spaces stay outside the marks (a struck-through space is invisible)
   const [b, t] = [h.base!, h.head!];
-  const sides = [b, t].filter((x) => x.trim());
-  const lead = sides.every((x) => /^\s/.test(x)) ? ' ' : '';
-  const trail = sides.every((x) => /\s$/.test(x)) ? ' ' : '';
+  const present = [b, t].filter((x) => x.trim());
+  const lead = present.every((x) => /^\s/.test(x)) ? ' ' : '';
+  const trail = present.every((x) => /\s$/.test(x)) ? ' ' : '';
   const marks = [b.trim() && `<del>${proseText(b.trim())}</del>`, t.trim() && `<ins>${proseText(t.trim())}</ins>`];
   return `${lead}${marks.filter(Boolean).join(' ')}${trail}`;
 }
@@ -105,6 +105,18 @@ function hunkText(h: Hunk, first: boolean): string {
 function apart(base: string, head: string, sides: SideNames): string {
   const quote = (name: string, t: string): string => `> **${escapeText(name)}:** ${proseText(t) || '_(empty)_'}`;
   return `${quote(sides.base, base)}\n>\n${quote(sides.head, head)}`;
+}
+
+/** Each side's text after the limit, and whether the two have too little in common to interleave. */
+function split(changes: readonly WordChange[]): { base: string; head: string; apart: boolean } {
+  const side = (keep: (c: WordChange) => boolean): string =>
+    changes
+      .filter(keep)
+      .map((c) => c.value)
+      .join('');
+  const [base, head] = [side((c) => !c.added), side((c) => !c.removed)];
+  const kept = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + nonSpace(c.value), 0);
+  return { base, head, apart: kept < MIN_SHARED * Math.max(nonSpace(base), nonSpace(head)) };
 }
 
 /**
@@ -116,19 +128,21 @@ function proseDiff(base: string, head: string, max: number, sides: SideNames): s
   const tail: string[] = [];
   if (baseOmitted > 0) tail.push(escapeText(`${sides.base} ${omittedNote(baseOmitted)}`));
   if (headOmitted > 0) tail.push(escapeText(`${sides.head} ${omittedNote(headOmitted)}`));
-  const kept = changes.filter((c) => !c.added && !c.removed).reduce((n, c) => n + nonSpace(c.value), 0);
-  const side = (keep: (c: WordChange) => boolean): string =>
-    changes
-      .filter(keep)
-      .map((c) => c.value)
-      .join('');
-  const [b, h] = [side((c) => !c.added), side((c) => !c.removed)];
   const notes = tail.length ? `\n>\n> ${tail.join('<br>')}` : '';
-  if (kept < MIN_SHARED * Math.max(nonSpace(b), nonSpace(h))) return apart(b, h, sides) + notes;
+  const s = split(changes);
+  if (s.apart) return apart(s.base, s.head, sides) + notes;
   const body = hunks(changes)
     .map((x, i) => hunkText(x, i === 0))
     .join('');
   return `> ${body.trim()}${notes}`;
+}
+
+/** JSON or code: the exact word diff, or each side in its own block when they share little. */
+function codeDiff(base: string, head: string, max: number, sides: SideNames): string {
+  if (!split(wordChanges(base, head, { maxChars: max }).changes).apart)
+    return codeBlock(wordDiff(base, head, { maxChars: max }));
+  const block = (name: string, t: string): string => `**${escapeText(name)}:**\n\n${codeBlock(clip(t, max))}`;
+  return `${block(sides.base, base)}\n\n${block(sides.head, head)}`;
 }
 
 function sideBySide(base: string, head: string, sides: SideNames): string {
@@ -147,7 +161,7 @@ export function outputBody(base: string, head: string, max: number, sides: SideN
     const text = kind === 'code' ? codeBlock(shown) : `> ${proseText(shown, true) || '_(empty)_'}`;
     return `Output (identical on both sides):\n\n${text}`;
   }
-  if (kind === 'code') return codeBlock(wordDiff(base, head, { maxChars: max }));
+  if (kind === 'code') return codeDiff(base, head, max, sides);
   if (kind === 'short') return sideBySide(base, head, sides);
   return proseDiff(base, head, max, sides);
 }

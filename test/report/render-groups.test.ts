@@ -103,6 +103,12 @@ describe('outputs shown by what they are', () => {
     expect(outputBody(label('bug'), label('feature'), 1000)).toBe('```\n{"category": "[-bug-]{+feature+}"}\n```');
   });
 
+  it('JSON against an answer with little in common: each in its own block, not an interleave', () => {
+    expect(outputBody(label('billing'), "I'm sorry, I can't classify this ticket.", 1000)).toBe(
+      '**base:**\n\n```\n{"category": "billing"}\n```\n\n**head:**\n\n```\nI\'m sorry, I can\'t classify this ticket.\n```',
+    );
+  });
+
   it('two short texts sit side by side; the same text once', () => {
     expect(outputBody('Short summary.', 'A short summary.', 1000)).toBe(
       '| base | head |\n| :-- | :-- |\n| Short summary. | A short summary. |',
