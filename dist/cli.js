@@ -37,7 +37,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 ${n}: stopping; finished samples are kept in the cache and a partial report is written
 `),t.abort(new Error(`cancelled (${n})`))};process.on("SIGINT",c),process.on("SIGTERM",c);try{let n=R(o);if(n==="help"||n==="version")return process.stdout.write(`${n==="help"?l:`promptgate ${I()}`}
 `),0;if(n==="usage")return process.stderr.write(`${l}
-`),2;let i=n.command==="compare"?y(process.cwd(),n.base,n.head,n.config):void 0;i?.catch(()=>{});let{runCommand:p}=await import("./chunk-XXWEXJHT.js");return await p(n,{cwd:process.cwd(),env:process.env,log:b(w(e,n.verbose,C=>process.stderr.write(C)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:i})}catch(n){if(n instanceof s){for(let i of n.problems)process.stderr.write(`${r.redact(u(i))}
+`),2;let i=n.command==="compare"?y(process.cwd(),n.base,n.head,n.config):void 0;i?.catch(()=>{});let{runCommand:p}=await import("./chunk-6Z3RVOPF.js");return await p(n,{cwd:process.cwd(),env:process.env,log:b(w(e,n.verbose,C=>process.stderr.write(C)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:i})}catch(n){if(n instanceof s){for(let i of n.problems)process.stderr.write(`${r.redact(u(i))}
 `);return 2}return n instanceof f?(process.stderr.write(`${e.red("error:")} ${r.redact(m(n.message))}
 `),3):n instanceof TypeError&&n.code?.startsWith("ERR_PARSE_ARGS")?(process.stderr.write(`command line: ${n.message} (see --help)
 `),2):(process.stderr.write(r.redact(`internal error (please report it): ${n instanceof Error?n.stack??n.message:String(n)}

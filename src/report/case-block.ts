@@ -19,6 +19,8 @@ export interface CaseView {
   sides?: SideNames;
   /** Shown under a group's header, which names the suite and the failure. */
   inGroup?: boolean;
+  /** In a group whose cases failed in different detail: the case says its own failure. */
+  ownFailure?: boolean;
 }
 
 function code(text: string, max: number): string {
@@ -47,7 +49,7 @@ function facts(ref: CaseRef, v: CaseView): string[] {
     const more = vars.length > MAX_INPUTS ? ` and ${vars.length - MAX_INPUTS} more` : '';
     lines.push(`Inputs: ${shown.join(' · ')}${more}`);
   }
-  const failed = v.inGroup ? null : failedAssertion(r, ref.soft, { cut: true });
+  const failed = v.inGroup && !v.ownFailure ? null : failedAssertion(r, ref.soft, { cut: true });
   if (failed) lines.push(`Failed: ${mdLine(failed, v.limits.input)}`);
   const errs = (r.base.errors ?? 0) + (r.head.errors ?? 0);
   if (errs > 0) lines.push(`Errors: base ${r.base.errors ?? 0}, head ${r.head.errors ?? 0}`);
@@ -102,7 +104,7 @@ export function exampleCases(g: CaseGroup, examples: number): CaseRef[] {
  */
 export function groupBlock(g: CaseGroup, v: CaseView, examples: number, where: string): string {
   if (g.refs.length === 1) return caseBlock(g.refs[0]!, v.limits, v.showSuite, v);
-  const inner = { ...v, inGroup: true };
+  const inner = { ...v, inGroup: true, ownFailure: g.mixed };
   const picked = exampleCases(g, examples);
   const shown = picked.map((r) => caseBlock(r, v.limits, v.showSuite, inner));
   const rest = g.refs.filter((r) => !picked.includes(r));

@@ -5,7 +5,7 @@
 // Text is unescaped (Line parts); each renderer escapes it.
 import type { Verdict } from '../compare/report-types.js';
 import { count } from '../compare/format.js';
-import { type CaseRef, type Line, type Part, failedAssertion, withoutOutput } from './view.js';
+import { type CaseRef, type Line, type Part, failedAssertion } from './view.js';
 import { looksLikeCode } from './output-diff.js';
 import { wordChanges } from './word-diff.js';
 
@@ -15,6 +15,8 @@ export interface CaseGroup {
   change: Line | null;
   /** The failure the cases share (the failed assertion, or head's error). */
   failed: Line | null;
+  /** The cases failed the same assertion in different detail: each case says its own. */
+  mixed: boolean;
 }
 
 /** Whole outputs this short are the change itself. */
@@ -32,13 +34,18 @@ interface Change {
   added: string[];
 }
 
-function failure(ref: CaseRef): { key: string; line: Line | null } {
+/**
+ * What a case failed: the key is the assertion (type and grade: one `equals "{{expected}}"`
+ * whatever each case expects) or head's error; `line` the full failure, `kind` the assertion alone.
+ */
+function failure(ref: CaseRef): { key: string; line: Line | null; kind: Line | null } {
   const r = ref.result;
   const line = failedAssertion(r, ref.soft, { cut: true });
-  if (r.headErrored) return { key: `error:${r.head.error ?? ''}`, line };
+  if (r.headErrored) return { key: `error:${r.head.error ?? ''}`, line, kind: line };
   const f = r.head.failed ?? [];
   const first = f.find((x) => x.grade === (ref.soft ? 'soft' : 'hard')) ?? f[0];
-  return { key: first ? `${first.type}:${first.grade}:${withoutOutput(first.reason)}` : '', line };
+  if (!first) return { key: '', line, kind: line };
+  return { key: `${first.type}:${first.grade}`, line, kind: [{ code: first.type }, ` (${first.grade})`] };
 }
 
 /** The edits from base's output to head's, when they are few and small enough to be shared. */
@@ -94,13 +101,54 @@ function changeLine(removed: string[], variants: Map<string, { added: string[]; 
   return line;
 }
 
+/** "`white` (2), `blue` (1) → `Mauve`": several answers that all became one. */
+function manyToOne(sources: ReadonlyArray<{ removed: string[]; n: number }>, added: string[]): Line {
+  const sorted = [...sources].sort((a, b) => b.n - a.n);
+  const line: Line = [];
+  sorted
+    .slice(0, MAX_VARIANTS)
+    .forEach((v, i) => line.push(...(i ? [', '] : []), ...edits(v.removed), ` (${count(v.n)})`));
+  if (sorted.length > MAX_VARIANTS) line.push(` and ${count(sorted.length - MAX_VARIANTS)} more`);
+  return [...line, ' → ', ...edits(added)];
+}
+
 interface Building {
+  /** Suite, grade and failed assertion: what every case of the group shares. */
+  scope: string;
   refs: CaseRef[];
   first: number;
   failed: Line | null;
+  /** The assertion alone, shown when the cases' failures differ in detail (each expected its own value). */
+  kind: Line | null;
+  mixed: boolean;
   removed: string[] | null;
   same: boolean;
   variants: Map<string, { added: string[]; n: number }>;
+  /** Set when groups that each became the same single answer were merged. */
+  sources?: Array<{ removed: string[]; n: number }>;
+}
+
+/** Groups whose cases all moved to one and the same answer from different ones become one group. */
+function mergeByAnswer(groups: Building[], order: ReadonlyMap<CaseRef, number>): Building[] {
+  const byAnswer = new Map<string, Building[]>();
+  const out: Building[] = [];
+  for (const g of groups) {
+    const answer = g.removed && g.variants.size === 1 ? [...g.variants.keys()][0]! : null;
+    const list = answer === null ? undefined : byAnswer.get(JSON.stringify([g.scope, answer]));
+    if (list) list.push(g);
+    else {
+      if (answer !== null) byAnswer.set(JSON.stringify([g.scope, answer]), [g]);
+      out.push(g);
+    }
+  }
+  for (const [first, ...rest] of byAnswer.values()) {
+    if (!first || rest.length === 0) continue;
+    const all = [first, ...rest];
+    first.sources = all.map((g) => ({ removed: g.removed!, n: g.refs.length }));
+    first.mixed = all.some((g) => g.mixed || JSON.stringify(g.failed) !== JSON.stringify(first.failed));
+    first.refs = all.flatMap((g) => g.refs).sort((a, b) => order.get(a)! - order.get(b)!);
+  }
+  return out;
 }
 
 export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
@@ -121,9 +169,19 @@ export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
     const key = JSON.stringify([ref.suiteIndex, !!ref.soft, fail.key, what]);
     let g = byKey.get(key);
     if (!g) {
-      g = { refs: [], first: i, failed: fail.line, removed: change?.removed ?? null, same, variants: new Map() };
+      g = {
+        scope: JSON.stringify([ref.suiteIndex, !!ref.soft, fail.key]),
+        refs: [],
+        first: i,
+        failed: fail.line,
+        kind: fail.kind,
+        mixed: false,
+        removed: change?.removed ?? null,
+        same,
+        variants: new Map(),
+      };
       byKey.set(key, g);
-    }
+    } else if (JSON.stringify(fail.line) !== JSON.stringify(g.failed)) g.mixed = true;
     g.refs.push(ref);
     if (change) {
       const v = JSON.stringify(change.added);
@@ -133,18 +191,21 @@ export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
     }
   });
   const severity = (g: Building): number => SEVERITY[g.refs[0]!.suite.verdict];
-  return [...byKey.values()]
+  return mergeByAnswer([...byKey.values()], new Map(refs.map((r, i) => [r, i])))
     .sort((a, b) => severity(b) - severity(a) || b.refs.length - a.refs.length || a.first - b.first)
     .map((g) => ({
       refs: g.refs,
-      failed: g.failed,
+      failed: g.mixed ? g.kind : g.failed,
+      mixed: g.mixed,
       change:
         g.refs.length < 2
           ? null
-          : g.removed
-            ? changeLine(g.removed, g.variants)
-            : g.same
-              ? ['the same answer on both sides']
-              : null,
+          : g.sources
+            ? manyToOne(g.sources, [...g.variants.values()][0]!.added)
+            : g.removed
+              ? changeLine(g.removed, g.variants)
+              : g.same
+                ? ['the same answer on both sides']
+                : null,
     }));
 }

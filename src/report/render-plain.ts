@@ -72,7 +72,7 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
-function caseText(ref: CaseRef, showSuite: boolean, inGroup = false): string {
+function caseText(ref: CaseRef, showSuite: boolean, inGroup = false, ownFailure = false): string {
   const r = ref.result;
   const suite = showSuite && !inGroup ? ` in ${oneLine(ref.suite.name)}` : '';
   const out = [`${oneLine(r.id)}${suite} · ${passCounts(ref)}`];
@@ -84,7 +84,7 @@ function caseText(ref: CaseRef, showSuite: boolean, inGroup = false): string {
         .map(([k, v]) => `${oneLine(k, 80)}=${JSON.stringify(oneLine(v))}`)
         .join(' ')}`,
     );
-  const failed = inGroup ? null : failedAssertion(r, ref.soft, { cut: true });
+  const failed = inGroup && !ownFailure ? null : failedAssertion(r, ref.soft, { cut: true });
   if (failed) out.push(`  Failed: ${plainLine(failed)}`);
   const body =
     r.base.output === r.head.output
@@ -104,7 +104,7 @@ function groupText(g: CaseGroup, showSuite: boolean): string {
   if (g.change && g.failed) head.push(`Failed: ${plainLine(g.failed)}`);
   const picked = exampleCases(g, EXAMPLES);
   // not indented: the preview's colouring finds diff lines by their `  │ ` start
-  const shown = picked.map((r) => caseText(r, showSuite, true));
+  const shown = picked.map((r) => caseText(r, showSuite, true, g.mixed));
   const rest = g.refs.filter((r) => !picked.includes(r));
   const ids = rest.slice(0, MAX_IDS).map((r) => oneLine(r.result.id));
   const more = rest.length - ids.length;

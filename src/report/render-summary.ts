@@ -153,7 +153,7 @@ function regressedCases(regressed: CaseRef[], showSuite: boolean, where: string)
     item: (i) => {
       const { g, ref, first } = items[i]!;
       if (g.refs.length === 1) return caseBlock(ref, SUMMARY_LIMITS, showSuite);
-      const block = caseBlock(ref, SUMMARY_LIMITS, showSuite, { inGroup: true });
+      const block = caseBlock(ref, SUMMARY_LIMITS, showSuite, { inGroup: true, ownFailure: g.mixed });
       return first ? `${groupHeader(g, view)}\n\n${block}` : block;
     },
     sep: '\n\n',

@@ -57,6 +57,43 @@ describe('grouping regressions by what changed', () => {
     expect(g.map((x) => x.refs.map((ref) => ref.result.id))).toEqual([['f-1'], ['f-2'], ['p-1']]);
   });
 
+  it('one assertion failed in different detail is one group: the header names the assertion, each case its reason', () => {
+    const r = report([
+      suite('t', {
+        verdict: 'fail',
+        caseResults: [
+          regressed('d-1', label('account'), label('other'), 'rule 1 of the rubric'),
+          regressed('d-2', label('account'), label('other'), 'rule 2 of the rubric'),
+        ],
+      }),
+    ]);
+    const [g, ...rest] = groups(r);
+    expect(rest).toEqual([]);
+    expect(mdLine(g!.failed!, 500)).toBe('`equals` (hard)');
+    // identical answers: one example, which says its own reason
+    const md = groupBlock(g!, { limits: COMMENT_LIMITS, showSuite: false }, 2, 'elsewhere');
+    expect(md).toContain('**2 regressed cases** · `account` → `other`<br>\nFailed: `equals` (hard)\n');
+    expect(md).toContain('Failed: `equals` (hard): rule 1 of the rubric');
+  });
+
+  it('different answers that all became the same one are one group', () => {
+    const r = report([
+      suite('t', {
+        verdict: 'fail',
+        caseResults: [
+          regressed('m-1', 'white', 'Mauve.', 'does not contain "white"', 'contains'),
+          regressed('m-2', 'blue', 'Mauve.', 'does not contain "blue"', 'contains'),
+          regressed('m-3', 'white', 'Mauve.', 'does not contain "white"', 'contains'),
+          regressed('m-4', 'green', 'Blue!', 'does not contain "green"', 'contains'),
+        ],
+      }),
+    ]);
+    const g = groups(r);
+    expect(g.map((x) => x.refs.map((ref) => ref.result.id))).toEqual([['m-1', 'm-2', 'm-3'], ['m-4']]);
+    expect(mdLine(g[0]!.change!, 500)).toBe('`white` (2), `blue` (1) → `Mauve.`');
+    expect(g[0]!.mixed).toBe(true);
+  });
+
   it('a change too large to name groups only the very same two answers', () => {
     const long = (s: string) => `${'Thank you for writing to us today. '.repeat(8)}${s}`;
     const r = report([
