@@ -13,12 +13,14 @@ import { upsertComment } from '../github/sticky-comment.js';
 import { compareRevisions, type CompareResult } from '../pipeline/compare-revisions.js';
 import { commentMarker, escapeText, renderComment, renderSummary } from '../report/render.js';
 import { renderHtml } from '../report/html/render-html.js';
+import { CASES_FILE } from '../report/report-file.js';
 import type { Report } from '../compare/report-types.js';
 import { regressionAnnotations } from './annotations.js';
 import { gateOutcome, outcomeNote, outcomeTitle, type GateOutcome, type RunOutcome } from './gate-outcome.js';
 import { noPromptChanges } from './notes.js';
 import { crossRunCache } from './response-cache.js';
-import { coreLogger, failStep, pipelineOptions, writeReportFile, writeSummary } from './runtime.js';
+import { evaluateShard, mergedComparison } from './shard-pull-request.js';
+import { coreLogger, failStep, pipelineOptions, writeComparisonReport, writeSummary } from './runtime.js';
 
 export const CHECK_NAME = 'promptgate';
 
@@ -65,20 +67,16 @@ export async function comparePullRequest(
       log: coreLogger,
       ...octokitTuningFromEnv(env),
     });
-  const cache = crossRunCache({
-    enabled: inputs.cache,
-    env,
-    log: coreLogger,
-    ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`,
-    baseRef: t.baseRef,
-  });
+  const cacheRef = { ref: env.GITHUB_REF || `refs/pull/${t.number}/merge`, baseRef: t.baseRef };
+  const revisions = { base: inputs.base ?? t.baseSha, head: inputs.head ?? t.headSha };
+  if (inputs.shard) return evaluateShard(inputs.shard, revisions, cacheRef, inputs, env);
+  const cache = crossRunCache({ enabled: inputs.cache, env, log: coreLogger, ...cacheRef });
   let result: CompareResult;
   try {
-    result = await compareRevisions({
-      ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats),
-      base: inputs.base ?? t.baseSha,
-      head: inputs.head ?? t.headSha,
-    });
+    result =
+      inputs.mode === 'merge'
+        ? await mergedComparison(inputs, env)
+        : await compareRevisions({ ...pipelineOptions(env, inputs, cache, t.repeats ?? inputs.repeats), ...revisions });
   } catch (e) {
     // no report: the check still says why, so a required check never waits or passes silently
     const outcome = failureOutcome(e);
@@ -98,9 +96,10 @@ export async function comparePullRequest(
   if (url) report.runUrl = url;
   await cache.save(report.calls.made);
 
-  const reportPath = await writeReportFile(env, 'report.json', report);
+  const reportPath = await writeComparisonReport(env, report);
   core.setOutput('verdict', report.verdict);
   core.setOutput('report-path', reportPath);
+  core.setOutput('cases-path', join(dirname(reportPath), CASES_FILE));
   const htmlPath = join(dirname(reportPath), 'report.html');
   await writeFile(htmlPath, renderHtml(report));
   core.setOutput('report-html-path', htmlPath);

@@ -58,6 +58,12 @@ async function dispatch(env: NodeJS.ProcessEnv): Promise<void> {
     return watchDriftAction(ctx, inputs, env);
   }
 
+  if ((inputs.mode === 'merge' || inputs.shard) && ctx.kind !== 'pull_request' && ctx.kind !== 'unsupported') {
+    throw InputError.one(
+      `action input \`${inputs.shard ? 'shard' : 'mode'}\``,
+      `sharding applies to pull_request and pull_request_target, not ${ctx.kind}; drop \`${inputs.shard ? 'shard' : 'mode: merge'}\` from this workflow`,
+    );
+  }
   switch (ctx.kind) {
     case 'unsupported':
       log.info(`promptgate: nothing to do (${ctx.reason})`);

@@ -10,6 +10,8 @@ import { progressReporter } from '../pipeline/progress-line.js';
 import type { ActionInputs } from '../github/inputs.js';
 import type { CommonOptions } from '../pipeline/engine-options.js';
 import type { CrossRunCache } from './response-cache.js';
+import type { Report } from '../compare/report-types.js';
+import { CASES_FILE, reportFiles } from '../report/report-file.js';
 
 /**
  * The secrets this job knows (GitHub token, the suites' API keys and header variables): every
@@ -48,12 +50,27 @@ export async function writeSummary(env: NodeJS.ProcessEnv, markdown: string): Pr
   await core.summary.addRaw(redactor.redact(markdown), true).write();
 }
 
-/** Writes a JSON file under $RUNNER_TEMP/promptgate (redacted in place) and returns its path. */
-export async function writeReportFile(env: NodeJS.ProcessEnv, name: string, data: unknown): Promise<string> {
+/** $RUNNER_TEMP/promptgate, where the Action writes its report files. */
+export async function outDir(env: NodeJS.ProcessEnv): Promise<string> {
   const dir = join(env.RUNNER_TEMP || tmpdir(), 'promptgate');
   await mkdir(dir, { recursive: true });
-  const path = join(dir, name);
+  return dir;
+}
+
+/** Writes a JSON file under $RUNNER_TEMP/promptgate (redacted in place) and returns its path. */
+export async function writeReportFile(env: NodeJS.ProcessEnv, name: string, data: unknown): Promise<string> {
+  const path = join(await outDir(env), name);
   await writeFile(path, `${JSON.stringify(redactor.redactDeep(data), null, 2)}\n`);
+  return path;
+}
+
+/** report.json (compact, version 2) and cases.jsonl beside it, redacted; returns report.json's path. */
+export async function writeComparisonReport(env: NodeJS.ProcessEnv, report: Report): Promise<string> {
+  const dir = await outDir(env);
+  const files = reportFiles(redactor.redactDeep(report));
+  await writeFile(join(dir, CASES_FILE), files.cases);
+  const path = join(dir, 'report.json');
+  await writeFile(path, files.json);
   return path;
 }
 

@@ -8,10 +8,19 @@ import { WorkingTreeSource } from '../files/fs-source.js';
 import type { OpenedRevisions } from '../pipeline/open-revisions.js';
 import type { Logger } from '../log.js';
 import type { Redactor } from '../redact.js';
-import { compareRevisions } from '../pipeline/compare-revisions.js';
+import {
+  compareRevisions,
+  evaluateComparison,
+  finishComparison,
+  type Comparison,
+} from '../pipeline/compare-revisions.js';
+import { loadPartials, mergeComparison } from '../pipeline/merge-partials.js';
+import { partialFile, partialFileName } from '../pipeline/partial-result.js';
+import { shardLabel } from '../pipeline/shard.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { renderComment, renderPlain, renderSummary } from '../report/render.js';
 import { renderHtml } from '../report/html/render-html.js';
+import { CASES_FILE, reportFiles } from '../report/report-file.js';
 import { renderJUnitReport, renderJUnitRun } from '../report/render-junit.js';
 import type { Report } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
@@ -76,6 +85,8 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
       return runSuitesCommand(args, ctx);
     case 'compare':
       return compareCommand(args, ctx);
+    case 'merge':
+      return mergeCommand(args, ctx);
     case 'render':
       return renderCommand(args, ctx);
     case 'init':
@@ -155,23 +166,54 @@ async function runSuitesCommand(args: CliArgs, ctx: CliContext): Promise<number>
 
 async function compareCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   const { options, progress } = commonOptions(args, ctx);
-  const { report } = await compareRevisions({
-    ...options,
-    base: args.base!,
-    head: args.head,
-    all: args.all,
-    revisions: ctx.revisions,
-  });
+  const compareOptions = { ...options, base: args.base!, head: args.head, all: args.all, revisions: ctx.revisions };
+  if (args.shard) {
+    const comparison = await evaluateComparison({ ...compareOptions, shard: args.shard });
+    progress.finish();
+    return writeShard(comparison, args, ctx);
+  }
+  const { report } = await compareRevisions(compareOptions);
   progress.finish();
+  return writeComparison(report, args, ctx);
+}
+
+/** A shard's partial result (redacted); no report and no gate: those are merge's. */
+async function writeShard(c: Comparison, args: CliArgs, ctx: CliContext): Promise<number> {
+  const partial = partialFile(c);
+  const file = join(args.outDir, partialFileName(partial.shard));
+  const json = JSON.stringify(ctx.redactor ? ctx.redactor.redactDeep(partial) : partial);
+  await writeOut(resolve(ctx.cwd, file), `${json}\n`);
+  const cases = c.input.suites.reduce((n, s) => n + ((s.head ?? s.base)?.cases.length ?? 0), 0);
+  ctx.log.info(
+    `wrote ${file} (shard ${shardLabel(partial.shard)}: ${cases} case(s)); combine the shards with \`promptgate merge\``,
+  );
+  if (c.input.stopped || c.input.cancelled) {
+    const why = c.input.stopped ?? 'cancelled';
+    ctx.stderr.write(`${paintFor(ctx.stderr, ctx.env).red('error:')} run stopped early: ${oneLine(why)}\n`);
+    return 3;
+  }
+  return 0;
+}
+
+async function mergeCommand(args: CliArgs, ctx: CliContext): Promise<number> {
+  const partials = await loadPartials(ctx.cwd, args.paths);
+  const { report } = finishComparison(mergeComparison(partials), ctx.redactor);
+  ctx.log.info(`merged ${partials.length} shard(s)`);
+  return writeComparison(report, args, ctx);
+}
+
+/** compare's and merge's outputs: the report files, the preview or JSON on stdout, JUnit, and the exit code. */
+async function writeComparison(report: Report, args: CliArgs, ctx: CliContext): Promise<number> {
   const dir = resolve(ctx.cwd, args.outDir);
-  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const { json, cases } = reportFiles(report);
   await writeOut(join(dir, 'report.json'), json);
+  await writeOut(join(dir, CASES_FILE), cases);
   await writeOut(join(dir, 'report.md'), renderComment(report));
   await writeOut(join(dir, 'summary.md'), renderSummary(report));
   await writeOut(join(dir, 'report.html'), renderHtml(report));
   if (args.format === 'json') ctx.stdout.write(json);
   else ctx.stdout.write(paintPreview(renderPlain(report), report.verdict, paintFor(ctx.stdout, ctx.env)));
-  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json and report.html`);
+  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json, ${CASES_FILE} and report.html`);
   if (args.junit) await writeJUnit(args.junit, renderJUnitReport(report), ctx);
   const code = exitCodeFor(report);
   const err = paintFor(ctx.stderr, ctx.env);
@@ -194,7 +236,8 @@ async function writeJUnit(file: string, xml: string, ctx: CliContext): Promise<v
 const RENDERERS = { summary: renderSummary, plain: renderPlain, md: renderComment, html: renderHtml };
 
 async function renderCommand(args: CliArgs, ctx: CliContext): Promise<number> {
-  const report = await readReport(ctx.cwd, args.file!);
+  const { report, warning } = await readReport(ctx.cwd, args.file!);
+  if (warning) ctx.log.warn(warning);
   const text = RENDERERS[args.format as keyof typeof RENDERERS](report);
   ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;

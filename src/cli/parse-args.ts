@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../errors.js';
 import { suggest } from '../suggest.js';
 import type { CacheMode } from '../providers/response-cache.js';
+import { parseShard, type ShardSpec } from '../pipeline/shard.js';
 
-export type Command = 'run' | 'compare' | 'validate' | 'render' | 'init' | 'drift';
+export type Command = 'run' | 'compare' | 'merge' | 'validate' | 'render' | 'init' | 'drift';
 export type OutputFormat = 'md' | 'summary' | 'plain' | 'html' | 'json';
 
 export interface CliArgs {
@@ -25,6 +26,10 @@ export interface CliArgs {
   /** `run` / `compare`: also write the cases as JUnit XML here. */
   junit?: string;
   file?: string;
+  /** `merge`: the directories (or files) holding the shards' partial results. */
+  paths: string[];
+  /** `compare --shard i/n`: evaluate that slice of the cases and write a partial result. */
+  shard?: ShardSpec;
   verbose: boolean;
   /** `drift`: the baseline directory and whether to accept the fresh answers. */
   baseline: string;
@@ -36,12 +41,15 @@ export const USAGE = `promptgate — measure prompt changes
 Usage:
   promptgate init
   promptgate run      [--config F] [--suite NAME]... [--repeats N] [--out results.json]
-  promptgate compare  --base REF [--head REF] [--config F] [--out-dir DIR] [--all] [--repeats N]
+  promptgate compare  --base REF [--head REF] [--config F] [--out-dir DIR] [--all] [--repeats N] [--shard I/N]
+  promptgate merge    DIR... [--out-dir DIR]
   promptgate validate [--config F]
   promptgate render   REPORT.json [--format md|summary|plain|html]
   promptgate drift    [--config F] [--suite NAME]... [--baseline DIR] [--accept] [--out-dir DIR]
 
   init                   write promptgate.yml, a starter dataset per prompt and the PR workflow
+  compare --shard I/N    evaluate shard I of N (cases split by id) into DIR/promptgate-shard-I-of-N.json
+  merge DIR...           combine every shard's partial result into the one report (and the gate)
   run, compare:
     --format json        print the results / report JSON on stdout (nothing else)
     --junit FILE         also write the cases as JUnit XML (a testsuite per suite)
@@ -71,12 +79,13 @@ function positiveInt(flag: string, v: string | undefined, max: number): number |
   return n;
 }
 
-const COMMANDS = ['init', 'run', 'compare', 'validate', 'render', 'drift'];
+const COMMANDS = ['init', 'run', 'compare', 'merge', 'validate', 'render', 'drift'];
 
 /** The formats each command can print; the first is its default. */
 const FORMATS: Partial<Record<Command, OutputFormat[]>> = {
   run: ['plain', 'json'],
   compare: ['plain', 'json'],
+  merge: ['plain', 'json'],
   drift: ['plain', 'json'],
   render: ['md', 'summary', 'plain', 'html'],
 };
@@ -124,6 +133,7 @@ const OPTIONS = {
   'keep-going': { type: 'boolean' },
   format: { type: 'string' },
   junit: { type: 'string' },
+  shard: { type: 'string' },
   baseline: { type: 'string' },
   accept: { type: 'boolean' },
   version: { type: 'boolean' },
@@ -141,7 +151,7 @@ function parseCliStrict(argv: string[]): CliRequest {
     const hint = suggest(command, COMMANDS);
     throw InputError.one(
       'command line',
-      `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use init, run, compare, validate, render or drift (see --help)`,
+      `unknown command "${command}"; ${hint ? `did you mean "${hint}"? ` : ''}use init, run, compare, merge, validate, render or drift (see --help)`,
     );
   }
   const modes = [values.replay && 'replay', values.record && 'record', values['no-cache'] && 'off'].filter(
@@ -149,8 +159,13 @@ function parseCliStrict(argv: string[]): CliRequest {
   ) as CacheMode[];
   if (modes.length > 1) throw InputError.one('command line', 'use only one of --replay, --record and --no-cache');
   const format = outputFormat(command as Command, values.format);
-  if (values.junit !== undefined && command !== 'run' && command !== 'compare')
-    throw InputError.one('command line', '--junit applies to run and compare');
+  if (values.junit !== undefined && command !== 'run' && command !== 'compare' && command !== 'merge')
+    throw InputError.one('command line', '--junit applies to run, compare and merge');
+  if (values.shard !== undefined && command !== 'compare')
+    throw InputError.one('command line', '--shard applies to compare');
+  if (values.shard !== undefined && values.junit !== undefined)
+    throw InputError.one('command line', '--junit applies to the merged report: give it to merge, not to a shard');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, 'command line');
   let concurrency: number | 'auto' | undefined;
   if (values.concurrency !== undefined)
     concurrency = values.concurrency === 'auto' ? 'auto' : positiveInt('--concurrency', values.concurrency, 1000);
@@ -164,6 +179,8 @@ function parseCliStrict(argv: string[]): CliRequest {
   if (command !== 'drift' && (values.baseline !== undefined || values.accept))
     throw InputError.one('command line', '--baseline and --accept apply to drift');
   if (command === 'render' && !rest[0]) throw InputError.one('command line', 'render needs the path of a report.json');
+  if (command === 'merge' && !rest.length)
+    throw InputError.one('command line', 'merge needs the directories the shards wrote (e.g. merge shards/)');
   return {
     command: command as Command,
     config: values.config,
@@ -181,6 +198,8 @@ function parseCliStrict(argv: string[]): CliRequest {
     format,
     junit: values.junit,
     file: rest[0],
+    paths: rest,
+    shard,
     verbose: values.verbose ?? false,
     baseline: values.baseline ?? '.promptgate/baseline',
     accept: values.accept ?? false,

@@ -2,21 +2,22 @@
 // else (a results.json of a plain run, another tool's JSON, a truncated download) is turned
 // away here with a message, never a crash inside a renderer.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Report } from '../compare/report-types.js';
+import { CASES_FILE, joinCases } from '../report/report-file.js';
 
 const FIX = 'give the path of a report.json written by `promptgate compare`';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Why `data` is not a version-1 report, or undefined when it looks like one. */
+/** Why `data` is not a report (version 1 or 2), or undefined when it looks like one. */
 export function notAReport(data: unknown): string | undefined {
   if (!isObj(data)) return 'not a JSON object';
   if (data.kind === 'run' || (Array.isArray(data.suites) && data.suites.some((s) => isObj(s) && 'run' in s)))
     return 'this is a `promptgate run --out` results file (results.json of a plain run), not a comparison report';
-  if (data.version !== 1)
-    return `not a promptgate report.json (version ${JSON.stringify(data.version ?? null)}, expected 1)`;
+  if (data.version !== 1 && data.version !== 2)
+    return `not a promptgate report.json (version ${JSON.stringify(data.version ?? null)}, expected 1 or 2)`;
   const missing = ['verdict', 'base', 'head', 'suites', 'calls', 'gate'].filter((k) => data[k] === undefined);
   if (missing.length) return `not a promptgate report.json (no ${missing.map((k) => `\`${k}\``).join(', ')})`;
   if (!Array.isArray(data.suites) || !isObj(data.calls) || !isObj(data.gate) || !isObj(data.base) || !isObj(data.head))
@@ -33,10 +34,9 @@ export function notAReport(data: unknown): string | undefined {
   return undefined;
 }
 
-export async function readReport(cwd: string, file: string): Promise<Report> {
-  let json: string;
+async function readText(cwd: string, file: string): Promise<string> {
   try {
-    json = await readFile(resolve(cwd, file), 'utf8');
+    return await readFile(resolve(cwd, file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw InputError.one(
@@ -44,6 +44,31 @@ export async function readReport(cwd: string, file: string): Promise<Report> {
       `${code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (e as Error).message})`}; ${FIX}`,
     );
   }
+}
+
+/**
+ * The report as it was rendered: a version-2 report.json joined with the cases.jsonl beside it
+ * (by its bare name: never a path from the file). Without that file, `warning` says what the
+ * renderers will not list (unchanged cases).
+ */
+export async function readReport(cwd: string, file: string): Promise<{ report: Report; warning?: string }> {
+  const report = parseReport(file, await readText(cwd, file));
+  if (report.version !== 2) return { report };
+  const name = join(dirname(file), basename(report.casesFile ?? CASES_FILE));
+  let cases: string;
+  try {
+    cases = await readFile(resolve(cwd, name), 'utf8');
+  } catch {
+    const unchanged = report.suites.reduce((n, s) => n + (s.unchangedCases ?? 0), 0);
+    return { report, warning: `${name} not found: ${unchanged} unchanged case(s) are not listed` };
+  }
+  const joined = joinCases(report, cases);
+  if ('problem' in joined)
+    throw InputError.one(name, `${joined.problem}; give the cases.jsonl written with this report.json`);
+  return { report: joined };
+}
+
+function parseReport(file: string, json: string): Report {
   let data: unknown;
   try {
     data = JSON.parse(json);

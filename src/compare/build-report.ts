@@ -10,10 +10,11 @@ import type {
   SuiteReport,
   Verdict,
 } from './report-types.js';
-import type { SuiteRun } from '../types.js';
+import type { PairwiseRun, SuiteRun } from '../types.js';
 import { compareSuite, type SuiteStatistics } from './compare-suite.js';
 import { judgeAdded, judgeCompared, worst, type Judgement } from './gate.js';
 import { gateChanges } from './gate-change.js';
+import { addPairwise } from './pairwise.js';
 import { sideStats } from './side-stats.js';
 import { seedFromShas } from './stats/index.js';
 import { finishFamily } from './suite-family.js';
@@ -31,6 +32,8 @@ export interface SuiteComparisonInput {
   gradingChange?: GradingChange;
   /** The same outputs graded by the other side's graders: shown, never gated. */
   otherGrading?: { graders: Graders; base?: SuiteRun; head?: SuiteRun };
+  /** The pairwise judge's preferences base vs head (compare/pairwise.ts). */
+  pairwise?: PairwiseRun;
 }
 
 export interface BuildReportInput {
@@ -81,6 +84,7 @@ export function buildReport(input: BuildReportInput): Report {
     if (nc.length) r.notComparable = nc;
     return r;
   });
+  addPairwise(suites, input.suites, gate);
 
   const notes: string[] = [];
   const gateUsed = gateFrom(gate, input.headGate);
@@ -89,7 +93,7 @@ export function buildReport(input: BuildReportInput): Report {
   if (input.stopped) notes.push(`the run stopped early: ${input.stopped}; results are partial`);
 
   const report: Report = {
-    version: 1,
+    version: 2,
     verdict: worst(suites.map((s) => s.verdict)),
     base: input.base,
     head: input.head,

@@ -77,6 +77,7 @@ function caseChanges(base: EvalCase[], head: EvalCase[], graders: Graders) {
     const h = headById.get(b.id);
     if (!h) continue;
     const keys = Object.keys(b.vars).filter((k) => !Object.hasOwn(h.vars, k) || !same(b.vars[k], h.vars[k]));
+    if (!same(b.conversation ?? null, h.conversation ?? null)) keys.push('conversation');
     if (keys.length) out.casesChanged.push({ id: b.id, keys });
     const [exam, other] = graders === 'base' ? [b, h] : [h, b];
     const { filled } = fillVars(exam.vars, other.vars);

@@ -1,6 +1,7 @@
 // Pairs a suite's cases by id and summarises each side of each case. Pure.
 import type { CaseChange, CaseSide } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
+import { parsedToolCalls } from '../suites/assertions/tool-call-view.js';
 
 export interface CasePair {
   id: string;
@@ -33,8 +34,9 @@ export function pairCases(base: SuiteRun, head: SuiteRun): Pairing {
   return { pairs, onlyInBase, onlyInHead };
 }
 
-/** Required fields of CaseSide plus the additive ones, always filled (`error` only when no sample succeeded). */
-export type SideSummary = Required<Omit<CaseSide, 'error'>> & Pick<CaseSide, 'error'>;
+/** Required fields of CaseSide plus the additive ones, always filled (`error` only when no sample succeeded; the tool-call view when there is one). */
+export type SideSummary = Required<Omit<CaseSide, 'error' | 'toolCalls' | 'structured'>> &
+  Pick<CaseSide, 'error' | 'toolCalls' | 'structured'>;
 
 /**
  * Counts over the case's samples; errored samples are not runs (they say nothing about the prompt).
@@ -66,6 +68,9 @@ export function summarizeSide(run: CaseRun, show: 'passing' | 'failing' = 'passi
   const summary: SideSummary = { passes, runs, output, softPasses, errors, failed };
   const error = runs === 0 ? run.samples.find((s) => s.error !== undefined)?.error : undefined;
   if (error !== undefined) summary.error = error;
+  if (first?.call?.toolCalls?.length)
+    summary.toolCalls = parsedToolCalls(first.call).map((c) => ({ name: c.name, arguments: c.args ?? c.raw }));
+  if (first?.structured !== undefined) summary.structured = first.structured;
   return summary;
 }
 

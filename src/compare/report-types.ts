@@ -1,6 +1,6 @@
-// report.json, version 1 (DESIGN.md "report.json"): produced by compare/build-report.ts; the
-// comment, the job summary and the check run are all rendered from it, so it carries
-// everything they show.
+// report.json (DESIGN.md "report.json"): produced by compare/build-report.ts; the comment, the
+// job summary and the check run are all rendered from it, so it carries everything they show.
+// Version 2 is its compact file form (report/report-file.ts): unchanged cases in cases.jsonl.
 // Fields beyond DESIGN.md's list are additive; none of DESIGN.md's may change shape.
 import type { LatencyNotCompared } from './stats/latency-ratio.js';
 
@@ -106,6 +106,10 @@ export interface CaseSide {
   failed?: FailedAssertion[];
   /** Additive: the first error, when no sample of this side succeeded. */
   error?: string;
+  /** Additive: the tool calls of the answer shown (`output`'s), arguments parsed (as sent when not JSON). */
+  toolCalls?: { name: string; arguments: unknown }[];
+  /** Additive: that answer parsed as JSON, when the request asked for structured output. */
+  structured?: unknown;
 }
 
 export interface CaseResult {
@@ -157,11 +161,46 @@ export interface SuiteReport {
   checks?: Array<{ rule: GateRule; verdict: Verdict }>;
   /** Additive: the request each side's calls carried, messages left out (null: that side did not run). */
   request?: { base: RequestParams | null; head: RequestParams | null };
+  /** report.json (version 2) only: unchanged cases left out of caseResults, kept in cases.jsonl. */
+  unchangedCases?: number;
+  /** Additive: the pairwise judge's preferences base vs head (`type: pairwise`; compare/pairwise.ts). */
+  pairwise?: PairwiseReport;
+}
+
+/** A suite's pairwise judge: per-case preferences, the sign test and what the gate made of it. */
+export interface PairwiseReport {
+  name: string;
+  grade: 'hard' | 'soft';
+  /** Cases judged (both sides answered), and how they went; `inconsistent` ties included in `ties`. */
+  cases: number;
+  headPreferred: number;
+  basePreferred: number;
+  ties: number;
+  errors: number;
+  inconsistent: number;
+  /** headPreferred / (headPreferred + basePreferred), with its Clopper–Pearson interval at `coverage`. */
+  winRate: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  coverage: number;
+  /** (headPreferred − basePreferred) / judged cases: the effect compared with min_effect. */
+  net: number | null;
+  /** Exact one-sided sign test toward base preferred, and after Holm across the run's pairwise tests. */
+  pValue: number | null;
+  pAdjusted: number | null;
+  /** The judge calls (both orders, retries), apart from either side's cost. */
+  costUsd: number;
+  calls: { made: number; cached: number; failed: number };
+  /** Cases the judge preferred base in, with its reason. */
+  baseWon: { id: string; reason: string }[];
+  verdict: Verdict;
+  reason: string;
 }
 
 /**
  * What a suite's calls sent besides the messages, in the chat API's wire shape: the model,
- * sampling parameters, and (when the prompt declares them) tools and structured output.
+ * sampling parameters (stop, penalties and extra_body when set), and (when the prompt declares
+ * them) tools and structured output.
  */
 export interface RequestParams {
   model: string;
@@ -169,6 +208,11 @@ export interface RequestParams {
   max_tokens?: number;
   top_p?: number;
   seed?: number;
+  stop?: string | string[];
+  frequency_penalty?: number;
+  presence_penalty?: number;
+  extra_body?: Record<string, unknown>;
+  max_tokens_param?: 'max_tokens' | 'max_completion_tokens';
   response_format?: Record<string, unknown>;
   tools?: Array<{ type: string; function: { name: string; [key: string]: unknown } }>;
   tool_choice?: string | { type: string; function: { name: string } };
@@ -250,7 +294,8 @@ export interface GateChange {
 }
 
 export interface Report {
-  version: 1;
+  /** 2: the file splits unchanged cases into cases.jsonl; 1: older files with every case inline. */
+  version: 1 | 2;
   verdict: Verdict;
   base: { ref: string; sha: string };
   head: { ref: string; sha: string };
@@ -268,4 +313,6 @@ export interface Report {
   pricing?: { source: string; at: string };
   /** Additive: the workflow run that produced the report (its job summary and artifacts), when run by the Action. */
   runUrl?: string;
+  /** report.json (version 2) only: the file beside it with every case, one a line. */
+  casesFile?: string;
 }

@@ -1,8 +1,9 @@
 // The promptgate.yml contract (DESIGN.md "Config"). Objects are strict so a typo is an
 // error with a "did you mean", never a silently ignored key.
 import type { PriceOverride } from '../providers/pricing.js';
-import type { AssertionSpec, ProviderConfig, ProviderOverride } from '../types.js';
+import { defaultGrade, type AssertionSpec, type ProviderConfig, type ProviderOverride } from '../types.js';
 import * as z from '../zod.js';
+import { samplingShape } from '../request-options.js';
 
 export type { AssertionSpec, PriceOverride, ProviderConfig, ProviderOverride };
 
@@ -16,10 +17,12 @@ const def = z._default;
 // The shape of an assertion (fields: AssertionSpec in types.ts). Which types exist and what
 // each accepts is the assertion registry's (src/suites/assertions/), asked through the
 // AssertionChecker the loader is given.
-export const assertionSchema = z.strictObject({
+// `grade` defaults by type (hard, but soft for a pairwise judge), so it is filled after parsing;
+// the cast says so to the type checker (the object schema is kept, for "did you mean" on keys).
+const assertionObject = z.strictObject({
   type: z.string(),
   value: opt(z.unknown()),
-  grade: def(grade, 'hard'),
+  grade: opt(grade),
   threshold: opt(z.number()),
   flags: opt(z.string()),
   name: opt(z.string()),
@@ -28,8 +31,21 @@ export const assertionSchema = z.strictObject({
   choices: opt(z.record(z.string(), z.number())),
   system_prompt: opt(z.string()),
   embedding_model: opt(z.string().check(z.minLength(1))),
+  args: opt(z.unknown()),
+  tool: opt(z.string().check(z.minLength(1))),
+  path: opt(z.string().check(z.minLength(1))),
+  equals: opt(z.unknown()),
+  contains: opt(z.unknown()),
+  matches: opt(z.string()),
 });
-const _assertionShape: Same<z.infer<typeof assertionSchema>, AssertionSpec> = true;
+type WrittenAssertion = z.infer<typeof assertionObject>;
+const _assertionShape: Same<
+  Omit<WrittenAssertion, 'grade'> & Required<Pick<WrittenAssertion, 'grade'>>,
+  AssertionSpec
+> = true;
+export const assertionSchema = assertionObject.check(
+  z.overwrite((a) => (a.grade ? a : { ...a, grade: defaultGrade(a.type) })),
+) as unknown as z.ZodMiniType<AssertionSpec, unknown> & { shape: typeof assertionObject.shape };
 
 // The provider's fields once, without defaults: the full provider applies the defaults, an
 // override (suite, judge) must not, or a `provider: { temperature: 0.5 }` would reset
@@ -42,6 +58,7 @@ const providerFields = {
   max_tokens: z.int().check(z.positive()),
   top_p: opt(z.number().check(z.gte(0), z.lte(1))),
   seed: opt(z.int()),
+  ...samplingShape,
   headers: opt(z.record(z.string(), z.string())),
 };
 
@@ -72,11 +89,29 @@ const _overrideShape: Same<z.infer<typeof providerOverrideSchema>, ProviderOverr
 /** The top-level `provider`: the model may be left to the prompt files (a `.prompt.yml` names its own). */
 export const defaultProviderSchema = z.partial(providerSchema, { model: true });
 
+// A case's earlier turns (EvalCase.conversation); src/suites/cases/conversation.ts checks how they fit together.
+const toolCallSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  type: opt(z.literal('function')),
+  function: z.strictObject({
+    name: z.string().check(z.minLength(1)),
+    arguments: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  }),
+});
+export const turnSchema = z.strictObject({
+  role: z.enum(['system', 'user', 'assistant', 'tool']),
+  content: opt(z.nullable(z.string())),
+  tool_calls: opt(z.array(toolCallSchema)),
+  tool_call_id: opt(z.string().check(z.minLength(1))),
+});
+export type Turn = z.infer<typeof turnSchema>;
+
 export const inlineCaseSchema = z.strictObject({
   id: opt(z.union([z.string(), z.number()])),
   vars: def(z.record(z.string(), z.unknown()), {}),
   assert: def(z.array(assertionSchema), []),
   description: opt(z.string()),
+  conversation: opt(z.array(turnSchema)),
 });
 export type InlineCase = z.infer<typeof inlineCaseSchema>;
 
@@ -107,6 +142,10 @@ export const runSchema = z.strictObject({
   max_retry_wait_s: def(z.number().check(z.gte(0)), 30),
   // the largest answer body accepted; a larger one is that sample's error
   max_response_mb: def(z.number().check(z.positive()), 4),
+  // live: calls as they are planned; batch: one Batch API job per endpoint (scheduled runs)
+  mode: def(z.enum(['live', 'batch']), 'live'),
+  // batch: the longest wait between two polls of a batch (they start at 1 s and double)
+  batch_poll_s: def(z.number().check(z.gte(0.01), z.lte(3600)), 60),
 });
 export type RunConfig = z.infer<typeof runSchema>;
 
@@ -137,6 +176,9 @@ export const priceOverrideSchema = z.strictObject({
   input_per_mtok: z.number().check(z.gte(0)),
   output_per_mtok: z.number().check(z.gte(0)),
   cached_input_per_mtok: opt(z.number().check(z.gte(0))),
+  // the Batch API's rates (run.mode: batch); without them a batch is priced at the rates above
+  batch_input_per_mtok: opt(z.number().check(z.gte(0))),
+  batch_output_per_mtok: opt(z.number().check(z.gte(0))),
 });
 const _priceShape: Same<z.infer<typeof priceOverrideSchema>, PriceOverride> = true;
 

@@ -5,8 +5,11 @@ import { InputError } from '../errors.js';
 import { MAX_REPEATS, MIN_REPEATS } from './command.js';
 
 export type FailOn = 'fail' | 'warn' | 'never';
-/** auto: what the event calls for (compare a PR, evaluate a commit); drift: watch for model drift. */
-export type ActionMode = 'auto' | 'drift';
+/**
+ * auto: what the event calls for (compare a PR, evaluate a commit); drift: watch for model drift;
+ * merge: combine the partial results of `shard` jobs into the one comment and check.
+ */
+export type ActionMode = 'auto' | 'drift' | 'merge';
 
 export interface ActionInputs {
   /** Config file path; undefined = discover promptgate.yml / .github/promptgate.yml. */
@@ -23,6 +26,10 @@ export interface ActionInputs {
   mode: ActionMode;
   /** mode drift: make this run's fresh answers the baseline. */
   acceptBaseline: boolean;
+  /** `I/N`: evaluate only that shard of a pull request's cases and write a partial result (checked by the pipeline). */
+  shard?: string;
+  /** mode merge: where the shards' partial results were downloaded (relative to the workspace). */
+  partials: string;
 }
 
 /** Like @actions/core getInput: '' when unset. */
@@ -52,8 +59,8 @@ export function parseActionInputs(read: InputReader): ActionInputs {
 
   const modeRaw = get('mode') || 'auto';
   let mode: ActionMode = 'auto';
-  if (modeRaw === 'auto' || modeRaw === 'drift') mode = modeRaw;
-  else problems.push({ file: where('mode'), message: `must be auto or drift, got "${modeRaw}"` });
+  if (modeRaw === 'auto' || modeRaw === 'drift' || modeRaw === 'merge') mode = modeRaw;
+  else problems.push({ file: where('mode'), message: `must be auto, drift or merge, got "${modeRaw}"` });
 
   let repeats: number | undefined;
   const repeatsRaw = get('repeats');
@@ -79,7 +86,11 @@ export function parseActionInputs(read: InputReader): ActionInputs {
     cache: bool('cache', true),
     mode,
     acceptBaseline: bool('accept-baseline', false),
+    shard: optional('shard'),
+    partials: get('partials') || 'promptgate-partials',
   };
+  if (inputs.shard && mode !== 'auto')
+    problems.push({ file: where('shard'), message: `applies to pull requests in mode auto, not mode ${mode}` });
   if (problems.length > 0) throw new InputError(problems);
   return inputs;
 }

@@ -1,5 +1,6 @@
 // Which suites a change touches. Pure: decided from the resolved suites of both sides and
 // the list of changed paths, so it is easy to test and to explain in the report.
+import { requestFeatures } from '../prompts/request-features.js';
 import type { Suite } from '../types.js';
 
 export type SuitePlan =
@@ -12,11 +13,12 @@ export type SuitePlan =
 function definition(s: Suite): string {
   return JSON.stringify({
     messages: s.prompt.messages,
+    features: requestFeatures(s.prompt),
     provider: s.provider,
     assert: s.assert,
     repeats: s.repeats,
     aggregate: s.aggregate,
-    cases: s.cases.map((c) => [c.id, c.vars, c.assert]),
+    cases: s.cases.map((c) => [c.id, c.vars, c.assert, c.conversation ?? null]),
   });
 }
 

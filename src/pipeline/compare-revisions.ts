@@ -1,12 +1,14 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
 // Every compared suite sits one exam (exam.ts): base's by default, so a PR cannot pass by
 // changing what measures it; the PR's own graders are applied too and shown beside.
+import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
+import { buildReport, type BuildReportInput, type SuiteComparisonInput } from '../compare/build-report.js';
 import type { Graders, Report } from '../compare/report-types.js';
-import { formatProblem } from '../errors.js';
+import { formatProblem, InputError } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
 import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
+import { pairwiseSpec } from '../run/pairwise-phase.js';
 import { resolveSuites } from '../suites/resolve-suites.js';
 import type { Suite, SuiteRun } from '../types.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
@@ -17,6 +19,8 @@ import { openRevisions, type OpenedRevisions } from './open-revisions.js';
 import { renderedPromptDiff } from './prompt-diff.js';
 import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
 import { trackedCacheFiles, trackedCacheNote } from './untrusted-cache.js';
+import type { Redactor } from '../redact.js';
+import { slicePlans, type ShardSpec, type SuiteSlice } from './shard.js';
 
 export interface CompareOptions extends CommonOptions {
   base: string;
@@ -25,6 +29,8 @@ export interface CompareOptions extends CommonOptions {
   all?: boolean;
   /** Base and head already being opened (cli.ts starts this before loading the engine). */
   revisions?: Promise<OpenedRevisions>;
+  /** Evaluate only this shard's cases (`--shard i/n`); see evaluateComparison. */
+  shard?: ShardSpec;
 }
 
 export interface CompareResult {
@@ -39,7 +45,47 @@ export interface CompareResult {
 
 type Side = Awaited<ReturnType<typeof sideSuites>>;
 
+/** Everything a report is built from: one run's, or the merge of a sharded run's partial results. */
+export interface Comparison {
+  input: BuildReportInput;
+  /** Notes added to the report (edited endpoint settings, untrusted cache files). */
+  notes: string[];
+  configFile: string | null;
+  changedFiles: string[];
+  affected: string[];
+  cacheDir: string;
+  /** Sharded runs: where this shard's cases sit in the full suites, and what identifies the comparison. */
+  shard?: { spec: ShardSpec; slices: Map<string, SuiteSlice>; fingerprint: Fingerprint };
+}
+
+/** What every shard of one comparison must agree on, by part (named in merge's error). */
+export interface Fingerprint {
+  base: string;
+  head: string;
+  config: string;
+  options: string;
+  suites: string;
+}
+
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
+  return finishComparison(await evaluateComparison(opts), opts.redactor);
+}
+
+/** The report of a comparison, redacted: the copy every renderer reads (comment, check run, summaries, report.json). */
+export function finishComparison(c: Comparison, redactor: Redactor | undefined): CompareResult {
+  const report = buildReport(c.input);
+  if (c.notes.length) report.notes = [...(report.notes ?? []), ...c.notes];
+  return {
+    report: redactor ? redactor.redactDeep(report) : report,
+    configFile: c.configFile,
+    changedFiles: c.changedFiles,
+    affected: c.affected,
+    cacheDir: c.cacheDir,
+  };
+}
+
+/** Evaluates base and head (with `opts.shard`, only that shard's cases) into the report's input. */
+export async function evaluateComparison(opts: CompareOptions): Promise<Comparison> {
   const revs = await (opts.revisions ?? openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
   const [base, head, changed] = await Promise.all([
     sideSuites(revs.baseSrc, opts.configPath, opts),
@@ -47,17 +93,21 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     revs.changed,
   ]);
   const pinned = pinProviders(base, head);
-  const plans = planSuites(base.suites, pinned.suites, changed, opts.all ?? false);
+  let plans = planSuites(base.suites, pinned.suites, changed, opts.all ?? false);
   for (const p of plans) opts.log.debug(`suite ${p.name}: ${p.status} (${p.why})`);
   // gate.graders is read from base's config only: a PR cannot choose its own exam
   const graders: Graders = base.config.gate.graders ?? 'base';
-  const exams = new Map<string, Exam>();
+  let exams = new Map<string, Exam>();
   for (const p of plans) if (p.status === 'compared') exams.set(p.name, buildExam(p.base, p.head, graders));
+  if (opts.shard) refusePairwiseShards(exams, opts.configPath);
+  const sliced = opts.shard ? slicePlans(plans, exams, opts.shard) : undefined;
+  if (sliced) ({ plans, exams } = sliced);
   const run = await runPlans(plans, exams, base, revs, opts);
-  const report = buildReport({
+  const suites = comparisonInputs(plans, exams, run.result);
+  const input: BuildReportInput = {
     base: { ref: opts.base, sha: revs.baseSha },
     head: { ref: opts.head ?? 'working tree', sha: revs.headSha },
-    suites: comparisonInputs(plans, exams, run.result),
+    suites,
     graders,
     gate: base.config.gate,
     headGate: head.file !== null ? head.config.gate : undefined,
@@ -66,16 +116,55 @@ export async function compareRevisions(opts: CompareOptions): Promise<CompareRes
     cancelled: run.result.cancelled,
     stopped: run.result.stopped,
     pricing: run.pricing,
-  });
-  const notes = [...pinned.notes, ...(run.tracked.length ? [trackedCacheNote(run.tracked)] : [])];
-  if (notes.length) report.notes = [...(report.notes ?? []), ...notes];
-  return {
-    // every renderer (comment, check run, summaries, report.json) reads this one, redacted copy
-    report: opts.redactor ? opts.redactor.redactDeep(report) : report,
+  };
+  const comparison: Comparison = {
+    input,
+    notes: [...pinned.notes, ...(run.tracked.length ? [trackedCacheNote(run.tracked)] : [])],
     configFile: base.file ?? head.file,
     changedFiles: changed,
     affected: plans.filter((p) => p.status !== 'skipped').map((p) => p.name),
     cacheDir: run.cacheDir,
+  };
+  if (opts.shard && sliced) {
+    for (const s of suites) {
+      const at = firstComparable(s.base, s.head);
+      const slice = sliced.slices.get(s.name);
+      if (at !== undefined && slice?.at.base) slice.promptDiffAt = slice.at.base[at];
+    }
+    const fingerprint = fingerprintOf(input, base, head, sliced.slices, opts);
+    comparison.shard = { spec: opts.shard, slices: sliced.slices, fingerprint };
+  }
+  return comparison;
+}
+
+/**
+ * A shard's partial result carries every sample but not the pairwise judge's preferences, so a
+ * merged report would lose that judge's verdict: refuse rather than let it pass unjudged.
+ */
+function refusePairwiseShards(exams: ReadonlyMap<string, Exam>, configPath: string | undefined): void {
+  const judged = [...exams].filter(([, e]) => pairwiseSpec(e.gated.base)).map(([name]) => `\`${name}\``);
+  if (judged.length)
+    throw InputError.one(
+      configPath ?? 'promptgate.yml',
+      `suite ${judged.join(', ')} has a pairwise judge, which --shard does not carry to merge yet; run it unsharded (drop --shard) or move the pairwise suite to its own unsharded job`,
+    );
+}
+
+const digest = (v: unknown): string => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+
+function fingerprintOf(
+  input: BuildReportInput,
+  base: Side,
+  head: Side,
+  slices: Map<string, SuiteSlice>,
+  opts: CompareOptions,
+): Fingerprint {
+  return {
+    base: `${input.base.ref} ${input.base.sha}`,
+    head: `${input.head.ref} ${input.head.sha}`,
+    config: digest([base.file, base.config, head.file, head.config]),
+    options: digest({ all: opts.all ?? false, repeats: opts.repeatsOverride ?? null }),
+    suites: digest(input.suites.map((s) => [s.name, s.status, slices.get(s.name)?.totals ?? null])),
   };
 }
 
@@ -173,6 +262,8 @@ function comparisonInputs(plans: SuitePlan[], exams: Map<string, Exam>, result: 
       promptDiff: firstCaseDiff(suite.prompt.file, b, h),
     };
     if (exam.change) input.gradingChange = exam.change;
+    const pairwise = result.pairwise.find((r) => r.suite === p.name);
+    if (pairwise) input.pairwise = pairwise;
     if (exam.other)
       input.otherGrading = {
         graders: exam.graders === 'base' ? 'head' : 'base',
@@ -185,11 +276,19 @@ function comparisonInputs(plans: SuitePlan[], exams: Map<string, Exam>, result: 
 
 /** The rendered prompt of the first case both prompts could run, base vs head. */
 function firstCaseDiff(file: string, base: SuiteRun | undefined, head: SuiteRun | undefined): string {
+  const at = firstComparable(base, head);
+  if (at === undefined) return '';
+  const b = base!.cases[at]!;
+  const h = new Map(head!.cases.map((c) => [c.id, c])).get(b.id)!;
+  return renderedPromptDiff(file, b.messages, h.messages, { base: base?.features, head: head?.features });
+}
+
+/** Position in base's run of the first case both prompts could run. */
+function firstComparable(base: SuiteRun | undefined, head: SuiteRun | undefined): number | undefined {
   const heads = new Map((head?.cases ?? []).map((c) => [c.id, c]));
-  for (const b of base?.cases ?? []) {
+  const at = (base?.cases ?? []).findIndex((b) => {
     const h = heads.get(b.id);
-    if (h && b.notComparable === undefined && h.notComparable === undefined)
-      return renderedPromptDiff(file, b.messages, h.messages);
-  }
-  return '';
+    return h !== undefined && b.notComparable === undefined && h.notComparable === undefined;
+  });
+  return at < 0 ? undefined : at;
 }

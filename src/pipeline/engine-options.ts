@@ -5,6 +5,8 @@ import type { Suite } from '../types.js';
 import type { Logger } from '../log.js';
 import { secretEnvNames, type Redactor } from '../redact.js';
 import { loadPricer } from '../providers/pricing.js';
+import { BATCHES_FILE, fileBatchStore } from '../providers/batch-store.js';
+import { fileLimitMemory, LIMITS_FILE } from '../providers/limit-memory.js';
 import { FsResponseCache, NullCache, type CacheMode } from '../providers/response-cache.js';
 import type { EngineOptions } from '../run/evaluate-suites.js';
 import { assertionModels } from '../suites/assertions/registry.js';
@@ -68,7 +70,7 @@ export async function engineOptions(
   const at = opts.now ?? new Date();
   // known before any call, so even a message from the first request is redacted
   for (const s of suites) opts.redactor?.addEnv(opts.env, secretEnvNames(s.provider));
-  const pricer = await loadPricer(config.pricing.overrides, at, modelsOf(suites));
+  const pricer = await loadPricer(config.pricing.overrides, at, modelsOf(suites), config.run.mode);
   const cacheDir = resolveCacheDir(config, root, opts);
   const cache =
     opts.cacheMode === 'off' ? new NullCache() : new FsResponseCache(cacheDir, opts.log, new Set(skipCacheFiles));
@@ -79,6 +81,19 @@ export async function engineOptions(
     timeoutMs: config.run.timeout_s * 1000,
     maxAttempts: config.run.max_attempts,
     maxCostUsd: config.run.max_cost_usd,
+    // beside the response cache; not without one, nor when nothing is called, nor when the PR tracks it
+    limitMemory:
+      opts.cacheMode === 'off' || opts.cacheMode === 'replay' || skipCacheFiles.includes(LIMITS_FILE)
+        ? undefined
+        : fileLimitMemory(cacheDir, opts.log),
+    // batches are recorded beside the cache for a resume, unless the PR tracks that file
+    batch:
+      config.run.mode === 'batch'
+        ? {
+            store: skipCacheFiles.includes(BATCHES_FILE) ? undefined : fileBatchStore(cacheDir, opts.log),
+            maxPollMs: config.run.batch_poll_s * 1000,
+          }
+        : undefined,
     maxRetryWaitMs: config.run.max_retry_wait_s * 1000,
     maxResponseBytes: Math.round(config.run.max_response_mb * 1024 * 1024),
     redactor: opts.redactor,

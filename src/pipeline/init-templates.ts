@@ -35,6 +35,7 @@ jobs:
           name: promptgate-report
           path: |
             \${{ steps.promptgate.outputs.report-path }}
+            \${{ steps.promptgate.outputs.cases-path }}
             \${{ steps.promptgate.outputs.report-html-path }}
 `;
 

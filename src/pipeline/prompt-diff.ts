@@ -1,14 +1,35 @@
+import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
-import type { ChatMessage } from '../types.js';
+import { partText } from '../prompts/media.js';
+import { featuresText } from '../prompts/request-features.js';
+import type { ChatMessage, RequestFeatures } from '../types.js';
 
-function asText(messages: ChatMessage[]): string {
-  return messages.map((m) => `[${m.role}]\n${m.content}\n`).join('\n');
+const digest = (s: string) => `sha256 ${createHash('sha256').update(s).digest('hex').slice(0, 12)}`;
+
+function messageText(m: ChatMessage): string {
+  const head = m.role === 'tool' ? `[tool ${m.tool_call_id}]` : `[${m.role}]`;
+  const calls = (m.tool_calls ?? []).map((c) => `[tool call ${c.id}] ${c.function.name}(${c.function.arguments})`);
+  // media on lines of their own, so a changed image reads as one changed line
+  const body = m.parts ? m.parts.map((p) => partText(p, digest)).join('\n') : m.content;
+  return [head, ...(body || !calls.length ? [body] : []), ...calls].join('\n') + '\n';
+}
+
+/** The request as reviewable text: messages, then tools and output format (prompts/request-features.ts). */
+function asText(messages: ChatMessage[], features?: RequestFeatures): string {
+  const text = messages.map(messageText).join('\n');
+  const rest = featuresText(features);
+  return rest ? `${text}\n${rest}` : text;
 }
 
 /** Unified diff of the rendered prompt for one case, base vs head; '' when identical. */
-export function renderedPromptDiff(file: string, base: ChatMessage[], head: ChatMessage[]): string {
-  const a = asText(base);
-  const b = asText(head);
+export function renderedPromptDiff(
+  file: string,
+  base: ChatMessage[],
+  head: ChatMessage[],
+  features: { base?: RequestFeatures; head?: RequestFeatures } = {},
+): string {
+  const a = asText(base, features.base);
+  const b = asText(head, features.head);
   if (a === b) return '';
   return createTwoFilesPatch(`base/${file}`, `head/${file}`, a, b, '', '', { context: 3 })
     .split('\n')

@@ -19,6 +19,17 @@ export async function trackedCacheFiles(root: string, headSha: string | undefine
   return files.filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'));
 }
 
+/**
+ * Of `files` (absolute), those git tracks in the checkout at `root`: a partial result there was
+ * committed by the PR, not written by this run's shard jobs. No repository: none.
+ */
+export async function trackedFiles(root: string, files: readonly string[]): Promise<string[]> {
+  const inside = files.map((f) => relative(root, f)).filter((r) => r !== '' && !r.startsWith('..') && !isAbsolute(r));
+  if (!inside.length) return [];
+  const out = await gitOk(root, ['ls-files', '-z', '--', ...inside]).catch(() => '');
+  return out.split('\0').filter(Boolean);
+}
+
 /** The report's note about them. */
 export function trackedCacheNote(paths: readonly string[]): string {
   const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');

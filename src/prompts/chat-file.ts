@@ -1,13 +1,16 @@
 // A chat file (.json / .yaml / .yml): `messages: [{role, content}]` plus model parameters.
 import * as z from '../zod.js';
+import type { Problem } from '../errors.js';
 import type { Prompt } from '../types.js';
 import { makePrompt, messageSchema, paramsShape, pickParams, throwIfAny } from './params.js';
+import { featuresShape, writtenFeatures } from './request-features.js';
 import { parseYaml, validateWith } from './yaml-doc.js';
 
 const chatSchema = z.strictObject({
   description: z.optional(z.string()),
   messages: z.array(messageSchema).check(z.minLength(1, 'a chat prompt needs at least one message')),
   ...paramsShape,
+  ...featuresShape,
 });
 
 export function parseChatFile(file: string, text: string): Prompt {
@@ -16,5 +19,8 @@ export function parseChatFile(file: string, text: string): Prompt {
   const r = validateWith(chatSchema, doc.value ?? {}, doc, file);
   throwIfAny(r.problems);
   const data = r.data!;
-  return makePrompt(file, 'chat', data.messages, pickParams(data));
+  const problems: Problem[] = [];
+  const features = writtenFeatures(data, doc, file, problems);
+  throwIfAny(problems);
+  return makePrompt(file, 'chat', data.messages, pickParams(data), features);
 }

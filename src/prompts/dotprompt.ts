@@ -8,6 +8,12 @@ import type { FileSource } from '../files/file-source.js';
 import type { ChatMessage, ModelParams, Prompt, Role } from '../types.js';
 import { splitDotprompt } from './dotprompt/front-matter.js';
 import { checkTemplate } from './dotprompt/template-check.js';
+import {
+  dotpromptRequestFields,
+  hasDotpromptRequest,
+  readDotpromptRequest,
+  type DotpromptRequest,
+} from './dotprompt/request.js';
 import { throwIfAny, undeclaredWarnings } from './params.js';
 import { didYouMean, parseYaml, type YamlDoc } from './yaml-doc.js';
 
@@ -29,11 +35,12 @@ interface FrontMatter {
   params: ModelParams;
   defaults: Record<string, unknown>;
   schema?: unknown;
+  request?: DotpromptRequest;
 }
 
 function readFrontMatter(fm: Record<string, unknown>, doc: YamlDoc, file: string, out: Problem[], warn: string[]) {
   const at = (path: (string | number)[], key = false) => ({ file, ...doc.at(path, key) });
-  const r: FrontMatter = { params: {}, defaults: {} };
+  const r: FrontMatter = { params: {}, defaults: {}, request: readDotpromptRequest(fm, at, out, warn) };
   const extensions: string[] = [];
   for (const [k, v] of Object.entries(fm)) {
     if (k === 'model') {
@@ -41,13 +48,8 @@ function readFrontMatter(fm: Record<string, unknown>, doc: YamlDoc, file: string
       else out.push({ ...at(['model']), message: '`model` must be a model name such as `openai/gpt-4.1-mini`' });
     } else if (k === 'config') readConfig(v, at, out, warn, r.params);
     else if (k === 'input') readInput(v, at, out, r);
-    else if (k === 'output')
-      warn.push('dotprompt `output` (format/schema) is not enforced; add an is-json or json-schema assertion');
-    else if (k === 'tools' || k === 'toolDefs')
-      out.push({
-        ...at([k], true),
-        message: `dotprompt \`${k}\` are not supported yet: without its tools the model would be asked a different question; remove \`${k}\` to evaluate the prompt without tools`,
-      });
+    else if (k === 'output' || k === 'tools' || k === 'toolDefs')
+      continue; // readDotpromptRequest
     else if (k.includes('.')) extensions.push(k);
     else if (!RESERVED.includes(k)) {
       const hint = didYouMean(k, RESERVED);
@@ -75,7 +77,10 @@ function readConfig(v: unknown, at: At, out: Problem[], warn: string[], params: 
   }
   for (const [k, x] of Object.entries(config)) {
     const target = PARAM_MAP[k];
-    if (!target) warn.push(`dotprompt config \`${k}\` is not supported yet (ignored)`);
+    if (k === 'stopSequences') {
+      if (Array.isArray(x) && x.every((t) => typeof t === 'string' && t)) params.stop = x as string[];
+      else out.push({ ...at(['config', k]), message: '`config.stopSequences` must be a list of texts' });
+    } else if (!target) warn.push(`dotprompt config \`${k}\` is not supported yet (ignored)`);
     else if (typeof x !== 'number') out.push({ ...at(['config', k]), message: `\`config.${k}\` must be a number` });
     else (params as Record<string, number>)[target] = x;
   }
@@ -184,6 +189,7 @@ export function parseDotprompt(file: string, text: string): Prompt {
       partials: {},
       defaults: fm.defaults,
       line: split.templateLine,
+      ...(hasDotpromptRequest(fm.request) ? { request: fm.request } : {}),
     },
   };
 }
@@ -225,6 +231,8 @@ export async function resolveDotpromptPartials(prompt: Prompt, src: FileSource):
     problems.push(...facts.problems);
     queue.push(...facts.partials.map((p) => ({ ...p, from: path })));
   }
+  const { request, ...template } = t;
+  const fields = request ? await dotpromptRequestFields(request, prompt.file, problems) : {};
   throwIfAny(problems);
-  return { ...prompt, template: { ...t, partials }, dependencies: files };
+  return { ...prompt, ...fields, template: { ...template, partials }, dependencies: files };
 }

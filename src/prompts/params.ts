@@ -1,6 +1,7 @@
 // Pieces shared by the prompt-format parsers.
 import * as z from '../zod.js';
 import { InputError, type Problem } from '../errors.js';
+import { samplingOptions, samplingShape } from '../request-options.js';
 import type { ChatMessage, ModelParams, Prompt } from '../types.js';
 import { templateVariables } from './template.js';
 
@@ -17,10 +18,11 @@ export const paramsShape = {
   max_tokens: z.optional(z.int().check(z.positive())),
   top_p: z.optional(z.number().check(z.gte(0), z.lte(1))),
   seed: z.optional(z.int()),
+  ...samplingShape,
 };
 
 export function pickParams(p: Partial<Record<keyof ModelParams, unknown>>): ModelParams {
-  const out: ModelParams = {};
+  const out: ModelParams = samplingOptions(p as ModelParams);
   for (const k of ['model', 'temperature', 'max_tokens', 'top_p', 'seed'] as const) {
     if (p[k] !== undefined && p[k] !== null) (out as Record<string, unknown>)[k] = p[k];
   }

@@ -4,22 +4,30 @@
 // messages at role lines (prompty/parse-messages.ts). Inputs give defaults; `kind: thread`
 // inputs become messages. What promptgate cannot send is a located error or a listed warning.
 import { InputError, type Problem } from '../errors.js';
-import type { ChatMessage, ModelParams, Prompt, Role } from '../types.js';
+import { extraBodyProblem } from '../request-options.js';
+import type { ChatMessage, FunctionTool, ModelParams, Prompt, Role } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseTemplate, printedVariables, TemplateSyntaxError } from './jinja/index.js';
 import { mustacheVariables, parseMustache } from './mustache/index.js';
 import { throwIfAny, undeclaredWarnings } from './params.js';
 import { loadPromptyAgent, type PromptyAgent } from './prompty/load.js';
 import { roleHeader } from './prompty/parse-messages.js';
+import { functionTool, outputsFormat, WireError } from './prompty/wire-tools.js';
+import { TOOL_NAME, toolProblems } from './request-features.js';
 import { parseYaml, type YamlDoc } from './yaml-doc.js';
 
+/** Prompty's numeric model options and the request fields they are sent as (its wire spec §7.1.5). */
 const OPTION_PARAMS: Record<string, keyof ModelParams> = {
   temperature: 'temperature',
   maxOutputTokens: 'max_tokens',
   topP: 'top_p',
   seed: 'seed',
+  frequencyPenalty: 'frequency_penalty',
+  presencePenalty: 'presence_penalty',
 };
 const TEXT_KINDS = ['string', 'integer', 'float', 'number', 'boolean', 'array', 'object', 'thread'];
+/** Inputs sent as message parts where the template prints them (prompts/media.ts). */
+const MEDIA_KINDS = ['image', 'audio'];
 
 function lineOf(text: string, index: number): { line: number; col: number } {
   const before = text.slice(0, index);
@@ -58,40 +66,99 @@ function modelParams(
     });
   else if (m?.apiType === 'responses') warn.push('prompty apiType `responses` is sent as a chat completion');
   for (const [k, v] of Object.entries(m?.options ?? {})) {
-    const target = OPTION_PARAMS[k];
-    if (!target) warn.push(`prompty model option \`${k}\` is not supported yet (ignored)`);
-    else if (typeof v !== 'number')
-      out.push({ file, ...at(['model']), message: `model option \`${k}\` must be a number` });
-    else (params as Record<string, number>)[target] = v;
+    const why = applyOption(params, k, v);
+    if (why === null) warn.push(`prompty model option \`${k}\` is not supported yet (ignored)`);
+    else if (why) out.push({ file, ...at(['model']), message: `model option \`${k}\` ${why}` });
   }
   return params;
 }
 
-/** What promptgate does not send yet: `tools` would change the question, so it is an error. */
-function unsent(
+/**
+ * One model option into the request's parameters: '' when applied, the problem, or null for an
+ * option promptgate does not send. `maxOutputTokens` goes as `max_completion_tokens`, and
+ * `additionalProperties` merge into the body as top-level keys, as Prompty's OpenAI wire does.
+ */
+function applyOption(params: ModelParams, k: string, v: unknown): string | null {
+  const target = OPTION_PARAMS[k];
+  if (target) {
+    if (typeof v !== 'number') return 'must be a number';
+    (params as Record<string, number>)[target] = v;
+    if (k === 'maxOutputTokens') params.max_tokens_param = 'max_completion_tokens';
+    return '';
+  }
+  if (k === 'stopSequences') {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x)) return 'must be a list of texts';
+    params.stop = v as string[];
+    return '';
+  }
+  if (k !== 'additionalProperties') return null;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'must be a mapping of request keys to values';
+  const bad = extraBodyProblem(v as Record<string, unknown>);
+  if (bad) return bad;
+  params.extra_body = v as Record<string, unknown>;
+  return '';
+}
+
+/**
+ * Tools and outputs as the request carries them (prompty/wire-tools.ts). A tool of another kind
+ * (MCP, OpenAPI, ...) would change the question if dropped, so it is an error; so is an input
+ * kind promptgate cannot send.
+ */
+function requestParts(
   agent: PromptyAgent,
   at: (p: (string | number)[], key?: boolean) => { line: number; col: number },
   file: string,
   out: Problem[],
-  warn: string[],
-): void {
-  if (agent.tools?.length)
-    out.push({
-      file,
-      ...at(['tools'], true),
-      message:
-        'prompty `tools` are not supported yet: without its tools the model would be asked a different question; remove `tools` to evaluate the prompt without them',
-    });
-  if (agent.outputs?.length)
-    warn.push('prompty `outputs` (structured output) are not sent yet; add an is-json or json-schema assertion');
-  (agent.inputs ?? []).forEach((p, i) => {
-    if (p.kind !== undefined && !TEXT_KINDS.includes(p.kind))
-      out.push({
-        file,
-        ...at(['inputs', i]),
-        message: `input \`${p.name}\` of kind \`${p.kind}\` is not supported yet: promptgate sends text-only messages`,
-      });
+): Partial<Prompt> {
+  const fail = (path: (string | number)[], message: string) => out.push({ file, ...at(path), message });
+  const tools: FunctionTool[] = [];
+  (agent.tools ?? []).forEach((t, i) => {
+    const kind = typeof t.kind === 'string' ? t.kind : 'function';
+    if (kind !== 'function') {
+      fail(
+        ['tools', i],
+        `prompty tool \`${String(t.name)}\` of kind \`${kind}\` is not supported: promptgate sends function tools only, and without this one the model would be asked a different question`,
+      );
+      return;
+    }
+    if (typeof t.name !== 'string' || !TOOL_NAME.test(t.name)) {
+      fail(['tools', i], 'each prompty tool needs a `name` of letters, digits, `_` and `-` (at most 64)');
+      return;
+    }
+    try {
+      tools.push(functionTool(t));
+    } catch (e) {
+      if (!(e instanceof WireError)) throw e;
+      fail(['tools', i], `prompty tool \`${t.name}\`: ${e.message}`);
+    }
   });
+  toolProblems(tools, (i, message) => fail(['tools', i], message));
+  const parts: Partial<Prompt> = tools.length ? { tools } : {};
+  if (agent.outputs?.length) {
+    try {
+      parts.responseFormat = outputsFormat(agent.outputs);
+    } catch (e) {
+      if (!(e instanceof WireError)) throw e;
+      fail(['outputs'], `prompty outputs: ${e.message}`);
+    }
+  }
+  (agent.inputs ?? []).forEach((p, i) => {
+    if (p.kind !== undefined && !TEXT_KINDS.includes(p.kind) && !MEDIA_KINDS.includes(p.kind))
+      fail(
+        ['inputs', i],
+        `input \`${p.name}\` of kind \`${p.kind}\` is not supported: promptgate sends text, image and audio parts`,
+      );
+  });
+  return parts;
+}
+
+function mediaInputs(inputs: readonly { name: string; kind?: string }[]): {
+  media?: { name: string; kind: 'image' | 'audio' }[];
+} {
+  const media = inputs.flatMap((p) =>
+    p.kind === 'image' || p.kind === 'audio' ? [{ name: p.name, kind: p.kind as 'image' | 'audio' }] : [],
+  );
+  return media.length ? { media } : {};
 }
 
 /** Role lines promptgate cannot send as they are (checked on the template, before rendering). */
@@ -147,7 +214,7 @@ export function parsePrompty(file: string, text: string): Prompt {
   const { agent, problems, warnings, doc, ...split } = loadPrompty(file, text);
   const at = (p: (string | number)[], key?: boolean) => doc.at(p, key);
   const params = modelParams(agent, at, file, problems, warnings);
-  unsent(agent, at, file, problems, warnings);
+  const request = requestParts(agent, at, file, problems);
   const engine = agent.template.format.kind as 'jinja2' | 'mustache';
   const source = agent.instructions;
   const lead = split.body.indexOf(source.slice(0, 1));
@@ -192,6 +259,14 @@ export function parsePrompty(file: string, text: string): Prompt {
     params,
     variables: required.filter((v) => !Object.hasOwn(defaults, v.split('.')[0]!)),
     unsupported: [...new Set(warnings)],
-    template: { engine, source, defaults, threads: inputs.filter((p) => p.kind === 'thread').map((p) => p.name), line },
+    template: {
+      engine,
+      source,
+      defaults,
+      threads: inputs.filter((p) => p.kind === 'thread').map((p) => p.name),
+      ...mediaInputs(inputs),
+      line,
+    },
+    ...request,
   };
 }

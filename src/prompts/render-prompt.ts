@@ -27,12 +27,14 @@ import { InputError, RunError, type Problem } from '../errors.js';
 import type { DotpromptCase, DotpromptJob, DotpromptResult } from '../sandbox/protocol.js';
 import type { RenderSandbox } from '../sandbox/render-sandbox.js';
 import { SandboxError } from '../sandbox/render-sandbox.js';
-import type { ChatMessage, Prompt, PromptTemplate, SourceLocation } from '../types.js';
+import type { ChatMessage, ContentPart, Prompt, PromptTemplate, SourceLocation } from '../types.js';
+import { audioPart, imagePart, MediaError, messageWithParts } from './media.js';
 import { chatMessagesOf, dotpromptCase } from './dotprompt/messages.js';
 import { parseTemplate, renderJinja, TemplateRuntimeError } from './jinja/index.js';
 import { parseMustache, renderMustache } from './mustache/index.js';
-import { parsePromptyMessages, type PromptyMessage } from './prompty/parse-messages.js';
+import { parsePromptyMessages, type PromptyMessage, type PromptyPart } from './prompty/parse-messages.js';
 import { renderTemplate } from './template.js';
+import { toTurns, TurnError } from './turns.js';
 
 export interface RenderCase {
   id?: string;
@@ -122,7 +124,7 @@ function renderInProcess(prompt: Prompt, cases: RenderCase[]): Rendered[] {
     try {
       return { messages: promptyChatMessages(renderPromptyMessages(t, nodes, c.vars)) };
     } catch (e) {
-      if (e instanceof TemplateRuntimeError || e instanceof ThreadError)
+      if (e instanceof TemplateRuntimeError || e instanceof ThreadError || e instanceof MediaError)
         return { problems: caseProblem(prompt, c, e.message) };
       throw e;
     }
@@ -144,33 +146,41 @@ function renderVars(prompt: Prompt, c: RenderCase): Rendered {
 
 class ThreadError extends Error {}
 
-/** A thread marker the renderer leaves for a `kind: thread` input; unique to the template. */
-function threadMarker(source: string, name: string): string {
+/** The marker the renderer leaves for a `kind: thread` or image/audio input; unique to the template. */
+function inputMarker(source: string, name: string, what: 'THREAD' | 'MEDIA'): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193) >>> 0;
-  return `__PROMPTY_THREAD_${h.toString(16).padStart(8, '0')}_${name}__`;
+  return `__PROMPTY_${what}_${h.toString(16).padStart(8, '0')}_${name}__`;
 }
 
+/** An image or audio input's value as the part the parser puts where the template printed it. */
+function mediaInput(name: string, kind: 'image' | 'audio', v: unknown): PromptyPart {
+  const part = kind === 'image' ? imagePart(v, name) : audioPart(v, name);
+  if (part.type === 'image_url') return { kind: 'image', value: part.image_url.url };
+  if (part.type === 'text') return { kind: 'text', value: part.text };
+  const mediaType = part.input_audio.format === 'mp3' ? 'audio/mpeg' : 'audio/wav';
+  return { kind: 'audio', value: part.input_audio.data, mediaType };
+}
+
+/** A thread input's value (a list of turns, or `{messages: [...]}`) as Prompty messages. */
 function threadMessages(name: string, v: unknown): PromptyMessage[] {
   if (v === undefined || v === null) return [];
   const list = Array.isArray(v) ? v : (v as { messages?: unknown })?.messages;
   if (!Array.isArray(list))
     throw new ThreadError(`thread input \`${name}\` must be a list of {role, content} messages`);
-  return list.map((m: unknown, i) => {
-    const r = (m ?? {}) as { role?: unknown; content?: unknown };
-    const role = typeof r.role === 'string' ? r.role.toLowerCase() : '';
-    if (!['system', 'user', 'assistant', 'developer'].includes(role))
-      throw new ThreadError(`\`${name}[${i}].role\` must be system, user, assistant or developer`);
-    if (typeof r.content === 'string') return { role, content: [{ kind: 'text' as const, value: r.content }] };
-    const parts = Array.isArray(r.content) ? r.content : [];
-    const texts = parts.map((p: { kind?: unknown; value?: unknown; text?: unknown }) =>
-      p?.kind === 'text' && typeof p.value === 'string' ? p.value : typeof p?.text === 'string' ? p.text : undefined,
-    );
-    if (!texts.length || texts.some((x) => x === undefined))
-      throw new ThreadError(
-        `\`${name}[${i}].content\` must be text (image, audio and tool parts are not supported yet)`,
-      );
-    return { role, content: texts.map((value) => ({ kind: 'text' as const, value: value! })) };
+  let turns: ChatMessage[];
+  try {
+    // Prompty's developer role is sent as system, like a developer: line of the template
+    turns = toTurns(list, name, { developer: 'system' });
+  } catch (e) {
+    if (e instanceof TurnError) throw new ThreadError(e.message);
+    throw e;
+  }
+  return turns.map((t) => {
+    const m: PromptyMessage = { role: t.role, content: [{ kind: 'text', value: t.content }] };
+    if (t.tool_calls) m.tool_calls = t.tool_calls;
+    if (t.tool_call_id) m.tool_call_id = t.tool_call_id;
+    return m;
   });
 }
 
@@ -186,18 +196,24 @@ export function renderPromptyText(
   t: PromptyTemplate,
   nodes: PromptyNodes,
   vars: Record<string, unknown>,
-): { text: string; threads: Record<string, PromptyMessage[]> } {
+): { text: string; threads: Record<string, PromptyMessage[]>; media: Record<string, PromptyPart> } {
   const inputs = promptyInputs(t, vars);
   const threads: Record<string, PromptyMessage[]> = {};
   for (const name of t.threads) {
     threads[name] = threadMessages(name, inputs[name]);
-    inputs[name] = threadMarker(t.source, name);
+    inputs[name] = inputMarker(t.source, name, 'THREAD');
+  }
+  const media: Record<string, PromptyPart> = {};
+  for (const { name, kind } of t.media ?? []) {
+    if (inputs[name] === undefined || inputs[name] === null) continue;
+    media[name] = mediaInput(name, kind, inputs[name]);
+    inputs[name] = inputMarker(t.source, name, 'MEDIA');
   }
   const text =
     t.engine === 'jinja2'
       ? renderJinja(nodes as ReturnType<typeof parseTemplate>, inputs)
       : renderMustache(nodes as ReturnType<typeof parseMustache>, inputs);
-  return { text, threads };
+  return { text, threads, media };
 }
 
 /** Prompty's pipeline for one case: render, then split into messages at role lines. */
@@ -206,13 +222,22 @@ export function renderPromptyMessages(
   nodes: PromptyNodes,
   vars: Record<string, unknown>,
 ): PromptyMessage[] {
-  const { text, threads } = renderPromptyText(t, nodes, vars);
-  return parsePromptyMessages(text, threads);
+  const { text, threads, media } = renderPromptyText(t, nodes, vars);
+  return parsePromptyMessages(text, threads, media);
+}
+
+function contentPart(p: PromptyPart): ContentPart {
+  if (p.kind === 'text') return { type: 'text', text: p.value };
+  if (p.kind === 'image') return { type: 'image_url', image_url: { url: p.value } };
+  return audioPart({ data: p.value, mediaType: p.mediaType }, 'audio');
 }
 
 function promptyChatMessages(messages: PromptyMessage[]): ChatMessage[] {
-  return messages.map((m) => ({
-    role: m.role === 'assistant' ? 'assistant' : m.role === 'user' ? 'user' : 'system',
-    content: m.content.map((p) => p.value).join(''),
-  }));
+  return messages.map((m) => {
+    const role = m.role === 'assistant' || m.role === 'user' || m.role === 'tool' ? m.role : 'system';
+    const out: ChatMessage = messageWithParts(role, m.content.map(contentPart));
+    if (m.tool_calls) out.tool_calls = m.tool_calls;
+    if (m.tool_call_id) out.tool_call_id = m.tool_call_id;
+    return out;
+  });
 }

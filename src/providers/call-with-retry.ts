@@ -10,6 +10,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
 import type { Limiter } from './limiter.js';
 import type { ProviderCallResult } from './openai-provider.js';
+import { estimateTokens } from './pricing.js';
 import { abortError, isAbortError, ProviderError } from './provider-error.js';
 
 export interface RetryOptions {
@@ -43,21 +44,38 @@ export async function defaultSleep(ms: number, signal?: AbortSignal): Promise<vo
   }
 }
 
+/** What a request counts against a tokens-per-minute allowance: its prompt and max_tokens. */
+export function requestTokens(req: ChatRequest): number {
+  let chars = 0;
+  for (const m of req.messages) chars += typeof m.content === 'string' ? m.content.length : 0;
+  return estimateTokens(chars) + (req.max_tokens ?? 0);
+}
+
 /** One attempt through the limiter; a 429 is reported before the slot is released. */
-async function attempt(provider: ChatProvider, req: ChatRequest, limiter: Limiter, signal?: AbortSignal) {
-  const result = await limiter.run(async (slot) => {
-    try {
-      const r: ProviderCallResult = await provider.complete(req, signal);
-      limiter.onSuccess(r.rateLimit);
-      return r;
-    } catch (e) {
-      // Reported before the slot is released so the next dispatch sees the new limit.
-      if (e instanceof ProviderError && e.kind === 'rate-limit') {
-        limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, slot });
+async function attempt(
+  provider: ChatProvider,
+  req: ChatRequest,
+  limiter: Limiter,
+  tokens: number,
+  signal?: AbortSignal,
+) {
+  const result = await limiter.run(
+    async (slot) => {
+      try {
+        const r: ProviderCallResult = await provider.complete(req, signal);
+        limiter.onSuccess(r.rateLimit, slot);
+        return r;
+      } catch (e) {
+        // Reported before the slot is released so the next dispatch sees the new limit.
+        if (e instanceof ProviderError && e.kind === 'rate-limit') {
+          limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, slot });
+        }
+        throw e;
       }
-      throw e;
-    }
-  }, signal);
+    },
+    signal,
+    tokens,
+  );
   const { rateLimit: _transient, ...call } = result;
   return call;
 }
@@ -74,6 +92,7 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
   const fullJitter = (n: number) => random() * Math.min(cap, base * 2 ** (n - 1));
   let failures = 0;
   let rateLimits = 0;
+  const tokens = requestTokens(req);
 
   /** How long to wait before the next attempt; throws when this failure ends the call. */
   const waitAfter = (e: ProviderError): number => {
@@ -99,7 +118,7 @@ export async function callWithRetry(provider: ChatProvider, req: ChatRequest, op
   for (;;) {
     if (signal?.aborted) throw abortError(signal);
     try {
-      return await attempt(provider, req, limiter, signal);
+      return await attempt(provider, req, limiter, tokens, signal);
     } catch (e) {
       if (signal?.aborted || isAbortError(e)) throw signal?.aborted ? abortError(signal) : e;
       if (!(e instanceof ProviderError)) throw e;

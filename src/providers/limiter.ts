@@ -1,6 +1,7 @@
 // Bounds how many model calls are in flight. `concurrency: N` is a fixed gate; `auto` learns
-// the provider's limit from its answers (a TCP-like controller):
-//   - slow start from 32: +½ per success (×1.5 each round trip) until the first 429;
+// the provider's limit from its answers (a TCP-like controller) with no ceiling of its own:
+//   - slow start from 32 (or where the last run left off, limiter-pool.ts): +½ per success
+//     (×1.5 each round trip) until the provider pushes back;
 //   - on a 429: drop to the concurrency the provider was actually sustaining (the rejected
 //     call's in-flight level − 1), by at least 1, at most half. 429s of calls dispatched
 //     before that decrease are the same event and change nothing;
@@ -8,15 +9,21 @@
 //     limit sees a 429 only now and then, and a raised limit is still found; each probe that
 //     fails at the same ceiling doubles the wait for the next (up to MAX_PROBE_ROUNDS), since at
 //     a low limit one probe per 4 round trips would be a 429 in every ~16 calls;
+//   - a provider that queues instead of refusing (a local server) pushes back by latency: no
+//     growth while round trips take QUEUEING × the fastest seen (plus this process's own
+//     event-loop turn, so a busy machine is not mistaken for it), and slow start ends there;
 //   - retry-after: the rejected call always waits it (call-with-retry.ts). Dispatch as a whole
 //     pauses for it when a decrease did not cure the 429s within two round trips (a rate or
 //     quota limit, not a concurrency limit), and always with a fixed concurrency (the only lever);
-//   - x-ratelimit-remaining-{requests,tokens} = 0 on a success pauses dispatch until the
-//     matching x-ratelimit-reset-* (pre-emptive, before any 429).
+//   - per-minute allowances (x-ratelimit-limit/remaining/reset-{requests,tokens}) pace
+//     dispatch by requests and by tokens (rate-pacer.ts); without a limit header, remaining = 0
+//     on a success pauses dispatch until the matching reset (pre-emptive, before any 429).
 // Growth happens only while calls are waiting, so an idle limiter does not inflate.
 // Callers report outcomes (onSuccess / onRateLimited) from INSIDE the function given to
 // run(), before the slot is released, so the new limit applies to the very next dispatch.
+import { AbortGroups } from './call-clock.js';
 import { abortError, type RateLimitInfo } from './provider-error.js';
+import { RatePacer } from './rate-pacer.js';
 
 /** Given to the function run() starts. */
 export interface Slot {
@@ -24,13 +31,16 @@ export interface Slot {
   level: number;
   /** Limiter clock (ms) at dispatch. */
   startedAt: number;
+  /** What the call was estimated to cost in tokens (prompt + max_tokens), for pacing. */
+  tokens?: number;
 }
 
 export interface Limiter {
-  run<T>(fn: (slot: Slot) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** `tokens`: the call's estimated prompt + completion tokens, for pacing by tokens per minute. */
+  run<T>(fn: (slot: Slot) => Promise<T>, signal?: AbortSignal, tokens?: number): Promise<T>;
   /** `slot`: the rejected call's slot, so the limiter knows where the limit bit. */
   onRateLimited(retryAfterMs?: number, ctx?: { info?: RateLimitInfo; slot?: Slot }): void;
-  onSuccess(info?: RateLimitInfo): void;
+  onSuccess(info?: RateLimitInfo, slot?: Slot): void;
   readonly inFlight: number;
   readonly limit: number;
   /** Calls waiting for a slot. */
@@ -39,11 +49,21 @@ export interface Limiter {
   readonly rateLimited: number;
 }
 
+/** What an auto limiter learned about its provider, remembered for the next run (limit-memory.ts). */
+export interface LearnedLimit {
+  /** The concurrency the provider sustained (or the run reached). */
+  limit: number;
+  /** True when the provider pushed back: `limit` is its limit, not just where demand ended. */
+  capped: boolean;
+}
+
 export interface LimiterOptions {
-  /** auto: starting concurrency. Default 16. */
+  /** auto: starting concurrency. Default 32. */
   initial?: number;
-  /** auto: never more than this. Default 128. */
+  /** auto: never more than this (sockets, not the provider). Default 2048. */
   max?: number;
+  /** auto: where the last run against this provider left off; replaces `initial`. */
+  learned?: LearnedLimit;
   /** Longest pause a header may impose, ms. Default 120 000. */
   maxPauseMs?: number;
   now?: () => number;
@@ -51,9 +71,18 @@ export interface LimiterOptions {
 
 const PROBE_ROUNDS = 4;
 const MAX_PROBE_ROUNDS = 32;
-/** Calls started per event-loop turn (see drain()). */
+/**
+ * Round trips per probe when the limit is remembered from an earlier run (limit-memory.ts):
+ * evidence of many round trips already, so a second run at a limit of 4 probes once per 256
+ * calls (one 429 each) rather than once per 128. A probe that holds speeds probing up again.
+ */
+const REMEMBERED_PROBE_ROUNDS = 2 * MAX_PROBE_ROUNDS;
+/** Calls started per event-loop turn before the first answer (see drain()). */
 const BURST = 4;
 const INITIAL = 32;
+export const MAX_AUTO = 2048;
+/** Round trips this many times the fastest mean the provider queues: no more growth. */
+const QUEUEING = 8;
 // Measured against the benchmark shape (limit 32, 100 ms), 8 interleaved runs each: the calls
 // phase takes ≈ 3 957 ms from 16 doubling, ≈ 3 920 from 32 (the first round trip no longer
 // idles half the provider's slots). Building 32 cold requests in one turn delayed the first
@@ -64,24 +93,35 @@ const SLOW_START_STEP = 0.5;
 
 interface Waiter {
   start: () => void;
+  tokens: number;
+  reject: (e: unknown) => void;
+  signal?: AbortSignal;
 }
 
 class GateLimiter implements Limiter {
   private readonly queue: Waiter[] = [];
+  private head = 0;
   private _inFlight = 0;
+  private inFlightTokens = 0;
   private _rateLimited = 0;
   private pausedUntil = 0;
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   private turnStarts = 0;
   private turnEnds: ReturnType<typeof setImmediate> | undefined;
-  private readonly now: () => number;
+  protected readonly now: () => number;
   private readonly maxPauseMs: number;
+  private readonly pacer = new RatePacer();
+  private readonly waiting = new AbortGroups<Waiter>((w) => this.leave(w));
   /** Smoothed duration of successful calls: one "round trip". */
   protected rtt: number | undefined;
+  protected minRtt = Infinity;
+  /** Smoothed length of an event-loop turn of this process (ms), and when the current one began. */
+  protected turnMs = 0;
+  private turnAt = 0;
   protected lastDecrease = -Infinity;
   /** Whether any call has succeeded yet: before that, no level is proven. */
   protected succeeded = false;
-  protected cap: number;
+  protected successes = 0;
 
   constructor(
     protected current: number,
@@ -90,7 +130,6 @@ class GateLimiter implements Limiter {
   ) {
     this.now = opts.now ?? (() => performance.now());
     this.maxPauseMs = opts.maxPauseMs ?? 120_000;
-    this.cap = opts.max ?? 128;
   }
 
   get inFlight() {
@@ -100,63 +139,74 @@ class GateLimiter implements Limiter {
     return Math.max(1, Math.floor(this.current));
   }
   get queued() {
-    return this.queue.length;
+    return this.queue.length - this.head;
   }
   get rateLimited() {
     return this._rateLimited;
   }
 
-  run<T>(fn: (slot: Slot) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  run<T>(fn: (slot: Slot) => Promise<T>, signal?: AbortSignal, tokens = 0): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => {
-        const i = this.queue.indexOf(waiter);
-        if (i >= 0) this.queue.splice(i, 1);
-        // nothing waits for a pause to end any more: its timer must not keep the process alive
-        if (this.queue.length === 0 && this.pauseTimer) {
-          clearTimeout(this.pauseTimer);
-          this.pauseTimer = undefined;
-        }
-        reject(abortError(signal));
-      };
       const waiter: Waiter = {
+        tokens,
+        reject,
+        signal,
         start: () => {
-          signal?.removeEventListener('abort', onAbort);
+          if (signal) this.waiting.delete(signal, waiter);
           this._inFlight++;
+          this.inFlightTokens += tokens;
           const t0 = this.now();
           let ok = false;
-          fn({ level: this._inFlight, startedAt: t0 })
+          fn({ level: this._inFlight, startedAt: t0, tokens })
             .then((v) => {
               ok = true;
               resolve(v);
             }, reject)
             .finally(() => {
-              if (ok) {
-                const d = this.now() - t0;
-                this.rtt = this.rtt === undefined ? d : this.rtt * 0.8 + d * 0.2;
-              }
+              if (ok) this.sample(this.now() - t0);
               this._inFlight--;
+              this.inFlightTokens -= tokens;
               this.drain();
             });
         },
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal) this.waiting.add(signal, waiter);
       this.queue.push(waiter);
       this.drain();
     });
   }
 
-  onSuccess(info?: RateLimitInfo): void {
+  /** A queued waiter whose signal aborted leaves the queue. */
+  private leave(w: Waiter): void {
+    const i = this.queue.indexOf(w, this.head);
+    if (i < 0) return;
+    this.queue.splice(i, 1);
+    // nothing waits for a pause to end any more: its timer must not keep the process alive
+    if (this.queued === 0 && this.pauseTimer) {
+      clearTimeout(this.pauseTimer);
+      this.pauseTimer = undefined;
+    }
+    w.reject(abortError(w.signal));
+  }
+
+  private sample(d: number): void {
+    this.rtt = this.rtt === undefined ? d : this.rtt * 0.8 + d * 0.2;
+    if (d < this.minRtt) this.minRtt = d;
+  }
+
+  onSuccess(info?: RateLimitInfo, slot?: Slot): void {
     this.succeeded = true;
-    if (info) this.applyHeaders(info);
-    if (this.adaptive && this.queue.length > 0) this.grow();
+    this.successes++;
+    if (info) this.applyHeaders(info, slot);
+    if (this.adaptive && this.queued > 0) this.grow();
   }
 
   onRateLimited(retryAfterMs?: number, ctx: { info?: RateLimitInfo; slot?: Slot } = {}): void {
     this._rateLimited++;
     const hint = () => {
       if (retryAfterMs !== undefined && retryAfterMs > 0) this.pause(retryAfterMs);
-      else if (ctx.info) this.applyHeaders(ctx.info);
+      else if (ctx.info) this.applyHeaders(ctx.info, ctx.slot);
     };
     if (!this.adaptive) return hint();
     const now = this.now();
@@ -173,15 +223,25 @@ class GateLimiter implements Limiter {
     if (uncured) hint();
   }
 
+  /** Round trips have grown well past the fastest: the provider queues what it cannot serve. */
+  protected queueing(): boolean {
+    // A busy client (ours, or a machine shared with other work) delays reading every answer by
+    // up to a turn of its own event loop: that is not the provider queueing, so it is allowed for.
+    return this.successes >= 8 && this.rtt! > QUEUEING * (this.minRtt + this.turnMs);
+  }
+
   protected grow(): void {}
   protected shrink(_level: number): void {}
   protected refine(_level: number): void {}
 
-  private applyHeaders(info: RateLimitInfo): void {
-    if (info.remainingRequests !== undefined && info.remainingRequests <= 0 && info.resetRequestsMs) {
+  private applyHeaders(info: RateLimitInfo, slot?: Slot): void {
+    const pending = { requests: this._inFlight - (slot ? 1 : 0), tokens: this.inFlightTokens - (slot?.tokens ?? 0) };
+    this.pacer.observe(this.now(), info, pending);
+    // without the per-minute limit there is nothing to pace by: wait out an exhausted allowance
+    if (info.limitRequests === undefined && info.remainingRequests! <= 0 && info.resetRequestsMs) {
       this.pause(info.resetRequestsMs);
     }
-    if (info.remainingTokens !== undefined && info.remainingTokens <= 0 && info.resetTokensMs) {
+    if (info.limitTokens === undefined && info.remainingTokens! <= 0 && info.resetTokensMs) {
       this.pause(info.resetTokensMs);
     }
   }
@@ -196,9 +256,10 @@ class GateLimiter implements Limiter {
   }
 
   private drain(): void {
-    const wait = this.pausedUntil - this.now();
+    const now = this.now();
+    const wait = this.pausedUntil - now;
     if (wait > 0) {
-      if (this.queue.length === 0) return; // nothing waits; run() drains again on arrival
+      if (this.queued === 0) return; // nothing waits; run() drains again on arrival
       // Timers may fire a little early against the clock, so re-arm until the pause is over.
       this.pauseTimer ??= setTimeout(
         () => {
@@ -209,18 +270,31 @@ class GateLimiter implements Limiter {
       );
       return;
     }
-    while (this.queue.length > 0 && this._inFlight < this.limit) {
-      // Requests leave only when the event loop polls, so a call started now waits for every
-      // call started after it in the same turn to be built (~1-2 ms each while the code is
-      // cold): at most BURST per turn, and the rest in the next, so the first are on the wire.
+    // Requests leave only when the event loop polls, so a call started now waits for every
+    // call started after it in the same turn to be built (~1-2 ms each while the code is
+    // cold): at most BURST per turn until the first answer, and the rest in the next turns.
+    const burst = this.succeeded ? Math.max(BURST, Math.ceil(this.limit / 4)) : BURST;
+    while (this.queued > 0 && this._inFlight < this.limit) {
+      const next = this.queue[this.head]!;
+      const paced = this.pacer.wait(now, next.tokens);
+      if (paced > 0) return this.pause(paced);
+      if (!this.turnEnds) this.turnAt = now;
       this.turnEnds ??= setImmediate(() => {
         this.turnEnds = undefined;
+        // how long this event-loop turn took: answers arriving in it waited up to that long
+        this.turnMs = this.turnMs * 0.8 + (this.now() - this.turnAt) * 0.2;
         this.turnStarts = 0;
         this.drain();
       });
-      if (this.turnStarts >= BURST) return;
+      if (this.turnStarts >= burst) return;
       this.turnStarts++;
-      this.queue.shift()!.start();
+      this.pacer.spend(now, next.tokens);
+      this.head++;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue.splice(0, this.head);
+        this.head = 0;
+      }
+      next.start();
     }
   }
 }
@@ -230,11 +304,39 @@ class AdaptiveLimiter extends GateLimiter {
   private probeRounds = PROBE_ROUNDS;
   /** The limit the last decrease settled on: the ceiling found so far is one above it. */
   private settled = Infinity;
+  /** A ceiling remembered from the last run: passed by two probes without a 429, it is forgotten. */
+  private remembered: number | undefined;
+  private readonly cap: number;
+
+  constructor(initial: number, opts: LimiterOptions) {
+    super(initial, true, opts);
+    this.cap = opts.max ?? MAX_AUTO;
+    const learned = opts.learned;
+    if (learned) {
+      this.current = Math.min(this.cap, Math.max(1, learned.limit));
+      if (learned.capped) {
+        // the provider's limit is known: start there and probe above it rarely
+        this.slowStart = false;
+        this.settled = this.limit;
+        this.remembered = this.limit + 1;
+        this.probeRounds = REMEMBERED_PROBE_ROUNDS;
+      }
+    }
+  }
 
   protected override grow(): void {
     if (this.inFlight < this.limit) return; // not using what we have: no evidence for more
+    if (this.queueing()) {
+      this.slowStart = false;
+      return;
+    }
     // a full load above the old ceiling succeeded: the provider's limit rose, probe briskly again
     if (this.limit > this.settled) this.probeRounds = PROBE_ROUNDS;
+    if (this.remembered !== undefined && this.limit >= this.remembered + 1) {
+      // the remembered ceiling was wrong (or the provider raised it): find the limit afresh
+      this.remembered = undefined;
+      this.slowStart = true;
+    }
     const step = this.slowStart ? SLOW_START_STEP : 1 / (this.current * this.probeRounds);
     this.current = Math.min(this.cap, this.current + step);
   }
@@ -254,7 +356,8 @@ class AdaptiveLimiter extends GateLimiter {
     this.floor = this.succeeded ? Math.max(1, this.current / 2) : 1;
     this.current = Math.max(this.floor, sustained);
     this.slowStart = false;
-    if (this.limit >= this.settled) this.probeRounds = Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2);
+    if (this.limit >= this.settled)
+      this.probeRounds = Math.max(this.probeRounds, Math.min(MAX_PROBE_ROUNDS, this.probeRounds * 2));
     this.settled = this.limit;
   }
 
@@ -266,10 +369,22 @@ class AdaptiveLimiter extends GateLimiter {
     this.current = Math.max(this.floor, Math.min(this.current, level - 1));
     this.settled = this.limit;
   }
+
+  /** What this run found, once it has evidence (a few round trips of answers). */
+  learned(): LearnedLimit | undefined {
+    if (this.successes < 2 * this.limit && this.successes < 64) return undefined;
+    if (this.settled !== Infinity) return { limit: Math.min(this.limit, this.settled), capped: true };
+    return { limit: this.limit, capped: false };
+  }
+}
+
+/** An auto limiter's learned limit; undefined for a fixed one or one without evidence yet. */
+export function learnedLimit(l: Limiter): LearnedLimit | undefined {
+  return l instanceof AdaptiveLimiter ? l.learned() : undefined;
 }
 
 export function createLimiter(concurrency: number | 'auto', opts: LimiterOptions = {}): Limiter {
-  if (concurrency === 'auto') return new AdaptiveLimiter(opts.initial ?? INITIAL, true, opts);
+  if (concurrency === 'auto') return new AdaptiveLimiter(opts.initial ?? INITIAL, opts);
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new RangeError(`concurrency must be a positive integer or "auto", got ${concurrency}`);
   return new GateLimiter(concurrency, false, opts);

@@ -11,6 +11,7 @@ import http from 'node:http';
 import type https from 'node:https';
 import type zlib from 'node:zlib';
 import { loadBuiltin } from '../load-builtin.js';
+import { CALL, type CallHandle } from './call-clock.js';
 
 // a loopback or plain-http endpoint needs neither node:https nor node:zlib
 let httpsModule: typeof https | undefined;
@@ -139,7 +140,22 @@ export class BufferedResponse {
   }
 }
 
-function requestHeaders(h: RequestInit['headers']): Record<string, string> {
+/**
+ * Request headers built once for many requests (lean-client.ts): names lower-case. The fields
+ * are private, so the SDK's debug formatting of a request finds nothing to copy or redact.
+ */
+export class PreparedHeaders {
+  readonly #fields: Readonly<Record<string, string>>;
+  constructor(fields: Record<string, string>) {
+    this.#fields = Object.freeze({ ...fields });
+  }
+  get fields(): Readonly<Record<string, string>> {
+    return this.#fields;
+  }
+}
+
+function requestHeaders(h: RequestInit['headers'] | PreparedHeaders): Record<string, string> {
+  if (h instanceof PreparedHeaders) return { ...h.fields };
   const out: Record<string, string> = {};
   if (!h) return out;
   // The SDK hands a Headers; plain objects (tests, other callers) skip building one.
@@ -206,50 +222,90 @@ function buffered(
   return new BufferedResponse(nullBody ? null : raw, status, res.statusMessage ?? '', h, href);
 }
 
-/** The module and keep-alive agent for the URL's protocol, or undefined to leave it to fetch. */
-function transportFor(url: URL): { mod: typeof http | typeof https; agent: http.Agent } | undefined {
-  if (url.protocol === 'http:') return { mod: http, agent: httpAgent };
-  if (url.protocol !== 'https:') return undefined;
-  httpsModule ??= loadBuiltin<typeof https>('node:https');
-  httpsAgent ??= new httpsModule.Agent({ keepAlive: true, maxSockets: Infinity });
-  return { mod: httpsModule, agent: httpsAgent };
+interface Target {
+  mod: typeof http | typeof https;
+  agent: http.Agent;
+  /** What http.request needs of the URL, parsed once per URL (a run calls one or two). */
+  hostname: string;
+  port: string;
+  path: string;
+  auth?: string;
+}
+
+const targets = new Map<string, Target | null>();
+
+/** The module, keep-alive agent and parsed URL, or null to leave the URL to fetch. */
+function targetFor(href: string): Target | null {
+  const known = targets.get(href);
+  if (known !== undefined) return known;
+  const url = new URL(href);
+  let t: Target | null = null;
+  const at = { hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: `${url.pathname}${url.search}` };
+  if (url.protocol === 'http:') t = { mod: http, agent: httpAgent, ...at };
+  else if (url.protocol === 'https:') {
+    httpsModule ??= loadBuiltin<typeof https>('node:https');
+    httpsAgent ??= new httpsModule.Agent({ keepAlive: true, maxSockets: Infinity });
+    t = { mod: httpsModule, agent: httpsAgent, ...at };
+  }
+  // credentials in the URL go as `auth`, and such a URL is not remembered
+  if (url.username || url.password)
+    return t && { ...t, auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` };
+  if (targets.size > 256) targets.clear();
+  targets.set(href, t);
+  return t;
 }
 
 /** nodeFetch with a cap on the (decoded) response body; a larger one rejects with ResponseTooLargeError. */
-export function createNodeFetch(maxBodyBytes = Infinity): typeof fetch {
-  return (input, init) => fetchOverNodeHttp(input, init, maxBodyBytes);
+export function createNodeFetch(maxBodyBytes = Infinity): typeof fetch & { readonly callAware: true } {
+  // callAware: a request's CallHandle (init[CALL]) stops it; lean-client.ts passes one
+  return Object.assign(
+    (input: Parameters<typeof fetch>[0], init?: RequestInit) => fetchOverNodeHttp(input, init, maxBodyBytes),
+    {
+      callAware: true as const,
+    },
+  );
 }
 
 export const nodeFetch: typeof fetch = createNodeFetch();
 
 async function fetchOverNodeHttp(
   input: Parameters<typeof fetch>[0],
-  init: RequestInit = {},
+  init: RequestInit & { [CALL]?: CallHandle } = {},
   limit: number,
 ): Promise<Response> {
   const body = init.body;
   const simpleBody = body == null || typeof body === 'string' || body instanceof Uint8Array;
   if (!simpleBody || input instanceof Request) return fetch(input, init);
   const href = String(input);
-  const url = new URL(href);
-  const transport = transportFor(url);
-  if (!transport) return fetch(input, init);
-  const signal = init.signal ?? undefined;
+  const target = targetFor(href);
+  if (!target) return fetch(input, init);
+  // a call of the provider's carries a handle (call-clock.ts); other callers an AbortSignal
+  const call = init[CALL];
+  const signal = call ? undefined : (init.signal ?? undefined);
+  if (call?.done) throw call.reason;
   if (signal?.aborted) throw abortReason(signal);
 
-  const headers = requestHeaders(init.headers);
-  const payload = typeof body === 'string' ? Buffer.from(body) : (body ?? undefined);
-  if (payload) headers['content-length'] = String(payload.byteLength);
+  const headers = requestHeaders(init.headers as RequestInit['headers'] | PreparedHeaders);
+  // a string goes out as is: Node writes the head and the body in one write
+  if (body != null)
+    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+  const options = { ...target, method: init.method ?? 'GET', headers };
 
   const response = await new Promise<BufferedResponse>((resolve, reject) => {
-    const req = transport.mod.request(url, { method: init.method ?? 'GET', headers, agent: transport.agent });
-    const onAbort = () => {
+    const req = target.mod.request(options);
+    const stop = (reason: unknown) => {
       req.destroy();
-      reject(abortReason(signal!));
+      reject(reason);
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => stop(abortReason(signal!));
+    if (call) call.cancel = stop;
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    const settled = () => {
+      if (call) call.cancel = undefined;
+      else signal?.removeEventListener('abort', onAbort);
+    };
     const fail = (err: unknown) => {
-      signal?.removeEventListener('abort', onAbort);
+      settled();
       reject(new TypeError('fetch failed', { cause: err }));
     };
     req.on('error', fail);
@@ -268,7 +324,7 @@ async function fetchOverNodeHttp(
       });
       res.on('error', fail);
       res.on('end', () => {
-        signal?.removeEventListener('abort', onAbort);
+        settled();
         try {
           resolve(buffered(res, chunks, init, href, limit));
         } catch (err) {
@@ -276,7 +332,7 @@ async function fetchOverNodeHttp(
         }
       });
     });
-    req.end(payload);
+    req.end(body ?? undefined);
   });
   return response as unknown as Response;
 }

@@ -1,10 +1,14 @@
 // OpenAI-compatible chat completions through the `openai` SDK (OpenAI, Azure/Foundry v1,
 // OpenRouter, Ollama, vLLM, ...). One call = one request: the SDK's own retries are off
 // because retrying and pacing belong to call-with-retry.ts and the limiter.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { InputError } from '../errors.js';
 import type {
+  BatchApi,
+  CalledTool,
   CallResult,
+  ChatMessage,
   ChatProvider,
   ChatRequest,
   EmbeddingRequest,
@@ -12,6 +16,12 @@ import type {
   ProviderSource,
 } from '../types.js';
 import { Redactor } from '../redact.js';
+import { CallClock, type CallHandle } from './call-clock.js';
+import { LeanOpenAI, type CallAwareFetch } from './lean-client.js';
+import { openAIBatch } from './openai-batch.js';
+import { endpointOf, isLoopback } from './endpoint.js';
+
+export { endpointOf, isLoopback } from './endpoint.js';
 import { createNodeFetch, limitedFetch, ResponseTooLargeError } from './node-fetch.js';
 import { hasProxyEnv, proxyAwareFetch } from './proxy-fetch.js';
 import {
@@ -45,18 +55,6 @@ export interface OpenAIProviderOptions {
 /** run.max_response_mb's default: far above any chat answer or embedding vector, far below a runaway. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-/** Host + path of the base URL: the provider's identity in cache keys (never the key). */
-export function endpointOf(baseUrl: string): string {
-  const u = new URL(baseUrl);
-  return `${u.host}${u.pathname.replace(/\/+$/, '')}`;
-}
-
-/** Local servers (Ollama, vLLM, LM Studio, the test server) usually need no key. */
-export function isLoopback(baseUrl: string): boolean {
-  const h = new URL(baseUrl).hostname;
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '[::1]' || h === '::1';
-}
-
 const AUTH_HEADERS = new Set(['authorization', 'api-key', 'x-api-key']);
 
 /** An InputError about an unset variable, at the line of the setting that names it. */
@@ -86,7 +84,7 @@ function resolveHeaders(cfg: ProviderConfig, opts: OpenAIProviderOptions): Recor
 }
 
 /** The SDK client; a missing key is an input error before any call, unless none is needed. */
-function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets: Redactor): OpenAI {
+function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets: Redactor): LeanOpenAI {
   const headers = resolveHeaders(cfg, opts);
   let apiKey = opts.env[cfg.api_key_env]?.trim();
   const known = [
@@ -103,7 +101,7 @@ function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets:
     }
     apiKey = 'no-key';
   }
-  return new OpenAI({
+  return new LeanOpenAI({
     apiKey,
     baseURL: cfg.base_url,
     maxRetries: 0,
@@ -113,7 +111,7 @@ function openAIClient(cfg: ProviderConfig, opts: OpenAIProviderOptions, secrets:
   });
 }
 
-function transport(opts: OpenAIProviderOptions): typeof fetch {
+function transport(opts: OpenAIProviderOptions): CallAwareFetch {
   const max = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const direct = createNodeFetch(max);
   return hasProxyEnv(opts.env) ? limitedFetch(proxyAwareFetch(opts.env, direct), max) : direct;
@@ -135,36 +133,91 @@ interface ProviderState {
   useMaxCompletionTokens: boolean;
 }
 
+/**
+ * The messages as the API takes them: an assistant turn that only calls tools has null content;
+ * a message with media sends its parts as its content.
+ */
+function wireMessages(messages: ChatMessage[]): unknown[] {
+  return messages.map((m) => {
+    if (m.parts) {
+      const { parts, ...rest } = m;
+      return { ...rest, content: parts };
+    }
+    return m.tool_calls || m.tool_call_id ? { ...m, content: m.tool_calls && !m.content ? null : m.content } : m;
+  });
+}
+
 function chatBody(req: ChatRequest, state: ProviderState): Record<string, unknown> {
-  const body: Record<string, unknown> = { model: req.model, messages: req.messages };
+  // extra_body never names a key set below (request-options.ts refuses those)
+  const body: Record<string, unknown> = { ...req.extra_body, model: req.model, messages: wireMessages(req.messages) };
   if (req.temperature !== undefined) body.temperature = req.temperature;
-  if (req.max_tokens !== undefined)
-    body[state.useMaxCompletionTokens ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+  if (req.max_tokens !== undefined) {
+    const completion = state.useMaxCompletionTokens || req.max_tokens_param === 'max_completion_tokens';
+    body[completion ? 'max_completion_tokens' : 'max_tokens'] = req.max_tokens;
+  }
   if (req.top_p !== undefined) body.top_p = req.top_p;
+  if (req.frequency_penalty !== undefined) body.frequency_penalty = req.frequency_penalty;
+  if (req.presence_penalty !== undefined) body.presence_penalty = req.presence_penalty;
   if (req.seed !== undefined) body.seed = req.seed;
+  if (req.stop !== undefined) body.stop = req.stop;
   if (req.response_format !== undefined) body.response_format = req.response_format;
+  if (req.tools?.length) body.tools = req.tools;
+  if (req.tool_choice !== undefined) body.tool_choice = req.tool_choice;
+  if (req.parallel_tool_calls !== undefined) body.parallel_tool_calls = req.parallel_tool_calls;
   return body;
 }
 
+/**
+ * The answer's function calls, checked: a call without a name or whose arguments are not text
+ * is a malformed response (the sample's error). Arguments that are text but not JSON are the
+ * model's answer, kept as sent: the assertions that read them fail and say why.
+ */
+function toolCallsOf(message: { tool_calls?: unknown }, endpoint: string): CalledTool[] | undefined {
+  const raw = message.tool_calls;
+  if (raw === undefined || raw === null) return undefined;
+  const bad = (why: string) =>
+    new ProviderError('bad-response', `${endpoint} answered a malformed response: message.tool_calls ${why}`);
+  if (!Array.isArray(raw)) throw bad(`is ${describe(raw)}, not a list`);
+  return raw.map((c: unknown, i): CalledTool => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
+    const call: any = c;
+    const fn = call && typeof call === 'object' ? call.function : undefined;
+    if (!fn || typeof fn !== 'object' || typeof fn.name !== 'string' || !fn.name)
+      throw bad(`[${i}] has no function name`);
+    if (typeof fn.arguments !== 'string') throw bad(`[${i}].function.arguments is ${describe(fn.arguments)}, not text`);
+    return { id: typeof call.id === 'string' ? call.id : `call_${i}`, name: fn.name, arguments: fn.arguments };
+  });
+}
+
 async function chatOnce(
-  client: OpenAI,
+  client: LeanOpenAI,
   req: ChatRequest,
   state: ProviderState,
-  signal: AbortSignal,
+  call: CallHandle,
 ): Promise<ProviderCallResult> {
   const t0 = performance.now();
-  const { data, response } = await client.chat.completions
-    .create(chatBody(req, state) as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal })
-    .withResponse();
-  const latencyMs = performance.now() - t0;
+  const { data, response } = await client.postJson('/chat/completions', chatBody(req, state), call);
+  const result: ProviderCallResult = chatResult(data, performance.now() - t0, state.endpoint, () =>
+    response.headers.get('content-type'),
+  );
+  const rl = parseRateLimitInfo(response.headers);
+  if (rl) result.rateLimit = rl;
+  return result;
+}
+
+/** A chat completion's body as a CallResult; a malformed or withheld answer throws ProviderError. */
+export function chatResult(
+  data: unknown,
+  latencyMs: number,
+  endpoint: string,
+  contentType: () => string | null = () => null,
+): CallResult {
+  const state = { endpoint };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
   const d: any = data;
   const choice = d && typeof d === 'object' && Array.isArray(d.choices) ? d.choices[0] : undefined;
   if (!choice || typeof choice !== 'object' || !choice.message || typeof choice.message !== 'object') {
-    const got =
-      typeof d === 'string'
-        ? `a ${response.headers.get('content-type') ?? 'non-JSON'} body`
-        : 'JSON without choices[0].message';
+    const got = typeof d === 'string' ? `a ${contentType() ?? 'non-JSON'} body` : 'JSON without choices[0].message';
     throw new ProviderError(
       'bad-response',
       `${state.endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`,
@@ -183,14 +236,14 @@ async function chatOnce(
       `${state.endpoint} withheld the answer (finish_reason content_filter: the provider's content filter)`,
     );
   }
-  const result: ProviderCallResult = { output: typeof content === 'string' ? content : '', latencyMs };
+  const result: CallResult = { output: typeof content === 'string' ? content : '', latencyMs };
+  const calls = toolCallsOf(choice.message, state.endpoint);
+  if (calls?.length) result.toolCalls = calls;
   const usage = chatUsage(d.usage, state.endpoint);
   if (usage) result.usage = usage;
   if (typeof d.model === 'string') result.model = d.model;
   if (typeof d.system_fingerprint === 'string') result.systemFingerprint = d.system_fingerprint;
   if (typeof choice.finish_reason === 'string') result.finishReason = choice.finish_reason;
-  const rl = parseRateLimitInfo(response.headers);
-  if (rl) result.rateLimit = rl;
   return result;
 }
 
@@ -227,15 +280,14 @@ function chatUsage(u: unknown, endpoint: string): ProviderCallResult['usage'] {
 // Embeddings (the `similar` assertion): the vector travels as JSON in `output`, so it is
 // cached and retried exactly like a chat answer.
 async function embedOnce(
-  client: OpenAI,
+  client: LeanOpenAI,
   req: EmbeddingRequest,
   state: ProviderState,
-  signal: AbortSignal,
+  call: CallHandle,
 ): Promise<ProviderCallResult> {
   const t0 = performance.now();
-  const { data, response } = await client.embeddings
-    .create({ model: req.model, input: req.input, encoding_format: 'float' }, { signal })
-    .withResponse();
+  const body: OpenAI.EmbeddingCreateParams = { model: req.model, input: req.input, encoding_format: 'float' };
+  const { data, response } = await client.postJson('/embeddings', body, call);
   const latencyMs = performance.now() - t0;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
   const d: any = data;
@@ -257,6 +309,8 @@ async function embedOnce(
 interface GuardContext {
   state: ProviderState;
   timeoutMs: number;
+  /** Times out and cancels every call of this provider (one timer, not one per call). */
+  clock: CallClock;
   keyEnv: string;
   /** This provider's own secrets: error texts and answers never carry them on. */
   secrets: Redactor;
@@ -265,46 +319,41 @@ interface GuardContext {
 /** Timeout, caller abort and error mapping around one request. */
 async function guarded(
   ctx: GuardContext,
-  call: (signal: AbortSignal) => Promise<ProviderCallResult>,
+  call: (handle: CallHandle) => Promise<ProviderCallResult>,
   signal: AbortSignal | undefined,
   hasMaxTokens: boolean,
 ): Promise<ProviderCallResult> {
   if (signal?.aborted) throw abortError(signal);
-  // Our own timer covers the whole call including the body; the SDK's covers only headers.
-  const ctrl = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    ctrl.abort();
-  }, ctx.timeoutMs);
-  const onAbort = () => ctrl.abort();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  // The clock covers the whole call including the body; the SDK's timeout only the headers.
+  const handle = ctx.clock.start(signal);
   try {
     let result: ProviderCallResult;
     try {
-      result = await call(ctrl.signal);
+      result = await call(handle);
     } catch (e) {
       if (!ctx.state.useMaxCompletionTokens && hasMaxTokens && rejectsMaxTokens(e)) {
         ctx.state.useMaxCompletionTokens = true;
-        result = await call(ctrl.signal);
+        result = await call(handle);
       } else throw e;
     }
     // a model may repeat what it was sent, a server may echo a header: neither reaches a sink
-    if (!ctx.secrets.empty) result.output = ctx.secrets.redact(result.output);
+    if (!ctx.secrets.empty) {
+      result.output = ctx.secrets.redact(result.output);
+      for (const c of result.toolCalls ?? []) c.arguments = ctx.secrets.redact(c.arguments);
+    }
     return result;
   } catch (e) {
     if (signal?.aborted) throw abortError(signal);
     const pe = toProviderError(e, {
       endpoint: ctx.state.endpoint,
-      timedOut,
+      timedOut: handle.timedOut,
       timeoutMs: ctx.timeoutMs,
       keyEnv: ctx.keyEnv,
     });
     pe.message = ctx.secrets.redact(pe.message);
     throw pe;
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    ctx.clock.finish(handle, signal);
   }
 }
 
@@ -317,14 +366,47 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   // the run's redactor when given (it also holds the GitHub token and the other suites' keys)
   const secrets = opts.redactor ?? new Redactor();
   const client = openAIClient(cfg, opts, secrets);
-  const ctx: GuardContext = { state, timeoutMs: opts.timeoutMs, keyEnv: cfg.api_key_env, secrets };
+  const ctx: GuardContext = {
+    state,
+    timeoutMs: opts.timeoutMs,
+    clock: new CallClock(opts.timeoutMs),
+    keyEnv: cfg.api_key_env,
+    secrets,
+  };
+  let batch: BatchApi | undefined;
   return {
     endpoint: state.endpoint,
     complete: (req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
       guarded(ctx, (s) => chatOnce(client, req, state, s), signal, req.max_tokens !== undefined),
     embed: (req: EmbeddingRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
       guarded(ctx, (s) => embedOnce(client, req, state, s), signal, false),
+    get batch() {
+      return (batch ??= batchOf(cfg, opts, ctx));
+    },
   };
+}
+
+/** A batch's output file holds every answer at once: its own client with room for them. */
+const MAX_BATCH_FILE_BYTES = 1024 * 1024 * 1024;
+
+function batchOf(cfg: ProviderConfig, opts: OpenAIProviderOptions, ctx: GuardContext): BatchApi {
+  const client = openAIClient(cfg, { ...opts, maxResponseBytes: MAX_BATCH_FILE_BYTES }, ctx.secrets);
+  const { endpoint } = ctx.state;
+  return openAIBatch({
+    client,
+    endpoint,
+    body: (req) => chatBody(req, ctx.state),
+    parse: (body) => {
+      const result = chatResult(body, 0, endpoint);
+      if (!ctx.secrets.empty) result.output = ctx.secrets.redact(result.output);
+      return result;
+    },
+    fail: (e) => {
+      const pe = toProviderError(e, { endpoint, timedOut: false, timeoutMs: ctx.timeoutMs, keyEnv: ctx.keyEnv });
+      pe.message = ctx.secrets.redact(pe.message);
+      return pe;
+    },
+  });
 }
 
 function toProviderError(

@@ -11,6 +11,9 @@ export interface PriceOverride {
   input_per_mtok: number;
   output_per_mtok: number;
   cached_input_per_mtok?: number;
+  /** The Batch API's rates (`run.mode: batch`); cached input is billed at the batch input rate. */
+  batch_input_per_mtok?: number;
+  batch_output_per_mtok?: number;
 }
 
 export interface PriceResult {
@@ -50,15 +53,33 @@ export async function loadPricer(
   overrides: readonly PriceOverride[],
   at: Date,
   models: Iterable<string>,
+  mode: 'live' | 'batch' = 'live',
 ): Promise<Pricer> {
   const priced = new Set(overrides.map((o) => o.model));
   const needsCatalogue = [...models].some((m) => !priced.has(m));
   const catalogue = needsCatalogue ? (await import('@pydantic/genai-prices')).calcPrice : undefined;
-  return createPricer(overrides, at, catalogue);
+  return createPricer(overrides, at, catalogue, mode);
 }
 
-export function createPricer(overrides: readonly PriceOverride[], at: Date, catalogue?: PriceCatalogue): Pricer {
-  const byModel = new Map(overrides.map((o) => [o.model, o]));
+/**
+ * The rates a batch run is billed at: an override's batch rates where it has them (the bundled
+ * genai-prices table has none). Every answer of the run is priced alike, the cached ones too,
+ * so base and head stay priced by one table.
+ */
+function batchRates(o: PriceOverride): PriceOverride {
+  if (o.batch_input_per_mtok === undefined && o.batch_output_per_mtok === undefined) return o;
+  const input = o.batch_input_per_mtok ?? o.input_per_mtok;
+  return { model: o.model, input_per_mtok: input, output_per_mtok: o.batch_output_per_mtok ?? o.output_per_mtok };
+}
+
+export function createPricer(
+  overrides: readonly PriceOverride[],
+  at: Date,
+  catalogue?: PriceCatalogue,
+  mode: 'live' | 'batch' = 'live',
+): Pricer {
+  const byModel = new Map(overrides.map((o) => [o.model, mode === 'batch' ? batchRates(o) : o]));
+  const batchPriced = mode === 'batch' && overrides.some((o) => byModel.get(o.model) !== o);
   const memo = new Map<string, ((u: TokenUsage) => number) | null>();
 
   const rateFor = (model: string): ((u: TokenUsage) => number) | null => {
@@ -70,8 +91,10 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date, cata
       rate = (u) =>
         (Math.max(0, u.input - u.cached) * o.input_per_mtok + u.cached * cachedRate + u.output * o.output_per_mtok) /
         PER_MILLION;
-    } else if (catalogue && lookup(catalogue, model, { input: 1, output: 0, cached: 0 }, at) !== null) {
-      rate = (u) => lookup(catalogue, model, u, at) ?? 0;
+    } else if (catalogue) {
+      const found = lookup(catalogue, model, { input: 1, output: 0, cached: 0 }, at);
+      // one look-up per model: flat rates are read once, tiered ones go through the table each time
+      if (found) rate = linearRate(found.model_price) ?? ((u) => lookup(catalogue, model, u, at)?.total_price ?? 0);
     }
     memo.set(model, rate);
     return rate;
@@ -82,6 +105,7 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date, cata
       [
         catalogue ? '@pydantic/genai-prices (bundled data)' : '',
         overrides.length ? `${overrides.length} override${overrides.length > 1 ? 's' : ''} from pricing.overrides` : '',
+        mode === 'batch' ? (batchPriced ? 'batch rates where given' : 'batch run at standard rates') : '',
       ]
         .filter(Boolean)
         .join(' + ') || 'no prices',
@@ -99,7 +123,7 @@ export function createPricer(overrides: readonly PriceOverride[], at: Date, cata
  * genai-prices lookup: the OpenAI catalogue first (our calls go through an OpenAI-compatible
  * API), then its own model matching, then "provider/model" names as routers spell them.
  */
-function lookup(calcPrice: PriceCatalogue, model: string, u: TokenUsage, at: Date): number | null {
+function lookup(calcPrice: PriceCatalogue, model: string, u: TokenUsage, at: Date) {
   const usage = { input_tokens: u.input, cache_read_tokens: Math.min(u.cached, u.input), output_tokens: u.output };
   const attempts: Array<[string, { providerId?: string; timestamp: Date }]> = [
     [model, { providerId: 'openai', timestamp: at }],
@@ -110,10 +134,40 @@ function lookup(calcPrice: PriceCatalogue, model: string, u: TokenUsage, at: Dat
   for (const [id, opts] of attempts) {
     try {
       const r = calcPrice(usage, id, opts);
-      if (r) return r.total_price;
+      if (r) return r;
     } catch {
       // An unknown provider id throws; try the next way of naming the model.
     }
   }
   return null;
+}
+
+/** The keys a chat call's usage is priced by (genai-prices' names, USD per million tokens). */
+const FLAT_KEYS = new Set(['input_mtok', 'cache_read_mtok', 'output_mtok']);
+/** Prices of tool usage promptgate never reports: they add nothing to a call. */
+const UNUSED_KEYS = new Set([
+  'web_searches_kcount',
+  'storage_searches_kcount',
+  'code_executions_kcount',
+  'rerank_searches_kcount',
+  'social_searches_kcount',
+]);
+
+/**
+ * A model's price as one formula when it is flat: only input, cached-input and output rates,
+ * each a plain number (no tiers, no per-request charge). Computing it per call is then the
+ * same arithmetic genai-prices does, without its model matching (~17 µs a call).
+ */
+export function linearRate(price: Record<string, unknown>): ((u: TokenUsage) => number) | undefined {
+  for (const [k, v] of Object.entries(price)) {
+    if (v === undefined || UNUSED_KEYS.has(k)) continue;
+    if (!FLAT_KEYS.has(k) || typeof v !== 'number') return undefined;
+  }
+  const input = (price.input_mtok as number | undefined) ?? 0;
+  const cached = (price.cache_read_mtok as number | undefined) ?? input;
+  const output = (price.output_mtok as number | undefined) ?? 0;
+  return (u) => {
+    const c = Math.min(u.cached, u.input);
+    return ((u.input - c) * input + c * cached + u.output * output) / PER_MILLION;
+  };
 }

@@ -20,6 +20,9 @@ export interface RateLimitInfo {
   resetRequestsMs?: number;
   remainingTokens?: number;
   resetTokensMs?: number;
+  /** x-ratelimit-limit-*: the provider's allowance per minute (the limiter paces by it). */
+  limitRequests?: number;
+  limitTokens?: number;
 }
 
 const NOT_RETRIED = new Set<ProviderErrorKind>(['auth', 'quota', 'bad-request', 'refused', 'throttled']);
@@ -108,6 +111,10 @@ export function parseRateLimitInfo(headers: HeaderGetter | undefined): RateLimit
   if (rt !== undefined) info.remainingTokens = rt;
   if (sr !== undefined) info.resetRequestsMs = sr;
   if (st !== undefined) info.resetTokensMs = st;
+  const lr = num('x-ratelimit-limit-requests');
+  const lt = num('x-ratelimit-limit-tokens');
+  if (lr !== undefined) info.limitRequests = lr;
+  if (lt !== undefined) info.limitTokens = lt;
   return Object.keys(info).length ? info : undefined;
 }
 

@@ -6,6 +6,7 @@ import type { CaseGroup } from './case-groups.js';
 import { inlineCode } from './escape.js';
 import { type FieldLimits, clipInline, mdLine } from './markdown.js';
 import { type OutputKind, type SideNames, PR_SIDES, outputBody, outputKind } from './output-diff.js';
+import { sameAnswer, shownOutput, toolCallsLine } from './tool-view.js';
 import { type CaseRef, failedAssertion, inputs, passCounts } from './view.js';
 
 /** Per-case p-values mean something from this many repeats (Fisher's test on k vs k runs). */
@@ -56,10 +57,18 @@ function facts(ref: CaseRef, v: CaseView): string[] {
   return lines;
 }
 
-/** What each side answered (the sample shown is head's failing one): the outputs' diff. */
+/**
+ * What each side answered (the sample shown is head's failing one): the tool calls each side
+ * made, then the outputs' diff (structured output pretty-printed, so it diffs field by field).
+ * An answer of tool calls alone on both sides has no text to show.
+ */
 function caseOutputs(ref: CaseRef, v: CaseView): string[] {
   const r = ref.result;
-  return [outputBody(r.base.output, r.head.output, v.limits.output, v.sides ?? PR_SIDES)];
+  const calls = toolCallsLine(r);
+  const [base, head] = [shownOutput(r.base), shownOutput(r.head)];
+  const out = calls ? [mdLine(calls, v.limits.input)] : [];
+  if (!calls || base || head) out.push(outputBody(base, head, v.limits.output, v.sides ?? PR_SIDES));
+  return out;
 }
 
 /** A case: id, pass counts, inputs, the failed assertion, and its outputs. */
@@ -93,7 +102,7 @@ export function exampleCases(g: CaseGroup, examples: number): CaseRef[] {
   const picked = [g.refs[0]!];
   for (const r of g.refs.slice(1)) {
     if (picked.length >= examples) break;
-    if (r.result.base.output !== first.base.output || r.result.head.output !== first.head.output) picked.push(r);
+    if (!sameAnswer(r.result.base, first.base) || !sameAnswer(r.result.head, first.head)) picked.push(r);
   }
   return picked;
 }
@@ -123,8 +132,8 @@ export function groupBlock(g: CaseGroup, v: CaseView, examples: number, where: s
 export function outputKinds(refs: readonly CaseRef[]): Set<OutputKind> {
   const kinds = new Set<OutputKind>();
   for (const r of refs) {
-    const { base, head } = r.result;
-    if (base.output !== head.output) kinds.add(outputKind(base.output, head.output));
+    const [base, head] = [shownOutput(r.result.base), shownOutput(r.result.head)];
+    if (base !== head) kinds.add(outputKind(base, head));
   }
   return kinds;
 }

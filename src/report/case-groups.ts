@@ -7,6 +7,7 @@ import type { Verdict } from '../compare/report-types.js';
 import { count } from '../compare/format.js';
 import { type CaseRef, type Line, type Part, failedAssertion } from './view.js';
 import { looksLikeCode } from './output-diff.js';
+import { callNames, sameAnswer, shownOutput } from './tool-view.js';
 import { wordChanges } from './word-diff.js';
 
 export interface CaseGroup {
@@ -113,7 +114,7 @@ function manyToOne(sources: ReadonlyArray<{ removed: string[]; n: number }>, add
 }
 
 interface Building {
-  /** Suite, grade and failed assertion: what every case of the group shares. */
+  /** Suite, grade, failed assertion and tool-call change: what every case of the group shares. */
   scope: string;
   refs: CaseRef[];
   first: number;
@@ -123,6 +124,8 @@ interface Building {
   mixed: boolean;
   removed: string[] | null;
   same: boolean;
+  /** The tools base and head called (names), when the group's cases changed them. */
+  calls: [string, string] | null;
   variants: Map<string, { added: string[]; n: number }>;
   /** Set when groups that each became the same single answer were merged. */
   sources?: Array<{ removed: string[]; n: number }>;
@@ -156,8 +159,13 @@ export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
   refs.forEach((ref, i) => {
     const r = ref.result;
     const fail = failure(ref);
-    const same = r.base.output === r.head.output;
-    const change = same || r.headErrored ? null : outputChange(r.base.output, r.head.output);
+    // structured output compared as shown (pretty-printed, so a changed field is the change)
+    const [base, head] = [shownOutput(r.base), shownOutput(r.head)];
+    // cases group only with cases that changed which tools they called alike (arguments aside)
+    const [bc, hc] = [callNames(r.base), callNames(r.head)];
+    const calls = bc === hc ? '' : JSON.stringify([bc, hc]);
+    const same = sameAnswer(r.base, r.head);
+    const change = base === head || r.headErrored ? null : outputChange(base, head);
     // a change too large to name is shared only by cases with the very same two answers
     const what = r.headErrored
       ? 'error'
@@ -165,12 +173,12 @@ export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
         ? 'same'
         : change
           ? JSON.stringify(change.removed)
-          : JSON.stringify([r.base.output, r.head.output]);
-    const key = JSON.stringify([ref.suiteIndex, !!ref.soft, fail.key, what]);
+          : JSON.stringify([base, head]);
+    const key = JSON.stringify([ref.suiteIndex, !!ref.soft, fail.key, what, calls]);
     let g = byKey.get(key);
     if (!g) {
       g = {
-        scope: JSON.stringify([ref.suiteIndex, !!ref.soft, fail.key]),
+        scope: JSON.stringify([ref.suiteIndex, !!ref.soft, fail.key, calls]),
         refs: [],
         first: i,
         failed: fail.line,
@@ -178,6 +186,7 @@ export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
         mixed: false,
         removed: change?.removed ?? null,
         same,
+        calls: bc === hc ? null : [bc, hc],
         variants: new Map(),
       };
       byKey.set(key, g);
@@ -193,19 +202,22 @@ export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
   const severity = (g: Building): number => SEVERITY[g.refs[0]!.suite.verdict];
   return mergeByAnswer([...byKey.values()], new Map(refs.map((r, i) => [r, i])))
     .sort((a, b) => severity(b) - severity(a) || b.refs.length - a.refs.length || a.first - b.first)
-    .map((g) => ({
-      refs: g.refs,
-      failed: g.mixed ? g.kind : g.failed,
-      mixed: g.mixed,
-      change:
-        g.refs.length < 2
-          ? null
-          : g.sources
-            ? manyToOne(g.sources, [...g.variants.values()][0]!.added)
-            : g.removed
-              ? changeLine(g.removed, g.variants)
-              : g.same
-                ? ['the same answer on both sides']
-                : null,
-    }));
+    .map((g) => ({ refs: g.refs, failed: g.mixed ? g.kind : g.failed, mixed: g.mixed, change: groupChange(g) }));
+}
+
+/** What the group's answers did: the tools called instead ("tools `create_issue` → none"), the text change. */
+function groupChange(g: Building): Line | null {
+  if (g.refs.length < 2) return null;
+  const text: Line | null = g.sources
+    ? manyToOne(g.sources, [...g.variants.values()][0]!.added)
+    : g.removed
+      ? changeLine(g.removed, g.variants)
+      : g.same
+        ? ['the same answer on both sides']
+        : null;
+  if (!g.calls) return text;
+  const names = (n: string): Part[] =>
+    n ? n.split(',').flatMap((name, i): Part[] => [...(i ? [', '] : []), { code: name }]) : ['none'];
+  const calls: Line = ['tools ', ...names(g.calls[0]), ' → ', ...names(g.calls[1])];
+  return text ? [...calls, '; ', ...text] : calls;
 }

@@ -11,6 +11,7 @@ import { type FieldLimits, gradingBlock, mdLine, promptDiffBlock, suiteTables } 
 import { type SideNames, PR_SIDES, diffLegend } from './output-diff.js';
 import { requestLines } from './request-change.js';
 import { type CaseRef, casesWith, footer, headline, notes, reasons, runLink } from './view.js';
+import { pairwiseBlock } from './pairwise-view.js';
 
 export const DEFAULT_CONFIG_FILE = 'promptgate.yml';
 /** GitHub rejects comment bodies over 65,536 characters. */
@@ -29,6 +30,8 @@ const MAX_NOTES = 20;
 /** Suites in the comment's "Grading changed" section; the job summary lists all. */
 const MAX_GRADING_SUITES = 5;
 const MAX_LIST_ITEMS = 50;
+/** Cases the pairwise judge preferred base in, listed in the comment; the job summary lists all. */
+const MAX_PAIRWISE_CASES = 10;
 const WHERE = 'in the job summary / report.json';
 
 /** Where the rest is: the run's job summary and report.json artifact, linked when report.json has the run. */
@@ -76,6 +79,7 @@ export function topParts(
   maxRows: number,
   where: string,
   maxGrading = MAX_GRADING_SUITES,
+  maxPairwiseCases = MAX_PAIRWISE_CASES,
 ): string[] {
   const { icon, line, worst } = headline(report);
   const shownSuites = report.suites.slice(0, maxRows);
@@ -91,6 +95,7 @@ export function topParts(
     `### ${icon} ${mdLine(line, 500)}`,
     worst ? mdLine(worst, 500) : '',
     table,
+    pairwiseBlock(report, mdLine, maxPairwiseCases, where),
     bulletBlock(
       'What changed in the request',
       requestLines(shownSuites).map((l) => mdLine(l, 500)),

@@ -26,6 +26,8 @@ import {
   suiteRow,
 } from './view.js';
 import { gradingSection } from './grading-view.js';
+import { pairwisePlain } from './pairwise-view.js';
+import { shownOutput, toolCallsLine } from './tool-view.js';
 import { wordDiff } from './word-diff.js';
 
 const OUTPUT_LIMIT = 2_000;
@@ -86,10 +88,13 @@ function caseText(ref: CaseRef, showSuite: boolean, inGroup = false, ownFailure 
     );
   const failed = inGroup && !ownFailure ? null : failedAssertion(r, ref.soft, { cut: true });
   if (failed) out.push(`  Failed: ${plainLine(failed)}`);
+  const calls = toolCallsLine(r);
+  if (calls) out.push(`  ${plainLine(calls)}`);
+  const [a, b] = [shownOutput(r.base), shownOutput(r.head)];
+  // an answer of tool calls alone on both sides has no text: the line above is all of it
+  if (calls && !a && !b) return out.join('\n');
   const body =
-    r.base.output === r.head.output
-      ? `(identical on both sides)\n${clip(r.head.output, OUTPUT_LIMIT)}`
-      : wordDiff(r.base.output, r.head.output, { maxChars: OUTPUT_LIMIT });
+    a === b ? `(identical on both sides)\n${clip(b, OUTPUT_LIMIT)}` : wordDiff(a, b, { maxChars: OUTPUT_LIMIT });
   out.push(indent(escapeTerminal(body), '  │ '));
   return out.join('\n');
 }
@@ -163,6 +168,14 @@ export function renderPlain(report: Report): string {
     const ran = report.suites.filter((s) => s.base || s.head);
     if (ran.length) parts.push(table(report, ran, sideColumns(ran)));
   }
+  parts.push(
+    pairwisePlain(
+      report,
+      (rows) => columns(rows).join('\n'),
+      plainLine,
+      (c) => oneLine(c, 60),
+    ),
+  );
   const requests = requestLines(report.suites);
   if (requests.length)
     parts.push(['What changed in the request:', ...requests.map((l) => `  - ${plainLine(l)}`)].join('\n'));

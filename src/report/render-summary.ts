@@ -168,7 +168,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
   const where = whereFor(report, WHERE, 'report.json artifact');
   const regressed = casesWith(report, 'regressed');
   const withDiffs = report.suites.filter((s) => s.promptDiff);
-  const [title, ...rest] = topParts(report, SUMMARY_LIMITS.name, Infinity, where, Infinity);
+  const [title, ...rest] = topParts(report, SUMMARY_LIMITS.name, Infinity, where, Infinity, Infinity);
   const cases = (title: string, change: Parameters<typeof casesWith>[1], compact: boolean, noun: [string, string]) =>
     caseSection(title, casesWith(report, change), showSuite, compact, noun, where);
   const layout: Layout = {

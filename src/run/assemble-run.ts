@@ -8,6 +8,8 @@ import type { Pace } from './pace.js';
 import type { CaseRun, Sample, SuiteRun } from '../types.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
+import { hasFeatures, requestFeatures } from '../prompts/request-features.js';
+import { asksForJson, structuredOutput } from '../suites/assertions/structured-output.js';
 
 /** `pace` yields while scoring; once it says stop (cancelled), the rest are left unscored. */
 export async function assembleSuiteRun(
@@ -21,6 +23,8 @@ export async function assembleSuiteRun(
   const { suite } = plan;
   const cases: CaseRun[] = [];
   let going = true;
+  const features = requestFeatures(suite.prompt);
+  const jsonOutput = asksForJson(features);
   for (const [ci, pc] of plan.cases.entries()) {
     const c = suite.cases[pc.caseIndex]!;
     // what the model was given: a borrowed case's rendering vars (the graders read c.vars)
@@ -57,11 +61,13 @@ export async function assembleSuiteRun(
         };
       }
       const j = judged?.get(`${ci}:${index}`);
+      const structured = jsonOutput ? structuredOutput(job.result.output) : undefined;
       const score = scoreSample(asserts, {
         vars: c.vars,
         call: job.result,
         costUsd: price.usd,
         external: j?.external,
+        structured,
         ...tools,
       });
       const sample: Sample = {
@@ -76,6 +82,7 @@ export async function assembleSuiteRun(
       };
       if (score.error !== undefined) sample.error = score.error;
       if (j) sample.judgeCostUsd = j.costUsd;
+      if (structured !== undefined) sample.structured = structured;
       return sample;
     });
     cases.push({ ...shown, samples });
@@ -89,6 +96,7 @@ export async function assembleSuiteRun(
     unsupported: suite.unsupported,
   };
   if (suite.aggregate && suite.aggregate !== 'mean') run.aggregate = suite.aggregate;
+  if (hasFeatures(features)) run.features = features;
   return run;
 }
 

@@ -4,10 +4,12 @@
 // the first call), then call the model for the rest through the run's limiter, retries and
 // spend budget. Every finished call is cached at once by executeCalls.
 import type { Limiter } from '../providers/limiter.js';
+import type { Limiters } from '../providers/limiter-pool.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { RunError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ChatProvider, ProviderConfig, ProviderSource } from '../types.js';
+import { executeBatches, type BatchCallOptions } from './batch-calls.js';
 import { executeCalls, type ExecuteOutcome, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, type CallJob } from './sample-plan.js';
 import type { SpendBudget } from './spend-budget.js';
@@ -15,11 +17,13 @@ import type { SpendBudget } from './spend-budget.js';
 export interface CallPhaseOptions {
   cache: ResponseCache;
   cacheMode: CacheMode;
-  limiter: Limiter;
+  limiter: Limiters | Limiter;
   budget: SpendBudget;
   maxAttempts: number;
   /** The provider for a config (created on first use; `source` locates a missing-key error). */
   providerFor: (cfg: ProviderConfig, source?: ProviderSource) => ChatProvider;
+  /** Loads what providerFor needs; awaited only when some call is not cached. */
+  prepareProviders?: () => Promise<void>;
   /** What the calls are, for messages: "calls", "judge/embedding calls". */
   what: string;
   /** Why an earlier phase stopped: then nothing is called and every miss is marked not run. */
@@ -31,6 +35,8 @@ export interface CallPhaseOptions {
   /** run.max_retry_wait_s, ms. */
   maxRetryWaitMs?: number;
   log?: Logger;
+  /** `run.mode: batch`: the misses go out through the Batch API instead of one call each. */
+  batch?: Pick<BatchCallOptions, 'store' | 'maxPollMs' | 'firstPollMs'>;
 }
 
 export interface CallPhaseOutcome extends ExecuteOutcome {
@@ -50,9 +56,21 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     for (const j of pending) j.error = `not run: the run stopped early (${opts.stopped})`;
     return { ...idle, stopped: null };
   }
+  if (pending.length) await opts.prepareProviders?.();
   for (const j of pending) opts.providerFor(j.provider, j.source);
   opts.beforeCalls?.(pending);
   if (!pending.length) return { ...idle, stopped: opts.signal?.aborted ? 'cancelled' : null };
+  if (opts.batch) {
+    const common = { providerFor: opts.providerFor, cache: opts.cache, budget: opts.budget, log: opts.log };
+    const outcome = await executeBatches(pending, {
+      ...common,
+      ...opts.batch,
+      writeCache: opts.cacheMode !== 'off',
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
+    return { ...outcome, cached, missed: pending.length };
+  }
   const outcome = await executeCalls(pending, {
     providerFor: opts.providerFor,
     limiter: opts.limiter,
@@ -65,6 +83,8 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     signal: opts.signal,
     onProgress: opts.onProgress,
   });
+  // what `auto` learned about the provider, for the next run to start from
+  if ('save' in opts.limiter) await opts.limiter.save();
   return { ...outcome, cached, missed: pending.length };
 }
 

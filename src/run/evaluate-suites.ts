@@ -6,16 +6,17 @@
 import { InputError, RunError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Redactor } from '../redact.js';
-import { createLimiter } from '../providers/limiter.js';
-import { createOpenAIProvider } from '../providers/openai-provider.js';
+import type { LimitMemory } from '../providers/limit-memory.js';
+import { createLimiters } from '../providers/limiter-pool.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { childProcessSandbox, type RenderSandbox } from '../sandbox/render-sandbox.js';
-import type { ChatProvider, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
+import type { ChatProvider, PairwiseRun, ProviderConfig, ProviderSource, Suite, SuiteRun } from '../types.js';
 import { needsJudgePhase, runJudgePhase, type JudgePhaseResult, type JudgeStats } from './judge-phase.js';
 import { assertionToolsFor } from '../suites/assertions/index.js';
 import { pacer } from './pace.js';
+import { pairwisePairs, runPairwisePhase } from './pairwise-phase.js';
 import { assembleSuiteRun } from './assemble-run.js';
-import { runCallPhase } from './call-phase.js';
+import { runCallPhase, type CallPhaseOptions } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
 import { renderSuiteCases, type RenderedCases } from './render-cases.js';
 import { planSuite, type CallJob, type PlannedSuite } from './sample-plan.js';
@@ -29,6 +30,10 @@ export interface EngineOptions {
   timeoutMs: number;
   maxAttempts: number;
   maxCostUsd: number;
+  /** Where `concurrency: auto` starts from and remembers what it learned (the cache directory). */
+  limitMemory?: LimitMemory;
+  /** `run.mode: batch`: the prompt's calls go through the Batch API (judges' stay live). */
+  batch?: CallPhaseOptions['batch'];
   /** run.max_retry_wait_s and run.max_response_mb, in ms and bytes (defaults in providers/). */
   maxRetryWaitMs?: number;
   maxResponseBytes?: number;
@@ -58,6 +63,8 @@ export interface CallCounts {
   shared: number;
   /** Judge and embedding calls (llm-rubric, similar), counted apart from the prompt's own. */
   judge?: JudgeStats;
+  /** The pairwise judges' calls (`type: pairwise`), counted apart likewise. */
+  pairwise?: JudgeStats;
 }
 
 export interface EngineResult {
@@ -65,6 +72,8 @@ export interface EngineResult {
   sides: SuiteRun[][];
   /** The regradings asked for, likewise (empty when none). */
   gradings: SuiteRun[][];
+  /** Pairwise judgements of the suites side 0 and side 1 both ran (a comparison's gated sides). */
+  pairwise: PairwiseRun[];
   calls: CallCounts;
   rateLimited: number;
   /** Why the run stopped early (spend cap, provider rejected the key, cancelled); null if it finished. */
@@ -96,24 +105,36 @@ function planSides(sides: Suite[][], jobs: Map<string, CallJob>, rendered: Rende
   return plans;
 }
 
-/** One provider per endpoint and key, created on first use (a missing API key throws then). */
-function providerPool(opts: EngineOptions): (cfg: ProviderConfig, source?: ProviderSource) => ChatProvider {
-  const factory =
-    opts.providerFactory ??
-    ((cfg, env, timeoutMs, source) =>
-      createOpenAIProvider(cfg, {
-        env,
-        timeoutMs,
-        source,
-        maxResponseBytes: opts.maxResponseBytes,
-        redactor: opts.redactor,
-      }));
+/**
+ * One provider per endpoint and key, created on first use (a missing API key throws then).
+ * The OpenAI-compatible client (and the `openai` package) is loaded by `prepare`, which the
+ * call phase awaits only when some call is not cached: a fully cached run never loads it.
+ */
+function providerPool(opts: EngineOptions) {
+  let factory = opts.providerFactory;
   const providers = new Map<string, ChatProvider>();
-  return (cfg, source) => {
-    const k = providerKey(cfg);
-    let p = providers.get(k);
-    if (!p) providers.set(k, (p = factory(cfg, opts.env, opts.timeoutMs, source)));
-    return p;
+  return {
+    async prepare(): Promise<void> {
+      if (factory) return;
+      const { createOpenAIProvider } = await import('../providers/openai-provider.js');
+      factory ??= (cfg, env, timeoutMs, source) =>
+        createOpenAIProvider(cfg, {
+          env,
+          timeoutMs,
+          source,
+          maxResponseBytes: opts.maxResponseBytes,
+          redactor: opts.redactor,
+        });
+    },
+    providerFor(cfg: ProviderConfig, source?: ProviderSource): ChatProvider {
+      const k = providerKey(cfg);
+      let p = providers.get(k);
+      if (!p) {
+        if (!factory) throw new Error('internal: a provider was asked for before prepare()');
+        providers.set(k, (p = factory(cfg, opts.env, opts.timeoutMs, source)));
+      }
+      return p;
+    },
   };
 }
 
@@ -164,20 +185,27 @@ export async function evaluateSuites(
 
   // One limiter and budget for the prompt's calls and the judges': both count against the
   // provider's limits and the run's cap.
+  const pool = providerPool(opts);
   const phase = {
     cache: opts.cache,
     cacheMode: opts.cacheMode,
-    limiter: createLimiter(opts.concurrency, { maxPauseMs: opts.maxRetryWaitMs }),
+    limiter: createLimiters(opts.concurrency, {
+      maxPauseMs: opts.maxRetryWaitMs,
+      memory: opts.limitMemory,
+      log: opts.log,
+    }),
     budget: new SpendBudget(opts.maxCostUsd, opts.pricer),
     maxAttempts: opts.maxAttempts,
     maxRetryWaitMs: opts.maxRetryWaitMs,
     log: opts.log,
-    providerFor: providerPool(opts),
+    providerFor: pool.providerFor,
+    prepareProviders: pool.prepare,
     signal: opts.signal,
   };
   const outcome = await runCallPhase([...jobs.values()], {
     ...phase,
     what: 'calls',
+    batch: opts.batch,
     beforeCalls: (pending) => checkEstimate(opts, pending, jobs.size),
     onProgress: opts.onProgress,
   });
@@ -198,6 +226,19 @@ export async function evaluateSuites(
       );
     }
   }
+  // Base vs head, once both sides (and the judges) have answered.
+  const pairs = plans.length === 2 ? pairwisePairs(plans[0]!, plans[1]!) : [];
+  const pairwise = pairs.length
+    ? await runPairwisePhase(pairs, jobs, {
+        ...phase,
+        pricer: opts.pricer,
+        stopped: outcome.stopped ?? judge?.stopped ?? null,
+      })
+    : undefined;
+  if (pairwise && (pairwise.stats.made || pairwise.stats.failed))
+    opts.log.info(
+      `pairwise judges: ${pairwise.stats.made} calls made, ${pairwise.stats.cached} from cache, ${pairwise.stats.failed} failed`,
+    );
   const tools = await toolsP;
   const pace = pacer(opts.signal);
   // scored one suite at a time, yielding between cases, so a cancel is heard while scoring
@@ -212,13 +253,15 @@ export async function evaluateSuites(
   };
   const scoredSides = await assemble(plans);
   const scoredGradings = await assemble(regrades);
-  const stopped = outcome.stopped ?? judge?.stopped ?? (opts.signal?.aborted ? 'cancelled' : null);
+  const stopped = outcome.stopped ?? judge?.stopped ?? pairwise?.stopped ?? (opts.signal?.aborted ? 'cancelled' : null);
 
   const calls: CallCounts = { made: outcome.made, cached: outcome.cached, failed: outcome.failed, shared };
   if (judge) calls.judge = judge.stats;
+  if (pairwise) calls.pairwise = pairwise.stats;
   return {
     sides: scoredSides,
     gradings: scoredGradings,
+    pairwise: pairwise?.runs ?? [],
     calls,
     rateLimited: phase.limiter.rateLimited,
     stopped,

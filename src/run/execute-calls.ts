@@ -2,6 +2,7 @@
 // at once, so a cancelled or capped run loses nothing it already paid for.
 import { setMaxListeners } from 'node:events';
 import type { Limiter } from '../providers/limiter.js';
+import { singleLimiter, type Limiters } from '../providers/limiter-pool.js';
 import { callWithRetry } from '../providers/call-with-retry.js';
 import { ProviderError, RUN_LEVEL_KINDS } from '../providers/provider-error.js';
 import type { Logger } from '../log.js';
@@ -30,7 +31,8 @@ export interface ProgressEvent {
 export interface ExecuteOptions {
   /** Created lazily, so a fully cached (or replayed) run needs no API key. */
   providerFor: (cfg: CallJob['provider']) => ChatProvider;
-  limiter: Limiter;
+  /** The run's limiters (one per endpoint and model with `auto`), or one limiter for every call. */
+  limiter: Limiters | Limiter;
   cache: ResponseCache;
   writeCache: boolean;
   maxAttempts: number;
@@ -81,6 +83,9 @@ interface Dispatch {
   stopped: string | null;
   fatal?: ProviderError;
   stopAll: AbortController;
+  limiters: Limiters;
+  /** Each limiter of the run wrapped by gatedLimiter, made on first use. */
+  gated: Map<Limiter, Limiter>;
   /**
    * Aborted by any stop: calls waiting for a slot or sleeping before a retry leave at once
    * (a limiter paused by a long retry-after would otherwise hold them for the whole pause).
@@ -92,6 +97,8 @@ interface Dispatch {
 }
 
 const halted = new Error('dispatch stopped');
+
+const isLimiters = (l: Limiters | Limiter): l is Limiters => 'for' in l;
 
 function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
   const stopAll = new AbortController();
@@ -107,6 +114,8 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
     waitLogged: false,
     stopped: null,
     stopAll,
+    limiters: isLimiters(opts.limiter) ? opts.limiter : singleLimiter(opts.limiter),
+    gated: new Map(),
     queue,
     stop(reason, abort = true) {
       if (!d.stopped) {
@@ -123,7 +132,7 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
         total,
         made: d.stats.made,
         failed: d.stats.failed,
-        rateLimited: opts.limiter.rateLimited,
+        rateLimited: d.limiters.rateLimited,
         spentUsd: opts.budget.spent,
       });
     },
@@ -136,17 +145,20 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
  * (also before each retry), not when it was queued: calls waiting for a slot must not run
  * past the cap.
  */
-function gatedLimiter(d: Dispatch, opts: ExecuteOptions): Limiter {
-  const limiter = opts.limiter;
+function gatedLimiter(d: Dispatch, opts: ExecuteOptions, limiter: Limiter): Limiter {
   return {
     // queued on the dispatch's own signal, so a stop of either kind empties the queue at once
-    run: (fn) =>
-      limiter.run((slot) => {
-        if (!d.stopped && !opts.budget.canSpend()) d.stop(opts.budget.exhaustedMessage(), false);
-        return d.stopped ? Promise.reject(halted) : fn(slot);
-      }, d.queue.signal),
+    run: (fn, _signal, tokens) =>
+      limiter.run(
+        (slot) => {
+          if (!d.stopped && !opts.budget.canSpend()) d.stop(opts.budget.exhaustedMessage(), false);
+          return d.stopped ? Promise.reject(halted) : fn(slot);
+        },
+        d.queue.signal,
+        tokens,
+      ),
     onRateLimited: (ms, ctx) => limiter.onRateLimited(ms, ctx),
-    onSuccess: (info) => limiter.onSuccess(info),
+    onSuccess: (info, slot) => limiter.onSuccess(info, slot),
     get inFlight() {
       return limiter.inFlight;
     },
@@ -218,10 +230,20 @@ function retryLogger(d: Dispatch, opts: ExecuteOptions) {
   };
 }
 
-async function runOne(d: Dispatch, job: CallJob, limiter: Limiter, opts: ExecuteOptions): Promise<void> {
+/** The gated limiter for a job's endpoint and model. */
+function limiterFor(d: Dispatch, opts: ExecuteOptions, provider: ChatProvider, model: string): Limiter {
+  const l = d.limiters.for(provider.endpoint, model);
+  let g = d.gated.get(l);
+  if (!g) d.gated.set(l, (g = gatedLimiter(d, opts, l)));
+  return g;
+}
+
+async function runOne(d: Dispatch, job: CallJob, opts: ExecuteOptions): Promise<void> {
   if (d.stopped || d.stopAll.signal.aborted) return;
   try {
-    const result = await callWithRetry(opts.providerFor(job.provider), job.request, {
+    const provider = opts.providerFor(job.provider);
+    const limiter = limiterFor(d, opts, provider, job.request.model);
+    const result = await callWithRetry(provider, job.request, {
       limiter,
       maxAttempts: opts.maxAttempts,
       maxRetryWaitMs: opts.maxRetryWaitMs,
@@ -285,16 +307,15 @@ export async function executeCalls(jobs: CallJob[], opts: ExecuteOptions): Promi
     if (!d.queue.signal.aborted) d.queue.abort(halted);
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
-  const limiter = gatedLimiter(d, opts);
-  // The limiter decides how many calls run at once; the window only bounds what waits for it.
+  // The limiters decide how many calls run at once; the window only bounds what waits for them.
   await inWindow(
     jobs,
-    () => 2 * opts.limiter.limit + 8,
-    (job) => runOne(d, job, limiter, opts),
+    () => 2 * d.limiters.limit + 8,
+    (job) => runOne(d, job, opts),
     d,
   );
   opts.signal?.removeEventListener('abort', onAbort);
   if (opts.signal?.aborted && !d.stopped) d.stopped = 'cancelled';
   d.report();
-  return { ...d.stats, rateLimited: opts.limiter.rateLimited, stopped: d.stopped, fatal: d.fatal };
+  return { ...d.stats, rateLimited: d.limiters.rateLimited, stopped: d.stopped, fatal: d.fatal };
 }

@@ -8,7 +8,7 @@
 // asked again once under a distinct key (attempt index 1), so a rerun replays both attempts
 // from the cache; still malformed, the assertion is an error and the sample is excluded from
 // the statistics (a broken judge says nothing about the prompt).
-import { endpointOf } from '../providers/openai-provider.js';
+import { endpointOf } from '../providers/endpoint.js';
 import type { Pricer } from '../providers/pricing.js';
 import { cacheKey } from '../providers/response-cache.js';
 import { fillValue } from '../suites/assertions/fill-value.js';

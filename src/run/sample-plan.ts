@@ -4,9 +4,12 @@
 // cap can be checked against what really has to be called.
 import type { CacheMode } from '../providers/response-cache.js';
 import { sampleKeys } from '../providers/response-cache.js';
-import { endpointOf } from '../providers/openai-provider.js';
+import { endpointOf } from '../providers/endpoint.js';
 import type { Rendered } from '../prompts/render-prompt.js';
+import { requestFeatures } from '../prompts/request-features.js';
+import { withConversation } from '../prompts/turns.js';
 import { InputError, type Problem } from '../errors.js';
+import { samplingOptions } from '../request-options.js';
 import type { CallResult, ChatMessage, ChatRequest, ProviderConfig, ProviderSource, Suite } from '../types.js';
 
 export interface PlannedCase {
@@ -55,7 +58,8 @@ export function planSuite(
     max_tokens: p.max_tokens,
     ...(p.top_p !== undefined ? { top_p: p.top_p } : {}),
     ...(p.seed !== undefined ? { seed: p.seed } : {}),
-    ...(suite.prompt.responseFormat ? { response_format: suite.prompt.responseFormat } : {}),
+    ...samplingOptions(p),
+    ...requestFeatures(suite.prompt),
   };
   const problems: Problem[] = [];
   const cases: PlannedCase[] = [];
@@ -67,7 +71,9 @@ export function planSuite(
       else if (r) problems.push(...r.problems);
       return;
     }
-    const full: ChatRequest = { ...request, messages: r.messages };
+    // a case's earlier turns go before the prompt's final user message(s)
+    const messages = withConversation(r.messages, c.conversation);
+    const full: ChatRequest = { ...request, messages };
     const keys: string[] = [];
     const keyOf = sampleKeys(endpoint, full);
     for (let s = 0; s < suite.repeats; s++) {
@@ -86,7 +92,7 @@ export function planSuite(
           label: `${suite.name} / case ${c.id} / sample ${s + 1}`,
         });
     }
-    cases.push({ caseIndex, messages: r.messages, keys });
+    cases.push({ caseIndex, messages, keys });
   });
   if (problems.length) throw new InputError(problems);
   return { suite, request, cases };

@@ -12,6 +12,7 @@ import type { AssertionSpec, EvalCase, ProviderConfig, Suite } from '../types.js
 import { dedupeCases, loadCases, parseCasesText, type LoadedCases } from './cases/load-cases.js';
 import { loadSuitePrompt, type SuitePrompt } from './github-prompt-suite.js';
 import { checkVars, collect, configProblem, rowProblems, type ResolveContext } from './resolve-context.js';
+import { isPairwise } from './assertions/registry.js';
 import { resolveRubricFiles } from './rubric-files.js';
 import { mergeProvider, providerSource } from './suite-provider.js';
 
@@ -134,6 +135,7 @@ async function checkedCases(
     });
   }
   const suiteAssert = [...(prompt.evaluators ?? []), ...s.assert];
+  pairwisePlacement(ctx, s, i, suiteAssert, loaded.cases);
   const checked = checkVars(ctx, prompt, loaded.cases, suiteAssert, ctx.configFile ?? 'promptgate.yml');
   // llm-rubric `rubric_file:` is read from this same revision (rubric-files.ts).
   const assertPos = configProblem(ctx, ['suites', i, 'assert'], '');
@@ -143,6 +145,35 @@ async function checkedCases(
   });
   ctx.errors.push(...rubrics.problems);
   return { cases: rubrics.cases, assert: rubrics.suiteAssert, rubricFiles: rubrics.files };
+}
+
+/**
+ * A pairwise judge compares a suite's cases base vs head: it belongs in the suite's `assert:`,
+ * once (a case cannot be compared on its own, two judges would be two gates on one question).
+ */
+function pairwisePlacement(
+  ctx: ResolveContext,
+  s: SuiteConfig,
+  i: number,
+  suiteAssert: AssertionSpec[],
+  cases: EvalCase[],
+): void {
+  const at = suiteAssert.flatMap((a, j) => (isPairwise(a) ? [j] : []));
+  if (at.length > 1)
+    ctx.errors.push(
+      configProblem(
+        ctx,
+        ['suites', i, 'assert', at[1]!],
+        `suite \`${s.name}\` has ${at.length} pairwise judges; keep one`,
+      ),
+    );
+  for (const c of cases)
+    if (c.assert.some((a) => isPairwise(a)))
+      ctx.errors.push({
+        file: c.source.file,
+        line: c.source.line || undefined,
+        message: `case \`${c.id}\`: a pairwise judge compares the whole suite base vs head; move it to the suite's \`assert:\``,
+      });
 }
 
 function suiteProvider(

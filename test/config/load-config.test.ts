@@ -164,6 +164,27 @@ const BAD: Array<[string, string, number, number, string]> = [
     'provider.temperature must be ≤ 2',
   ],
   ['bad URL', 'version: 1\nprovider:\n  model: m\n  base_url: nope\n', 4, 13, 'expected a URL'],
+  [
+    'extra_body naming a key promptgate sets',
+    'version: 1\nprovider:\n  model: m\n  extra_body: { logprobs: true, stream: true }\n',
+    4,
+    15,
+    'provider.extra_body: cannot set `stream`: promptgate reads one complete answer',
+  ],
+  [
+    'a penalty out of range',
+    'version: 1\nprovider:\n  model: m\n  presence_penalty: 3\n',
+    4,
+    21,
+    'provider.presence_penalty must be ≤ 2',
+  ],
+  [
+    "a judge's stop sequences (never sent to the judge)",
+    `${SUITE}    assert:\n      - { type: llm-rubric, value: ok, provider: { stop: [x] } }\n`,
+    7,
+    50,
+    'stop would not be sent to the judge',
+  ],
 ];
 
 describe('parseConfig: bad configs', () => {

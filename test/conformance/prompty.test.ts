@@ -15,6 +15,7 @@ import { parseMustache } from '../../src/prompts/mustache/index.js';
 import { loadPrompty, parsePrompty } from '../../src/prompts/prompty.js';
 import { parsePromptyMessages } from '../../src/prompts/prompty/parse-messages.js';
 import { promptyInputs, renderPrompt, renderPromptyText } from '../../src/prompts/render-prompt.js';
+import { requestFeatures } from '../../src/prompts/request-features.js';
 import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
 import { childProcessSandbox } from '../../src/sandbox/render-sandbox.js';
 import { checkCaseVariables } from '../../src/suites/render-case.js';
@@ -111,34 +112,53 @@ describe('Prompty WireConformance.toRequest (OpenAI)', () => {
   });
   afterAll(() => server.close());
 
-  /** The vector's agent as a .prompty file: its options, tools and outputs, its messages as role lines. */
-  function promptyFile(input: any): string {
+  /**
+   * The vector's agent as a .prompty file and a case: its options, tools and outputs, its
+   * messages as role lines; an image or audio part as an input of that kind, printed on its own line.
+   */
+  function promptyFile(input: any): { file: string; vars: Record<string, unknown> } {
     const model: Record<string, unknown> = { id: input.model_id, provider: input.provider, apiType: input.apiType };
     if (Object.keys(input.options).length) model.options = input.options;
     const fm: Record<string, unknown> = { name: 'wire', model };
-    if (input.tools.length) fm.tools = input.tools;
-    if (input.outputs.length) fm.outputs = input.outputs;
+    const inputs: { name: string; kind: string }[] = [];
+    const vars: Record<string, unknown> = {};
+    const partText = (p: any, i: number, j: number) => {
+      if (p.kind === 'text') return p.value;
+      const name = `m${i}_${j}`;
+      inputs.push({ name, kind: p.kind });
+      vars[name] = p.kind === 'audio' ? { data: p.value, mediaType: p.mediaType } : p.value;
+      return `{{${name}}}`;
+    };
     const body = (input.messages as any[])
-      .map((m) => {
-        if (m.content.some((p: any) => p.kind !== 'text'))
-          throw new Error(`a ${m.content.map((p: any) => p.kind).join('+')} message cannot be written as text`);
-        return `${m.role}:\n${m.content.map((p: any) => p.value).join('')}`;
+      .map((m, i) => {
+        const media = m.content.some((p: any) => p.kind !== 'text');
+        return `${m.role}:\n${m.content.map((p: any, j: number) => partText(p, i, j)).join(media ? '\n' : '')}`;
       })
       .join('\n\n');
-    return `---\n${stringify(fm)}---\n${body}\n`;
+    if (inputs.length) fm.inputs = inputs;
+    if (input.tools.length) fm.tools = input.tools;
+    if (input.outputs.length) fm.outputs = input.outputs;
+    return { file: `---\n${stringify(fm)}---\n${body}\n`, vars };
   }
 
   it.each(of('WireConformance', 'toRequest').filter(([, v]) => v.provider === 'openai'))('%s', async (id, v) => {
     await conform('prompty', id, async () => {
       if (v.input.apiType !== 'chat') throw new Error(`promptgate sends chat completions, not ${v.input.apiType}`);
-      const prompt = parsePrompty('wire.prompty', promptyFile(v.input));
-      const [r] = await renderPrompt(prompt, [{ vars: {} }], sandbox);
+      const { file, vars } = promptyFile(v.input);
+      const prompt = parsePrompty('wire.prompty', file);
+      const [r] = await renderPrompt(prompt, [{ vars }], sandbox);
       if (!r || !('messages' in r)) throw new Error('not rendered');
       const provider = createOpenAIProvider(
         providerSchema.parse({ model: prompt.params.model, base_url: server.url }),
         { env: {}, timeoutMs: 5000 },
       );
-      const req: ChatRequest = { model: prompt.params.model!, messages: r.messages, ...prompt.params } as ChatRequest;
+      // what the run sends (run/sample-plan.ts): the prompt's parameters and its request features
+      const req: ChatRequest = {
+        model: prompt.params.model!,
+        messages: r.messages,
+        ...prompt.params,
+        ...requestFeatures(prompt),
+      } as ChatRequest;
       server.reset();
       await provider.complete(req);
       expect(server.requests[0]).toEqual(v.expected.request_body);

@@ -12,12 +12,13 @@ const files = readdirSync(dir)
   .sort();
 
 describe('examples/workflows', () => {
-  it('has the four documented workflows', () => {
+  it('has the five documented workflows', () => {
     expect(files).toEqual([
       'promptgate-command.yml',
       'promptgate-drift.yml',
       'promptgate-pr-target.yml',
       'promptgate-pr.yml',
+      'promptgate-sharded.yml',
     ]);
   });
 
@@ -45,13 +46,18 @@ describe('examples/workflows', () => {
         permissions: { contents: 'read', 'pull-requests': 'write', issues: 'write', checks: 'write' },
       },
       'promptgate-drift.yml': { on: 'schedule', permissions: { contents: 'read', issues: 'write' } },
+      'promptgate-sharded.yml': {
+        on: 'pull_request',
+        permissions: { contents: 'read', 'pull-requests': 'write', checks: 'write' },
+      },
     };
     for (const f of files) {
       const wf = parseYaml(readFileSync(join(dir, f), 'utf8'));
       if (f === 'promptgate-drift.yml') expect(Object.keys(wf.on)[0]).toBe(expected[f]!.on);
       else expect(Object.keys(wf.on), f).toEqual([expected[f]!.on]);
       expect(wf.permissions, f).toEqual(expected[f]!.permissions);
-      const steps = wf.jobs.promptgate.steps as any[];
+      // the sharded workflow evaluates in its matrix jobs; its promptgate job only merges
+      const steps = (f === 'promptgate-sharded.yml' ? wf.jobs.shards : wf.jobs.promptgate).steps as any[];
       const checkout = steps.find((s) => String(s.uses).startsWith('actions/checkout@'));
       // drift compares one commit with its baseline: no history needed
       if (f !== 'promptgate-drift.yml') expect(checkout.with['fetch-depth'], f).toBe(0);
@@ -67,6 +73,27 @@ describe('examples/workflows', () => {
     // no step runs anything from the head: the only shell step fetches it as data
     const runs = (wf.jobs.promptgate.steps as any[]).filter((s) => s.run).map((s) => s.run.trim());
     expect(runs).toEqual(['git fetch --no-tags origin "refs/pull/${PR_NUMBER}/head"']);
+  });
+
+  it('sharded: a matrix of shards whose partial results reach one merge job', () => {
+    const wf = parseYaml(readFileSync(join(dir, 'promptgate-sharded.yml'), 'utf8'));
+    const shards = wf.jobs.shards;
+    const n = shards.strategy.matrix.shard.length;
+    expect(shards.strategy.matrix.shard).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    const step = (shards.steps as any[]).find((s) => s.uses === 'promptgate/promptgate@v1');
+    expect(step.with).toEqual({ shard: `\${{ matrix.shard }}/${n}` });
+    const upload = (shards.steps as any[]).find((s) => String(s.uses).startsWith('actions/upload-artifact@'));
+    expect(upload.with.path).toBe('${{ steps.promptgate.outputs.partial-path }}');
+    const merge = wf.jobs.promptgate;
+    expect(merge.needs).toBe('shards');
+    expect(merge.if).toBe('${{ !cancelled() }}');
+    const download = (merge.steps as any[]).find((s) => String(s.uses).startsWith('actions/download-artifact@'));
+    const mergeStep = (merge.steps as any[]).find((s) => s.uses === 'promptgate/promptgate@v1');
+    expect(mergeStep.with).toEqual({ mode: 'merge', partials: download.with.path });
+    expect(upload.with.name.replace('${{ matrix.shard }}', '*')).toBe(download.with.pattern);
+    // the merge job reads no code and calls no model: no checkout, no key
+    expect((merge.steps as any[]).some((s) => String(s.uses).startsWith('actions/checkout@'))).toBe(false);
+    expect(mergeStep.env).toBeUndefined();
   });
 
   it('drift: on a schedule and by hand, one run at a time, the baseline accepted only when asked', () => {

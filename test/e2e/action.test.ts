@@ -443,7 +443,8 @@ describe('the Action entry', () => {
         apiUrl: gh.url,
         repository: `${OWNER}/${REPO}`,
         env: { TOY_KEY: KEY },
-        signalAfterMs: 1500,
+        // once answers arrive (not after a fixed time, which a loaded machine can outrun)
+        signalWhen: () => slow.stats.completions >= 2,
       });
       expect(run.code).toBe(3);
       expect(run.report.cancelled).toBe(true);

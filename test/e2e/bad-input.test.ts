@@ -10,6 +10,7 @@ import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer, type ModelServerOptions } from '../support/model-server.js';
 import { runCli, type CliRun } from '../support/run-cli.js';
 import { toyAnswer, toyCases } from '../support/toy-model.js';
+import { readReportFile } from '../support/read-report.js';
 
 let ok: ModelServer;
 const toy: ModelServerOptions = { answer: (body, ctx) => toyAnswer(body as never, ctx.repeatIndex) };
@@ -519,7 +520,7 @@ const rows: Row[] = [
     at: ['error'],
     says: [/no model call succeeded/, /not valid JSON/, /the report covers what ran/],
     then: (_r, repo) => {
-      const report = JSON.parse(readFileSync(join(repo.dir, 'out/report.json'), 'utf8'));
+      const report = readReportFile(join(repo.dir, 'out/report.json'));
       expect(report.stopped).toMatch(/no model call succeeded/);
     },
   },

@@ -11,6 +11,7 @@ import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
 import { toyAnswer, toyCases } from '../support/toy-model.js';
+import { readReportFile } from '../support/read-report.js';
 
 let server: ModelServer;
 const repos: TempRepo[] = [];
@@ -90,10 +91,10 @@ describe('promptgate compare outputs', () => {
     const repo = brokenRepo();
     const r = await runCli(['compare', '--base', 'main', '--out-dir', 'out'], { cwd: repo.dir, env: env() });
     expect(r.code).toBe(1);
-    const report = JSON.parse(readFileSync(join(repo.dir, 'out', 'report.json'), 'utf8')) as Report;
+    const report = readReportFile(join(repo.dir, 'out', 'report.json')) as Report;
     const html = readFileSync(join(repo.dir, 'out', 'report.html'), 'utf8');
     expect(html).toBe(renderHtml(report));
-    expect(r.stderr).toContain('report.json and report.html');
+    expect(r.stderr).toContain('report.json, cases.jsonl and report.html');
     const rendered = await runCli(['render', 'out/report.json', '--format', 'html'], { cwd: repo.dir });
     expect(rendered.code).toBe(0);
     expect(rendered.stdout).toBe(html);

@@ -8,6 +8,7 @@ import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
 import { toyAnswer, toyCases } from '../support/toy-model.js';
+import { readReportFile } from '../support/read-report.js';
 
 let server: ModelServer;
 const repos: TempRepo[] = [];
@@ -77,7 +78,7 @@ async function compare(repo: TempRepo, ...extra: string[]) {
   });
   let report: Report | undefined;
   try {
-    report = JSON.parse(readFileSync(join(repo.dir, 'out', 'report.json'), 'utf8')) as Report;
+    report = readReportFile(join(repo.dir, 'out', 'report.json')) as Report;
   } catch {
     report = undefined;
   }

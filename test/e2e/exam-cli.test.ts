@@ -10,6 +10,7 @@ import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ChatBody, type ModelServer } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
 import { toyAnswer, toyCases } from '../support/toy-model.js';
+import { readReportFile } from '../support/read-report.js';
 
 let server: ModelServer;
 const repos: TempRepo[] = [];
@@ -65,7 +66,7 @@ async function compare(repo: TempRepo) {
     cwd: repo.dir,
     env: { TOY_KEY: 'sk-test' },
   });
-  const report = JSON.parse(readFileSync(join(repo.dir, 'out', 'report.json'), 'utf8')) as Report;
+  const report = readReportFile(join(repo.dir, 'out', 'report.json')) as Report;
   return { ...r, report, md: readFileSync(join(repo.dir, 'out', 'report.md'), 'utf8') };
 }
 

@@ -12,6 +12,7 @@ import { cacheEntries } from '../support/cache-entries.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ModelServer, type ModelServerOptions } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
+import { readReportFile } from '../support/read-report.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -97,15 +98,24 @@ suites:
   return r;
 }
 
-async function compare(r: TempRepo, opts: { signalAfterMs?: number } = {}) {
+/** `signalWhen`: SIGTERM once it holds (polled), e.g. once answers are in the cache - never after a fixed time a loaded machine can outrun. */
+async function compare(r: TempRepo, opts: { signalWhen?: () => boolean } = {}) {
   const res = await runCli(['compare', '--base', 'main', '--head', 'HEAD', '--out-dir', 'out'], {
     cwd: r.dir,
     env: { FAULT_KEY: 'k' },
-    signalAfterMs: opts.signalAfterMs,
+    onStart: (signal) => {
+      if (!opts.signalWhen) return;
+      const poll = setInterval(() => {
+        if (!opts.signalWhen!()) return;
+        clearInterval(poll);
+        signal('SIGTERM');
+      }, 10);
+      cleanups.push(() => clearInterval(poll));
+    },
   });
   let report: Report | undefined;
   try {
-    report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')) as Report;
+    report = readReportFile(join(r.dir, 'out', 'report.json')) as Report;
   } catch {
     report = undefined;
   }
@@ -175,7 +185,15 @@ describe('faults through the CLI', () => {
   it('SIGTERM mid-run writes a partial report marked cancelled, exits 3 and keeps finished samples', async () => {
     const s = await server({ latencyMs: 200 });
     const r = repo({ url: s.url, cases: 40, run: 'concurrency: 4, timeout_s: 5' });
-    const first = await compare(r, { signalAfterMs: 1200 });
+    // once two answers are on disk (a line still being appended reads as not yet there)
+    const answered = () => {
+      try {
+        return cacheFiles(r) >= 2;
+      } catch {
+        return false;
+      }
+    };
+    const first = await compare(r, { signalWhen: answered });
     expect(first.code, first.stderr).toBe(3);
     expect(first.stderr).toMatch(/SIGTERM: stopping/);
     expect(first.report!.cancelled).toBe(true);
@@ -311,7 +329,7 @@ describe('faults through the CLI', () => {
     expect(sentAt, res.stderr).toBeGreaterThan(0);
     expect(res.code, res.stderr).toBe(3);
     expect(endedIn).toBeLessThan(2000);
-    const report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')) as Report;
+    const report = readReportFile(join(r.dir, 'out', 'report.json')) as Report;
     expect(report.cancelled).toBe(true);
     // it was scoring: the samples not reached are errors that say why, not passes or fails
     const errors = report.suites[0]!.base!.errors + report.suites[0]!.head!.errors;

@@ -7,6 +7,7 @@ import type { Report } from '../../src/compare/report-types.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 import { startModelServer, type ChatBody, type ModelServer } from '../support/model-server.js';
 import { runCli } from '../support/run-cli.js';
+import { readReportFile } from '../support/read-report.js';
 
 const KEY = 'sk-env-secret';
 let server: ModelServer;
@@ -115,7 +116,7 @@ describe('a bare .prompt.yml with OPENAI_BASE_URL and OPENAI_API_KEY', () => {
 
 async function compare(r: TempRepo, env: Record<string, string>) {
   const res = await runCli(['compare', '--base', 'main', '--head', 'HEAD', '--out-dir', 'out'], { cwd: r.dir, env });
-  const report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')) as Report;
+  const report = readReportFile(join(r.dir, 'out', 'report.json')) as Report;
   return { ...res, report };
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/compare/report-types.js';
+import { readReportFile } from '../support/read-report.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -18,9 +19,7 @@ describe('examples/quickstart demo', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/promptgate exited with 1/);
     expect(r.stdout).toMatch(/Regressed cases/);
-    const report = JSON.parse(
-      readFileSync(join(root, 'examples', 'quickstart', 'out', 'report.json'), 'utf8'),
-    ) as Report;
+    const report = readReportFile(join(root, 'examples', 'quickstart', 'out', 'report.json')) as Report;
     expect(report.verdict).toBe('fail');
     expect(report.calls.made).toBe(0);
     expect(report.calls.cached).toBe(360);

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Report } from '../../src/compare/report-types.js';
 import { createTempRepo } from '../support/git-repo.js';
 import { startModelServer, type ChatBody, type ModelServer } from '../support/model-server.js';
+import { readReportFile } from '../support/read-report.js';
 import { runCli } from '../support/run-cli.js';
 
 const KEY = 'sk-env-secret';
@@ -51,7 +51,7 @@ it('a temperature raised outside the template fails, and the comment names the c
       env: { OPENAI_BASE_URL: server.url, OPENAI_API_KEY: KEY },
     });
     expect(res.code, res.stderr).toBe(1);
-    const report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')) as Report;
+    const report = readReportFile(join(r.dir, 'out', 'report.json'));
     expect(report.suites[0]!.request).toEqual({
       base: { model: 'gpt-4o-mini', max_tokens: 20, temperature: 0 },
       head: { model: 'gpt-4o-mini', max_tokens: 20, temperature: 0.9 },

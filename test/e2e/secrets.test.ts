@@ -123,7 +123,8 @@ describe('secrets are redacted from every sink', () => {
       env,
     });
     expect([0, 1], compare.stderr).toContain(compare.code);
-    const report = readFileSync(join(r.dir, 'out/report.json'), 'utf8');
+    // report.json and the per-case detail beside it (cases.jsonl)
+    const report = ['report.json', 'cases.jsonl'].map((f) => readFileSync(join(r.dir, 'out', f), 'utf8')).join('');
     expect(report).toContain('***');
     const run = await runCli(['run', '--out', 'out/results.json', '--verbose'], { cwd: r.dir, env });
     expect(run.code, run.stderr).toBe(0);

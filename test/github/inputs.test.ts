@@ -18,6 +18,8 @@ describe('parseActionInputs', () => {
       cache: true,
       mode: 'auto',
       acceptBaseline: false,
+      shard: undefined,
+      partials: 'promptgate-partials',
     });
   });
 
@@ -49,7 +51,17 @@ describe('parseActionInputs', () => {
       cache: false,
       mode: 'drift',
       acceptBaseline: true,
+      shard: undefined,
+      partials: 'promptgate-partials',
     });
+    expect(parseActionInputs(reader({ shard: ' 2/4 ' })).shard).toBe('2/4');
+    expect(parseActionInputs(reader({ mode: 'merge', partials: 'dl' }))).toMatchObject({
+      mode: 'merge',
+      partials: 'dl',
+    });
+    expect(() => parseActionInputs(reader({ mode: 'merge', shard: '1/2' }))).toThrow(
+      /applies to pull requests in mode auto/,
+    );
   });
 
   it('reports every bad input at once, naming the input', () => {
@@ -108,6 +120,8 @@ describe('action.yml', () => {
       'verdict',
       'report-path',
       'report-html-path',
+      'cases-path',
+      'partial-path',
       'comment-url',
       'issue-url',
     ]);

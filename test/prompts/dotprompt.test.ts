@@ -62,10 +62,6 @@ describe('Dotprompt: parsing', () => {
   });
 
   it.each([
-    [
-      '{{media url=photo}}',
-      /^a\.prompt:5:1: `\{\{media\}\}` is not supported yet: promptgate sends text-only messages/,
-    ],
     ['{{#upper name}}x{{/upper}}', /^a\.prompt:5:1: unknown Handlebars helper `upper`/],
     ['{{shout name}}', /^a\.prompt:5:1: unknown Handlebars helper `shout`/],
     ['{{> (whichPartial)}}', /^a\.prompt:5:1: a dynamic partial/],
@@ -77,22 +73,22 @@ describe('Dotprompt: parsing', () => {
     expect(problemsOf(() => parsePrompt('a.prompt', `---\nmodel: m\n---\nline one\n${snippet}\n`))[0]).toMatch(re);
   });
 
-  it('front matter: tools are an error, a typo gets a suggestion, other keys a warning', () => {
+  it('front matter: a tool only Genkit code defines is an error, a typo gets a suggestion, other keys a warning', () => {
     expect(problemsOf(() => parsePrompt('a.prompt', '---\ntools: [lookup]\nconfg: {}\n---\nhi\n'))).toEqual([
-      'a.prompt:2:1: dotprompt `tools` are not supported yet: without its tools the model would be asked a different question; remove `tools` to evaluate the prompt without tools',
+      'a.prompt:2:9: tool `lookup` is registered in Genkit code, which promptgate does not run; define it under `toolDefs` in this file (name, description, inputSchema) to evaluate the prompt with it',
       'a.prompt:3:1: unknown front matter key `confg` (did you mean `config`?)',
     ]);
     const p = parsePrompt(
       'a.prompt',
-      '---\ncustom: prop\nmyext.flag: true\noutput:\n  format: json\nconfig:\n  stopSequences: [x]\n---\n{{section "output"}}hi\n',
+      '---\ncustom: prop\nmyext.flag: true\noutput:\n  format: json\nconfig:\n  stopSequences: [x]\n  topK: 3\n---\n{{section "output"}}hi\n',
     );
     expect(p.unsupported).toEqual([
       'dotprompt front matter key `custom` is not Dotprompt metadata (other tools read it from `raw`); promptgate ignores it',
-      'dotprompt `output` (format/schema) is not enforced; add an is-json or json-schema assertion',
-      'dotprompt config `stopSequences` is not supported yet (ignored)',
+      'dotprompt config `topK` is not supported yet (ignored)',
       'dotprompt extension fields `myext.flag` are for other tools; promptgate ignores them',
       '`{{section}}` marks where Genkit inserts its own content at run time; promptgate inserts nothing there',
     ]);
+    expect(p.params.stop).toEqual(['x']);
   });
 
   it('with a schema, a printed variable it does not declare is a warning', () => {
@@ -151,6 +147,30 @@ describe('Dotprompt: rendering keeps whitespace as the spec does', () => {
     expect(await render(q, { name: 'Michael', items: ['a', 'b'], tone: 'warm' })).toEqual({
       messages: [{ role: 'user', content: 'Hello, Michael!\n- a\n- b\n:)' }],
     });
+  });
+
+  it('{{media}} is an image or audio part of the message; video or audio by URL is the case’s error', async () => {
+    const p = parsePrompt('m.prompt', 'What is in this picture?\n{{media url=photo}}{{media url=clip}}');
+    expect(await render(p, { photo: 'https://example.com/a.jpg', clip: 'data:audio/mpeg;base64,SUQz' })).toEqual({
+      messages: [
+        {
+          role: 'user',
+          content: 'What is in this picture?\n',
+          parts: [
+            { type: 'text', text: 'What is in this picture?\n' },
+            { type: 'image_url', image_url: { url: 'https://example.com/a.jpg' } },
+            { type: 'input_audio', input_audio: { data: 'SUQz', format: 'mp3' } },
+          ],
+        },
+      ],
+    });
+    const v = parsePrompt('v.prompt', '{{media url=u contentType=t}}');
+    for (const [vars, why] of [
+      [{ u: 'https://example.com/a.mp4', t: 'video/mp4' }, /of type `video\/mp4` cannot be sent/],
+      [{ u: 'https://example.com/a.mp3', t: 'audio/mpeg' }, /audio `https:\/\/example\.com\/a\.mp3` is a URL/],
+      [{ u: 'photo.png', t: 'image/png' }, /image `media` is `photo\.png`: give an http\(s\) URL/],
+    ] as const)
+      expect(await render(v, vars)).toMatchObject({ problems: [{ message: expect.stringMatching(why) }] });
   });
 
   it('`@name` case vars are Genkit context and `@messages` the history', async () => {

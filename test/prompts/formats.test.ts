@@ -50,6 +50,24 @@ describe('template file', () => {
     expect(lines[0]).toMatch(/^p\.md:2:13: `max_tokens`: /);
   });
 
+  it('front matter takes stop, penalties, extra body keys and the limit field; extra_body cannot set their keys', () => {
+    const p = parsePrompt(
+      'p.md',
+      '---\nstop: [END]\nfrequency_penalty: 0.5\npresence_penalty: -1\nextra_body: { logprobs: true }\nmax_tokens_param: max_completion_tokens\n---\nhi',
+    );
+    expect(p.params).toEqual({
+      stop: ['END'],
+      frequency_penalty: 0.5,
+      presence_penalty: -1,
+      extra_body: { logprobs: true },
+      max_tokens_param: 'max_completion_tokens',
+    });
+    const lines = problemsOf(() => parsePrompt('p.md', '---\nextra_body: { n: 3 }\n---\nhi'));
+    expect(lines[0]).toMatch(
+      /^p\.md:2:13: `extra_body`: cannot set `n`: promptgate reads one complete answer; remove it$/,
+    );
+  });
+
   it('a YAML syntax error in front matter has file:line:col of the real file', () => {
     const lines = problemsOf(() => parsePrompt('p.md', '---\nmodel: [a\n---\nhi'));
     expect(lines[0]).toMatch(/^p\.md:[23]:\d+: YAML: /);

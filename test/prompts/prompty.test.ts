@@ -39,12 +39,18 @@ describe('Prompty: front matter', () => {
   it('reads the v1 form: configuration, parameters, sample', () => {
     const p = parsePrompt('p.prompty', V1);
     expect(p.format).toBe('prompty');
-    expect(p.params).toEqual({ model: 'gpt-4o', max_tokens: 128, temperature: 0.2 });
+    // maxOutputTokens is sent as max_completion_tokens, stopSequences as stop (Prompty's OpenAI wire)
+    expect(p.params).toEqual({
+      model: 'gpt-4o',
+      max_tokens: 128,
+      max_tokens_param: 'max_completion_tokens',
+      temperature: 0.2,
+      stop: ['\n'],
+    });
     expect(p.variables).toEqual(['question', 'followup']);
     expect(p.unsupported).toEqual([
       "prompty `sample` is for Prompty's own tooling; promptgate uses the suite's cases",
       'prompty `model.connection` is ignored: promptgate calls the endpoint set in promptgate.yml',
-      'prompty model option `stopSequences` is not supported yet (ignored)',
     ]);
     expect(p.template).toMatchObject({ engine: 'jinja2', line: 15 });
   });
@@ -54,7 +60,14 @@ describe('Prompty: front matter', () => {
       'p.prompty',
       '---\nmodel:\n  id: gpt-4.1\n  options: { temperature: 0, maxOutputTokens: 50, topP: 0.5, seed: 3 }\ninputs:\n  - { name: who, kind: string, default: World }\n  - { name: n, kind: integer, required: true }\n---\nuser:\nHi {{who}} {{n}}\n',
     );
-    expect(p.params).toEqual({ model: 'gpt-4.1', temperature: 0, max_tokens: 50, top_p: 0.5, seed: 3 });
+    expect(p.params).toEqual({
+      model: 'gpt-4.1',
+      temperature: 0,
+      max_tokens: 50,
+      max_tokens_param: 'max_completion_tokens',
+      top_p: 0.5,
+      seed: 3,
+    });
     expect(p.variables).toEqual(['n']); // declared required, no default
     expect(p.template).toMatchObject({ defaults: { who: 'World' } });
   });
@@ -87,14 +100,18 @@ describe('Prompty: front matter', () => {
     ['template:\n  format:\n    kind: liquid', /^p\.prompty:4:5: template format `liquid` is not supported/],
     ['modle: gpt-4o', /^p\.prompty:2:1: unknown Prompty key `modle` \(did you mean `model`\?\)/],
     [
-      'tools:\n  - { name: f, kind: function }',
-      /^p\.prompty:2:1: prompty `tools` are not supported yet: without its tools/,
+      'tools:\n  - { name: f, kind: mcp }',
+      /^p\.prompty:3:5: prompty tool `f` of kind `mcp` is not supported: promptgate sends function tools only/,
     ],
     [
-      'inputs:\n  - { name: photo, kind: image }',
-      /^p\.prompty:3:5: input `photo` of kind `image` is not supported yet/,
+      'inputs:\n  - { name: doc, kind: file }',
+      /^p\.prompty:3:5: input `doc` of kind `file` is not supported: promptgate sends text, image and audio parts/,
     ],
     ['model:\n  id: gpt-4\n  apiType: embedding', /^p\.prompty:3:3: model apiType `embedding` is not a chat prompt/],
+    [
+      'model:\n  id: gpt-4\n  options:\n    additionalProperties: { stream: true }',
+      /^p\.prompty:3:3: model option `additionalProperties` cannot set `stream`: promptgate reads one complete answer/,
+    ],
     [
       'model:\n  id: "${env:DEPLOYMENT}"',
       /^p\.prompty:3:3: model `\$\{env:DEPLOYMENT\}` is a reference promptgate does not resolve/,
@@ -103,13 +120,50 @@ describe('Prompty: front matter', () => {
     expect(problemsOf(() => parsePrompt('p.prompty', `---\n${yaml}\n---\nuser:\nhi\n`))[0]).toMatch(re);
   });
 
-  it('outputs, developer and role attributes are warnings (never silent)', () => {
+  it('image and audio inputs become message parts where the template prints them', async () => {
+    const p = parsePrompt(
+      'p.prompty',
+      '---\ninputs:\n  - { name: photo, kind: image }\n  - { name: clip, kind: audio }\n  - { name: q, kind: string }\n---\nsystem:\nYou see and hear.\n\n{{photo}}\n\n{{clip}}\n\nuser:\n{{q}} {{photo}}\n',
+    );
+    const [r] = await renderPrompt(
+      p,
+      [{ vars: { photo: 'https://example.com/a.png', clip: 'data:audio/wav;base64,UklG', q: 'What is it?' } }],
+      noSandbox,
+    );
+    expect(r).toEqual({
+      messages: [
+        {
+          role: 'system',
+          content: 'You see and hear.',
+          parts: [
+            { type: 'text', text: 'You see and hear.' },
+            { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
+            { type: 'input_audio', input_audio: { data: 'UklG', format: 'wav' } },
+          ],
+        },
+        {
+          role: 'user',
+          content: 'What is it? ',
+          parts: [
+            { type: 'text', text: 'What is it? ' },
+            { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
+          ],
+        },
+      ],
+    });
+    // a path is never read, text never pasted in the image's place: the case's error
+    const [bad] = await renderPrompt(p, [{ vars: { photo: 'img/a.png', clip: 'x', q: 'q' } }], noSandbox);
+    expect(bad).toMatchObject({
+      problems: [{ message: expect.stringMatching(/image `photo` is `img\/a\.png`: give an http\(s\) URL/) }],
+    });
+  });
+
+  it('developer and role attributes are warnings (never silent); outputs are sent', () => {
     const p = parsePrompt(
       'p.prompty',
       '---\noutputs:\n  - { name: city, kind: string }\n---\ndeveloper:\nBe terse.\nuser[name="Ann"]:\nhi\n',
     );
     expect(p.unsupported).toEqual([
-      'prompty `outputs` (structured output) are not sent yet; add an is-json or json-schema assertion',
       'prompty `developer:` messages are sent with role `system`',
       'prompty role attributes such as `user[name=…]:` are not sent (messages carry no name)',
     ]);

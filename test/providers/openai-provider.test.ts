@@ -166,6 +166,30 @@ describe('openai provider against the loopback server', () => {
     expect(server!.requests[2].max_completion_tokens).toBe(50);
   });
 
+  it('sends stop, penalties and extra body keys as set, and the limit as max_completion_tokens when asked', async () => {
+    const p = await setup();
+    await p.complete(req);
+    await p.complete({
+      ...req,
+      stop: ['END'],
+      frequency_penalty: 0.1,
+      presence_penalty: -0.2,
+      extra_body: { logprobs: true, reasoning_effort: 'low' },
+      max_tokens_param: 'max_completion_tokens',
+    });
+    const [plain, full] = server!.requests;
+    expect(Object.keys(plain).sort()).toEqual(['max_tokens', 'messages', 'model', 'temperature']);
+    expect(full).toMatchObject({
+      stop: ['END'],
+      frequency_penalty: 0.1,
+      presence_penalty: -0.2,
+      logprobs: true,
+      reasoning_effort: 'low',
+      max_completion_tokens: 50,
+    });
+    expect('max_tokens' in full).toBe(false);
+  });
+
   it('temperature > 0 gives distinct samples for repeats', async () => {
     const p = await setup();
     const outs = await Promise.all([0, 1, 2].map(() => p.complete({ ...req, temperature: 0.7 })));

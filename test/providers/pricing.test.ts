@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calcPrice } from '@pydantic/genai-prices';
-import { createPricer, estimateTokens, loadPricer } from '../../src/providers/pricing.js';
+import { calcPrice, findProvider } from '@pydantic/genai-prices';
+import { createPricer, estimateTokens, linearRate, loadPricer } from '../../src/providers/pricing.js';
 
 const at = new Date('2025-06-01T00:00:00Z');
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-12);
@@ -42,6 +42,32 @@ describe('createPricer', () => {
     close(r.usd, 101e-5 + 200e-6);
     expect(r.estimated).toBe(true);
     expect(estimateTokens(0)).toBe(0);
+  });
+
+  it('prices each model once: flat rates read once agree with genai-prices for every model it lists', () => {
+    const usages = [
+      { input: 1000, output: 500, cached: 200 },
+      { input: 300_000, output: 10, cached: 0 },
+      { input: 5, output: 0, cached: 5 },
+    ];
+    let flat = 0;
+    for (const providerId of ['openai', 'anthropic', 'google', 'deepseek', 'mistral']) {
+      for (const m of findProvider({ providerId })?.models ?? []) {
+        const id = providerId === 'openai' ? m.id : `${providerId}/${m.id}`;
+        const pricer = createPricer([], at, calcPrice);
+        const probe = calcPrice({ input_tokens: 1 }, m.id, { providerId, timestamp: at });
+        if (probe && linearRate(probe.model_price)) flat++;
+        for (const u of usages) {
+          const usage = { input_tokens: u.input, cache_read_tokens: u.cached, output_tokens: u.output };
+          const ref = calcPrice(usage, m.id, { providerId, timestamp: at })?.total_price ?? 0;
+          expect(Math.abs(pricer.price(id, u).usd - ref)).toBeLessThanOrEqual(1e-12 * Math.max(1, ref));
+        }
+      }
+    }
+    // most models are flat (read once); tiered ones (long-context prices) still go to the table
+    expect(flat).toBeGreaterThan(100);
+    expect(linearRate({ input_mtok: 1, output_mtok: 2, requests_kcount: 5 })).toBeUndefined();
+    expect(linearRate({ input_mtok: 1, output_mtok: 2, web_searches_kcount: 10 })).toBeDefined();
   });
 
   it('an unknown model costs 0 and is marked estimated', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheKey, canonicalJson, FsResponseCache, NullCache } from '../../src/providers/response-cache.js';
+import { cacheKey, canonicalJson, FsResponseCache, NullCache, sampleKeys } from '../../src/providers/response-cache.js';
 import type { CallResult, ChatRequest } from '../../src/types.js';
 
 let dir: string;
@@ -48,6 +48,82 @@ describe('cacheKey', () => {
       cacheKey('api.openai.com/v1', { ...req, seed: 7 }, 0),
     ];
     expect(new Set([k, ...variants]).size).toBe(variants.length + 1);
+  });
+
+  it('tools, tool choice, parallel calls, structured output and tool turns are part of the key; plain keys are unchanged', () => {
+    const tool = {
+      type: 'function' as const,
+      function: { name: 'f', description: 'Find', parameters: { type: 'object' } },
+    };
+    const k = cacheKey('e', req, 0);
+    const variants = [
+      cacheKey('e', { ...req, tools: [tool] }, 0),
+      cacheKey('e', { ...req, tools: [{ ...tool, function: { ...tool.function, description: 'Find it' } }] }, 0),
+      cacheKey('e', { ...req, tools: [tool], tool_choice: 'required' }, 0),
+      cacheKey('e', { ...req, tools: [tool], parallel_tool_calls: false }, 0),
+      cacheKey('e', { ...req, response_format: { type: 'json_object' } }, 0),
+      cacheKey(
+        'e',
+        {
+          ...req,
+          messages: [
+            {
+              role: 'assistant',
+              content: '',
+              tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }],
+            },
+            { role: 'tool', content: 'r', tool_call_id: 'c' },
+          ],
+        },
+        0,
+      ),
+    ];
+    expect(new Set([k, ...variants]).size).toBe(variants.length + 1);
+    // a key computed before tools existed: the same request hashes as it did
+    expect(cacheKey('e', { ...req, tools: undefined, tool_choice: undefined }, 0)).toBe(k);
+    expect(k).toBe(cacheKey('e', req, 0));
+  });
+
+  it('stop, penalties and extra body keys are part of the key; the limit field name is not', () => {
+    const k = cacheKey('e', req, 0);
+    const variants = [
+      cacheKey('e', { ...req, stop: ['END'] }, 0),
+      cacheKey('e', { ...req, stop: 'END' }, 0),
+      cacheKey('e', { ...req, frequency_penalty: 0.5 }, 0),
+      cacheKey('e', { ...req, presence_penalty: 0.5 }, 0),
+      cacheKey('e', { ...req, extra_body: { logprobs: true } }, 0),
+    ];
+    expect(new Set([k, ...variants]).size).toBe(variants.length + 1);
+    expect(cacheKey('e', { ...req, max_tokens_param: 'max_completion_tokens' }, 0)).toBe(k);
+    // the per-sample shortcut agrees with the full key when options are set
+    const withStop = { ...req, stop: ['x', 'sample'] };
+    expect(sampleKeys('e', withStop)(2)).toBe(cacheKey('e', withStop, 2));
+  });
+
+  it('media parts are part of the key; a text message hashes as before', () => {
+    const img = (url: string): ChatRequest => ({
+      ...req,
+      messages: [
+        {
+          role: 'user',
+          content: 'Describe',
+          parts: [
+            { type: 'text', text: 'Describe' },
+            { type: 'image_url', image_url: { url } },
+          ],
+        },
+      ],
+    });
+    const text: ChatRequest = { ...req, messages: [{ role: 'user', content: 'Describe' }] };
+    const keys = [
+      cacheKey('e', text, 0),
+      cacheKey('e', img('https://a/1.png'), 0),
+      cacheKey('e', img('https://a/2.png'), 0),
+    ];
+    expect(new Set(keys).size).toBe(3);
+    expect(cacheKey('e', { ...text, messages: [{ role: 'user', content: 'Describe', parts: undefined }] }, 0)).toBe(
+      keys[0],
+    );
   });
 
   it('repeats are distinct samples, even at temperature 0', () => {
@@ -99,6 +175,19 @@ describe('FsResponseCache', () => {
     expect(await new FsResponseCache(dir).get(key)).toEqual(result);
   });
 
+  it('keeps the tool calls of an answer', async () => {
+    const c = new FsResponseCache(dir);
+    const key = cacheKey('e', req, 3);
+    const called: CallResult = {
+      ...result,
+      output: '',
+      toolCalls: [{ id: 'call_0', name: 'f', arguments: '{"q":1}' }],
+    };
+    await c.set(key, called);
+    c.close();
+    expect(await new FsResponseCache(dir).get(key)).toEqual(called);
+  });
+
   it('never writes transient fields (rate-limit hints)', async () => {
     const c = new FsResponseCache(dir);
     const key = cacheKey('e', req, 1);
@@ -112,6 +201,15 @@ describe('FsResponseCache', () => {
     ['not JSON', (key: string) => `{"v":1,"key":"${key}","result":{"output":`],
     ['wrong version', (key: string) => JSON.stringify({ v: 2, key, result })],
     ['missing output', (key: string) => `{"v":1,"key":"${key}","result":{"latencyMs":1}}`],
+    ['output not text', (key: string) => JSON.stringify({ v: 1, key, result: { ...result, output: 5 } })],
+    ['negative latency', (key: string) => JSON.stringify({ v: 1, key, result: { ...result, latencyMs: -1 } })],
+    [
+      'fractional tokens',
+      (key: string) =>
+        JSON.stringify({ v: 1, key, result: { ...result, usage: { input: 1.5, output: 1, cached: 0 } } }),
+    ],
+    ['usage null', (key: string) => JSON.stringify({ v: 1, key, result: { ...result, usage: null } })],
+    ['model not text', (key: string) => JSON.stringify({ v: 1, key, result: { ...result, model: 7 } })],
     [
       'another key',
       (key: string) =>
@@ -130,6 +228,14 @@ describe('FsResponseCache', () => {
     expect(await c.get(key)).toEqual(result);
     c.close();
     expect(await new FsResponseCache(dir).get(key)).toEqual(result);
+  });
+
+  it('an entry read back has the known fields only', async () => {
+    const key = cacheKey('e', req, 9);
+    const extra = { ...result, usage: { input: 1, output: 2, cached: 0, secret: 'x' }, planted: '<script>' };
+    await writeFile(join(dir, 'pack-old.jsonl'), `${JSON.stringify({ v: 1, key, result: extra })}\n`);
+    const got = await new FsResponseCache(dir).get(key);
+    expect(got).toEqual({ ...result, usage: { input: 1, output: 2, cached: 0 } });
   });
 
   it('skips a line torn by a crash and keeps the entries around it', async () => {

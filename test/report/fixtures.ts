@@ -5,6 +5,7 @@ import type {
   CaseResult,
   CaseSide,
   Delta,
+  PairwiseReport,
   Report,
   SideStats,
   SuiteReport,
@@ -179,6 +180,55 @@ const REPLY_HEAD =
   'Thanks for reaching out. Refunds are not available for annual plans, but you can cancel at any time from the Billing page and keep access until the end of the period. If you think this is a mistake, reply here and a colleague will look at it.';
 
 const category = (c: string): string => `{"category": "${c}", "priority": "normal"}`;
+
+/** A case whose sides answered with tool calls and/or text (structured output parsed when given). */
+function toolCase(
+  id: string,
+  base: Partial<CaseSide>,
+  head: Partial<CaseSide>,
+  failed: { type: string; reason: string },
+): CaseResult {
+  const r = regressedCase(id, base.output ?? '', head.output ?? '', failed);
+  return { ...r, base: { ...r.base, ...base }, head: { ...r.head, ...head } };
+}
+
+const issueCall = (title: string) => ({ name: 'create_issue', arguments: { title, priority: 'high' } });
+const TOOL_FAILED = { type: 'tool-called', reason: 'expected a call of create_issue, the model called none' };
+const TOOLS = [
+  { type: 'function', function: { name: 'create_issue', parameters: { type: 'object' } } },
+  { type: 'function', function: { name: 'lookup_order', parameters: { type: 'object' } } },
+];
+
+/** A soft pairwise judge that preferred base in 7 of 10 cases (p = 0.035 after Holm): warns. */
+export function pairwiseReport(over: Partial<PairwiseReport> = {}): PairwiseReport {
+  return {
+    name: 'better-reply',
+    grade: 'soft',
+    cases: 10,
+    headPreferred: 1,
+    basePreferred: 7,
+    ties: 2,
+    errors: 0,
+    inconsistent: 1,
+    winRate: 0.125,
+    ciLow: 0.0064,
+    ciHigh: 0.4707,
+    coverage: 0.9,
+    net: -0.6,
+    pValue: 0.035,
+    pAdjusted: 0.035,
+    costUsd: 0.0042,
+    calls: { made: 18, cached: 0, failed: 0 },
+    baseWon: [
+      { id: 'refund-1', reason: 'A answers the refund question; B only links the docs' },
+      { id: 'refund-2', reason: 'B ignores the order number the customer gave' },
+    ],
+    verdict: 'warn',
+    reason:
+      'judge better-reply preferred head in 1, base in 7, tied 2 (1 order-inconsistent) of 10 cases; head win rate 12.5% (90% CI 0.6%…47.1%), p = 0.035 (sign test, Holm) < 0.05: base preferred, warns (soft; gate.soft: warn)',
+    ...over,
+  };
+}
 
 export const scenarios = {
   pass: (): Report =>
@@ -667,4 +717,59 @@ export const scenarios = {
         notes: ['the run was cancelled; results are partial', 'the run stopped early: cancelled; results are partial'],
       },
     ),
+  // issue 16 in the issue 17 comment: tool calls each side made (grouped by the tools called),
+  // structured output diffed field by field, a request whose tools, stop and extra_body changed,
+  // and a pairwise judge's table beside the suite tables
+  tools: (): Report =>
+    report([
+      suite('support-agent', {
+        verdict: 'fail',
+        cases: 24,
+        base: side({ softPassRate: 0.95 }),
+        head: side({ passRate: 0.7, softPassRate: 0.7 }),
+        delta: delta({ passRate: -0.25, ciLow: -0.4, ciHigh: -0.11, pValue: 0.002, pAdjusted: 0.004 }),
+        reasons: ['pass rate fell 25 pp (90% CI −40…−11), p = 0.004 < 0.05 after Holm: fails'],
+        checks: [{ rule: 'pass-rate', verdict: 'fail' }],
+        request: {
+          base: { model: 'gpt-4.1-mini', temperature: 0, tools: TOOLS.slice(0, 1), tool_choice: 'auto' },
+          head: {
+            model: 'gpt-4.1-mini',
+            temperature: 0,
+            tools: TOOLS,
+            tool_choice: 'required',
+            stop: ['###'],
+            extra_body: { reasoning_effort: 'low' },
+          },
+        },
+        caseResults: [
+          ...['crash-1', 'crash-2', 'crash-3'].map((id, i) =>
+            toolCase(
+              id,
+              { output: '', toolCalls: [issueCall(['App crashes on save', 'Export fails', 'Login loops'][i]!)] },
+              { output: 'I can help with that. Could you tell me more?' },
+              TOOL_FAILED,
+            ),
+          ),
+          toolCase(
+            'order-7',
+            { output: '', toolCalls: [{ name: 'lookup_order', arguments: { order_id: 'A-1042' } }] },
+            { output: '', toolCalls: [{ name: 'lookup_order', arguments: { order_id: '1042' } }] },
+            { type: 'json-path', reason: '$.order_id is "1042", expected to match ^A-' },
+          ),
+          toolCase(
+            'label-9',
+            { output: '{"label":"bug","priority":"high"}', structured: { label: 'bug', priority: 'high' } },
+            { output: '{"label":"feature","priority":"high"}', structured: { label: 'feature', priority: 'high' } },
+            { type: 'equals', reason: 'expected "bug", got "feature"' },
+          ),
+          caseResult('ok-1', 'unchanged'),
+        ],
+      }),
+      suite('replies', {
+        verdict: 'warn',
+        pairwise: pairwiseReport(),
+        reasons: [pairwiseReport().reason],
+        caseResults: [caseResult('refund-1', 'unchanged')],
+      }),
+    ]),
 };

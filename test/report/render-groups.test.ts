@@ -135,6 +135,45 @@ describe('grouping regressions by what changed', () => {
   });
 });
 
+describe('grouping answers with tool calls', () => {
+  const call = (name: string, args: unknown) => [{ name, arguments: args }];
+  const withCalls = (id: string, base: unknown[], head: unknown[] = []) => {
+    const c = regressed(id, '', 'Sorry, I cannot do that.', 'expected a call of create_issue', 'tool-called');
+    c.base.toolCalls = base as typeof c.base.toolCalls;
+    c.head.toolCalls = head as typeof c.head.toolCalls;
+    return c;
+  };
+
+  it('cases that dropped the same tool group whatever its arguments; another tool change is its own group', () => {
+    const r = report([
+      suite('t', {
+        verdict: 'fail',
+        caseResults: [
+          withCalls('a', call('create_issue', { title: 'x' })),
+          withCalls('b', call('create_issue', { title: 'y' })),
+          withCalls('c', call('lookup_order', { id: 1 })),
+        ],
+      }),
+    ]);
+    const g = groups(r);
+    expect(g.map((x) => x.refs.map((ref) => ref.result.id))).toEqual([['a', 'b'], ['c']]);
+    expect(mdLine(g[0]!.change!, 500)).toBe('tools `create_issue` → none; nothing → `Sorry, I cannot do that.`');
+    // the arguments differ, so the second case is an example of its own, each with its tool calls
+    const md = groupBlock(g[0]!, { limits: COMMENT_LIMITS, showSuite: false }, 2, 'elsewhere');
+    expect(md).toContain('Tool calls: base `create_issue({"title":"x"})` → head none');
+    expect(md).toContain('Tool calls: base `create_issue({"title":"y"})` → head none');
+  });
+
+  it('an answer of tool calls alone on both sides shows the calls and no empty output', () => {
+    const c = withCalls('o', call('lookup_order', { id: 'A-1' }), call('lookup_order', { id: '1' }));
+    c.head.output = '';
+    const md = caseBlock({ suite: suite('t'), result: c, suiteIndex: 0, caseIndex: 0 }, COMMENT_LIMITS, false);
+    expect(md).toContain('Tool calls: base `lookup_order({"id":"A-1"})` → head `lookup_order({"id":"1"})`');
+    expect(md).not.toContain('Output (identical');
+    expect(md).not.toContain('_(empty)_');
+  });
+});
+
 describe('outputs shown by what they are', () => {
   it('JSON keeps the exact word diff in a code block', () => {
     expect(outputBody(label('bug'), label('feature'), 1000)).toBe('```\n{"category": "[-bug-]{+feature+}"}\n```');
@@ -224,6 +263,30 @@ describe('what changed in the request', () => {
       ),
     ).toEqual([]);
     expect(requestChanges(withRequest({ base: same, head: null }))).toEqual([]);
+  });
+
+  it('names stop sequences, penalties and extra_body keys (issue 16 sampling options), values of extra_body left out', () => {
+    const s = withRequest({
+      base: { model: 'a', stop: '###', frequency_penalty: 0.5, extra_body: { reasoning_effort: 'low', user: 'x' } },
+      head: {
+        model: 'a',
+        stop: ['###', 'END'],
+        presence_penalty: 1,
+        extra_body: { reasoning_effort: 'high', store: true },
+        max_tokens_param: 'max_completion_tokens',
+      },
+    });
+    expect(requestChanges(s).map((l) => mdLine(l, 500))).toEqual([
+      'frequency\\_penalty 0.5 → unset',
+      'presence\\_penalty unset → 1',
+      'max\\_tokens\\_param unset → max\\_completion\\_tokens',
+      'stop `###` → `###`, `END`',
+      'extra\\_body: added `store`; removed `user`; `reasoning_effort` changed',
+    ]);
+    expect(JSON.stringify(requestChanges(s))).not.toContain('high');
+    // one stop sequence written as a string or as a list of one is the same request
+    const one = withRequest({ base: { model: 'a', stop: 'END' }, head: { model: 'a', stop: ['END'] } });
+    expect(requestChanges(one)).toEqual([]);
   });
 
   it('the parameter-change snapshot shows the temperature raised outside the template', () => {

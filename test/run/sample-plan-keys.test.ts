@@ -56,10 +56,11 @@ describe('planSuite cache keys', () => {
     ['plain', {}, 3],
     ['top_p and seed', { top_p: 0.5, seed: 7 }, 12],
     ['one repeat', { temperature: 1 }, 1],
+    ['stop, penalties, extra body', { stop: ['"sample":'], presence_penalty: 1, extra_body: { logprobs: true } }, 3],
   ] as const) {
     it(`equal cacheKey for every case and repeat (${name})`, async () => {
       const jobs = new Map<string, CallJob>();
-      const plan = await planned(suite(provider, repeats), jobs);
+      const plan = await planned(suite(provider as Partial<ProviderConfig>, repeats), jobs);
       expect(plan.cases).toHaveLength(4);
       for (const c of plan.cases) {
         const req = jobs.get(c.keys[0]!)!.request;
@@ -68,6 +69,20 @@ describe('planSuite cache keys', () => {
       expect(jobs.size).toBe(4 * repeats);
     });
   }
+
+  it('the request carries the provider’s sampling options', async () => {
+    const jobs = new Map<string, CallJob>();
+    const options = {
+      stop: 'END',
+      frequency_penalty: 0.5,
+      extra_body: { logprobs: true },
+      max_tokens_param: 'max_completion_tokens' as const,
+    };
+    const plan = await planned(suite(options, 1), jobs);
+    expect(jobs.get(plan.cases[0]!.keys[0]!)!.request).toMatchObject(options);
+    const plain = await planned(suite({}, 1), jobs);
+    expect(plain.cases[0]!.keys[0]).not.toBe(plan.cases[0]!.keys[0]);
+  });
 
   it('keys differ by sample and by message, and match across suites with the same request', async () => {
     const jobs = new Map<string, CallJob>();

@@ -6,12 +6,28 @@
 //   - with temperature > 0 each repeat is a distinct sample: the answer gets a suffix
 //     ` #<n>` where n counts earlier identical requests (same model + messages + temperature),
 //     or ` #s<seed>` when the request carries a `seed` (same seed → same sample, like a real model);
-//   - pass `answer(body, ctx)` to compute anything else (e.g. a label from the input).
+//   - with `tools` or a JSON `response_format` (and no `answer`): tool calls or JSON derived from
+//     the request, as test/support/tool-model.ts describes;
+//   - pass `answer(body, ctx)` to compute anything else (e.g. a label from the input); it may
+//     return `replyWith(toolModelReply(...))` or any ToolReply to answer with tool calls.
 // Completion is truncated to max_tokens*4 characters with finish_reason "length".
 // Usage: prompt_tokens = ceil(chars of all messages / 4), completion_tokens = ceil(chars / 4).
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { batchRoutes, type BatchServerOptions, type BatchServerStats } from './model-server-batches.js';
+import { toolModelReply, type ToolReply } from './tool-model.js';
+
+export { toolModelReply, type ToolReply } from './tool-model.js';
+
+const TOOL_REPLY = Symbol('tool reply');
+/** An `answer` result that is a whole message (content and tool calls), not text. */
+export function replyWith(r: ToolReply): object {
+  return { [TOOL_REPLY]: r };
+}
+function asToolReply(v: unknown): ToolReply | undefined {
+  return v && typeof v === 'object' && TOOL_REPLY in v ? (v as Record<symbol, ToolReply>)[TOOL_REPLY] : undefined;
+}
 
 export interface ChatBody {
   model?: string;
@@ -85,6 +101,8 @@ export interface ModelServerOptions {
    * `response_format: json_schema`) is sent as its JSON text, like a structured-output reply.
    */
   answer?: (body: ChatBody, ctx: AnswerContext) => string | object;
+  /** The Batch API's behaviour (model-server-batches.ts). */
+  batch?: BatchServerOptions;
 }
 
 export interface ModelServerStats {
@@ -102,10 +120,18 @@ export interface ModelServer {
   stats: ModelServerStats;
   /** Every chat/embeddings request body, in arrival order. */
   requests: any[];
+  /** Files uploaded and batches created or polled (/v1/files, /v1/batches). */
+  batchStats: BatchServerStats;
   setBehaviour(partial: Partial<ModelServerOptions>): void;
   /** Zero the counters and forget recorded requests (behaviour is kept). */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** The tool model's reply as an `answer` result, or undefined for a plain request. */
+function toolReplyOf(body: ChatBody, lastUser: string, plain: string): object | undefined {
+  const r = toolModelReply(body, lastUser, plain);
+  return r && replyWith(r);
 }
 
 export function defaultAnswer(body: ChatBody, ctx: AnswerContext): string {
@@ -238,7 +264,6 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
       finishTimes.delete(finish);
     }
     if (res.destroyed) return;
-
     if (o.junk) {
       res.writeHead(200, { 'content-type': o.junk === 'html' ? 'text/html' : 'application/json' });
       res.end(
@@ -246,14 +271,23 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
       );
       return;
     }
+    stats.completions++;
+    send(res, 200, completion(body, i, req.headers), o.headers);
+  };
 
+  /** A successful answer's body (live, or one line of a batch). */
+  const completion = (body: ChatBody, i: number, headers: IncomingMessage['headers']) => {
     const messages = Array.isArray(body.messages) ? body.messages : [];
     const lastUser = contentText([...messages].reverse().find((m) => m?.role === 'user')?.content);
     const fp = JSON.stringify([body.model, messages, body.temperature ?? 0]);
     const repeatIndex = seen.get(fp) ?? 0;
     seen.set(fp, repeatIndex + 1);
-    const answered = (o.answer ?? defaultAnswer)(body, { callIndex: i, repeatIndex, lastUser, headers: req.headers });
-    let text = typeof answered === 'string' ? answered : JSON.stringify(answered);
+    const ctx = { callIndex: i, repeatIndex, lastUser, headers };
+    const answered = o.answer
+      ? o.answer(body, ctx)
+      : (toolReplyOf(body, lastUser, defaultAnswer(body, ctx)) ?? defaultAnswer(body, ctx));
+    const reply = asToolReply(answered);
+    let text = reply ? (reply.content ?? '') : typeof answered === 'string' ? answered : JSON.stringify(answered);
     let finishReason = 'stop';
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
     if (!o.ignoreMaxTokens && typeof maxTokens === 'number' && tokens(text.length) > maxTokens) {
@@ -261,41 +295,52 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
       finishReason = 'length';
     }
     const promptTokens = tokens(messages.reduce((n, m) => n + contentText(m?.content).length, 0));
-    const completionTokens = tokens(text.length);
-    stats.completions++;
-    send(
-      res,
-      200,
-      {
-        id: `chatcmpl-${i}`,
-        object: 'chat.completion',
-        created: 1_700_000_000 + i,
-        model: o.model ?? `${body.model ?? 'unknown'}-2024-08-06`,
-        system_fingerprint: o.systemFingerprint ?? 'fp_loopback',
-        choices: [
-          {
-            index: 0,
-            message: { role: 'assistant', content: o.rawContent?.(body) ?? text, refusal: null },
-            logprobs: null,
-            finish_reason: finishReason,
+    const completionTokens = tokens(text.length + JSON.stringify(reply?.tool_calls ?? '').length - 2);
+    return {
+      id: `chatcmpl-${i}`,
+      object: 'chat.completion',
+      created: 1_700_000_000 + i,
+      model: o.model ?? `${body.model ?? 'unknown'}-2024-08-06`,
+      system_fingerprint: o.systemFingerprint ?? 'fp_loopback',
+      choices: [
+        {
+          index: 0,
+          message: {
+            role: 'assistant',
+            content: o.rawContent?.(body) ?? (reply?.tool_calls && !text ? null : text),
+            refusal: null,
+            ...(reply?.tool_calls ? { tool_calls: reply.tool_calls } : {}),
           },
-        ],
-        ...(o.omitUsage
-          ? {}
-          : o.usage
-            ? { usage: o.usage }
-            : {
-                usage: {
-                  prompt_tokens: promptTokens,
-                  completion_tokens: completionTokens,
-                  total_tokens: promptTokens + completionTokens,
-                  prompt_tokens_details: { cached_tokens: Math.min(o.cachedTokens ?? 0, promptTokens) },
-                },
-              }),
-      },
-      o.headers,
-    );
+          logprobs: null,
+          finish_reason: reply?.tool_calls ? 'tool_calls' : finishReason,
+        },
+      ],
+      ...(o.omitUsage
+        ? {}
+        : o.usage
+          ? { usage: o.usage }
+          : {
+              usage: {
+                prompt_tokens: promptTokens,
+                completion_tokens: completionTokens,
+                total_tokens: promptTokens + completionTokens,
+                prompt_tokens_details: { cached_tokens: Math.min(o.cachedTokens ?? 0, promptTokens) },
+              },
+            }),
+    };
   };
+
+  // the Files and Batches API (batches.ts): each line of a batch is answered like a live call
+  const batches = batchRoutes({
+    options: () => o,
+    answer: (body, headers) => {
+      const refusal = o.refuse?.(body, headers);
+      if (refusal)
+        return { status: refusal.status, body: { error: { message: refusal.message, code: refusal.code ?? null } } };
+      stats.completions++;
+      return { status: 200, body: completion(body, chatIndex++, headers) };
+    },
+  });
 
   const embeddings = (res: ServerResponse, body: any) => {
     const inputs: string[] = Array.isArray(body?.input) ? body.input.map(String) : [String(body?.input ?? '')];
@@ -313,7 +358,8 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const path = (req.url ?? '').split('?')[0];
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (batches.handles(path)) return batches.handle(req, res, path, Buffer.concat(chunks));
       if (req.method === 'GET' && path === '/v1/models') {
         return send(res, 200, {
           object: 'list',
@@ -344,6 +390,7 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
   return {
     url: `http://127.0.0.1:${port}/v1`,
     stats,
+    batchStats: batches.stats,
     requests,
     setBehaviour(partial) {
       o = { ...o, ...partial };

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { readReportFile } from './read-report.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** dist/index.js, or PROMPTGATE_ACTION_ENTRY (e.g. to try another build of the same sources). */
@@ -107,6 +108,8 @@ export interface ActionRunOptions {
   env?: Record<string, string | undefined>;
   /** Sends SIGTERM this long after the start, as the runner does when a job is cancelled. */
   signalAfterMs?: number;
+  /** SIGTERM once this holds (polled): e.g. once the model server has answered, so the step's handlers are in place. */
+  signalWhen?: () => boolean;
 }
 
 export interface ActionRun {
@@ -198,6 +201,14 @@ export function runAction(opts: ActionRunOptions): Promise<ActionRun> {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     if (opts.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
+    if (opts.signalWhen) {
+      const poll = setInterval(() => {
+        if (!opts.signalWhen!()) return;
+        clearInterval(poll);
+        child.kill('SIGTERM');
+      }, 10);
+      child.on('close', () => clearInterval(poll));
+    }
     child.on('error', reject);
     child.on('close', (code) => {
       const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
@@ -206,7 +217,7 @@ export function runAction(opts: ActionRunOptions): Promise<ActionRun> {
         stdout,
         stderr,
         outputs,
-        report: outputs['report-path'] ? JSON.parse(readFileSync(outputs['report-path'], 'utf8')) : undefined,
+        report: outputs['report-path'] ? readReportFile(outputs['report-path']) : undefined,
         html: outputs['report-html-path'] ? readFileSync(outputs['report-html-path'], 'utf8') : undefined,
         summary: readFileSync(summaryPath, 'utf8'),
         commands: [...stdout.matchAll(/^::([a-z-]+)(?: [^:]*)?::(.*)$/gm)].map((m) => ({

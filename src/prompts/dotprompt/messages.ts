@@ -2,7 +2,8 @@
 // promptgate's chat messages. A case var named `@x` is Genkit's render context `@x` (read as
 // `{{@x}}`), and `@messages` is the conversation `{{history}}` inserts; every other var is input.
 import type { DotpromptCase, DotpromptMessage } from '../../sandbox/protocol.js';
-import type { ChatMessage, Role } from '../../types.js';
+import type { ChatMessage, ContentPart, Role } from '../../types.js';
+import { audioPart, imagePart, MediaError, messageWithParts } from '../media.js';
 
 const ROLES: Record<string, Role> = { system: 'system', user: 'user', model: 'assistant' };
 const FROM_CHAT: Record<string, string> = { system: 'system', user: 'user', assistant: 'model', model: 'model' };
@@ -37,17 +38,40 @@ function historyOf(v: unknown): DotpromptMessage[] {
   });
 }
 
-/** Dotprompt's messages as promptgate sends them; throws on what a text chat cannot carry. */
+/**
+ * A `{{media}}` part as the chat API's part: an image (contentType image/*, or none with an
+ * image URL) or audio given as a data:audio URI. Video, documents and audio by URL have no
+ * chat part: an error for the case, never dropped.
+ */
+function mediaPart(media: { url: string; contentType?: string }): ContentPart {
+  const type = (media.contentType ?? '').toLowerCase();
+  const isAudio = type.startsWith('audio/') || (!type && media.url.startsWith('data:audio/'));
+  if (isAudio) {
+    if (!media.url.startsWith('data:'))
+      throw new MediaError(
+        `{{media}} audio \`${media.url}\` is a URL; the chat API takes audio as data: give a data:audio/wav;base64,… (or audio/mpeg) URI`,
+      );
+    return audioPart(media.url, 'media');
+  }
+  if (type && !type.startsWith('image/'))
+    throw new MediaError(`{{media}} of type \`${type}\` cannot be sent in a chat message (image and audio only)`);
+  return imagePart(media.url, 'media');
+}
+
+/** Dotprompt's messages as promptgate sends them; throws on what a chat message cannot carry. */
 export function chatMessagesOf(messages: DotpromptMessage[]): ChatMessage[] {
   return messages.map((m) => {
     const role = ROLES[m.role];
     if (!role) throw new Error(`a \`${m.role}\` message cannot be sent as chat text`);
-    let content = '';
+    const parts: ContentPart[] = [];
     for (const part of m.content) {
-      if ('text' in part) content += part.text;
-      else if ('media' in part) throw new Error('media parts are not supported yet (text-only messages)');
+      if ('text' in part) {
+        const last = parts[parts.length - 1];
+        if (last?.type === 'text') last.text += part.text;
+        else parts.push({ type: 'text', text: part.text });
+      } else if ('media' in part) parts.push(mediaPart(part.media));
       // a pending `{{section}}` part is filled by Genkit at run time; there is nothing to send
     }
-    return { role, content };
+    return messageWithParts(role, parts);
   });
 }

@@ -135,12 +135,7 @@ class Walker {
   }
 
   private helper(node: Node, name: string): void {
-    if (name === 'media')
-      this.problem(
-        node,
-        '`{{media}}` is not supported yet: promptgate sends text-only messages (image and audio parts are another issue); remove it or describe the media in text',
-      );
-    else if (name === 'section')
+    if (name === 'section')
       this.warn(
         '`{{section}}` marks where Genkit inserts its own content at run time; promptgate inserts nothing there',
       );

@@ -4,15 +4,27 @@
 // loses leading and trailing newlines, nothing else. A thread marker line left by the renderer is
 // replaced by that thread's messages.
 
+import type { ToolCall } from '../../types.js';
+
+/** A message part as Prompty's parser gives it; media parts come only from image/audio inputs. */
+export type PromptyPart =
+  | { kind: 'text'; value: string }
+  | { kind: 'image'; value: string }
+  | { kind: 'audio'; value: string; mediaType: string };
+
 export interface PromptyMessage {
   role: string;
-  content: { kind: 'text'; value: string }[];
+  content: PromptyPart[];
   metadata?: Record<string, unknown>;
+  /** A thread's assistant turn that called tools, and a thread's tool result (never from template text). */
+  tool_calls?: ToolCall[];
+  tool_call_id?: string;
 }
 
 const BOUNDARY = /^\s*#?\s*(assistant|developer|system|user)(\[((\w+\s*=\s*"?[^"]*"?\s*,?\s*)+)\])?\s*:\s*$/i;
 const ATTR = /(\w+)\s*=\s*"?([^",]*)"?/g;
 export const THREAD_MARKER = /^__PROMPTY_THREAD_[0-9a-f]{8}_(\w+)__$/;
+const MEDIA_MARKER = /__PROMPTY_MEDIA_[0-9a-f]{8}_(\w+)__/g;
 
 function attributes(raw: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -40,9 +52,33 @@ export function roleHeader(line: string): { role: string; attributes: boolean } 
   return m ? { role: m[1]!.toLowerCase(), attributes: m[2] !== undefined } : undefined;
 }
 
+/**
+ * A message's text with the media markers the renderer left for image/audio inputs replaced by
+ * those parts, in place; the text around them loses its leading and trailing newlines.
+ */
+function contentParts(value: string, media: Record<string, PromptyPart>): PromptyPart[] {
+  if (!Object.keys(media).length || !value.includes('__PROMPTY_MEDIA_')) return [{ kind: 'text', value }];
+  const parts: PromptyPart[] = [];
+  let at = 0;
+  const text = (s: string) => {
+    const t = trimNewlines(s);
+    if (t.trim()) parts.push({ kind: 'text', value: t });
+  };
+  for (const m of value.matchAll(MEDIA_MARKER)) {
+    const part = media[m[1]!];
+    if (!part) continue;
+    text(value.slice(at, m.index));
+    parts.push(part);
+    at = m.index + m[0].length;
+  }
+  text(value.slice(at));
+  return parts.length ? parts : [{ kind: 'text', value: '' }];
+}
+
 export function parsePromptyMessages(
   rendered: string,
   threads: Record<string, PromptyMessage[]> = {},
+  media: Record<string, PromptyPart> = {},
 ): PromptyMessage[] {
   const messages: PromptyMessage[] = [];
   let role = 'system';
@@ -55,7 +91,7 @@ export function parsePromptyMessages(
     if (lines.length && !(afterThread && !value.trim()))
       messages.push({
         role,
-        content: [{ kind: 'text', value }],
+        content: contentParts(value, media),
         ...(Object.keys(meta).length ? { metadata: meta } : {}),
       });
     lines = [];

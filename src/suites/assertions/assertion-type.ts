@@ -4,10 +4,23 @@
 import type { AssertionSpec, CallResult } from '../../types.js';
 import type { RegexEngine } from '../../safe-regex.js';
 import type { SchemaCompiler } from './schema-compiler.js';
+import type { ParsedToolCall } from './tool-call-view.js';
 
 /** Optional spec fields a type may read besides type, value, grade and name. */
 export type OptionalField =
-  'threshold' | 'flags' | 'provider' | 'rubric_file' | 'choices' | 'system_prompt' | 'embedding_model';
+  | 'threshold'
+  | 'flags'
+  | 'provider'
+  | 'rubric_file'
+  | 'choices'
+  | 'system_prompt'
+  | 'embedding_model'
+  | 'args'
+  | 'tool'
+  | 'path'
+  | 'equals'
+  | 'contains'
+  | 'matches';
 
 export interface AssertionProblem {
   /** The spec field to point at (for file:line:col), or undefined for the assertion itself. */
@@ -34,6 +47,12 @@ export interface CheckContext {
   schemas?: SchemaCompiler;
   /** The linear-time regex engine; loaded by the run when some assertion has a pattern. */
   regex?: RegexEngine;
+  /** The case's vars (strings inside `args:` and json-path values are templates over them). */
+  vars: Record<string, unknown>;
+  /** The answer's tool calls with their arguments parsed (empty when it made none). */
+  toolCalls: readonly ParsedToolCall[];
+  /** The output parsed as JSON when the request asked for structured output (else parsed on demand). */
+  structured?: unknown;
 }
 
 /**
@@ -67,13 +86,20 @@ interface Descriptor {
   validate(spec: AssertionSpec, tools: ValidationTools): AssertionProblem | undefined;
   /** Models it calls besides the suite's own (so the run can price them). */
   models?(spec: AssertionSpec): string[];
+  /** A type whose `value:` is not a pattern or schema but that may read one in another field. */
+  readsPattern?(spec: Partial<AssertionSpec>): boolean;
+  readsSchema?(spec: Partial<AssertionSpec>): boolean;
 }
 
-/** Decided locally from the output, or by a judge / embedding call (src/run/judge-phase.ts). */
+/**
+ * Decided locally from the output, by a judge / embedding call (src/run/judge-phase.ts), or -
+ * `pairwise` - by a judge comparing both sides' outputs of a case (src/run/pairwise-phase.ts),
+ * which is a suite statistic of its own and never part of a sample's pass.
+ */
 export type AssertionType = Descriptor &
   (
     | { readonly check: (ctx: CheckContext) => Observation; readonly needs?: undefined }
-    | { readonly needs: 'judge' | 'embedding'; readonly check?: undefined }
+    | { readonly needs: 'judge' | 'embedding' | 'pairwise'; readonly check?: undefined }
   );
 
 /**

@@ -11,16 +11,21 @@
 //      `needs: 'judge' | 'embedding'` (decided by the run's judge phase).
 //   2. Add it to ASSERTION_TYPES below. The order is the order users see in messages.
 //   3. Document it in README "Assertions", and test it in test/assertions/.
+// (tool-called, tool-call-count and json-path were added this way: types/tool-calls.ts and
+// types/json-path.ts, three entries below.)
 import type { AssertionSpec } from '../../types.js';
 import type { AssertionType, OptionalField } from './assertion-type.js';
 import { GH_STRING_TYPES } from './types/gh-string.js';
 import { isJson, jsonSchema } from './types/json.js';
 import { maxCostUsd, maxLatencyMs, maxTokens } from './types/limits.js';
+import { jsonPath } from './types/json-path.js';
 import { llmRubric } from './types/llm-rubric.js';
+import { pairwise } from './types/pairwise.js';
 import { regex } from './types/regex.js';
 import { similar } from './types/similar.js';
 import { levenshtein, rougeLType } from './types/string-similarity.js';
 import { contains, endsWith, equals, icontains, startsWith } from './types/text.js';
+import { toolCallCount, toolCalled } from './types/tool-calls.js';
 
 export const ASSERTION_TYPES: readonly AssertionType[] = [
   equals,
@@ -34,7 +39,11 @@ export const ASSERTION_TYPES: readonly AssertionType[] = [
   maxTokens,
   maxLatencyMs,
   maxCostUsd,
+  toolCalled,
+  toolCallCount,
+  jsonPath,
   llmRubric,
+  pairwise,
   similar,
   levenshtein,
   rougeLType,
@@ -68,34 +77,43 @@ export function typesUsing(field: OptionalField): string[] {
   return ASSERTION_TYPES.filter((t) => t.fields?.includes(field)).map((t) => t.name);
 }
 
-/** True when some assertion compiles a JSON Schema (a schema-valued type given a value). */
-export function usesSchema(specs: Iterable<Pick<AssertionSpec, 'type' | 'value'>>): boolean {
+/** True when some assertion compiles a JSON Schema (a schema-valued type given a value, tool-called `args`). */
+export function usesSchema(specs: Iterable<Partial<AssertionSpec> & Pick<AssertionSpec, 'type'>>): boolean {
   for (const s of specs) {
-    const t = typeof s.type === 'string' ? lookupType(s.type) : undefined;
-    if (t?.def.value === 'schema' && s.value !== undefined) return true;
+    const def = typeof s.type === 'string' ? lookupType(s.type)?.def : undefined;
+    if ((def?.value === 'schema' && s.value !== undefined) || def?.readsSchema?.(s)) return true;
   }
   return false;
 }
 
 /** True when some assertion matches a pattern (the regex engine is then loaded). */
-export function usesPattern(specs: Iterable<Pick<AssertionSpec, 'type'>>): boolean {
-  for (const s of specs) if (typeof s.type === 'string' && lookupType(s.type)?.def.value === 'pattern') return true;
+export function usesPattern(specs: Iterable<Partial<AssertionSpec> & Pick<AssertionSpec, 'type'>>): boolean {
+  for (const s of specs) {
+    const def = typeof s.type === 'string' ? lookupType(s.type)?.def : undefined;
+    if (def?.value === 'pattern' || def?.readsPattern?.(s)) return true;
+  }
   return false;
 }
 
-/** Names of the types whose value is a pattern (for the config loader's cheap look-ahead). */
-export const PATTERN_TYPE_NAMES: readonly string[] = ASSERTION_TYPES.filter((t) => t.value === 'pattern').map(
-  (t) => t.name,
-);
+/** Names of the types that may match a pattern (for the config loader's cheap look-ahead). */
+export const PATTERN_TYPE_NAMES: readonly string[] = ASSERTION_TYPES.filter(
+  (t) => t.value === 'pattern' || t.readsPattern,
+).map((t) => t.name);
 
-/** Names of the types whose value is a JSON Schema (for the config loader's cheap look-ahead). */
-export const SCHEMA_TYPE_NAMES: readonly string[] = ASSERTION_TYPES.filter((t) => t.value === 'schema').map(
-  (t) => t.name,
-);
+/** Names of the types that may compile a JSON Schema (for the config loader's cheap look-ahead). */
+export const SCHEMA_TYPE_NAMES: readonly string[] = ASSERTION_TYPES.filter(
+  (t) => t.value === 'schema' || t.readsSchema,
+).map((t) => t.name);
 
 /** Whether the assertion is decided by a judge or embedding call of the run, and which. */
 export function callNeeded(spec: Pick<AssertionSpec, 'type'>): 'judge' | 'embedding' | undefined {
-  return lookupType(spec.type)?.def.needs;
+  const needs = lookupType(spec.type)?.def.needs;
+  return needs === 'pairwise' ? undefined : needs;
+}
+
+/** A pairwise judge: compares base's and head's outputs, a suite statistic outside every sample's pass. */
+export function isPairwise(spec: Pick<AssertionSpec, 'type'>): boolean {
+  return lookupType(spec.type)?.def.needs === 'pairwise';
 }
 
 /** Models an assertion calls besides the suite's own (judges, embeddings). */

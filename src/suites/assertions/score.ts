@@ -3,7 +3,8 @@
 import type { AssertionOutcome, AssertionSpec, CallResult } from '../../types.js';
 import { UnevaluableError } from './assertion-type.js';
 import { fillValue } from './fill-value.js';
-import { lookupType } from './registry.js';
+import { isPairwise, lookupType } from './registry.js';
+import { parsedToolCalls, type ParsedToolCall } from './tool-call-view.js';
 import type { RegexEngine } from '../../safe-regex.js';
 import type { SchemaCompiler } from './schema-compiler.js';
 
@@ -27,6 +28,10 @@ export interface ScoreContext {
   schemas?: SchemaCompiler;
   /** The linear-time regex engine; the run loads it when some assertion has a pattern. */
   regex?: RegexEngine;
+  /** The answer's tool calls, parsed once per sample (parsedToolCalls of `call` when absent). */
+  toolCalls?: readonly ParsedToolCall[];
+  /** The output parsed as JSON when the request asked for structured output. */
+  structured?: unknown;
 }
 
 export interface SampleScore {
@@ -64,10 +69,13 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
       output: ctx.call.output,
       value,
       spec,
+      vars: ctx.vars,
       call: ctx.call,
       costUsd: ctx.costUsd,
       schemas: ctx.schemas,
       regex: ctx.regex,
+      toolCalls: ctx.toolCalls ?? parsedToolCalls(ctx.call),
+      structured: ctx.structured,
     });
     const pass = negated ? !obs.holds : obs.holds;
     const out: AssertionOutcome = { type: spec.type, grade, pass };
@@ -81,8 +89,10 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
   }
 }
 
+/** A pairwise judge is no part of a sample's pass (it compares the two sides): left out. */
 export function scoreSample(asserts: AssertionSpec[], ctx: ScoreContext): SampleScore {
-  const outcomes = asserts.map((a, i) => scoreAssertion(a, ctx, i));
+  const calls = { ...ctx, toolCalls: ctx.toolCalls ?? parsedToolCalls(ctx.call) };
+  const outcomes = asserts.flatMap((a, i) => (isPairwise(a) ? [] : [scoreAssertion(a, calls, i)]));
   const score: SampleScore = {
     hardPass: outcomes.every((o) => o.pass || o.grade !== 'hard'),
     softPass: outcomes.every((o) => o.pass),

@@ -35,6 +35,12 @@ const OPTIONAL_FIELDS: readonly OptionalField[] = [
   'choices',
   'system_prompt',
   'embedding_model',
+  'args',
+  'tool',
+  'path',
+  'equals',
+  'contains',
+  'matches',
   'threshold',
   'flags',
 ];

@@ -5,14 +5,14 @@
 //  - any other map is a plain row of variables, like a CSV row: `id` and `description` are
 //    reserved (lifted out), every other key is a variable. A plain row may not carry `assert`
 //    (that would be mistaken for a variable), so it is an error that says to use `vars`.
-import { inlineCaseSchema } from '../../config/schema.js';
+import { inlineCaseSchema, type Turn } from '../../config/schema.js';
 import type { Problem } from '../../errors.js';
 import type { EvalCase } from '../../types.js';
 import { validateWith, type YamlPath } from '../../prompts/yaml-doc.js';
 import { assertionChecker } from '../assertions/checker.js';
 import { usesPattern } from '../assertions/registry.js';
 import { assertionProblem, typeProblem } from '../assertions/validate.js';
-import { stableCaseId } from './case-id.js';
+import { caseConversation, caseIdOf } from './conversation.js';
 
 export type Locate = (path: YamlPath, key?: boolean) => { line: number; col: number };
 
@@ -31,7 +31,13 @@ export function buildCase(
     };
   }
   const row = raw as Record<string, unknown>;
-  let fields: { id?: unknown; vars: Record<string, unknown>; assert: EvalCase['assert']; description?: string };
+  let fields: {
+    id?: unknown;
+    vars: Record<string, unknown>;
+    assert: EvalCase['assert'];
+    description?: string;
+    conversation?: Turn[];
+  };
   if (Object.hasOwn(row, 'vars')) {
     const r = validateWith(inlineCaseSchema, row, { at }, file, basePath, assertionChecker());
     const problems = [
@@ -59,8 +65,10 @@ export function buildCase(
     }
     fields = { id, vars, assert: [], description };
   }
+  const turns = caseConversation(fields.conversation, { file, ...at([...basePath, 'conversation']) });
+  if (turns.problem) return { problems: [turns.problem] };
   let id: string;
-  if (fields.id === undefined || fields.id === null) id = stableCaseId(fields.vars);
+  if (fields.id === undefined || fields.id === null) id = caseIdOf(fields.vars, turns.conversation);
   else if ((typeof fields.id === 'string' || typeof fields.id === 'number') && String(fields.id).trim() !== '')
     id = String(fields.id);
   else
@@ -68,6 +76,7 @@ export function buildCase(
 
   const c: EvalCase = { id, vars: fields.vars, assert: fields.assert, source: { file, line } };
   if (fields.description !== undefined) c.description = fields.description;
+  if (turns.conversation) c.conversation = turns.conversation;
   return { case: c, problems: [] };
 }
 

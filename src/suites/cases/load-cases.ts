@@ -8,7 +8,7 @@ import type { InlineCase } from '../../config/schema.js';
 import { InputError, type Problem } from '../../errors.js';
 import type { EvalCase } from '../../types.js';
 import type { FileSource } from '../../files/file-source.js';
-import { stableCaseId } from './case-id.js';
+import { caseConversation, caseIdOf } from './conversation.js';
 import { parseCsvCases } from './csv-cases.js';
 import { parseJsonlCases } from './jsonl-cases.js';
 import { parseYamlCases } from './yaml-cases.js';
@@ -28,17 +28,22 @@ export interface LoadedCases {
 
 function fromInline(list: InlineCase[], opts: LoadCasesOptions): LoadedCases {
   const file = opts.configFile ?? 'promptgate.yml';
-  const cases = list.map((c, i): EvalCase => {
+  const problems: Problem[] = [];
+  const cases = list.flatMap((c, i): EvalCase[] => {
+    const line = opts.inlineLines?.[i] ?? 0;
+    const turns = caseConversation(c.conversation, { file, line: line || undefined });
+    if (turns.problem) return (problems.push(turns.problem), []);
     const out: EvalCase = {
-      id: c.id !== undefined ? String(c.id) : stableCaseId(c.vars),
+      id: c.id !== undefined ? String(c.id) : caseIdOf(c.vars, turns.conversation),
       vars: c.vars,
       assert: c.assert,
-      source: { file, line: opts.inlineLines?.[i] ?? 0 },
+      source: { file, line },
     };
     if (c.description !== undefined) out.description = c.description;
-    return out;
+    if (turns.conversation) out.conversation = turns.conversation;
+    return [out];
   });
-  return { cases, problems: [] };
+  return { cases, problems };
 }
 
 export async function parseCasesText(file: string, text: string): Promise<LoadedCases> {

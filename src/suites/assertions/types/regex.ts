@@ -12,6 +12,29 @@ export function requireRegex(regex: RegexEngine | undefined): RegexEngine {
 
 const FIX = 'escape special characters with \\ (in YAML, single-quote the pattern)';
 
+/**
+ * What is wrong with a pattern (placeholders already stripped) and its flags: a flag or a
+ * feature RE2 lacks, found without the engine, or a syntax error when the engine is loaded.
+ */
+export function patternFieldProblem(
+  pattern: string,
+  flags: string,
+  engine: RegexEngine | undefined,
+): { flags?: true; message: string } | undefined {
+  const flagProblem = patternProblem('', flags);
+  if (flagProblem) return { flags: true, message: flagProblem };
+  const unsupported = patternProblem(pattern);
+  if (unsupported) return { message: unsupported };
+  if (!engine) return undefined; // syntax is checked where the engine is loaded (config, validate, run)
+  try {
+    engine.compile(pattern, flags);
+  } catch (e) {
+    if (!(e instanceof PatternError)) throw e;
+    return { message: `invalid regex: ${e.message}; ${FIX}` };
+  }
+  return undefined;
+}
+
 export const regex: AssertionType = {
   name: 'regex',
   value: 'pattern',
@@ -21,19 +44,8 @@ export const regex: AssertionType = {
   validate(spec, { regex: engine }) {
     const v = spec.value;
     if (typeof v !== 'string') return needValue(spec, 'as a regular expression string');
-    const pattern = stripPlaceholders(v);
-    const flagProblem = patternProblem('', spec.flags ?? '');
-    if (flagProblem) return { field: 'flags', message: flagProblem };
-    const unsupported = patternProblem(pattern);
-    if (unsupported) return { field: 'value', message: unsupported };
-    if (!engine) return undefined; // syntax is checked where the engine is loaded (config, validate, run)
-    try {
-      engine.compile(pattern, spec.flags ?? '');
-    } catch (e) {
-      if (!(e instanceof PatternError)) throw e;
-      return { field: 'value', message: `invalid regex: ${e.message}; ${FIX}` };
-    }
-    return undefined;
+    const why = patternFieldProblem(stripPlaceholders(v), spec.flags ?? '', engine);
+    return why && { field: why.flags ? 'flags' : 'value', message: why.message };
   },
   check({ output, value, spec, regex: engine }) {
     const re = requireRegex(engine).compile(asText(value), spec.flags ?? '');

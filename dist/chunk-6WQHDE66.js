@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{g as a,h as b,i as c}from"./chunk-IG5EQR3O.js";import"./chunk-SLVWOM7H.js";import"./chunk-TYCNIS5B.js";import"./chunk-MFKULNVN.js";import"./chunk-TDESADDE.js";import"./chunk-HPETQO75.js";import"./chunk-6J74PKN6.js";import"./chunk-RSQNZVVO.js";import"./chunk-DFAZTFSB.js";import"./chunk-NAT4GV3D.js";import"./chunk-BHRI4ICT.js";import"./chunk-XZLNSLSB.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
