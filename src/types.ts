@@ -312,6 +312,8 @@ export interface CaseRun {
 export interface SuiteRun {
   name: string;
   model: string;
+  /** The request every call of the suite carried, without its messages (report.json `suites[].request`). */
+  request?: Omit<ChatRequest, 'messages'>;
   repeats: number;
   cases: CaseRun[];
   unsupported: string[];

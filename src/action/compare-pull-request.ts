@@ -91,6 +91,9 @@ export async function comparePullRequest(
     return;
   }
   const report = result.report;
+  // the comment's "more cases" lines link to this run's job summary and artifact
+  const url = runUrl(env);
+  if (url) report.runUrl = url;
   await cache.save(report.calls.made);
 
   const reportPath = await writeComparisonReport(env, report);

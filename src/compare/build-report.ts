@@ -174,6 +174,8 @@ function suiteReport(
     caseResults: [],
   };
   if (run?.model) base.model = run.model;
+  if (s.base?.request || s.head?.request)
+    base.request = { base: s.base?.request ?? null, head: s.head?.request ?? null };
   if (s.promptFile !== undefined) base.promptFile = s.promptFile;
   if (s.promptDiff !== undefined) base.promptDiff = s.promptDiff;
   const unsupported = s.unsupported ?? run?.unsupported;

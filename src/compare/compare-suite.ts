@@ -145,7 +145,7 @@ function sides(
 
 function pairedCase(pair: CasePair): PairedCase {
   const b = summarizeSide(pair.base);
-  const h = summarizeSide(pair.head);
+  const h = summarizeSide(pair.head, 'failing');
   const headErrored = b.runs > 0 && h.runs === 0 && requestsFailed(pair.head);
   return { pair, b, h, headErrored, valid: b.runs > 0 && (h.runs > 0 || headErrored) };
 }

@@ -126,6 +126,17 @@ export function count(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** A count in a narrow cell: 950 → "950", 3,400 → "3.4k", 12,000 → "12k", 1,234,567 → "1.2M". */
+export function compactCount(n: number): string {
+  const v = Math.abs(n);
+  if (v < 1000) return count(n);
+  const [div, unit] = v < 1e6 ? [1e3, 'k'] : v < 1e9 ? [1e6, 'M'] : [1e9, 'G'];
+  const x = n / div;
+  // 999,950 is "1000k" at one decimal: it moves up a unit instead
+  const s = String(Number(x.toFixed(Math.abs(x) < 10 ? 1 : 0)));
+  return Number(s) >= 1000 && unit !== 'G' ? compactCount(Math.sign(n) * 1000 * div) : `${s}${unit}`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }

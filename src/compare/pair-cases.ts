@@ -1,5 +1,5 @@
 // Pairs a suite's cases by id and summarises each side of each case. Pure.
-import type { CaseChange, CaseSide, FailedAssertion } from './report-types.js';
+import type { CaseChange, CaseSide } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
 import { parsedToolCalls } from '../suites/assertions/tool-call-view.js';
 
@@ -38,34 +38,51 @@ export function pairCases(base: SuiteRun, head: SuiteRun): Pairing {
 export type SideSummary = Required<Omit<CaseSide, 'error' | 'toolCalls' | 'structured'>> &
   Pick<CaseSide, 'error' | 'toolCalls' | 'structured'>;
 
-/** Counts over the case's samples; errored samples are not runs (they say nothing about the prompt). */
-export function summarizeSide(run: CaseRun): SideSummary {
+/**
+ * Counts over the case's samples; errored samples are not runs (they say nothing about the prompt).
+ * `output` is one answer that shows the side's case: with `show: 'failing'` (head) the first
+ * sample that failed, whose assertions `failed` lists; with `'passing'` (base) the first that passed.
+ */
+export function summarizeSide(run: CaseRun, show: 'passing' | 'failing' = 'passing'): SideSummary {
   let passes = 0;
   let softPasses = 0;
   let runs = 0;
   let errors = 0;
-  let failed: FailedAssertion[] | undefined;
   for (const s of run.samples) {
-    if (!s.call || s.error !== undefined) {
+    if (!answered(s)) {
       errors++;
       continue;
     }
     runs++;
     if (s.hardPass) passes++;
     if (s.softPass) softPasses++;
-    if (!failed && (!s.hardPass || !s.softPass)) {
-      failed = s.outcomes.filter((o) => !o.pass).map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
-    }
   }
-  const first = run.samples.find((s) => s.call) ?? run.samples[0];
+  const first = shownSample(run, show);
   const output = first?.call?.output ?? (first?.error !== undefined ? `(error: ${first.error})` : '');
-  const summary: SideSummary = { passes, runs, output, softPasses, errors, failed: failed ?? [] };
+  // the failed assertions of the sample shown, when it failed, so the two agree
+  const failing =
+    first && answered(first) && !passedAll(first) ? first : run.samples.find((x) => answered(x) && !passedAll(x));
+  const failed = (failing?.outcomes ?? [])
+    .filter((o) => !o.pass)
+    .map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
+  const summary: SideSummary = { passes, runs, output, softPasses, errors, failed };
   const error = runs === 0 ? run.samples.find((s) => s.error !== undefined)?.error : undefined;
   if (error !== undefined) summary.error = error;
   if (first?.call?.toolCalls?.length)
     summary.toolCalls = parsedToolCalls(first.call).map((c) => ({ name: c.name, arguments: c.args ?? c.raw }));
   if (first?.structured !== undefined) summary.structured = first.structured;
   return summary;
+}
+
+type CaseSample = CaseRun['samples'][number];
+const answered = (s: CaseSample): boolean => !!s.call && s.error === undefined;
+const passedAll = (s: CaseSample): boolean => s.hardPass && s.softPass;
+
+/** Failing: the first hard failure, else the first soft one; passing: the first that passed every assertion. */
+function shownSample(run: CaseRun, show: 'passing' | 'failing'): CaseSample | undefined {
+  const ok = run.samples.filter(answered);
+  const wanted = show === 'failing' ? (ok.find((s) => !s.hardPass) ?? ok.find((s) => !s.softPass)) : ok.find(passedAll);
+  return wanted ?? ok[0] ?? run.samples.find((s) => s.call) ?? run.samples[0];
 }
 
 /** Every sample's request failed (no answer at all), as opposed to a grader that could not judge an answer. */

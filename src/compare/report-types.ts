@@ -159,6 +159,8 @@ export interface SuiteReport {
   notComparable?: NotComparable[];
   /** Additive: the rule and verdict behind each reason, in the same order as `reasons`. */
   checks?: Array<{ rule: GateRule; verdict: Verdict }>;
+  /** Additive: the request each side's calls carried, messages left out (null: that side did not run). */
+  request?: { base: RequestParams | null; head: RequestParams | null };
   /** report.json (version 2) only: unchanged cases left out of caseResults, kept in cases.jsonl. */
   unchangedCases?: number;
   /** Additive: the pairwise judge's preferences base vs head (`type: pairwise`; compare/pairwise.ts). */
@@ -193,6 +195,28 @@ export interface PairwiseReport {
   baseWon: { id: string; reason: string }[];
   verdict: Verdict;
   reason: string;
+}
+
+/**
+ * What a suite's calls sent besides the messages, in the chat API's wire shape: the model,
+ * sampling parameters (stop, penalties and extra_body when set), and (when the prompt declares
+ * them) tools and structured output.
+ */
+export interface RequestParams {
+  model: string;
+  temperature?: number;
+  max_tokens?: number;
+  top_p?: number;
+  seed?: number;
+  stop?: string | string[];
+  frequency_penalty?: number;
+  presence_penalty?: number;
+  extra_body?: Record<string, unknown>;
+  max_tokens_param?: 'max_tokens' | 'max_completion_tokens';
+  response_format?: Record<string, unknown>;
+  tools?: Array<{ type: string; function: { name: string; [key: string]: unknown } }>;
+  tool_choice?: string | { type: string; function: { name: string } };
+  parallel_tool_calls?: boolean;
 }
 
 /** One assertion as a short line: `equals "{{label}}"`, `llm-rubric "…" (soft) threshold: 0.5`. */
@@ -287,6 +311,8 @@ export interface Report {
   /** Notes shown under the verdict, e.g. "this PR edits thresholds". */
   notes?: string[];
   pricing?: { source: string; at: string };
+  /** Additive: the workflow run that produced the report (its job summary and artifacts), when run by the Action. */
+  runUrl?: string;
   /** report.json (version 2) only: the file beside it with every case, one a line. */
   casesFile?: string;
 }

@@ -49,7 +49,7 @@ export function formatProgress(e: ProgressUpdate, elapsedMs: number): string {
   if (e.done >= e.total) time = `took ${duration(elapsedMs)}`;
   else if (e.done > 0 && elapsedMs > 0) time = `ETA ${duration((elapsedMs * (e.total - e.done)) / e.done)}`;
   else time = `ETA ${NONE}`;
-  const suite = e.suite ? ` · suite ${escapeTerminal(e.suite).replace(/\s+/g, ' ')}` : '';
+  const suite = e.suite && e.done < e.total ? ` · suite ${escapeTerminal(e.suite).replace(/\s+/g, ' ')}` : '';
   return `calls ${e.done}/${e.total} (${percent}%) · ${time}${suite} · ${rate}/s · 429s ${e.rateLimited}${failed} · spent ${usd(e.spentUsd)}`;
 }
 

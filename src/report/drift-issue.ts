@@ -8,7 +8,8 @@ import type { DriftReport, ModelIdentity } from '../compare/drift-report.js';
 import { plural } from '../compare/format.js';
 import { type Layout, fitLayout } from './budget.js';
 import { inlineCode, tableCell } from './escape.js';
-import { mdLine, suiteTable } from './markdown.js';
+import { mdLine, suiteTables } from './markdown.js';
+import type { SideNames } from './output-diff.js';
 import {
   bulletBlock,
   collapsedList,
@@ -18,11 +19,12 @@ import {
   DEFAULT_CONFIG_FILE,
   regressedSection,
 } from './render-comment.js';
-import { casesWith, notes, reasons, rowHeaders, VERDICT_ICON, type Line } from './view.js';
+import { casesWith, notes, reasons, VERDICT_ICON, type Line } from './view.js';
 
 const MAX_LISTED = 50;
 const WHERE = 'in the job summary / drift.json';
-export const DRIFT_DIFF_LEGEND = 'Output diffs read baseline → fresh: `[-only in baseline-]` `{+only in fresh+}`.';
+/** The drift watch's sides: the recorded baseline answers and today's fresh ones. */
+export const DRIFT_SIDES: SideNames = { base: 'baseline', head: 'fresh' };
 
 /** The hidden first line of a config's drift issue (the comment marker's encoding, another key). */
 export function driftIssueMarker(configFile: string = DEFAULT_CONFIG_FILE): string {
@@ -142,7 +144,7 @@ export function renderDriftIssue(d: DriftReport, opts: { marker?: string; maxCha
         .map((l) => mdLine(l, 500))
         .join('<br>\n'),
       modelTable(d),
-      report.suites.length ? suiteTable(report.suites.slice(0, 50), COMMENT_LIMITS.name, rowHeaders(report.gate)) : '',
+      report.suites.length ? suiteTables(report, report.suites.slice(0, 50), COMMENT_LIMITS.name) : '',
       bulletBlock(
         'Why',
         why.lines.map((l) => mdLine(l, 500)),
@@ -155,7 +157,7 @@ export function renderDriftIssue(d: DriftReport, opts: { marker?: string; maxCha
       ),
     ],
     sections: [
-      regressedSection(regressed, DRIFT_DIFF_LEGEND, showSuite, WHERE),
+      regressedSection(regressed, DRIFT_SIDES, showSuite, WHERE),
       collapsedList('Fixed cases', fixed, showSuite, MAX_LISTED, ['fixed case', 'fixed cases'], WHERE),
     ],
     after: [footerLine(d)],

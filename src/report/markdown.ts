@@ -4,12 +4,10 @@
 import { markdownTable } from 'markdown-table';
 import type { Report, SuiteReport } from '../compare/report-types.js';
 import { codeBlock, escapeHtmlText, escapeText, inlineCode, tableCell } from './escape.js';
-import { plural, pValue } from '../compare/format.js';
-import { clip, omittedNote, truncate } from './format.js';
+import { plural } from '../compare/format.js';
+import { omittedNote, truncate } from './format.js';
 import { gradingSection } from './grading-view.js';
-import { type CaseRef, type Line, type SuiteRow, failedAssertion, inputs, passCounts, suiteRow } from './view.js';
-import { shownOutput, toolCallsLine } from './tool-view.js';
-import { wordDiff } from './word-diff.js';
+import { type Line, type SuiteRow, rowHeaders, suiteRow } from './view.js';
 
 /** Per-field limits: untrusted values are cut here with a visible marker, never mid-section. */
 export interface FieldLimits {
@@ -35,15 +33,50 @@ export function clipInline(text: string, max: number): string {
   return t.omitted === 0 ? t.text : `${t.text}${omittedNote(t.omitted)}`;
 }
 
-export function suiteTable(suites: SuiteReport[], nameLimit: number, headers: Record<keyof SuiteRow, string>): string {
-  const keys = Object.keys(headers) as Array<keyof SuiteRow>;
+export type Column = keyof SuiteRow;
+
+/** The table a reader looks at first, narrow enough for a PR timeline (760 px). */
+export const MAIN_COLUMNS: readonly Column[] = ['name', 'verdict', 'passRate', 'delta', 'p'];
+/** Size, soft grades, cost, tokens and latency: the second, compact table. */
+export const SIDE_COLUMNS: readonly Column[] = ['name', 'size', 'soft', 'cost', 'tokens', 'latency'];
+
+/** The second table's columns: the soft pass rate only where soft grades differ from hard ones. */
+export function sideColumns(suites: readonly SuiteReport[]): readonly Column[] {
+  const differ = suites.some((s) => [s.base, s.head].some((x) => x && x.softPassRate !== x.passRate));
+  return differ ? SIDE_COLUMNS : SIDE_COLUMNS.filter((c) => c !== 'soft');
+}
+
+/** Suite names in tables are cut shorter than elsewhere: a long code span cannot wrap. */
+const TABLE_NAME = 40;
+
+function tableName(name: string, max: number): string {
+  const t = truncate(name, Math.min(max, TABLE_NAME));
+  return inlineCode(t.omitted ? `${t.text}…` : t.text);
+}
+
+export function suiteTable(
+  suites: readonly SuiteReport[],
+  nameLimit: number,
+  headers: Record<Column, string>,
+  columns: readonly Column[] = MAIN_COLUMNS,
+  partial = false,
+): string {
   const rows = suites.map((s) => {
-    const row = suiteRow(s);
-    return keys.map((k) => tableCell(k === 'name' ? inlineCode(clipInline(row.name, nameLimit)) : escapeText(row[k])));
+    const row = suiteRow(s, partial);
+    return columns.map((k) => tableCell(k === 'name' ? tableName(row.name, nameLimit) : escapeText(row[k])));
   });
-  return markdownTable([keys.map((k) => headers[k]), ...rows], {
-    align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+  return markdownTable([columns.map((k) => headers[k]), ...rows], {
+    align: columns.map((k) => (k === 'name' || k === 'verdict' ? 'l' : 'r')),
   });
+}
+
+/** The two suite tables: the main one, and cost and latency for the suites that ran. */
+export function suiteTables(report: Report, suites: readonly SuiteReport[], nameLimit: number): string {
+  const headers = rowHeaders(report.gate);
+  const partial = !!(report.stopped || report.cancelled);
+  const main = suiteTable(suites, nameLimit, headers, MAIN_COLUMNS, partial);
+  const ran = suites.filter((s) => s.base || s.head);
+  return ran.length ? `${main}\n\n${suiteTable(ran, nameLimit, headers, sideColumns(ran), partial)}` : main;
 }
 
 export function details(summaryHtml: string, body: string): string {
@@ -53,49 +86,6 @@ export function details(summaryHtml: string, body: string): string {
 /** `<summary>` holds raw HTML, so untrusted names use <code> with HTML escaping. */
 export function htmlCode(text: string, limit: number): string {
   return `<code>${escapeHtmlText(clipInline(text, limit))}</code>`;
-}
-
-export const DIFF_LEGEND = 'Output diffs read base → head: `[-only in base-]` `{+only in head+}`.';
-
-/** A case: id, suite, pass counts, inputs, failed assertion and the word diff. */
-export function caseBlock(ref: CaseRef, limits: FieldLimits, showSuite: boolean): string {
-  const r = ref.result;
-  const title: string[] = [`**${inlineCode(clipInline(r.id, limits.name))}**`];
-  if (showSuite) title.push(`in ${inlineCode(clipInline(ref.suite.name, limits.name))}`);
-  title.push(`· ${passCounts(ref)}`);
-  // the per-case test is on hard grades: beside a soft regression it would read as no evidence
-  if (r.pValue != null && !ref.soft) title.push(`· ${pValue(r.pValue)}`);
-  if (r.significant) title.push('· significant');
-  if (r.source) title.push(`· ${inlineCode(`${clipInline(r.source.file, limits.name)}:${r.source.line}`)}`);
-  const lines = [title.join(' ')];
-  const vars = inputs(r);
-  if (vars.length > 0) {
-    const shown = vars
-      .slice(0, 12)
-      .map(([k, v]) => `${inlineCode(clipInline(k, 80))}: ${inlineCode(clipInline(v, limits.input))}`);
-    const more = vars.length > 12 ? ` and ${vars.length - 12} more` : '';
-    lines.push(`Inputs: ${shown.join(' · ')}${more}`);
-  }
-  const failed = failedAssertion(r, ref.soft);
-  if (failed) lines.push(`Failed: ${mdLine(failed, limits.input)}`);
-  const calls = toolCallsLine(r);
-  if (calls) lines.push(mdLine(calls, limits.input));
-  const errs = (r.base.errors ?? 0) + (r.head.errors ?? 0);
-  if (errs > 0) lines.push(`Errors: base ${r.base.errors ?? 0}, head ${r.head.errors ?? 0}`);
-  const [a, b] = [shownOutput(r.base), shownOutput(r.head)];
-  const body =
-    a === b
-      ? `Output (identical on both sides):\n\n${codeBlock(clip(b, limits.output))}`
-      : codeBlock(wordDiff(a, b, { maxChars: limits.output }));
-  // Two trailing spaces would be invisible in review; a blank line separates block parts.
-  return `${lines.join('<br>\n')}\n\n${body}`;
-}
-
-/** Compact one-liner for collapsed lists (fixed, flaky, errors, unchanged). */
-export function caseItem(ref: CaseRef, limits: FieldLimits, showSuite: boolean): string {
-  const r = ref.result;
-  const suite = showSuite ? ` in ${inlineCode(clipInline(ref.suite.name, limits.name))}` : '';
-  return `- ${inlineCode(clipInline(r.id, limits.name))}${suite}: ${passCounts(ref)}`;
 }
 
 export function promptDiffBlock(suite: SuiteReport, limits: FieldLimits): string {

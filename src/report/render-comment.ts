@@ -5,18 +5,13 @@
 import type { Report } from '../compare/report-types.js';
 import { type Layout, type ListSection, fitLayout } from './budget.js';
 import { plural } from '../compare/format.js';
-import {
-  DIFF_LEGEND,
-  type FieldLimits,
-  caseBlock,
-  caseItem,
-  gradingBlock,
-  mdLine,
-  promptDiffBlock,
-  suiteTable,
-} from './markdown.js';
+import { caseItem, exampleCases, groupBlock, outputKinds } from './case-block.js';
+import { type CaseGroup, groupRegressions } from './case-groups.js';
+import { type FieldLimits, gradingBlock, mdLine, promptDiffBlock, suiteTables } from './markdown.js';
+import { type SideNames, PR_SIDES, diffLegend } from './output-diff.js';
+import { requestLines } from './request-change.js';
+import { type CaseRef, casesWith, footer, headline, notes, reasons, runLink } from './view.js';
 import { pairwiseBlock } from './pairwise-view.js';
-import { type CaseRef, casesWith, footer, headline, notes, reasons, rowHeaders } from './view.js';
 
 export const DEFAULT_CONFIG_FILE = 'promptgate.yml';
 /** GitHub rejects comment bodies over 65,536 characters. */
@@ -25,7 +20,10 @@ export const COMMENT_LIMIT = 65_536;
 export const DEFAULT_COMMENT_MAX = COMMENT_LIMIT - 536;
 
 export const COMMENT_LIMITS: FieldLimits = { output: 1_000, input: 200, name: 100, promptDiff: 8_000 };
-const OPEN_REGRESSED = 10;
+/** Case blocks shown open (the groups' examples); further groups are collapsed. */
+const OPEN_EXAMPLES = 10;
+/** Cases shown in full per group of regressions. */
+const EXAMPLES = 2;
 const MAX_TABLE_ROWS = 50;
 const MAX_REASONS = 30;
 const MAX_NOTES = 20;
@@ -35,6 +33,18 @@ const MAX_LIST_ITEMS = 50;
 /** Cases the pairwise judge preferred base in, listed in the comment; the job summary lists all. */
 const MAX_PAIRWISE_CASES = 10;
 const WHERE = 'in the job summary / report.json';
+
+/** Where the rest is: the run's job summary and report.json artifact, linked when report.json has the run. */
+export function whereFor(report: Report, plain = WHERE, linked = 'job summary and report.json artifact'): string {
+  const url = runLink(report);
+  return url ? `in the [${linked}](${url})` : plain;
+}
+
+/** The footer line, with a link to the run when report.json has it. */
+export function footerLine(report: Report, limit: number): string {
+  const url = runLink(report);
+  return `<sub>${mdLine(footer(report), limit)}${url ? ` · [workflow run](${url})` : ''}</sub>`;
+}
 
 /**
  * The hidden first line that identifies this config's sticky comment. The GitHub adapter
@@ -77,7 +87,7 @@ export function topParts(
   const table =
     report.suites.length === 0
       ? '_No suite was affected by this change._'
-      : suiteTable(shownSuites, nameLimit, rowHeaders(report.gate)) +
+      : suiteTables(report, shownSuites, nameLimit) +
         (moreSuites > 0 ? `\n\n… ${plural(moreSuites, 'more suite')} ${where}` : '');
   const why = reasons(report, MAX_REASONS);
   const noteLines = notes(report);
@@ -86,6 +96,11 @@ export function topParts(
     worst ? mdLine(worst, 500) : '',
     table,
     pairwiseBlock(report, mdLine, maxPairwiseCases, where),
+    bulletBlock(
+      'What changed in the request',
+      requestLines(shownSuites).map((l) => mdLine(l, 500)),
+      null,
+    ),
     gradingBlock(report, maxGrading, where),
     bulletBlock(
       'Why',
@@ -128,16 +143,39 @@ export function collapsedList(
   };
 }
 
-/** The regressed cases in full, most important first: the first ten open, the rest collapsed. */
-export function regressedSection(regressed: CaseRef[], legend: string, showSuite: boolean, where = WHERE): ListSection {
+function casesIn(groups: readonly CaseGroup[], from: number, to: number): number {
+  return groups.slice(from, to).reduce((n, g) => n + g.refs.length, 0);
+}
+
+/**
+ * The regressed cases grouped by what changed, most important first: the groups whose examples
+ * fit in ten case blocks open, the rest collapsed; each group with up to two cases in full.
+ */
+export function regressedSection(
+  regressed: CaseRef[],
+  sides: SideNames,
+  showSuite: boolean,
+  where = WHERE,
+  limits: FieldLimits = COMMENT_LIMITS,
+): ListSection {
+  const groups = groupRegressions(regressed);
+  const examples = groups.map((g) => exampleCases(g, EXAMPLES));
+  let open = 0;
+  for (let shown = 0; open < groups.length; open++) {
+    shown += examples[open]!.length;
+    if (shown > OPEN_EXAMPLES && open > 0) break;
+  }
+  const legend = diffLegend(outputKinds(examples.flat()), sides);
+  const view = { limits, showSuite, sides };
   return {
-    heading: `#### Regressed cases (${regressed.length})\n\n${legend}`,
-    count: regressed.length,
-    item: (i) => caseBlock(regressed[i]!, COMMENT_LIMITS, showSuite),
+    heading: [`#### Regressed cases (${regressed.length})`, legend].filter(Boolean).join('\n\n'),
+    count: groups.length,
+    item: (i) => groupBlock(groups[i]!, view, EXAMPLES, where),
     sep: '\n\n',
-    open: OPEN_REGRESSED,
-    collapsed: (n) => plural(n, 'more regressed case'),
-    omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${where}`,
+    open,
+    collapsed: (n) => plural(casesIn(groups, open, open + n), 'more regressed case'),
+    omitted: (left, any) =>
+      `… ${plural(casesIn(groups, groups.length - left, groups.length), any ? 'more regressed case' : 'regressed case')} ${where}`,
   };
 }
 
@@ -145,35 +183,29 @@ export function renderComment(report: Report, opts: CommentOptions = {}): string
   const marker = opts.marker ?? commentMarker(report.configFile ?? DEFAULT_CONFIG_FILE);
   const budget = opts.maxChars ?? DEFAULT_COMMENT_MAX;
   const showSuite = report.suites.length > 1;
+  const where = whereFor(report);
   const regressed = casesWith(report, 'regressed');
   const withDiffs = report.suites.filter((s) => s.promptDiff);
-  const [title, ...rest] = topParts(report, COMMENT_LIMITS.name, MAX_TABLE_ROWS, WHERE);
+  const [title, ...rest] = topParts(report, COMMENT_LIMITS.name, MAX_TABLE_ROWS, where);
+  const list = (title: string, refs: CaseRef[], noun: [string, string]) =>
+    collapsedList(title, refs, showSuite, MAX_LIST_ITEMS, noun, where);
   const layout: Layout = {
     before: [`${marker}\n${title}`, ...rest],
     sections: [
-      regressedSection(regressed, DIFF_LEGEND, showSuite),
-      collapsedList('Cases with errors', casesWith(report, 'error'), showSuite, MAX_LIST_ITEMS, [
-        'case with errors',
-        'cases with errors',
-      ]),
-      collapsedList('Fixed cases', casesWith(report, 'fixed'), showSuite, MAX_LIST_ITEMS, [
-        'fixed case',
-        'fixed cases',
-      ]),
-      collapsedList('Flaky cases', casesWith(report, 'flaky'), showSuite, MAX_LIST_ITEMS, [
-        'flaky case',
-        'flaky cases',
-      ]),
+      regressedSection(regressed, PR_SIDES, showSuite, where),
+      list('Cases with errors', casesWith(report, 'error'), ['case with errors', 'cases with errors']),
+      list('Fixed cases', casesWith(report, 'fixed'), ['fixed case', 'fixed cases']),
+      list('Flaky cases', casesWith(report, 'flaky'), ['flaky case', 'flaky cases']),
       {
         heading: '',
         count: withDiffs.length,
         item: (i) => promptDiffBlock(withDiffs[i]!, COMMENT_LIMITS),
         sep: '\n\n',
         open: Infinity,
-        omitted: (left) => `… prompt diffs of ${plural(left, 'suite')} ${WHERE}`,
+        omitted: (left) => `… prompt diffs of ${plural(left, 'suite')} ${where}`,
       },
     ],
-    after: [`<sub>${mdLine(footer(report), 200)}</sub>`],
+    after: [footerLine(report, 200)],
   };
   return fitLayout(layout, budget, (s) => s.length);
 }

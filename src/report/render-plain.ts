@@ -2,14 +2,17 @@
 // aligned columns instead of a markdown table, no HTML. Untrusted text is stripped of
 // control characters (escapeTerminal) so model output cannot move the cursor or recolour.
 
-import type { Report } from '../compare/report-types.js';
+import type { Report, SuiteReport } from '../compare/report-types.js';
 import { escapeTerminal } from './escape.js';
 import { plural } from '../compare/format.js';
 import { clip, truncate, omittedNote } from './format.js';
+import { exampleCases } from './case-block.js';
+import { type CaseGroup, groupRegressions } from './case-groups.js';
+import { type Column, MAIN_COLUMNS, sideColumns } from './markdown.js';
+import { requestLines } from './request-change.js';
 import {
   type CaseRef,
   type Line,
-  type SuiteRow,
   casesWith,
   failedAssertion,
   footer,
@@ -29,7 +32,10 @@ import { wordDiff } from './word-diff.js';
 
 const OUTPUT_LIMIT = 2_000;
 const INLINE_LIMIT = 200;
-const OPEN_REGRESSED = 10;
+/** Groups of regressed cases shown, each with up to two cases in full. */
+const OPEN_GROUPS = 10;
+const EXAMPLES = 2;
+const MAX_IDS = 10;
 const MAX_LIST = 20;
 const WHERE = 'in summary.md / report.json';
 
@@ -68,9 +74,10 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
-function caseText(ref: CaseRef, showSuite: boolean): string {
+function caseText(ref: CaseRef, showSuite: boolean, inGroup = false, ownFailure = false): string {
   const r = ref.result;
-  const out = [`${oneLine(r.id)}${showSuite ? ` in ${oneLine(ref.suite.name)}` : ''} · ${passCounts(ref)}`];
+  const suite = showSuite && !inGroup ? ` in ${oneLine(ref.suite.name)}` : '';
+  const out = [`${oneLine(r.id)}${suite} · ${passCounts(ref)}`];
   const vars = inputs(r);
   if (vars.length > 0)
     out.push(
@@ -79,15 +86,37 @@ function caseText(ref: CaseRef, showSuite: boolean): string {
         .map(([k, v]) => `${oneLine(k, 80)}=${JSON.stringify(oneLine(v))}`)
         .join(' ')}`,
     );
-  const failed = failedAssertion(r, ref.soft);
+  const failed = inGroup && !ownFailure ? null : failedAssertion(r, ref.soft, { cut: true });
   if (failed) out.push(`  Failed: ${plainLine(failed)}`);
   const calls = toolCallsLine(r);
   if (calls) out.push(`  ${plainLine(calls)}`);
   const [a, b] = [shownOutput(r.base), shownOutput(r.head)];
+  // an answer of tool calls alone on both sides has no text: the line above is all of it
+  if (calls && !a && !b) return out.join('\n');
   const body =
     a === b ? `(identical on both sides)\n${clip(b, OUTPUT_LIMIT)}` : wordDiff(a, b, { maxChars: OUTPUT_LIMIT });
   out.push(indent(escapeTerminal(body), '  │ '));
   return out.join('\n');
+}
+
+function groupText(g: CaseGroup, showSuite: boolean): string {
+  if (g.refs.length === 1) return caseText(g.refs[0]!, showSuite);
+  const first = g.refs[0]!;
+  const what = g.change ?? g.failed;
+  const head = [
+    `${plural(g.refs.length, 'regressed case')}${showSuite ? ` in ${oneLine(first.suite.name)}` : ''}${what ? ` · ${plainLine(what)}` : ''}`,
+  ];
+  if (g.change && g.failed) head.push(`Failed: ${plainLine(g.failed)}`);
+  const picked = exampleCases(g, EXAMPLES);
+  // not indented: the preview's colouring finds diff lines by their `  │ ` start
+  const shown = picked.map((r) => caseText(r, showSuite, true, g.mixed));
+  const rest = g.refs.filter((r) => !picked.includes(r));
+  const ids = rest.slice(0, MAX_IDS).map((r) => oneLine(r.result.id));
+  const more = rest.length - ids.length;
+  const also = rest.length
+    ? [`Also: ${ids.join(', ')}${more > 0 ? ` and ${plural(more, 'more case')} ${WHERE}` : ''}.`]
+    : [];
+  return [head.join('\n'), ...shown, ...also].join('\n\n');
 }
 
 function idList(title: string, refs: CaseRef[], showSuite: boolean): string {
@@ -98,8 +127,34 @@ function idList(title: string, refs: CaseRef[], showSuite: boolean): string {
       (r) =>
         `  - ${oneLine(r.result.id)}${showSuite ? ` in ${oneLine(r.suite.name)}` : ''}: ${passCount(r.result.base)} → ${passCount(r.result.head)}`,
     );
-  if (refs.length > MAX_LIST) items.push(`  … ${plural(refs.length - MAX_LIST, 'more')} ${WHERE}`);
+  if (refs.length > MAX_LIST) items.push(`  … ${plural(refs.length - MAX_LIST, 'more case')} ${WHERE}`);
   return `${title} (${refs.length}):\n${items.join('\n')}`;
+}
+
+/** One aligned table of the given columns; words, not emoji, for verdicts (emoji widths differ between terminals). */
+function table(report: Report, suites: readonly SuiteReport[], keys: readonly Column[]): string {
+  const headers = rowHeaders(report.gate);
+  const partial = !!(report.stopped || report.cancelled);
+  const rows = suites.map((s) => {
+    const row = suiteRow(s, partial);
+    const verdict = s.status === 'compared' ? s.verdict : `${s.status}${s.status === 'added' ? ` (${s.verdict})` : ''}`;
+    return keys.map((k) => (k === 'name' ? oneLine(row.name, 60) : k === 'verdict' ? verdict : row[k]));
+  });
+  return columns([keys.map((k) => headers[k]), ...rows]).join('\n');
+}
+
+function regressedText(report: Report, showSuite: boolean): string {
+  const regressed = casesWith(report, 'regressed');
+  if (regressed.length === 0) return '';
+  const groups = groupRegressions(regressed);
+  const shown = groups.slice(0, OPEN_GROUPS).map((g) => groupText(g, showSuite));
+  const left = groups.slice(OPEN_GROUPS).reduce((n, g) => n + g.refs.length, 0);
+  const more = left > 0 ? [`… ${plural(left, 'more regressed case')} ${WHERE}`] : [];
+  return [
+    `Regressed cases (${regressed.length}); diffs read base → head: [-only in base-] {+only in head+}`,
+    ...shown,
+    ...more,
+  ].join('\n\n');
 }
 
 export function renderPlain(report: Report): string {
@@ -109,16 +164,9 @@ export function renderPlain(report: Report): string {
   if (report.suites.length === 0) {
     parts.push('No suite was affected by this change.');
   } else {
-    const headers = rowHeaders(report.gate);
-    const keys = Object.keys(headers) as Array<keyof SuiteRow>;
-    const rows = report.suites.map((s) => {
-      const row = suiteRow(s);
-      // Words, not emoji, in the columns: emoji widths differ between terminals.
-      const verdict =
-        s.status === 'compared' ? s.verdict : `${s.status}${s.status === 'added' ? ` (${s.verdict})` : ''}`;
-      return keys.map((k) => (k === 'name' ? oneLine(row.name, 60) : k === 'verdict' ? verdict : row[k]));
-    });
-    parts.push(columns([keys.map((k) => headers[k]), ...rows]).join('\n'));
+    parts.push(table(report, report.suites, MAIN_COLUMNS));
+    const ran = report.suites.filter((s) => s.base || s.head);
+    if (ran.length) parts.push(table(report, ran, sideColumns(ran)));
   }
   parts.push(
     pairwisePlain(
@@ -128,6 +176,9 @@ export function renderPlain(report: Report): string {
       (c) => oneLine(c, 60),
     ),
   );
+  const requests = requestLines(report.suites);
+  if (requests.length)
+    parts.push(['What changed in the request:', ...requests.map((l) => `  - ${plainLine(l)}`)].join('\n'));
   const grading = gradingSection(report);
   if (grading) {
     const lines = grading.suites.flatMap((s) => [
@@ -144,21 +195,7 @@ export function renderPlain(report: Report): string {
   }
   const noteLines = notes(report);
   if (noteLines.length > 0) parts.push(['Notes:', ...noteLines.map((l) => `  - ${plainLine(l)}`)].join('\n'));
-  const regressed = casesWith(report, 'regressed');
-  if (regressed.length > 0) {
-    const shown = regressed.slice(0, OPEN_REGRESSED).map((r) => caseText(r, showSuite));
-    const more =
-      regressed.length > OPEN_REGRESSED
-        ? [`… ${plural(regressed.length - OPEN_REGRESSED, 'more regressed case')} ${WHERE}`]
-        : [];
-    parts.push(
-      [
-        `Regressed cases (${regressed.length}); diffs read base → head: [-only in base-] {+only in head+}`,
-        ...shown,
-        ...more,
-      ].join('\n\n'),
-    );
-  }
+  parts.push(regressedText(report, showSuite));
   parts.push(idList('Cases with errors', casesWith(report, 'error'), showSuite));
   parts.push(idList('Fixed cases', casesWith(report, 'fixed'), showSuite));
   parts.push(idList('Flaky cases', casesWith(report, 'flaky'), showSuite));

@@ -20,10 +20,13 @@ import {
   plural,
   pp,
 } from '../compare/format.js';
-import { DIFF_LEGEND, type FieldLimits, caseBlock, caseItem, clipInline, mdLine, promptDiffBlock } from './markdown.js';
+import { caseBlock, caseItem, groupHeader, outputKinds } from './case-block.js';
+import { groupRegressions } from './case-groups.js';
+import { type FieldLimits, clipInline, promptDiffBlock } from './markdown.js';
 import { passRateMermaid } from './mermaid-chart.js';
-import { topParts } from './render-comment.js';
-import { type CaseRef, casesWith, deltaCell, deltaLevel, footer, latencyRatioCell } from './view.js';
+import { PR_SIDES, diffLegend } from './output-diff.js';
+import { footerLine, topParts, whereFor } from './render-comment.js';
+import { type CaseRef, casesWith, deltaCell, deltaLevel, latencyRatioCell } from './view.js';
 
 /** GitHub rejects step summaries over 1 MiB (bytes). */
 export const SUMMARY_LIMIT_BYTES = 1_048_576;
@@ -119,6 +122,7 @@ function caseSection(
   showSuite: boolean,
   compact: boolean,
   noun: [string, string],
+  where: string,
 ): ListSection {
   return {
     heading: '',
@@ -130,16 +134,43 @@ function caseSection(
     collapsed: (n) =>
       n === refs.length ? `${title} (${count(n)})` : `${title} (${count(n)} of ${count(refs.length)})`,
     omitted: (left, any) =>
-      `… ${plural(left, `${any ? 'more ' : ''}${noun[0]}`, `${any ? 'more ' : ''}${noun[1]}`)} ${WHERE}`,
+      `… ${plural(left, `${any ? 'more ' : ''}${noun[0]}`, `${any ? 'more ' : ''}${noun[1]}`)} ${where}`,
+  };
+}
+
+/**
+ * Every regressed case in full, in the comment's groups (largest first), each group's header
+ * above its first case: the full-detail view keeps every case, and the budget drops whole cases.
+ */
+function regressedCases(regressed: CaseRef[], showSuite: boolean, where: string): ListSection {
+  const groups = groupRegressions(regressed);
+  const items = groups.flatMap((g) => g.refs.map((ref, i) => ({ g, ref, first: i === 0 })));
+  const view = { limits: SUMMARY_LIMITS, showSuite };
+  const legend = diffLegend(outputKinds(regressed), PR_SIDES);
+  return {
+    heading: [`#### Regressed cases (${count(regressed.length)})`, legend].filter(Boolean).join('\n\n'),
+    count: items.length,
+    item: (i) => {
+      const { g, ref, first } = items[i]!;
+      if (g.refs.length === 1) return caseBlock(ref, SUMMARY_LIMITS, showSuite);
+      const block = caseBlock(ref, SUMMARY_LIMITS, showSuite, { inGroup: true, ownFailure: g.mixed });
+      return first ? `${groupHeader(g, view)}\n\n${block}` : block;
+    },
+    sep: '\n\n',
+    open: Infinity,
+    omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${where}`,
   };
 }
 
 export function renderSummary(report: Report, opts: SummaryOptions = {}): string {
   const budget = opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES;
   const showSuite = report.suites.length > 1;
+  const where = whereFor(report, WHERE, 'report.json artifact');
   const regressed = casesWith(report, 'regressed');
   const withDiffs = report.suites.filter((s) => s.promptDiff);
-  const [title, ...rest] = topParts(report, SUMMARY_LIMITS.name, Infinity, WHERE, Infinity, Infinity);
+  const [title, ...rest] = topParts(report, SUMMARY_LIMITS.name, Infinity, where, Infinity, Infinity);
+  const cases = (title: string, change: Parameters<typeof casesWith>[1], compact: boolean, noun: [string, string]) =>
+    caseSection(title, casesWith(report, change), showSuite, compact, noun, where);
   const layout: Layout = {
     before: [
       title!,
@@ -149,34 +180,21 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
       gateLine(report.gate),
     ],
     sections: [
-      {
-        heading: `#### Regressed cases (${count(regressed.length)})\n\n${DIFF_LEGEND}`,
-        count: regressed.length,
-        item: (i) => caseBlock(regressed[i]!, SUMMARY_LIMITS, showSuite),
-        sep: '\n\n',
-        open: Infinity,
-        omitted: (left, any) => `… ${plural(left, any ? 'more regressed case' : 'regressed case')} ${WHERE}`,
-      },
-      caseSection('Cases with errors', casesWith(report, 'error'), showSuite, false, [
-        'case with errors',
-        'cases with errors',
-      ]),
-      caseSection('Fixed cases', casesWith(report, 'fixed'), showSuite, false, ['fixed case', 'fixed cases']),
-      caseSection('Flaky cases', casesWith(report, 'flaky'), showSuite, false, ['flaky case', 'flaky cases']),
-      caseSection('Unchanged cases', casesWith(report, 'unchanged'), showSuite, true, [
-        'unchanged case',
-        'unchanged cases',
-      ]),
+      regressedCases(regressed, showSuite, where),
+      cases('Cases with errors', 'error', false, ['case with errors', 'cases with errors']),
+      cases('Fixed cases', 'fixed', false, ['fixed case', 'fixed cases']),
+      cases('Flaky cases', 'flaky', false, ['flaky case', 'flaky cases']),
+      cases('Unchanged cases', 'unchanged', true, ['unchanged case', 'unchanged cases']),
       {
         heading: '',
         count: withDiffs.length,
         item: (i) => promptDiffBlock(withDiffs[i]!, SUMMARY_LIMITS),
         sep: '\n\n',
         open: Infinity,
-        omitted: (left) => `… prompt diffs of ${plural(left, 'suite')} ${WHERE}`,
+        omitted: (left) => `… prompt diffs of ${plural(left, 'suite')} ${where}`,
       },
     ],
-    after: [`<sub>${mdLine(footer(report), 400)}</sub>`],
+    after: [footerLine(report, 400)],
   };
   return fitLayout(layout, budget, (s) => Buffer.byteLength(s, 'utf8'));
 }

@@ -1,9 +1,8 @@
 // The statistics cells and lines of the report views (view.ts): Δ with its interval or why
-// there is none, p95 latency as compared or why not, the named column headers, the power note.
+// there is none, p95 latency as compared or why not, the named column headers.
 // Wording comes from compare/ (format.ts, the gate), so the reasons and the cells agree.
 import type { Delta, GateUsed, SuiteReport } from '../compare/report-types.js';
 import { NONE, change, ciName, msPair, points, ppRange } from '../compare/format.js';
-import { catchSentence } from '../compare/gate.js';
 import { latencyNotComparedShort } from '../compare/gate-limits.js';
 import type { SuiteRow } from './view.js';
 
@@ -54,18 +53,6 @@ export function rowHeaders(gate: Pick<GateUsed, 'alpha'>): Record<keyof SuiteRow
     soft: 'Soft pass',
     cost: 'Cost',
     latency: 'p95 latency',
+    tokens: 'Tokens',
   };
-}
-
-/**
- * Only when the gate itself called the suite underpowered (a found regression, or an interval
- * that already rules out a min_effect drop, makes power moot): what it catches now, what would do.
- */
-export function powerNote(s: SuiteReport): string | null {
-  const d = s.delta;
-  const underpowered = s.checks
-    ? s.checks.some((c, i) => c.rule === 'power' && s.reasons[i]?.startsWith('underpowered'))
-    : s.reasons.some((r) => r.startsWith('underpowered'));
-  if (s.status !== 'compared' || !d || !underpowered) return null;
-  return d.power ? ` is underpowered: it ${catchSentence(d.power, d.repeatsNeeded ?? null, s.repeats)}.` : null;
 }

@@ -27,7 +27,7 @@ function sideCalls(side: CaseSide): Part[] {
 /** "Tool calls: base `f({…})` → head none", or null when neither side called a tool. */
 export function toolCallsLine(r: CaseResult): Line | null {
   if (!r.base.toolCalls?.length && !r.head.toolCalls?.length) return null;
-  const same = JSON.stringify(r.base.toolCalls ?? []) === JSON.stringify(r.head.toolCalls ?? []);
+  const same = callsKey(r.base) === callsKey(r.head);
   if (same) return ['Tool calls (both sides): ', ...sideCalls(r.head)];
   return ['Tool calls: base ', ...sideCalls(r.base), ' → head ', ...sideCalls(r.head)];
 }
@@ -35,4 +35,19 @@ export function toolCallsLine(r: CaseResult): Line | null {
 /** What the output diff compares for one side (an answer of tool calls only has no text: the line above names them). */
 export function shownOutput(side: CaseSide): string {
   return side.structured !== undefined ? JSON.stringify(side.structured, null, 2) : side.output;
+}
+
+/** The tool calls a side made, as one comparable string ('' for none). */
+export function callsKey(side: CaseSide): string {
+  return side.toolCalls?.length ? JSON.stringify(side.toolCalls) : '';
+}
+
+/** Two sides answered alike: the same text (or structured output) and the same tool calls. */
+export function sameAnswer(a: CaseSide, b: CaseSide): boolean {
+  return shownOutput(a) === shownOutput(b) && callsKey(a) === callsKey(b);
+}
+
+/** The tools a side called, by name in call order: what a group of regressions shares ('' for none). */
+export function callNames(side: CaseSide): string {
+  return (side.toolCalls ?? []).map((c) => c.name).join(',');
 }

@@ -7,15 +7,26 @@ import type {
   CaseResult,
   CaseSide,
   GateRule,
-  GateUsed,
   Report,
   SuiteReport,
   Verdict,
 } from '../compare/report-types.js';
-import { NONE, arrow, change, count, pNumber, pct, plural, relativeChange, usd } from '../compare/format.js';
-import { deltaCell, latencyCell, powerNote } from './stat-cells.js';
+import {
+  NONE,
+  arrow,
+  change,
+  compactCount,
+  count,
+  pNumber,
+  pct,
+  plural,
+  relativeChange,
+  usd,
+} from '../compare/format.js';
+import { deltaCell, latencyCell } from './stat-cells.js';
 
 export { deltaCell, deltaLevel, latencyRatioCell, rowHeaders } from './stat-cells.js';
+export { footer, inputs, listCodes, notes, reasons, runLink } from './view-notes.js';
 
 /** A run of text: plain strings are ours (still escaped), `code` parts are untrusted values. */
 export type Part = string | { code: string } | { strong: string };
@@ -89,28 +100,39 @@ export function passCounts(ref: Pick<CaseRef, 'result' | 'soft'>): string {
  * What explains a head failure: the failed assertion (first hard one, else first; first soft
  * one for a soft regression, such as a judge's reason), or the error of a head that never answered.
  */
-export function failedAssertion(result: CaseResult, soft = false): Line | null {
+export function failedAssertion(result: CaseResult, soft = false, opts: { cut?: boolean } = {}): Line | null {
   if (result.headErrored) return ['no answer on head, counted as a failure: ', { code: result.head.error ?? 'error' }];
   const failed = result.head.failed ?? [];
   const first = failed.find((f) => f.grade === (soft ? 'soft' : 'hard')) ?? failed[0];
   if (!first) return null;
   const more = failed.length > 1 ? ` (+${failed.length - 1} more)` : '';
-  return [{ code: first.type }, ` (${first.grade}): `, first.reason, more];
+  return [{ code: first.type }, ` (${first.grade}): `, opts.cut ? withoutOutput(first.reason) : first.reason, more];
+}
+
+/**
+ * A failed assertion's reason without its "; got …" (or "it starts with …") tail, for where
+ * the output is shown right below: the tail repeats it, and differs between equal failures.
+ */
+export function withoutOutput(reason: string): string {
+  return reason.replace(/[;,] (?:got|it starts with|it ends with) "[\s\S]*$/, '');
 }
 
 export function headline(report: Report): { icon: string; line: Line; worst: Line | null } {
   const suites = report.suites;
+  const skipped = suites.filter((s) => s.status === 'skipped').length;
+  // the suites that were checked: a skipped one was not, and is counted apart
+  const ran = plural(suites.length - skipped, 'suite');
   const errored = suites.filter((s) => s.status === 'error').length;
   const fails = suites.filter((s) => s.verdict === 'fail' && s.status !== 'error').length;
-  const warns = suites.filter((s) => s.verdict === 'warn' && s.status !== 'error').length;
+  const warns = suites.filter((s) => s.verdict === 'warn' && s.status !== 'error' && s.status !== 'skipped').length;
   const regressed = casesWith(report, 'regressed');
   const fixed = suites.reduce((n, s) => n + s.caseResults.filter((c) => c.change === 'fixed').length, 0);
   const parts: string[] = [];
-  if (fails > 0) parts.push(`${count(fails)} of ${plural(suites.length, 'suite')} failed`);
-  if (warns > 0) parts.push(`${count(warns)} ${fails > 0 ? '' : `of ${plural(suites.length, 'suite')} `}with warnings`);
-  if (errored > 0) parts.push(`${count(errored)} of ${plural(suites.length, 'suite')} could not run`);
-  if (fails === 0 && warns === 0 && errored === 0)
-    parts.push(`${plural(suites.length, 'suite')} checked, no regression beyond the gate`);
+  if (fails > 0) parts.push(`${count(fails)} of ${ran} failed`);
+  if (warns > 0) parts.push(`${count(warns)} ${fails > 0 ? '' : `of ${ran} `}with warnings`);
+  if (errored > 0) parts.push(`${count(errored)} of ${ran} could not run`);
+  if (fails === 0 && warns === 0 && errored === 0) parts.push(`${ran} checked, no regression beyond the gate`);
+  if (skipped > 0) parts.push(`${count(skipped)} skipped`);
   if (regressed.length > 0 || fixed > 0)
     parts.push(`${count(regressed.length)} regressed, ${count(fixed)} fixed cases`);
   if (report.cancelled || report.stopped) parts.push('run stopped early, results partial');
@@ -163,6 +185,7 @@ export interface SuiteRow {
   soft: string;
   cost: string;
   latency: string;
+  tokens: string;
 }
 
 const STATUS_LABEL: Record<string, string> = {
@@ -171,7 +194,8 @@ const STATUS_LABEL: Record<string, string> = {
   error: '💥 error',
 };
 
-export function suiteRow(suite: SuiteReport): SuiteRow {
+/** `partial`: the run stopped early, so the suites' totals cover different work on each side. */
+export function suiteRow(suite: SuiteReport, partial = false): SuiteRow {
   const b = suite.base;
   const h = suite.head;
   const d = suite.delta;
@@ -186,10 +210,8 @@ export function suiteRow(suite: SuiteReport): SuiteRow {
   const both = (f: (x: NonNullable<typeof b>) => string): string =>
     b || h ? arrow(side(b, f, String), side(h, f, String)) : NONE;
   let cost = both((x) => usd(x.costUsd, x.costEstimated));
-  if (b && h) {
-    const rel = d?.costRatio != null ? change(d.costRatio) : relativeChange(b.costUsd, h.costUsd);
-    if (rel !== NONE) cost += ` (${rel})`;
-  }
+  const rel = b && h ? costChange(suite, partial) : NONE;
+  if (rel !== NONE) cost += ` (${rel})`;
   return {
     name: suite.name,
     verdict,
@@ -200,99 +222,17 @@ export function suiteRow(suite: SuiteReport): SuiteRow {
     soft: both((x) => pct(x.softPassRate)),
     cost,
     latency: latencyCell(suite),
+    tokens: both((x) => compactCount(x.tokens.input + x.tokens.output)),
   };
 }
 
-/** Why each failing/warning/errored/skipped suite is not a plain pass. */
-export function reasons(report: Report, maxLines: number): { lines: Line[]; omitted: number } {
-  const all: Line[] = [];
-  for (const s of report.suites) {
-    const label = s.status === 'error' ? 'error' : s.status === 'skipped' ? 'skipped' : s.verdict;
-    if (s.status === 'error' && s.error) all.push([{ code: s.name }, ` (${label}): `, s.error]);
-    if (s.verdict === 'pass' && s.status !== 'skipped' && s.status !== 'error') continue;
-    for (const r of s.reasons) all.push([{ code: s.name }, ` (${label}): `, r]);
-  }
-  return { lines: all.slice(0, maxLines), omitted: Math.max(0, all.length - maxLines) };
-}
-
-function gateChangeList(gate: GateUsed): string {
-  const list = (gate.changes ?? []).map((c) => `${c.key} ${c.base ?? 'unset'} → ${c.head ?? 'unset'}`);
-  return list.length > 0 ? ` (head: ${list.join(', ')})` : '';
-}
-
-export function notes(report: Report): Line[] {
-  const out: Line[] = [];
-  if (report.cancelled) out.push(['The run was cancelled; results are partial.']);
-  if (report.stopped)
-    out.push(['The run stopped early: ', report.stopped, '. Cases that did not run are not compared.']);
-  if (report.gate.headChanged) {
-    out.push([
-      { strong: 'This PR edits the gate thresholds' },
-      `${gateChangeList(report.gate)}; base's values still decide.`,
-    ]);
-  }
-  if (report.gate.source === 'head' && !report.gate.headChanged) {
-    out.push(["The base revision has no gate; head's thresholds were used."]);
-  }
-  for (const s of report.suites) {
-    if (s.status === 'added')
-      out.push([{ code: s.name }, ' is new in this PR: head results only, nothing to compare.']);
-    if (s.status === 'removed') out.push([{ code: s.name }, ' was removed by this PR: base results only.']);
-    const power = powerNote(s);
-    if (power) out.push([{ code: s.name }, power]);
-    if (s.unsupported && s.unsupported.length > 0) {
-      out.push([{ code: s.name }, ': unsupported evaluators were skipped: ', ...listCodes(s.unsupported, 8)]);
-    }
-    for (const [ids, where] of [
-      [s.casesOnlyInBase, 'base'],
-      [s.casesOnlyInHead, 'head'],
-    ] as const) {
-      if (ids && ids.length > 0) {
-        out.push([
-          { code: s.name },
-          `: ${plural(ids.length, 'case')} only in ${where} (not paired): `,
-          ...listCodes(ids, 5),
-        ]);
-      }
-    }
-  }
-  if (report.calls.failed > 0) out.push([`${plural(report.calls.failed, 'model call')} failed.`]);
-  const estimated = report.suites.some((s) => s.base?.costEstimated || s.head?.costEstimated);
-  if (estimated) out.push(['~ marks an estimated cost: a response had no usage or the model has no known price.']);
-  for (const n of report.notes ?? []) out.push([n]);
-  return out;
-}
-
-function listCodes(values: string[], max: number): Part[] {
-  const parts: Part[] = [];
-  values.slice(0, max).forEach((v, i) => {
-    if (i > 0) parts.push(', ');
-    parts.push({ code: v });
-  });
-  if (values.length > max) parts.push(` and ${count(values.length - max)} more`);
-  return parts;
-}
-
-/** Trusted-ish one-liner naming the revisions compared and the call counts. */
-export function footer(report: Report): Line {
-  const short = (sha: string): string => sha.slice(0, 7);
-  const calls = report.calls;
-  const shared = calls.shared ? `, ${count(calls.shared)} shared` : '';
-  return [
-    'base ',
-    { code: report.base.ref },
-    ` (${short(report.base.sha)}) → head `,
-    { code: report.head.ref },
-    ` (${short(report.head.sha)}) · ${plural(calls.made, 'call')} (${count(calls.cached)} cached${shared}, ${count(calls.failed)} failed)`,
-    ` · run cost ${usd(report.costUsd)} · thresholds from ${report.gate.source}`,
-  ];
-}
-
-/** Inputs of a case as `name: value` pairs, values JSON-encoded unless already strings. */
-export function inputs(result: CaseResult): Array<[string, string]> {
-  const vars = result.vars ?? {};
-  return Object.keys(vars).map((k) => {
-    const v = vars[k];
-    return [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v))];
-  });
+/**
+ * The cost change: the paired ratio (cases with calls on both sides), else the totals' ratio,
+ * which means nothing when the run stopped early or a side made no call (never "−100%").
+ */
+function costChange(suite: SuiteReport, partial: boolean): string {
+  if (suite.delta?.costRatio != null) return change(suite.delta.costRatio);
+  const b = suite.base?.costUsd ?? 0;
+  const h = suite.head?.costUsd ?? 0;
+  return partial || b === 0 || h === 0 ? NONE : relativeChange(b, h);
 }

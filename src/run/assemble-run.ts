@@ -90,6 +90,7 @@ export async function assembleSuiteRun(
   const run: SuiteRun = {
     name: suite.name,
     model: plan.request.model,
+    request: plan.request,
     repeats: suite.repeats,
     cases,
     unsupported: suite.unsupported,

@@ -24,6 +24,8 @@ export interface ProgressEvent {
   failed: number;
   rateLimited: number;
   spentUsd: number;
+  /** The suite of the call that just finished (absent on the run's closing event). */
+  suite?: string;
 }
 
 export interface ExecuteOptions {
@@ -91,7 +93,7 @@ interface Dispatch {
   queue: AbortController;
   /** `abort: false` (spend cap) only stops dispatching; calls in flight are paid for and kept. */
   stop(reason: string, abort?: boolean): void;
-  report(): void;
+  report(job?: CallJob): void;
 }
 
 const halted = new Error('dispatch stopped');
@@ -123,8 +125,9 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
       if (!d.queue.signal.aborted) d.queue.abort(halted);
       if (abort && !stopAll.signal.aborted) stopAll.abort(new Error(reason));
     },
-    report() {
+    report(job) {
       opts.onProgress?.({
+        ...(job ? { suite: job.label.split(' / ')[0] } : {}),
         done: d.done,
         total,
         made: d.stats.made,
@@ -264,7 +267,7 @@ async function runOne(d: Dispatch, job: CallJob, opts: ExecuteOptions): Promise<
     stopIfFatal(d, e);
   } finally {
     d.done++;
-    d.report();
+    d.report(job);
   }
 }
 

@@ -1,8 +1,8 @@
 // The PR comment and job summary as GitHub renders them (GFM + GitHub's CSS, Chromium):
 // - the overflow measurement of the comment's main table at the width of a PR timeline works
-//   (it finds the overflow of a deliberately wide table and none in a narrow one), and today's
-//   figure for each comment snapshot is printed (the "no overflow at 760 px" assertion belongs
-//   to the comment redesign, issue 17 item 1);
+//   (it finds the overflow of a deliberately wide table and none in a narrow one), and every
+//   table of every comment snapshot fits that width, the main table without a wrapped cell
+//   (issue 17 item 1);
 // - the job summary's mermaid chart is valid mermaid and draws a bar per suite and side.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,21 +57,30 @@ describe.skipIf(!CHROMIUM)('the comment rendered as GitHub-flavoured markdown', 
     expect(wrapped.maxCellLinesColumn).toBe('x');
   });
 
-  it("measures today's main table of every comment snapshot at 760 px", async () => {
+  it('fits every table of every comment snapshot in a 760 px timeline: nothing cut off, main table cells on one line', async () => {
     const files = readdirSync(SNAPSHOTS).filter((f) => /^comment-.*\.md$/.test(f));
-    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeGreaterThanOrEqual(12);
     const figures: string[] = [];
+    const problems: string[] = [];
     for (const f of files.sort()) {
       const page = await rendered(readFileSync(join(SNAPSHOTS, f), 'utf8'));
-      const m = await measureTableOverflow(page);
-      expect(Number.isFinite(m.overflowPx) && m.overflowPx >= 0).toBe(true);
-      figures.push(
-        `${f}: ${m.columns} columns in ${m.scrollWidth} px, ${m.overflowPx} px cut off${m.hiddenColumns.length ? ` (${m.hiddenColumns.join(', ')})` : ''}; tallest cell ${m.maxCellLines} lines (${m.maxCellLinesColumn})`,
-      );
+      const tables = await page.$$eval('.markdown-body table', (t) => t.length);
+      if (tables === 0) problems.push(`${f}: no table`);
+      for (let i = 0; i < tables; i++) {
+        const m = await measureTableOverflow(page, i);
+        figures.push(
+          `${f} #${i}: ${m.columns} columns in ${m.scrollWidth}/${m.clientWidth} px; tallest cell ${m.maxCellLines} lines (${m.maxCellLinesColumn})`,
+        );
+        if (m.overflowPx > 0 || m.hiddenColumns.length)
+          problems.push(`${f} #${i}: ${m.overflowPx} px cut off (${m.hiddenColumns.join(', ')})`);
+        // the main table reads at a glance: no cell wrapped
+        if (i === 0 && m.maxCellLines > 1) problems.push(`${f}: main table cell of ${m.maxCellLines} lines`);
+      }
       await maybeScreenshot(page, f.replace(/\.md$/, ''));
       await page.close();
     }
-    console.log(`comment main table at ${TIMELINE_WIDTH} px:\n  ${figures.join('\n  ')}`);
+    console.log(`comment tables at ${TIMELINE_WIDTH} px:\n  ${figures.join('\n  ')}`);
+    expect(problems).toEqual([]);
   });
 });
 

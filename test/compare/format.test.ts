@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { boundName, change, ciChange, ciName, ciPp, pct, pp, pValue, signedPp } from '../../src/compare/format.js';
+import {
+  boundName,
+  change,
+  ciChange,
+  ciName,
+  ciPp,
+  compactCount,
+  pct,
+  pp,
+  pValue,
+  signedPp,
+} from '../../src/compare/format.js';
 
 describe('reason number wording', () => {
   it('formats p-values, points, percents and ratios', () => {
@@ -25,5 +36,17 @@ describe('reason number wording', () => {
     expect(ciName(0.95)).toBe('95% CI');
     expect(ciName(1 - 2 * 0.0125)).toBe('97.5% CI');
     expect(boundName(0.95, 'upper')).toBe('95% upper bound');
+  });
+
+  it('shortens counts for narrow cells without ever reading "1000k"', () => {
+    expect([950, 3_400, 9_999, 12_000, 123_456, 999_950, 1_234_567].map(compactCount)).toEqual([
+      '950',
+      '3.4k',
+      '10k',
+      '12k',
+      '123k',
+      '1M',
+      '1.2M',
+    ]);
   });
 });

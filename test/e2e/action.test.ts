@@ -128,6 +128,11 @@ describe('the Action on pull_request', () => {
     expect(first.report.head.sha).toBe(headSha);
     expect(gh.comments).toHaveLength(1);
     expect(gh.comments[0]!.body).toContain('<!-- promptgate:config=promptgate.yml -->');
+    // what the comment leaves out is one click away: the run's job summary and report.json artifact
+    const run = `https://github.com/${OWNER}/${REPO}/actions/runs/4242`;
+    expect(first.report.runUrl).toBe(run);
+    expect(gh.comments[0]!.body).toContain(`[workflow run](${run})</sub>`);
+    expect(gh.comments[0]!.body).toContain(`in full in the [job summary and report.json artifact](${run})`);
     expect(first.outputs['comment-url']).toBe(
       `https://github.com/${OWNER}/${REPO}/pull/7#issuecomment-${gh.comments[0]!.id}`,
     );

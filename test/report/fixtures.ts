@@ -5,6 +5,7 @@ import type {
   CaseResult,
   CaseSide,
   Delta,
+  PairwiseReport,
   Report,
   SideStats,
   SuiteReport,
@@ -148,6 +149,85 @@ const PROMPT_DIFF = [
 
 function many(prefix: string, change: CaseChange, n: number): CaseResult[] {
   return Array.from({ length: n }, (_, i) => caseResult(`${prefix}-${String(i + 1).padStart(2, '0')}`, change));
+}
+
+/** A regressed case whose outputs and failed assertion are given (repeats as in its suite). */
+function regressedCase(
+  id: string,
+  baseOut: string,
+  headOut: string,
+  failed: { type: string; reason: string; grade?: 'hard' | 'soft' },
+  runs = 3,
+  headPasses = 0,
+): CaseResult {
+  return {
+    ...caseResult(id, 'regressed', { vars: { ticket: `Ticket ${id}` } }),
+    base: { passes: runs, runs, output: baseOut, softPasses: runs, errors: 0, failed: [] },
+    head: {
+      passes: headPasses,
+      runs,
+      output: headOut,
+      softPasses: headPasses,
+      errors: 0,
+      failed: [{ grade: 'hard', ...failed }],
+    },
+  };
+}
+
+const REPLY_BASE =
+  'Thanks for reaching out. You can request a refund from the Billing page within 30 days of purchase; the money is back on your card in 5 to 7 business days. If the button is greyed out, reply here and we will process it for you.';
+const REPLY_HEAD =
+  'Thanks for reaching out. Refunds are not available for annual plans, but you can cancel at any time from the Billing page and keep access until the end of the period. If you think this is a mistake, reply here and a colleague will look at it.';
+
+const category = (c: string): string => `{"category": "${c}", "priority": "normal"}`;
+
+/** A case whose sides answered with tool calls and/or text (structured output parsed when given). */
+function toolCase(
+  id: string,
+  base: Partial<CaseSide>,
+  head: Partial<CaseSide>,
+  failed: { type: string; reason: string },
+): CaseResult {
+  const r = regressedCase(id, base.output ?? '', head.output ?? '', failed);
+  return { ...r, base: { ...r.base, ...base }, head: { ...r.head, ...head } };
+}
+
+const issueCall = (title: string) => ({ name: 'create_issue', arguments: { title, priority: 'high' } });
+const TOOL_FAILED = { type: 'tool-called', reason: 'expected a call of create_issue, the model called none' };
+const TOOLS = [
+  { type: 'function', function: { name: 'create_issue', parameters: { type: 'object' } } },
+  { type: 'function', function: { name: 'lookup_order', parameters: { type: 'object' } } },
+];
+
+/** A soft pairwise judge that preferred base in 7 of 10 cases (p = 0.035 after Holm): warns. */
+export function pairwiseReport(over: Partial<PairwiseReport> = {}): PairwiseReport {
+  return {
+    name: 'better-reply',
+    grade: 'soft',
+    cases: 10,
+    headPreferred: 1,
+    basePreferred: 7,
+    ties: 2,
+    errors: 0,
+    inconsistent: 1,
+    winRate: 0.125,
+    ciLow: 0.0064,
+    ciHigh: 0.4707,
+    coverage: 0.9,
+    net: -0.6,
+    pValue: 0.035,
+    pAdjusted: 0.035,
+    costUsd: 0.0042,
+    calls: { made: 18, cached: 0, failed: 0 },
+    baseWon: [
+      { id: 'refund-1', reason: 'A answers the refund question; B only links the docs' },
+      { id: 'refund-2', reason: 'B ignores the order number the customer gave' },
+    ],
+    verdict: 'warn',
+    reason:
+      'judge better-reply preferred head in 1, base in 7, tied 2 (1 order-inconsistent) of 10 cases; head win rate 12.5% (90% CI 0.6%…47.1%), p = 0.035 (sign test, Holm) < 0.05: base preferred, warns (soft; gate.soft: warn)',
+    ...over,
+  };
 }
 
 export const scenarios = {
@@ -443,6 +523,253 @@ export const scenarios = {
           },
           softChange: 'regressed',
         })),
+      }),
+    ]),
+  // issue 17: support replies, where a word diff must wrap and read as text
+  prose: (): Report =>
+    report([
+      suite('reply', {
+        verdict: 'fail',
+        cases: 10,
+        base: side({ softPassRate: 0.95 }),
+        head: side({ passRate: 0.7, softPassRate: 0.7 }),
+        delta: delta({ passRate: -0.25, ciLow: -0.4, ciHigh: -0.1, pValue: 0.004, pAdjusted: 0.004 }),
+        reasons: ['pass rate fell 25 pp (90% CI −40…−10), p = 0.004 < 0.05 after Holm: fails'],
+        checks: [{ rule: 'pass-rate', verdict: 'fail' }],
+        caseResults: [
+          regressedCase('refund-annual', REPLY_BASE, REPLY_HEAD, {
+            type: 'icontains',
+            reason: 'output does not contain "refund from the Billing page"',
+          }),
+          regressedCase(
+            'refund-late',
+            'You can still get a refund: our policy allows 30 days, and your order is 21 days old.\nOpen Billing, choose the order and press Refund.',
+            'Sorry, you cannot get a refund: our policy allows 14 days, and your order is 21 days old.\nOpen Billing to see your other options.',
+            { type: 'contains', reason: 'output does not contain "Refund"' },
+            3,
+            1,
+          ),
+          regressedCase('greeting', 'Hello! How can I help?', 'Hi.', {
+            type: 'max-tokens',
+            reason: 'expected at least 3 output tokens, got 1',
+          }),
+          caseResult('thanks', 'unchanged', { baseOut: 'You are welcome!', headOut: 'You are welcome!' }),
+        ],
+      }),
+    ]),
+
+  // issue 17: a structured-output suite with no tools, five repeats (per-case p-values mean something)
+  toolsFree: (): Report =>
+    report([
+      suite('extract', {
+        verdict: 'fail',
+        cases: 12,
+        repeats: 5,
+        base: side({ softPassRate: 0.95 }),
+        head: side({ passRate: 0.7, softPassRate: 0.7 }),
+        delta: delta({ passRate: -0.25, ciLow: -0.38, ciHigh: -0.12, pValue: 0.001, pAdjusted: 0.001, mde: 0.15 }),
+        reasons: ['pass rate fell 25 pp (90% CI −38…−12), p = 0.001 < 0.05 after Holm: fails'],
+        checks: [{ rule: 'pass-rate', verdict: 'fail' }],
+        request: {
+          base: {
+            model: 'gpt-4.1-mini',
+            temperature: 0,
+            response_format: { type: 'json_schema', json_schema: { name: 'invoice', schema: { type: 'object' } } },
+          },
+          head: {
+            model: 'gpt-4.1-mini',
+            temperature: 0,
+            response_format: { type: 'json_schema', json_schema: { name: 'invoice', schema: { type: 'object' } } },
+          },
+        },
+        caseResults: [
+          {
+            ...regressedCase(
+              'inv-07',
+              '{\n  "total": 120.5,\n  "currency": "EUR",\n  "due": "2026-01-31"\n}',
+              '{\n  "total": "120,50 €",\n  "currency": "EUR",\n  "due": "31/01/2026"\n}',
+              { type: 'json-schema', reason: '/total must be number' },
+              5,
+              1,
+            ),
+            pValue: 0.024,
+            qValue: 0.07,
+            significant: true,
+            source: { file: 'evals/invoices.jsonl', line: 7 },
+          },
+          {
+            ...regressedCase(
+              'inv-02',
+              '{\n  "total": 80,\n  "currency": "USD",\n  "due": "2026-02-15"\n}',
+              '{\n  "total": 80,\n  "currency": "USD",\n  "due": "15 Feb 2026"\n}',
+              { type: 'regex', reason: '/due does not match ^\\d{4}-\\d{2}-\\d{2}$' },
+              5,
+              2,
+            ),
+            pValue: 0.21,
+            qValue: 0.3,
+            source: { file: 'evals/invoices.jsonl', line: 2 },
+          },
+          caseResult('inv-01', 'unchanged'),
+        ],
+      }),
+    ]),
+
+  // issue 17: twelve cases moved alike, a second failure shared by three, and one of its own
+  grouped: (): Report =>
+    report([
+      suite('support-triage', {
+        verdict: 'fail',
+        cases: 40,
+        base: side({ softPassRate: 0.95 }),
+        head: side({ passRate: 0.55, softPassRate: 0.55 }),
+        delta: delta({ passRate: -0.4, ciLow: -0.55, ciHigh: -0.27, pValue: 0.00001, pAdjusted: 0.00001 }),
+        reasons: ['pass rate fell 40 pp (90% CI −55…−27), p < 0.0001 < 0.05 after Holm: fails'],
+        checks: [{ rule: 'pass-rate', verdict: 'fail' }],
+        caseResults: [
+          ...Array.from({ length: 12 }, (_, i) =>
+            regressedCase(
+              `acct-${String(i + 1).padStart(2, '0')}`,
+              category('account'),
+              category(i % 3 === 2 ? 'bug' : 'other'),
+              { type: 'equals', reason: `expected "account", got "${i % 3 === 2 ? 'bug' : 'other'}"` },
+            ),
+          ),
+          ...['ref-01', 'ref-02', 'ref-03'].map((id) =>
+            regressedCase(id, category('billing'), "I'm sorry, I can't classify this ticket.", {
+              type: 'is-json',
+              reason: 'output is not JSON: Unexpected token',
+            }),
+          ),
+          regressedCase('spam-01', category('spam'), category('account'), {
+            type: 'equals',
+            reason: 'expected "spam", got "account"',
+          }),
+          caseResult('ok-01', 'unchanged'),
+        ],
+      }),
+    ]),
+
+  // issue 17: the template is unchanged; the PR raises the temperature and swaps a model
+  parameterChange: (): Report =>
+    report([
+      suite('triage', {
+        verdict: 'fail',
+        base: side({ softPassRate: 0.95 }),
+        head: side({ passRate: 0.6, softPassRate: 0.6 }),
+        delta: delta({ passRate: -0.35, ciLow: -0.5, ciHigh: -0.2, pValue: 0.0002, pAdjusted: 0.0004 }),
+        reasons: ['pass rate fell 35 pp (90% CI −50…−20), p = 0.0004 < 0.05 after Holm: fails'],
+        checks: [{ rule: 'pass-rate', verdict: 'fail' }],
+        request: {
+          base: { model: 'gpt-4.1-mini', temperature: 0, max_tokens: 512 },
+          head: { model: 'gpt-4.1-mini', temperature: 0.9, max_tokens: 512 },
+        },
+        promptDiff: undefined,
+        caseResults: [
+          regressedCase(
+            't-01',
+            category('bug'),
+            'Category: bug',
+            { type: 'is-json', reason: 'output is not JSON' },
+            3,
+            1,
+          ),
+          regressedCase(
+            't-02',
+            category('bug'),
+            category('Bug'),
+            {
+              type: 'equals',
+              reason: 'expected "bug", got "Bug"',
+            },
+            3,
+            1,
+          ),
+          caseResult('t-03', 'flaky'),
+          caseResult('t-04', 'unchanged'),
+        ],
+      }),
+      suite('summarise', {
+        base: side({ softPassRate: 0.95 }),
+        head: side({ passRate: 0.96, softPassRate: 0.96, costUsd: 0.0124 }),
+        request: {
+          base: { model: 'gpt-4.1-mini', temperature: 0.2 },
+          head: { model: 'gpt-4.1-nano', temperature: 0.2, seed: 7 },
+        },
+        caseResults: [caseResult('s-01', 'unchanged')],
+      }),
+    ]),
+
+  // issue 17: a cancelled run (notes from buildReport, head never called): said once, no "−100%" cost
+  cancelled: (): Report =>
+    report(
+      [
+        suite('triage', {
+          base: side({ softPassRate: 0.95 }),
+          head: side({ costUsd: 0, tokens: { input: 0, output: 0 }, passRate: 0.95, softPassRate: 0.95 }),
+          delta: delta({ costRatio: null, costCiLow: null, costCiHigh: null }),
+          caseResults: [caseResult('t-01', 'unchanged')],
+        }),
+      ],
+      {
+        cancelled: true,
+        stopped: 'cancelled',
+        notes: ['the run was cancelled; results are partial', 'the run stopped early: cancelled; results are partial'],
+      },
+    ),
+  // issue 16 in the issue 17 comment: tool calls each side made (grouped by the tools called),
+  // structured output diffed field by field, a request whose tools, stop and extra_body changed,
+  // and a pairwise judge's table beside the suite tables
+  tools: (): Report =>
+    report([
+      suite('support-agent', {
+        verdict: 'fail',
+        cases: 24,
+        base: side({ softPassRate: 0.95 }),
+        head: side({ passRate: 0.7, softPassRate: 0.7 }),
+        delta: delta({ passRate: -0.25, ciLow: -0.4, ciHigh: -0.11, pValue: 0.002, pAdjusted: 0.004 }),
+        reasons: ['pass rate fell 25 pp (90% CI −40…−11), p = 0.004 < 0.05 after Holm: fails'],
+        checks: [{ rule: 'pass-rate', verdict: 'fail' }],
+        request: {
+          base: { model: 'gpt-4.1-mini', temperature: 0, tools: TOOLS.slice(0, 1), tool_choice: 'auto' },
+          head: {
+            model: 'gpt-4.1-mini',
+            temperature: 0,
+            tools: TOOLS,
+            tool_choice: 'required',
+            stop: ['###'],
+            extra_body: { reasoning_effort: 'low' },
+          },
+        },
+        caseResults: [
+          ...['crash-1', 'crash-2', 'crash-3'].map((id, i) =>
+            toolCase(
+              id,
+              { output: '', toolCalls: [issueCall(['App crashes on save', 'Export fails', 'Login loops'][i]!)] },
+              { output: 'I can help with that. Could you tell me more?' },
+              TOOL_FAILED,
+            ),
+          ),
+          toolCase(
+            'order-7',
+            { output: '', toolCalls: [{ name: 'lookup_order', arguments: { order_id: 'A-1042' } }] },
+            { output: '', toolCalls: [{ name: 'lookup_order', arguments: { order_id: '1042' } }] },
+            { type: 'json-path', reason: '$.order_id is "1042", expected to match ^A-' },
+          ),
+          toolCase(
+            'label-9',
+            { output: '{"label":"bug","priority":"high"}', structured: { label: 'bug', priority: 'high' } },
+            { output: '{"label":"feature","priority":"high"}', structured: { label: 'feature', priority: 'high' } },
+            { type: 'equals', reason: 'expected "bug", got "feature"' },
+          ),
+          caseResult('ok-1', 'unchanged'),
+        ],
+      }),
+      suite('replies', {
+        verdict: 'warn',
+        pairwise: pairwiseReport(),
+        reasons: [pairwiseReport().reason],
+        caseResults: [caseResult('refund-1', 'unchanged')],
       }),
     ]),
 };

@@ -45,9 +45,40 @@ const evil = report(
   { notes: [ATTACK], stopped: ATTACK, base: { ref: ATTACK, sha: 'abc' }, head: { ref: ATTACK, sha: 'def' } },
 );
 
+// The prose views (<del>/<ins> word edits, two answers one under the other, the side-by-side
+// table of short answers), a group's header and the request line carry untrusted text too.
+const FILLER = 'the customer asked about the invoice and we answered politely with the details they need '.repeat(4);
+const PROSE_ATTACK = `Sure @octocat, this fixes #123 and &#64;octocat too. <img src=x onerror=alert(1)> </details></summary> <!-- promptgate:config=promptgate.yml --> [click](https://evil.example) ${FILLER}`;
+const proseCase = (id: string, baseOut: string, headOut: string) =>
+  caseResult(id, 'regressed', {
+    baseOut,
+    headOut,
+    head: { passes: 0, runs: 3, output: headOut, failed: [{ type: 'contains', grade: 'hard', reason: ATTACK }] },
+  });
+const evilProse = report([
+  suite(`reply ${ATTACK}`, {
+    verdict: 'fail',
+    request: {
+      base: { model: `m ${ATTACK}`, temperature: 0 },
+      head: { model: `n ${ATTACK}`, temperature: 1, tools: [{ type: 'function', function: { name: ATTACK } }] },
+    },
+    caseResults: [
+      // a small edit inside shared prose: the <del>/<ins> view
+      proseCase('edit', `${PROSE_ATTACK} thanks`, `${PROSE_ATTACK.replace('politely', '@everyone curtly')} bye`),
+      // nothing in common: the two answers one under the other
+      proseCase('apart', `- ${PROSE_ATTACK}`, `# ${FILLER.toUpperCase()} @everyone <script>x</script>`),
+      // two short answers side by side, twice alike: one group
+      proseCase('short-1', 'Ask @octocat about #123', 'Ask @everyone about #124'),
+      proseCase('short-2', 'Ask @octocat about #123', 'Ask @everyone about #124'),
+    ],
+  }),
+]);
+
 describe.each([
   ['comment', renderComment(evil)],
   ['summary', renderSummary(evil)],
+  ['comment', renderComment(evilProse)],
+  ['summary', renderSummary(evilProse)],
 ])('%s with hostile text everywhere', (_name, md) => {
   const prose = proseOnly(md);
 
@@ -71,7 +102,7 @@ describe.each([
   it('renders no raw HTML except our own tags', () => {
     const tags = prose.match(/<\/?[A-Za-z!][^>]*>?/g) ?? [];
     for (const t of tags)
-      expect(t).toMatch(/^<\/?(details|summary|code|sub|br)>$|^<!-- promptgate:config=promptgate\.yml -->$/);
+      expect(t).toMatch(/^<\/?(details|summary|code|sub|br|del|ins)>$|^<!-- promptgate:config=promptgate\.yml -->$/);
   });
 
   it('has no marker look-alike besides the real one', () => {
@@ -84,6 +115,17 @@ describe.each([
     const markdownLines = prose.split('\n').filter((l) => !l.startsWith('<details>'));
     expect(markdownLines.join('\n')).toContain('\\[click\\](https://evil.example)');
     expect(markdownLines.join('\n')).not.toMatch(/(?<!\\)\[click\]\(/);
+  });
+});
+
+describe('the prose views under attack', () => {
+  it('the hostile prose report does take every view', () => {
+    const md = renderComment(evilProse);
+    expect(md).toMatch(/<del>[^<]+<\/del> <ins>[^<]+<\/ins>/);
+    expect(md).toContain('> **base:** - Sure @&#8203;octocat');
+    expect(md).toContain('| base | head |');
+    expect(md).toContain('**2 regressed cases** · `Ask @octocat about #123` → `Ask @everyone about #124`');
+    expect(md).toContain('**What changed in the request**');
   });
 });
 

@@ -118,7 +118,8 @@ describe('section priority', () => {
     suite('triage', {
       verdict: 'fail',
       caseResults: [
-        ...regressedCases(3, () => ['a', 'b']),
+        // distinct changes: three groups of one (grouping is tested in render-groups.test.ts)
+        ...regressedCases(3, (i) => [`a${i}`, `b${i}`]),
         caseResult('fixed-1', 'fixed'),
         caseResult('flaky-1', 'flaky'),
       ],

@@ -62,13 +62,16 @@ describe('layout facts a reader relies on', () => {
     expect(lines[3]).toMatch(/^Worst regression: `t-01` in `triage` passed 3\/3 → 0\/3 — `equals` \(hard\)/);
   });
 
-  it('shows 10 regressed cases open and the rest inside <details>', () => {
+  it('groups regressions by what changed: one example, the count and the other ids', () => {
     const md = renderComment(scenarios.failWithRegressions());
-    const wrapper = md.indexOf('<details><summary>3 more regressed cases</summary>');
-    expect(wrapper).toBeGreaterThan(0);
-    const open = md.slice(0, wrapper);
-    expect(open.match(/^\*\*`[^`]+`\*\*/gm)).toHaveLength(10);
-    expect(md.slice(wrapper)).toContain('**`s-02`**');
+    expect(md).toContain(
+      '**12 regressed cases** in `triage` · `bug` → `feature`<br>\nFailed: `equals` (hard): expected "bug"',
+    );
+    // identical outputs give one example, the rest by id
+    expect(md.match(/^\*\*`t-\d+`\*\*/gm)).toEqual(['**`t-01`**']);
+    expect(md).toContain('Also: `t-02`, `t-03`');
+    // a group of one is shown as its case, with its failed assertion
+    expect(md).toContain('**`s-02`** in `summarise` · passed 3/3 → 0/3');
   });
 
   it('flags edited thresholds and says base decides', () => {
@@ -76,9 +79,13 @@ describe('layout facts a reader relies on', () => {
   });
 
   it('says what an underpowered suite catches and how many cases or repeats would catch it 80% of the time', () => {
-    expect(renderComment(scenarios.warnUnderpowered())).toContain(
-      '`triage` is underpowered: it catches a true 10-pp drop 23% of the time; about 64 cases (or about 12 repeats per case, now 1) would catch it 80% of the time.',
+    const md = renderComment(scenarios.warnUnderpowered());
+    expect(md).toContain(
+      '- `triage` (warn): underpowered: this run catches a true 10-pp drop 23% of the time; about 64 cases (or about 12 repeats per case, now 1) would catch it 80% of the time',
     );
+    // said by the gate's reason (and under the verdict), not again in other words among the notes
+    expect(md.match(/underpowered/g)).toHaveLength(2);
+    expect(md).not.toContain('**Notes**');
   });
 
   it('names each interval by its coverage, from the gate', () => {
@@ -101,7 +108,10 @@ describe('layout facts a reader relies on', () => {
       'Worst regression: `p-01` in `polite` soft passed 1/1 → 0/1 — `llm-rubric` (soft): judge: it is curt and does not answer',
     );
     expect(md).toContain('#### Regressed cases (2)');
-    expect(md).toContain('**`p-02`** · soft passed 1/1 → 0/1');
+    expect(md).toContain(
+      '**2 regressed cases** · `Happy to help: the fix is in 1.2.` → `Read the docs.`<br>\nFailed: `llm-rubric` (soft): judge: it is curt and does not answer',
+    );
+    expect(md).toContain('**`p-01`** · soft passed 1/1 → 0/1');
     expect(md).toContain('`polite` (warn): soft pass rate fell 100 pp (every case changed alike)');
     expect(renderSummary(scenarios.softRegressed())).not.toContain('Unchanged cases');
   });
@@ -151,11 +161,32 @@ describe('layout facts a reader relies on', () => {
     expect(errored).toContain('<details><summary>Cases with errors (1)</summary>');
   });
 
+  it('no slips in any scenario: one unit (pp), no "mores", no cost change on a cancelled run', () => {
+    for (const name of names) {
+      const all = [renderComment, renderSummary, renderPlain].map((f) => f(scenarios[name]())).join('\n');
+      expect(all, name).not.toMatch(/\bpts\b|percentage points|\bmores\b/);
+    }
+    const cancelled = renderComment(scenarios.cancelled());
+    expect(cancelled).not.toMatch(/−100\s?%/);
+    expect(cancelled).toContain('| \\$0.0123 → \\$0 |');
+    // a skipped suite is not counted as checked
+    expect(renderComment(scenarios.errored()).split('\n')[1]).toContain('1 of 2 suites could not run · 1 skipped');
+  });
+
   it('says when a run was cancelled or stopped early', () => {
     const md = renderComment(report([suite('triage')], { cancelled: true, stopped: 'spend cap of $5.00 reached' }));
     expect(md.split('\n')[1]).toContain('run stopped early, results partial');
-    expect(md).toContain('The run was cancelled; results are partial.');
+    // said once: the verdict line, and one note with the reason (not also "cancelled" and report.json's notes)
     expect(md).toContain('The run stopped early: spend cap of \\$5.00 reached.');
+    expect(md.match(/cancelled|stopped early/gi)).toHaveLength(2);
+    const cancelled = renderComment(
+      report([suite('triage')], {
+        cancelled: true,
+        stopped: 'cancelled',
+        notes: ['the run was cancelled; results are partial', 'the run stopped early: cancelled; results are partial'],
+      }),
+    );
+    expect(cancelled.match(/cancelled|stopped early/gi)).toEqual(['stopped early', 'stopped early', 'cancelled']);
   });
 
   it('handles a run where no suite was affected', () => {

@@ -45,7 +45,9 @@ describe('report.json version 2', () => {
   });
 
   it('joined with cases.jsonl renders every format byte for byte as the report it came from', () => {
-    for (const original of [mixed(), scenarios.pass()]) {
+    // the comment's request line and run link come from report.json's suites[].request and runUrl
+    const linked = { ...scenarios.tools(), runUrl: 'https://github.com/o/r/actions/runs/7' };
+    for (const original of [mixed(), scenarios.pass(), scenarios.parameterChange(), linked]) {
       const full = { ...original, version: 2 as const };
       const files = reportFiles(full);
       const joined = joinCases(JSON.parse(files.json) as Report, files.cases);
@@ -54,6 +56,15 @@ describe('report.json version 2', () => {
       for (const render of [renderComment, renderSummary, renderPlain, renderHtml])
         expect(render(joined)).toBe(render(full));
     }
+  });
+
+  it('keeps each suite’s request and the run link in report.json itself', () => {
+    const disk = JSON.parse(
+      reportFiles({ ...scenarios.tools(), runUrl: 'https://github.com/o/r/actions/runs/7' }).json,
+    ) as Report;
+    expect(disk.runUrl).toBe('https://github.com/o/r/actions/runs/7');
+    expect(disk.suites[0]!.request?.head).toMatchObject({ stop: ['###'], tool_choice: 'required' });
+    expect(disk.suites[1]!.pairwise?.basePreferred).toBe(7);
   });
 
   it('refuses a cases.jsonl that does not belong to the report', () => {

@@ -3,41 +3,23 @@
 // on its own), their place in the comment, the summary and the terminal preview, and escaping.
 import { describe, expect, it } from 'vitest';
 import type { PairwiseReport } from '../../src/compare/report-types.js';
-import { caseBlock } from '../../src/report/markdown.js';
+import { caseBlock } from '../../src/report/case-block.js';
 import { COMMENT_LIMITS } from '../../src/report/render-comment.js';
 import { renderComment, renderPlain, renderSummary } from '../../src/report/render.js';
 import { mdLine } from '../../src/report/markdown.js';
 import { pairwiseBlock } from '../../src/report/pairwise-view.js';
-import { caseResult, report, suite } from './fixtures.js';
+import { caseResult, pairwiseReport, report, suite } from './fixtures.js';
 import { structureProblems } from './md-checks.js';
 
 function pairwise(over: Partial<PairwiseReport> = {}): PairwiseReport {
-  return {
-    name: 'better-reply',
-    grade: 'soft',
-    cases: 10,
-    headPreferred: 1,
-    basePreferred: 7,
-    ties: 2,
-    errors: 0,
-    inconsistent: 1,
-    winRate: 0.125,
-    ciLow: 0.0064,
-    ciHigh: 0.4707,
-    coverage: 0.9,
-    net: -0.6,
-    pValue: 0.035,
-    pAdjusted: 0.035,
-    costUsd: 0.0042,
-    calls: { made: 18, cached: 0, failed: 0 },
+  return pairwiseReport({
     baseWon: [
       { id: 'refund-1', reason: 'A answers the refund question; B only links the docs' },
       { id: 'refund-2', reason: 'B ignores the order number @octocat <b>gave</b>' },
     ],
-    verdict: 'warn',
     reason: 'judge preferred base',
     ...over,
-  };
+  });
 }
 
 const toolCase = caseResult('crash-1', 'regressed', {
