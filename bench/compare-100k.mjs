@@ -108,7 +108,8 @@ function measured(script, args, cwd) {
   const out = join(tmpdir(), `pg-bench-100k-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   return new Promise((res, rej) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [MEASURE, out, script, ...args], {
+    const flags = process.env.PG_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...flags, MEASURE, out, script, ...args], {
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_KEY: 'sk-bench' },
       stdio: ['ignore', 'ignore', 'pipe'],
