@@ -18,8 +18,11 @@ const REPEATS = 5;
 const IN_FLIGHT = 256;
 const LATENCY_MS = 5;
 
-if (process.argv[2] === '--bare') await bare(process.argv[3], Number(process.argv[4]), Number(process.argv[5]));
-else await main(Number(process.argv[2] ?? 100_000));
+// run as a script (not when bench/samples-100k.mjs imports measure100k)
+if (resolve(process.argv[1] ?? '') === import.meta.filename) {
+  if (process.argv[2] === '--bare') await bare(process.argv[3], Number(process.argv[4]), Number(process.argv[5]));
+  else print(await measure100k(Number(process.argv[2] ?? 100_000)));
+}
 
 /** The bare client: N chat requests, CONCURRENCY at a time, one keep-alive agent. */
 async function bare(url, n, concurrency) {
@@ -108,7 +111,8 @@ function measured(script, args, cwd) {
   const out = join(tmpdir(), `pg-bench-100k-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   return new Promise((res, rej) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [MEASURE, out, script, ...args], {
+    const flags = process.env.PG_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...flags, MEASURE, out, script, ...args], {
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, BENCH_KEY: 'sk-bench' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -130,7 +134,11 @@ function measured(script, args, cwd) {
   });
 }
 
-async function main(samples) {
+/**
+ * The bare client's and the compare's wall and peak RSS (KB) for `samples` samples, with the
+ * report's call counts and file sizes. PG_BENCH_NODE_FLAGS adds Node flags to both children.
+ */
+export async function measure100k(samples = 100_000) {
   const n = Math.round(samples / (2 * REPEATS));
   const server = await startServerProcess({ latencyMs: LATENCY_MS });
   const r = repo({
@@ -153,22 +161,36 @@ async function main(samples) {
     if (c.code !== 0 && c.code !== 1) throw new Error(`compare exited ${c.code}:\n${c.stderr.slice(-2000)}`);
     const report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8'));
     const bytes = (f) => readFileSync(join(r.dir, 'out', f)).length;
-    const mb = (kb) => kb / 1024;
-    console.log(
-      `promptgate bench: ${n} cases × ${REPEATS} repeats × 2 sides = ${n * 2 * REPEATS} samples, ${LATENCY_MS} ms latency, ${IN_FLIGHT} in flight`,
-    );
-    console.log(`calls made: ${report.calls.made} (cached ${report.calls.cached})`);
-    console.log(`bare client:  wall ${(b.wallMs / 1000).toFixed(2)} s, peak RSS ${mb(b.maxRssKb).toFixed(0)} MB`);
-    console.log(`compare:      wall ${(c.wallMs / 1000).toFixed(2)} s, peak RSS ${mb(c.maxRssKb).toFixed(0)} MB`);
-    console.log(
-      `wall ratio:   ${(c.wallMs / b.wallMs).toFixed(2)} × (target ≤ 2 ×) ${c.wallMs / b.wallMs <= 2 ? 'PASS' : 'MISS'}`,
-    );
-    console.log(
-      `peak RSS:     ${mb(c.maxRssKb).toFixed(0)} MB (target ≤ 250 MB) ${mb(c.maxRssKb) <= 250 ? 'PASS' : 'MISS'}`,
-    );
-    console.log(`report.json ${bytes('report.json')} bytes, cases.jsonl ${bytes('cases.jsonl')} bytes`);
+    return {
+      cases: n,
+      samples: n * 2 * REPEATS,
+      calls: report.calls,
+      bare: { wallMs: b.wallMs, maxRssKb: b.maxRssKb },
+      compare: { wallMs: c.wallMs, maxRssKb: c.maxRssKb },
+      reportBytes: bytes('report.json'),
+      casesBytes: bytes('cases.jsonl'),
+    };
   } finally {
     await server.close();
     rmSync(r.dir, { recursive: true, force: true });
   }
+}
+
+function print(m) {
+  const mb = (kb) => kb / 1024;
+  const ratio = m.compare.wallMs / m.bare.wallMs;
+  console.log(
+    `promptgate bench: ${m.cases} cases × ${REPEATS} repeats × 2 sides = ${m.samples} samples, ${LATENCY_MS} ms latency, ${IN_FLIGHT} in flight`,
+  );
+  console.log(`calls made: ${m.calls.made} (cached ${m.calls.cached})`);
+  console.log(
+    `bare client:  wall ${(m.bare.wallMs / 1000).toFixed(2)} s, peak RSS ${mb(m.bare.maxRssKb).toFixed(0)} MB`,
+  );
+  console.log(
+    `compare:      wall ${(m.compare.wallMs / 1000).toFixed(2)} s, peak RSS ${mb(m.compare.maxRssKb).toFixed(0)} MB`,
+  );
+  console.log(`wall ratio:   ${ratio.toFixed(2)} × (target ≤ 2 ×) ${ratio <= 2 ? 'PASS' : 'MISS'}`);
+  const rss = mb(m.compare.maxRssKb);
+  console.log(`peak RSS:     ${rss.toFixed(0)} MB (target ≤ 250 MB) ${rss <= 250 ? 'PASS' : 'MISS'}`);
+  console.log(`report.json ${m.reportBytes} bytes, cases.jsonl ${m.casesBytes} bytes`);
 }

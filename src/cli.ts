@@ -8,6 +8,7 @@ import { paintFor } from './cli/colour.js';
 import { redactingLogger, Redactor } from './redact.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
 import { openRevisions } from './pipeline/open-revisions.js';
+import { tuneHeap } from './heap-tuning.js';
 
 /** package.json sits one folder up from both src/cli.ts and dist/cli.js. */
 function version(): string {
@@ -82,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+tuneHeap();
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -241,10 +241,25 @@ export function chatResult(
   if (calls?.length) result.toolCalls = calls;
   const usage = chatUsage(d.usage, state.endpoint);
   if (usage) result.usage = usage;
-  if (typeof d.model === 'string') result.model = d.model;
-  if (typeof d.system_fingerprint === 'string') result.systemFingerprint = d.system_fingerprint;
-  if (typeof choice.finish_reason === 'string') result.finishReason = choice.finish_reason;
+  if (typeof d.model === 'string') result.model = interned(d.model);
+  if (typeof d.system_fingerprint === 'string') result.systemFingerprint = interned(d.system_fingerprint);
+  if (typeof choice.finish_reason === 'string') result.finishReason = interned(choice.finish_reason);
   return result;
+}
+
+/** Distinct texts interned: at most this many (a provider sends a handful of models and fingerprints). */
+const INTERNED_MAX = 256;
+const internedTexts = new Map<string, string>();
+
+/**
+ * One string per distinct model, fingerprint and finish reason: a run keeps every answer until
+ * its report is built, and each JSON.parse makes fresh copies (~3 per answer, 32 bytes each).
+ */
+function interned(text: string): string {
+  const seen = internedTexts.get(text);
+  if (seen !== undefined) return seen;
+  if (internedTexts.size < INTERNED_MAX && text.length <= 128) internedTexts.set(text, text);
+  return text;
 }
 
 function describe(v: unknown): string {

@@ -3,7 +3,7 @@
 // params and the sample index, so repeats stay distinct samples even at temperature 0.
 // The API key is not an input of cacheKey, so it cannot end up in a key or a file.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
@@ -152,9 +152,16 @@ const SETTLED_MS = 10 * 60_000;
  * is a logged miss. Writers never share a file, so concurrent runs do not interleave.
  */
 export class FsResponseCache implements ResponseCache {
-  private index?: Promise<Map<string, string>>;
+  /**
+   * key → its line as read from a pack, or, for an entry this process wrote, the byte offset of
+   * its line in this process's own pack: a cold run of 100,000 calls would otherwise hold every
+   * line it wrote (~300 bytes each) until it exits, although it rarely reads one back.
+   */
+  private index?: Promise<Map<string, string | number>>;
   private fd?: number;
   private packFile?: string;
+  /** Bytes written to this process's pack: the offset of the next line. */
+  private packBytes = 0;
 
   /** `skip`: pack files (names in `dir`) never read nor merged, e.g. ones a pull request could have written. */
   constructor(
@@ -167,13 +174,13 @@ export class FsResponseCache implements ResponseCache {
     if (!KEY_RE.test(key)) throw new Error(`invalid cache key ${JSON.stringify(key)}`);
   }
 
-  private load(): Promise<Map<string, string>> {
+  private load(): Promise<Map<string, string | number>> {
     this.index ??= this.readPacks();
     return this.index;
   }
 
-  private async readPacks(): Promise<Map<string, string>> {
-    const index = new Map<string, string>();
+  private async readPacks(): Promise<Map<string, string | number>> {
+    const index = new Map<string, string | number>();
     const read: string[] = [];
     const skip = new Set<string>();
     // Another run may merge packs while this one reads them: a pack that vanished between the
@@ -222,7 +229,7 @@ export class FsResponseCache implements ResponseCache {
   }
 
   /** `onlyNew`: a pack found on a later listing (merged by another run) adds keys, never replaces. */
-  private indexLines(name: string, text: string, index: Map<string, string>, onlyNew: boolean): void {
+  private indexLines(name: string, text: string, index: Map<string, string | number>, onlyNew: boolean): void {
     let torn = 0;
     for (const line of text.split('\n')) {
       if (!line) continue;
@@ -241,7 +248,7 @@ export class FsResponseCache implements ResponseCache {
    * `names` are packs this run read in full: only those are removed, after the merged pack that
    * holds their entries is in place.
    */
-  private async compact(names: string[], index: Map<string, string>): Promise<void> {
+  private async compact(names: string[], index: Map<string, string | number>): Promise<void> {
     const now = Date.now();
     const settled: string[] = [];
     for (const n of names) {
@@ -252,7 +259,8 @@ export class FsResponseCache implements ResponseCache {
     const merged = join(this.dir, `pack-${now.toString(36)}-merged-${randomBytes(4).toString('hex')}.jsonl`);
     const tmp = `${merged}.tmp`;
     try {
-      await writeFile(tmp, [...index.values()].map((l) => `${l}\n`).join(''));
+      // compaction runs right after the packs were read, before this process wrote any line
+      await writeFile(tmp, [...index.values()].map((l) => `${l as string}\n`).join(''));
       await rename(tmp, merged);
       await Promise.all(settled.map((n) => rm(join(this.dir, n), { force: true })));
     } catch (e) {
@@ -263,9 +271,9 @@ export class FsResponseCache implements ResponseCache {
 
   async get(key: string): Promise<CallResult | undefined> {
     this.checkKey(key);
-    const line = (await this.load()).get(key);
-    if (line === undefined) return undefined;
-    const result = parseEntry(line, key);
+    const at = (await this.load()).get(key);
+    if (at === undefined) return undefined;
+    const result = parseEntry(typeof at === 'number' ? this.ownLine(at) : at, key);
     if (!result) {
       this.logger?.warn(
         `cache: entry ${key} in ${this.dir} is not a valid promptgate cache entry; ignoring it (it will be rewritten)`,
@@ -283,22 +291,44 @@ export class FsResponseCache implements ResponseCache {
     const result = { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason };
     const line = JSON.stringify({ v: 1, key, result });
     const index = await this.load();
-    index.set(key, line);
     try {
       if (this.fd === undefined) {
-        mkdirSync(this.dir, { recursive: true });
-        this.packFile = join(
-          this.dir,
-          `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`,
-        );
-        this.fd = openSync(this.packFile, 'a');
+        if (this.packFile === undefined) {
+          mkdirSync(this.dir, { recursive: true });
+          this.packFile = join(
+            this.dir,
+            `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`,
+          );
+        }
+        // read as well as appended to: an entry this run wrote is read back from here (ownLine);
+        // reopened after close() so the offsets of the entries already written stay right
+        this.fd = openSync(this.packFile, 'a+');
       }
       // Synchronous on purpose: one small append is cheaper than a thread-pool round trip, and
       // the entry is on disk before the caller goes on (a cancelled run keeps it).
-      writeSync(this.fd, `${line}\n`);
+      const at = this.packBytes;
+      this.packBytes += writeSync(this.fd, `${line}\n`);
+      index.set(key, at);
     } catch (e) {
+      // not on disk: keep the line itself, so this run still finds the answer
+      index.set(key, line);
       // the answer itself is fine and is used; the caller warns once (run/execute-calls.ts)
       throw new Error(`cache: cannot write to ${this.packFile ?? this.dir}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  /** The line at byte offset `at` of this process's pack, read back up to its newline. */
+  private ownLine(at: number): string {
+    if (this.fd !== undefined) return readLine(this.fd, at);
+    try {
+      const fd = openSync(this.packFile!, 'r');
+      try {
+        return readLine(fd, at);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return ''; // the pack is gone (merged by another run): a miss, logged by get
     }
   }
 
@@ -306,6 +336,21 @@ export class FsResponseCache implements ResponseCache {
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
+  }
+}
+
+/** The text from byte `at` of an open file up to its next newline (or the end). */
+function readLine(fd: number, at: number): string {
+  const chunks: Buffer[] = [];
+  for (let pos = at, size = 4096; ; pos += size, size *= 2) {
+    const buf = Buffer.allocUnsafe(size);
+    const n = readSync(fd, buf, 0, size, pos);
+    const nl = buf.subarray(0, n).indexOf(10);
+    if (nl >= 0 || n === 0) {
+      chunks.push(buf.subarray(0, nl >= 0 ? nl : n));
+      return Buffer.concat(chunks).toString('utf8');
+    }
+    chunks.push(buf.subarray(0, n));
   }
 }
 

@@ -44,6 +44,31 @@ export interface CallJob {
   label: string;
 }
 
+/**
+ * A planned sample's call. A run holds one per sample until its report is built (100,000 in a
+ * large one), so it is kept small: every field set up front (no out-of-object properties when
+ * the result comes in) and the label, read only for messages, made from its parts on demand
+ * instead of a string per job.
+ */
+class SampleJob implements CallJob {
+  result?: CallResult = undefined;
+  fromCache = false;
+  error?: string = undefined;
+  uses = 1;
+  constructor(
+    readonly key: string,
+    readonly provider: ProviderConfig,
+    readonly source: ProviderSource | undefined,
+    readonly request: ChatRequest,
+    private readonly suiteName: string,
+    private readonly caseId: string,
+    private readonly sample: number,
+  ) {}
+  get label(): string {
+    return `${this.suiteName} / case ${this.caseId} / sample ${this.sample + 1}`;
+  }
+}
+
 /** `rendered`: the suite's cases rendered, in order (undefined for one known unrenderable). */
 export function planSuite(
   suite: Suite,
@@ -81,16 +106,7 @@ export function planSuite(
       keys.push(key);
       const job = jobs.get(key);
       if (job) job.uses++;
-      else
-        jobs.set(key, {
-          key,
-          provider: p,
-          source: suite.providerSource,
-          request: full,
-          fromCache: false,
-          uses: 1,
-          label: `${suite.name} / case ${c.id} / sample ${s + 1}`,
-        });
+      else jobs.set(key, new SampleJob(key, p, suite.providerSource, full, suite.name, c.id, s));
     }
     cases.push({ caseIndex, messages, keys });
   });
@@ -98,14 +114,20 @@ export function planSuite(
   return { suite, request, cases };
 }
 
-/** Fills jobs from the cache (unless record/off). */
+/** Cache reads awaited together: enough to overlap, few enough that their promises die young. */
+const READS_AT_ONCE = 1024;
+
+/**
+ * Fills jobs from the cache (unless record/off). In slices: 100,000 reads pending at once would
+ * hold 100,000 promises and closures long enough to reach the old generation, as garbage.
+ */
 export async function fillFromCache(
   jobs: Iterable<CallJob>,
   cache: { get(key: string): Promise<CallResult | undefined> },
   mode: CacheMode,
 ): Promise<void> {
   if (mode === 'off' || mode === 'record') return;
-  const pending: Promise<void>[] = [];
+  let pending: Promise<void>[] = [];
   for (const job of jobs) {
     pending.push(
       cache.get(job.key).then((hit) => {
@@ -115,6 +137,10 @@ export async function fillFromCache(
         }
       }),
     );
+    if (pending.length >= READS_AT_ONCE) {
+      await Promise.all(pending);
+      pending = [];
+    }
   }
   await Promise.all(pending);
 }

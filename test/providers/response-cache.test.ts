@@ -175,6 +175,28 @@ describe('FsResponseCache', () => {
     expect(await new FsResponseCache(dir).get(key)).toEqual(result);
   });
 
+  it('holds no copy of the entries it wrote: a get after set reads the line back from its pack', async () => {
+    const c = new FsResponseCache(dir);
+    const keys = [0, 1, 2].map((s) => cacheKey('e', req, s));
+    const long = { ...result, output: 'x'.repeat(10_000) }; // longer than one read
+    for (const k of keys) await c.set(k, k === keys[1] ? long : result);
+    const file = join(dir, (await packs())[0]!);
+    // edited on disk behind the cache's back (same length, so the offsets hold): a cache that
+    // kept its lines in memory would still answer 'hello'
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('"hello"', '"HELLO"'));
+    expect((await c.get(keys[0]!))?.output).toBe('HELLO');
+    expect(await c.get(keys[1]!)).toEqual(long);
+    c.close();
+    // after close the entries are still found, and a later set appends to the same pack
+    expect((await c.get(keys[2]!))?.output).toBe('HELLO');
+    const more = cacheKey('e', req, 7);
+    await c.set(more, result);
+    expect(await c.get(more)).toEqual(result);
+    expect(await c.get(keys[1]!)).toEqual(long);
+    c.close();
+    expect(await packs()).toHaveLength(1);
+  });
+
   it('keeps the tool calls of an answer', async () => {
     const c = new FsResponseCache(dir);
     const key = cacheKey('e', req, 3);

@@ -95,3 +95,18 @@ describe('planSuite cache keys', () => {
     expect(jobs.get(a.cases[0]!.keys[0]!)!.uses).toBe(2);
   });
 });
+
+describe('planSuite call jobs', () => {
+  // A large run holds one job per sample until its report is built: a job keeps references and
+  // counts only, no text made per job (the label is made when a message needs it).
+  it('hold no per-job text, and name their sample when asked', async () => {
+    const jobs = new Map<string, CallJob>();
+    const plan = await planned(suite({}, 3), jobs);
+    const job = jobs.get(plan.cases[2]!.keys[1]!)!;
+    expect(job.label).toBe('s / case c2 / sample 2');
+    const own = Object.entries(job).filter(([, v]) => typeof v === 'string');
+    // the key is shared with the plan and the job map; the suite name and case id with the suite
+    expect(own.map(([k]) => k).sort()).toEqual(['caseId', 'key', 'suiteName']);
+    expect(Object.keys(job)).not.toContain('label');
+  });
+});
