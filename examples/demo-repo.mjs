@@ -6,12 +6,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Runs the demo of the example in `dir`; returns promptgate's exit code. */
-export function runDemo(dir, { name, baseMessage, branch, headMessage }) {
-  const cli = join(dir, '..', '..', 'dist', 'cli.js');
-  const record = process.argv.includes('--record');
-  const work = mkdtempSync(join(tmpdir(), `promptgate-${name}-`));
-  const outDir = join(dir, 'out');
+/** Commits the example's `repo/` as `main` in `work`, then `pr-change/` on `branch` (also used by the record scripts). */
+export function commitExample(dir, work, { baseMessage = 'base', branch, headMessage = 'head' }) {
   const git = (...args) =>
     execFileSync(
       'git',
@@ -26,14 +22,23 @@ export function runDemo(dir, { name, baseMessage, branch, headMessage }) {
       ],
       { cwd: work, stdio: 'pipe' },
     );
+  cpSync(join(dir, 'repo'), work, { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', baseMessage);
+  git('checkout', '-q', '-b', branch);
+  cpSync(join(dir, 'pr-change'), work, { recursive: true });
+  git('commit', '-q', '-am', headMessage);
+}
+
+/** Runs the demo of the example in `dir`; returns promptgate's exit code. */
+export function runDemo(dir, { name, baseMessage, branch, headMessage }) {
+  const cli = join(dir, '..', '..', 'dist', 'cli.js');
+  const record = process.argv.includes('--record');
+  const work = mkdtempSync(join(tmpdir(), `promptgate-${name}-`));
+  const outDir = join(dir, 'out');
   try {
-    cpSync(join(dir, 'repo'), work, { recursive: true });
-    git('init', '-q', '-b', 'main');
-    git('add', '-A');
-    git('commit', '-q', '-m', baseMessage);
-    git('checkout', '-q', '-b', branch);
-    cpSync(join(dir, 'pr-change'), work, { recursive: true });
-    git('commit', '-q', '-am', headMessage);
+    commitExample(dir, work, { baseMessage, branch, headMessage });
 
     console.log(`Comparing main with branch ${branch} in ${work}\n`);
     const args = [

@@ -2,11 +2,11 @@
 // the tools whose descriptions share words with the request (test/support/tool-model.ts). The
 // answers are illustrative, not a real model's. The cache keys name the endpoint of
 // repo/promptgate.yml, so the demo replays them as if that model had answered.
-// Run: npx esbuild examples/tools/record-loopback.ts --bundle --platform=node --format=esm --outfile=/tmp/rec.mjs && node /tmp/rec.mjs
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+// Run: npx esbuild examples/tools/record-loopback.ts --bundle --platform=node --format=esm --outfile=/tmp/rec.mjs "--banner:js=import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" && node /tmp/rec.mjs
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { commitExample } from '../demo-repo.mjs';
 import { silentLogger } from '../../src/log.js';
 import { compareRevisions } from '../../src/pipeline/compare-revisions.js';
 import { createOpenAIProvider } from '../../src/providers/openai-provider.js';
@@ -14,15 +14,7 @@ import { startModelServer } from '../../test/support/model-server.js';
 
 const here = resolve('examples/tools');
 const work = mkdtempSync(join(tmpdir(), 'pg-record-tools-'));
-const git = (...a: string[]) =>
-  execFileSync('git', ['-c', 'user.name=r', '-c', 'user.email=r@example.invalid', ...a], { cwd: work });
-cpSync(join(here, 'repo'), work, { recursive: true });
-git('init', '-q', '-b', 'main');
-git('add', '-A');
-git('commit', '-qm', 'base');
-git('checkout', '-qb', 'vaguer-tool');
-cpSync(join(here, 'pr-change'), work, { recursive: true });
-git('commit', '-qam', 'head');
+commitExample(here, work, { branch: 'vaguer-tool' });
 rmSync(join(here, 'cache'), { recursive: true, force: true });
 const server = await startModelServer({ model: 'gpt-4.1-mini-loopback', systemFingerprint: 'fp_loopback' });
 try {
