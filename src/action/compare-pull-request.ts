@@ -80,6 +80,8 @@ export async function comparePullRequest(
   } catch (e) {
     // no report: the check still says why, so a required check never waits or passes silently
     const outcome = failureOutcome(e);
+    // a batch submitted before the failure is resumed by the next run, not paid for again
+    await cache.save(0);
     const gate = gateOutcome(outcome, inputs.failOn);
     const out = unfinished(t, outcome, gate, commentMarker(inputs.config));
     await writeSummary(env, out.jobSummary).catch(() => undefined);
