@@ -347,6 +347,20 @@ export interface PairwiseRun {
   /** What the judge calls cost (both orders, retries), apart from either side's cost. */
   costUsd: number;
   calls: { made: number; cached: number; failed: number };
+  /**
+   * Each distinct judge call once, in the order first asked, with the case that asked it
+   * (an index into `cases`): costUsd and calls are tallied from these (run/pairwise-charges.ts),
+   * so a sharded run's merge re-tallies them in the unsharded order and gets the same sums.
+   */
+  charges?: PairwiseCharge[];
+}
+
+export interface PairwiseCharge {
+  case: number;
+  /** The call's cache key: the same call asked by two cases is paid once. */
+  key: string;
+  usd: number;
+  outcome: 'made' | 'cached' | 'failed';
 }
 
 // ---- adapters -------------------------------------------------------------

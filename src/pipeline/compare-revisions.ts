@@ -5,10 +5,9 @@ import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { buildReport, type BuildReportInput, type SuiteComparisonInput } from '../compare/build-report.js';
 import type { Graders, Report } from '../compare/report-types.js';
-import { formatProblem, InputError } from '../errors.js';
+import { formatProblem } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
 import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
-import { pairwiseSpec } from '../run/pairwise-phase.js';
 import { resolveSuites } from '../suites/resolve-suites.js';
 import type { Suite, SuiteRun } from '../types.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
@@ -99,7 +98,6 @@ export async function evaluateComparison(opts: CompareOptions): Promise<Comparis
   const graders: Graders = base.config.gate.graders ?? 'base';
   let exams = new Map<string, Exam>();
   for (const p of plans) if (p.status === 'compared') exams.set(p.name, buildExam(p.base, p.head, graders));
-  if (opts.shard) refusePairwiseShards(exams, opts.configPath);
   const sliced = opts.shard ? slicePlans(plans, exams, opts.shard) : undefined;
   if (sliced) ({ plans, exams } = sliced);
   const run = await runPlans(plans, exams, base, revs, opts);
@@ -135,19 +133,6 @@ export async function evaluateComparison(opts: CompareOptions): Promise<Comparis
     comparison.shard = { spec: opts.shard, slices: sliced.slices, fingerprint };
   }
   return comparison;
-}
-
-/**
- * A shard's partial result carries every sample but not the pairwise judge's preferences, so a
- * merged report would lose that judge's verdict: refuse rather than let it pass unjudged.
- */
-function refusePairwiseShards(exams: ReadonlyMap<string, Exam>, configPath: string | undefined): void {
-  const judged = [...exams].filter(([, e]) => pairwiseSpec(e.gated.base)).map(([name]) => `\`${name}\``);
-  if (judged.length)
-    throw InputError.one(
-      configPath ?? 'promptgate.yml',
-      `suite ${judged.join(', ')} has a pairwise judge, which --shard does not carry to merge yet; run it unsharded (drop --shard) or move the pairwise suite to its own unsharded job`,
-    );
 }
 
 const digest = (v: unknown): string => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);

@@ -7,13 +7,15 @@ import { basename, join, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { SuiteComparisonInput } from '../compare/build-report.js';
 import type { CallCounts } from '../run/evaluate-suites.js';
-import type { CallResult, CaseRun, SuiteRun } from '../types.js';
+import { tallyCharges } from '../run/pairwise-charges.js';
+import type { CallResult, CaseRun, PairwiseCharge, PairwiseRun, SuiteRun } from '../types.js';
 import type { Comparison, Fingerprint } from './compare-revisions.js';
 import {
   PARTIAL_FILE_PATTERN,
   PARTIAL_KIND,
   PARTIAL_VERSION,
   type PartialFile,
+  type PartialPairwise,
   type PartialRun,
   type PartialSuite,
 } from './partial-result.js';
@@ -160,7 +162,7 @@ function mergeRun(
 
 /** The suite as an unsharded run would have input it: the prompt diff is the earliest shard's candidate. */
 function mergeSuite(parts: ReadonlyArray<{ suite: PartialSuite; calls: CallResult[] }>): SuiteComparisonInput {
-  const { base: _b, head: _h, otherGrading, promptDiffAt: _p, ...rest } = parts[0]!.suite;
+  const { base: _b, head: _h, otherGrading, promptDiffAt: _p, pairwise: _j, ...rest } = parts[0]!.suite;
   const pick = (f: (s: PartialSuite) => PartialRun | undefined) =>
     parts.map((p) => ({ run: f(p.suite), calls: p.calls }));
   const what = `suite ${rest.name}`;
@@ -187,6 +189,11 @@ function mergeSuite(parts: ReadonlyArray<{ suite: PartialSuite; calls: CallResul
         what,
       ),
     };
+  const pairwise = mergePairwise(
+    parts.map((p) => p.suite.pairwise),
+    what,
+  );
+  if (pairwise) out.pairwise = pairwise;
   const diffs = parts.filter((p) => p.suite.promptDiffAt !== undefined);
   if (diffs.length) {
     const earliest = diffs.reduce((a, b) => (b.suite.promptDiffAt! < a.suite.promptDiffAt! ? b : a));
@@ -197,6 +204,28 @@ function mergeSuite(parts: ReadonlyArray<{ suite: PartialSuite; calls: CallResul
   return out;
 }
 
+/**
+ * The judge's cases in base's order, as the unsharded judge asked them, and its cost and call
+ * counts re-tallied from every shard's charges in that order (a call two shards both asked is
+ * paid once, as in one run).
+ */
+function mergePairwise(parts: ReadonlyArray<PartialPairwise | undefined>, what: string): PairwiseRun | undefined {
+  const present = parts.filter((p): p is PartialPairwise => p !== undefined);
+  if (!present.length) return undefined;
+  const placed = present.flatMap((p) => {
+    const byCase = p.cases.map((): PairwiseCharge[] => []);
+    for (const c of p.charges ?? []) byCase[c.case]?.push(c);
+    return p.cases.map(({ at, ...k }, i) => ({ at, k, charges: byCase[i]! }));
+  });
+  placed.sort((a, b) => a.at - b.at);
+  for (let i = 1; i < placed.length; i++)
+    if (placed[i]!.at === placed[i - 1]!.at)
+      throw InputError.one(what, `pairwise case ${placed[i]!.k.id} is in two shards' results`);
+  const charges = placed.flatMap((p, i) => p.charges.map((c) => ({ ...c, case: i })));
+  const { cases: _c, charges: _ch, ...meta } = present[0]!;
+  return { ...meta, cases: placed.map((p) => p.k), ...tallyCharges(charges), charges };
+}
+
 function sumCalls(all: readonly CallCounts[]): CallCounts {
   const sum = (f: (c: CallCounts) => number | undefined) => all.reduce((n, c) => n + (f(c) ?? 0), 0);
   const out: CallCounts = {
@@ -205,12 +234,13 @@ function sumCalls(all: readonly CallCounts[]): CallCounts {
     failed: sum((c) => c.failed),
     shared: sum((c) => c.shared),
   };
-  if (all.some((c) => c.judge))
-    out.judge = {
-      made: sum((c) => c.judge?.made),
-      cached: sum((c) => c.judge?.cached),
-      failed: sum((c) => c.judge?.failed),
-    };
+  for (const kind of ['judge', 'pairwise'] as const)
+    if (all.some((c) => c[kind]))
+      out[kind] = {
+        made: sum((c) => c[kind]?.made),
+        cached: sum((c) => c[kind]?.cached),
+        failed: sum((c) => c[kind]?.failed),
+      };
   return out;
 }
 

@@ -4,7 +4,7 @@
 // unsharded run would have had. A call both sides share is one entry of `calls`, referred to by
 // index, so the merged run counts its cost once, as the unsharded one does.
 import type { SuiteComparisonInput } from '../compare/build-report.js';
-import type { CallResult, CaseRun, Sample, SuiteRun } from '../types.js';
+import type { CallResult, CaseRun, PairwiseCase, PairwiseRun, Sample, SuiteRun } from '../types.js';
 import type { Comparison, Fingerprint } from './compare-revisions.js';
 import type { RunSlot, ShardSpec, SuiteSlice } from './shard.js';
 
@@ -18,7 +18,11 @@ export type PartialSample = Omit<Sample, 'call'> & { call?: number };
 export type PartialCase = Omit<CaseRun, 'samples'> & { at: number; samples: PartialSample[] };
 export type PartialRun = Omit<SuiteRun, 'cases'> & { total: number; cases: PartialCase[] };
 
-export type PartialSuite = Omit<SuiteComparisonInput, 'base' | 'head' | 'otherGrading'> & {
+/** The pairwise judge's cases, each with its base case's position in the full suite. */
+export type PartialPairwise = Omit<PairwiseRun, 'cases'> & { cases: (PairwiseCase & { at: number })[] };
+
+export type PartialSuite = Omit<SuiteComparisonInput, 'base' | 'head' | 'otherGrading' | 'pairwise'> & {
+  pairwise?: PartialPairwise;
   base?: PartialRun;
   head?: PartialRun;
   otherGrading?: {
@@ -69,8 +73,9 @@ export function partialFile(c: Comparison): PartialFile {
   };
   const suites = c.input.suites.map((s): PartialSuite => {
     const slice = slices.get(s.name);
-    const { base, head, otherGrading, ...rest } = s;
+    const { base, head, otherGrading, pairwise, ...rest } = s;
     const out: PartialSuite = { ...rest, base: run(base, slice, 'base'), head: run(head, slice, 'head') };
+    if (pairwise) out.pairwise = judged(pairwise, out.base);
     if (otherGrading)
       out.otherGrading = {
         graders: otherGrading.graders,
@@ -88,5 +93,18 @@ export function partialFile(c: Comparison): PartialFile {
     fingerprint,
     calls,
     comparison: { ...meta, input: { ...input, suites } },
+  };
+}
+
+/** The judge's cases placed where their base cases are (the unsharded judge's order is base's). */
+function judged(p: PairwiseRun, base: PartialRun | undefined): PartialPairwise {
+  const at = new Map(base?.cases.map((k) => [k.id, k.at]));
+  return {
+    ...p,
+    cases: p.cases.map((k) => {
+      const i = at.get(k.id);
+      if (i === undefined) throw new Error(`partialFile: pairwise case ${k.id} is not a base case`);
+      return { ...k, at: i };
+    }),
   };
 }

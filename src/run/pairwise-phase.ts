@@ -11,8 +11,17 @@
 import { endpointOf } from '../providers/openai-provider.js';
 import { cacheKey } from '../providers/response-cache.js';
 import { isPairwise } from '../suites/assertions/registry.js';
-import type { AssertionSpec, PairwiseCase, PairwiseRepeat, PairwiseRun, ProviderConfig, Suite } from '../types.js';
+import type {
+  AssertionSpec,
+  PairwiseCase,
+  PairwiseCharge,
+  PairwiseRepeat,
+  PairwiseRun,
+  ProviderConfig,
+  Suite,
+} from '../types.js';
 import { runCallPhase } from './call-phase.js';
+import { tallyCharges } from './pairwise-charges.js';
 import type { JudgePhaseOptions, JudgeStats } from './judge-phase.js';
 import { buildPairwiseRequest, judgedText, pairwiseRubric, parsePairwiseReply } from './pairwise-request.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';
@@ -175,21 +184,24 @@ function verdictOf(slot: Slot): PairwiseRepeat {
 function finish(w: SuiteWork, opts: JudgePhaseOptions): PairwiseRun {
   const cases: PairwiseCase[] = w.cases.map((c) => ({ id: c.id, repeats: c.slots.map(verdictOf) }));
   const seen = new Set<CallJob>();
-  for (const c of w.cases)
-    for (const s of c.slots) if ('orders' in s) for (const a of s.orders) for (const j of a.attempts) seen.add(j);
-  const run: PairwiseRun = {
+  const charges: PairwiseCharge[] = [];
+  w.cases.forEach((c, at) => {
+    for (const s of c.slots) {
+      if (!('orders' in s)) continue;
+      for (const j of s.orders.flatMap((a) => a.attempts)) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        const usd = j.result ? opts.pricer.price(j.request.model, j.result.usage, j.result.output.length).usd : 0;
+        charges.push({ case: at, key: j.key, usd, outcome: !j.result ? 'failed' : j.fromCache ? 'cached' : 'made' });
+      }
+    }
+  });
+  return {
     suite: w.pair.base.suite.name,
     name: w.spec.name ?? 'pairwise',
     grade: w.spec.grade,
     cases,
-    costUsd: 0,
-    calls: { made: 0, cached: 0, failed: 0 },
+    ...tallyCharges(charges),
+    charges,
   };
-  for (const j of seen) {
-    if (!j.result) run.calls.failed++;
-    else if (j.fromCache) run.calls.cached++;
-    else run.calls.made++;
-    if (j.result) run.costUsd += opts.pricer.price(j.request.model, j.result.usage, j.result.output.length).usd;
-  }
-  return run;
 }

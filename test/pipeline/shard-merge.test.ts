@@ -123,22 +123,57 @@ function assertInteresting(r: Report): void {
 }
 
 describe('sharding a suite with a pairwise judge', () => {
-  it('is refused before any call, naming the suite (a merge could not carry the judge)', async () => {
+  // the judge prefers the shorter answer, ties equal lengths: a mix of base, head and ties
+  const judging = (body: { messages?: { role: string; content?: unknown }[] }) => {
+    const user = String(body.messages?.find((m) => m.role === 'user')?.content ?? '');
+    const a = /<output_a>\n([\s\S]*?)\n<\/output_a>/.exec(user)?.[1] ?? '';
+    const b = /<output_b>\n([\s\S]*?)\n<\/output_b>/.exec(user)?.[1] ?? '';
+    const winner = a.length < b.length ? 'A' : b.length < a.length ? 'B' : 'tie';
+    return { reason: `${winner} is shorter`, winner };
+  };
+  let judge: ModelServer;
+  beforeAll(async () => {
+    judge = await startModelServer({
+      latencyMs: 1,
+      answer: (body, ctx) =>
+        (body.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name ===
+        'pairwise_judgement'
+          ? judging(body as never)
+          : toyAnswer(body as never, ctx.repeatIndex),
+    });
+  });
+  afterAll(() => judge.close());
+
+  it("merges into the unsharded report: the judge's cases, sign test, cost and call counts", async () => {
     const judged = createTempRepo({
-      'promptgate.yml': config('\n      - { type: pairwise, value: "The more precise answer wins" }'),
+      'promptgate.yml': config('\n      - { type: pairwise, value: "The more precise answer wins" }').replace(
+        server.url,
+        judge.url,
+      ),
       'prompts/fruit.md': 'Name the fruit in one word.\n\n{{text}}\n',
-      'evals/fruit.jsonl': toyCases(4),
+      'evals/fruit.jsonl': toyCases(24),
+      '.gitignore': '.promptgate/\n',
     });
     try {
       judged.commit('base');
       judged.git('checkout', '-q', '-b', 'change');
       judged.write({ 'prompts/fruit.md': 'NOISY: name the fruit.\n\n{{text}}\n' });
       judged.commit('change');
-      const before = server.stats.requests;
-      await expect(
-        evaluateComparison({ ...options(), cwd: judged.dir, shard: { index: 1, count: 2 } }),
-      ).rejects.toThrow(/suite `fruit` has a pairwise judge.*drop --shard/);
-      expect(server.stats.requests).toBe(before);
+      const opts = { ...options(), cwd: judged.dir };
+      await compareRevisions(opts); // fills the cache
+      const whole = (await compareRevisions(opts)).report;
+      const p = whole.suites[0]!.pairwise!;
+      expect(p.calls.cached).toBeGreaterThan(0);
+      expect(p.headPreferred + p.basePreferred).toBeGreaterThan(0);
+      const partials: PartialFile[] = [];
+      for (const index of [2, 3, 1]) {
+        const c = await evaluateComparison({ ...opts, shard: { index, count: 3 } });
+        partials.push(JSON.parse(JSON.stringify(partialFile(c))) as PartialFile);
+      }
+      partials.sort((a, b) => a.shard.index - b.shard.index);
+      expect(partials.every((x) => x.comparison.input.suites[0]!.pairwise!.cases.length < 24)).toBe(true);
+      const merged = finishComparison(mergeComparison(partials), undefined).report;
+      expect(reportFiles(merged)).toEqual(reportFiles(whole));
     } finally {
       judged.cleanup();
     }
