@@ -32,7 +32,7 @@ export interface EngineOptions {
   maxCostUsd: number;
   /** Where `concurrency: auto` starts from and remembers what it learned (the cache directory). */
   limitMemory?: LimitMemory;
-  /** `run.mode: batch`: the prompt's calls go through the Batch API (judges' stay live). */
+  /** `run.mode: batch`: the prompt's and the judges' chat calls go through the Batch API (embeddings stay live). */
   batch?: CallPhaseOptions['batch'];
   /** run.max_retry_wait_s and run.max_response_mb, in ms and bytes (defaults in providers/). */
   maxRetryWaitMs?: number;
@@ -216,6 +216,7 @@ export async function evaluateSuites(
     const done = outcome.missed;
     judge = await runJudgePhase(allPlans, jobs, {
       ...phase,
+      batch: opts.batch,
       pricer: opts.pricer,
       stopped: outcome.stopped,
       onProgress: opts.onProgress && ((e) => opts.onProgress!({ ...e, done: done + e.done, total: done + e.total })),
@@ -231,6 +232,7 @@ export async function evaluateSuites(
   const pairwise = pairs.length
     ? await runPairwisePhase(pairs, jobs, {
         ...phase,
+        batch: opts.batch,
         pricer: opts.pricer,
         stopped: outcome.stopped ?? judge?.stopped ?? null,
       })

@@ -182,6 +182,8 @@ async function makeCalls(
       what: 'judge/embedding calls',
       stopped: opts.stopped ?? stopped,
       providerFor: embeddings ? (cfg) => embeddingAdapter(opts.providerFor(cfg)) : opts.providerFor,
+      // the batch path speaks chat completions only
+      batch: embeddings ? undefined : opts.batch,
       onProgress: embeddings ? undefined : opts.onProgress,
     });
     stats.cached += outcome.cached;

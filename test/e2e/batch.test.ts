@@ -102,3 +102,46 @@ describe('run.mode: batch', () => {
     expect(server.batchStats.batchesCreated).toBe(1);
   }, 60_000);
 });
+
+describe('run.mode: batch with judges', () => {
+  it("sends the judges' chat calls through the Batch API too: no live call at all", async () => {
+    const judged = await startModelServer({
+      latencyMs: 1,
+      answer: (body, ctx) =>
+        body.response_format ? { reason: `judged ${ctx.lastUser.length}`, pass: true } : `echo: ${ctx.lastUser}`,
+    });
+    try {
+      judged.setBehaviour({ batch: { pollsUntilDone: 1 } });
+      const r = createTempRepo({
+        'promptgate.yml': `version: 1
+provider: { model: echo-model, base_url: ${judged.url}, api_key_env: ECHO_KEY, temperature: 0 }
+run: { repeats: 1, mode: batch, batch_poll_s: 0.05 }
+suites:
+  - name: echo
+    prompt: prompts/echo.md
+    cases:
+      - { id: a, vars: { word: alpha } }
+      - { id: b, vars: { word: beta } }
+    assert:
+      - { type: llm-rubric, value: "The reply says {{word}}" }
+`,
+        'prompts/echo.md': 'Say {{word}}.\n',
+        '.gitignore': '.promptgate/\n',
+      });
+      repos.push(r);
+      const run = await runCli(['run', '--out', 'results.json'], {
+        cwd: r.dir,
+        env: { ECHO_KEY: 'k' },
+        killAfterMs: 30_000,
+      });
+      expect(run.code, run.stderr).toBe(0);
+      expect(judged.stats.requests).toBe(0); // neither the prompt's calls nor the judge's went live
+      expect(judged.batchStats).toMatchObject({ batchesCreated: 2, lines: 4 }); // the prompt's 2, then the judge's 2
+      const res = results(r);
+      expect(res.calls).toMatchObject({ made: 2, judge: { made: 2, cached: 0, failed: 0 } });
+      expect(res.suites[0]!.passRate).toBe(1);
+    } finally {
+      await judged.close();
+    }
+  }, 60_000);
+});
