@@ -1,7 +1,9 @@
 // The seeded generator every resampling rule takes as a value (no module state): mulberry32,
 // small and fast, and plenty for bootstrap indices. Its `cases` method draws a whole resample's
 // case indices with the generator's steps inlined (a call per uint32 is most of a bootstrap's
-// time at 10,000 draws); it advances the same state, so a seed gives the same indices either way.
+// time at 10,000 draws), and `tally` counts them per case without writing them down; both
+// advance the same state, so a seed gives the same indices every way. The state steps as an
+// int32 (the same bits as the uint32), which keeps V8 on integer arithmetic.
 import type { Rng } from './resample.js';
 
 /** uint32s from a 32-bit seed. */
@@ -17,13 +19,22 @@ export function mulberry32(seed: number): Rng {
   next.cases = (out, n) => {
     let s = a;
     for (let j = 0; j < out.length; j++) {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
+      s = (s + 0x6d2b79f5) | 0;
+      let t = Math.imul(s ^ (s >>> 15), s | 1);
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       out[j] = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
     }
-    a = s;
+    a = s >>> 0;
+  };
+  next.tally = (weights, n) => {
+    let s = a;
+    for (let j = 0; j < n; j++) {
+      s = (s + 0x6d2b79f5) | 0;
+      let t = Math.imul(s ^ (s >>> 15), s | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      weights[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)]!++;
+    }
+    a = s >>> 0;
   };
   return next;
 }
