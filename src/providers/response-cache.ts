@@ -203,8 +203,11 @@ export class FsResponseCache implements ResponseCache {
     if (!KEY_RE.test(key)) throw new Error(`invalid cache key ${JSON.stringify(key)}`);
   }
 
+  /** The index once read: a set after that needs no await (one per call). */
+  private loaded?: Map<string, string | number>;
+
   private load(): Promise<Map<string, string | number>> {
-    this.index ??= this.readPacks();
+    this.index ??= this.readPacks().then((m) => (this.loaded = m));
     return this.index;
   }
 
@@ -322,7 +325,7 @@ export class FsResponseCache implements ResponseCache {
     const { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason } = value;
     const result = { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason };
     const line = JSON.stringify({ v: 1, key, result });
-    const index = await this.load();
+    const index = this.loaded ?? (await this.load());
     try {
       this.open();
     } catch (e) {
