@@ -53,13 +53,7 @@ const shrU64 = simd(0xcd); // i64x2.shr_u
 
 // fill(ptr, count, state, n) -> state: count indices (a multiple of 4 is written) from ptr.
 // Locals: 0 ptr, 1 count, 2 state, 3 n | 4 s, 5 t, 6 u, 7 nv, 8 lo, 9 hi (v128) | 10 end (i32).
-const S = 4;
-const T = 5;
-const U = 6;
-const NV = 7;
-const LO = 8;
-const HI = 9;
-const END = 10;
+const [S, T, U, NV, LO, HI, END] = [4, 5, 6, 7, 8, 9, 10];
 // prettier-ignore
 const body = [
   ...vec([
