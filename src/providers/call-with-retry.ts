@@ -76,6 +76,8 @@ async function attempt(
     signal,
     tokens,
   );
+  // the pacing hints are transient: never part of the sample (a copy only when there are some)
+  if (result.rateLimit === undefined) return result;
   const { rateLimit: _transient, ...call } = result;
   return call;
 }

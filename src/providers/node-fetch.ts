@@ -24,36 +24,63 @@ function abortReason(signal: AbortSignal): unknown {
     : new DOMException('This operation was aborted', 'AbortError');
 }
 
-/** Read-only response headers: names lower-case, repeated headers joined with ", " as fetch does. */
+/**
+ * Read-only response headers: names lower-case, repeated headers joined with ", " as fetch does.
+ * A call reads a handful of them (content type and length, rate-limit hints): `get` scans the
+ * raw list, so no map or lower-case copy of every name is made per answer; the map is built
+ * only for iteration.
+ */
 export class ResponseHeaders {
-  readonly #map: Map<string, string>;
-  #setCookie: string[] = [];
+  readonly #raw: string[];
+  readonly #skip: ((name: string) => boolean) | undefined;
+  #map: Map<string, string> | undefined;
+  #setCookie: string[] | undefined;
 
   constructor(raw: string[], skip?: (name: string) => boolean) {
+    this.#raw = raw;
+    this.#skip = skip;
+  }
+
+  #built(): Map<string, string> {
+    if (this.#map) return this.#map;
     const map = new Map<string, string>();
+    const cookies: string[] = [];
+    const raw = this.#raw;
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const k = raw[i]!.toLowerCase();
-      if (skip?.(k)) continue;
+      if (this.#skip?.(k)) continue;
       const v = raw[i + 1]!;
-      if (k === 'set-cookie') this.#setCookie.push(v);
+      if (k === 'set-cookie') cookies.push(v);
       const prev = map.get(k);
       map.set(k, prev === undefined ? v : `${prev}, ${v}`);
     }
-    this.#map = map;
+    this.#setCookie = cookies;
+    return (this.#map = map);
   }
 
   get(name: string): string | null {
-    return this.#map.get(name.toLowerCase()) ?? null;
+    const key = name.toLowerCase();
+    if (this.#map) return this.#map.get(key) ?? null;
+    if (this.#skip?.(key)) return null;
+    const raw = this.#raw;
+    let out: string | null = null;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const k = raw[i]!;
+      if (k.length !== key.length || (k !== key && k.toLowerCase() !== key)) continue;
+      out = out === null ? raw[i + 1]! : `${out}, ${raw[i + 1]!}`;
+    }
+    return out;
   }
   has(name: string): boolean {
-    return this.#map.has(name.toLowerCase());
+    return this.get(name) !== null;
   }
   getSetCookie(): string[] {
-    return [...this.#setCookie];
+    this.#built();
+    return [...this.#setCookie!];
   }
   /** Sorted by name, like fetch's Headers. */
   *entries(): IterableIterator<[string, string]> {
-    yield* [...this.#map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    yield* [...this.#built().entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
   *keys(): IterableIterator<string> {
     for (const [k] of this.entries()) yield k;

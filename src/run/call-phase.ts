@@ -7,6 +7,7 @@ import type { Limiter } from '../providers/limiter.js';
 import type { Limiters } from '../providers/limiter-pool.js';
 import type { CacheMode, ResponseCache } from '../providers/response-cache.js';
 import { RunError } from '../errors.js';
+import { tuneHeapForRun } from '../heap-tuning.js';
 import type { Logger } from '../log.js';
 import type { ChatProvider, ProviderConfig, ProviderSource } from '../types.js';
 import { executeBatches, type BatchCallOptions } from './batch-calls.js';
@@ -47,6 +48,8 @@ export interface CallPhaseOutcome extends ExecuteOutcome {
 }
 
 export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Promise<CallPhaseOutcome> {
+  // only a run of many samples (each held until the report) pays for the tight heap (heap-tuning.ts)
+  tuneHeapForRun(jobs.length);
   await fillFromCache(jobs, opts.cache, opts.cacheMode);
   const pending = jobs.filter((j) => !j.result);
   const cached = jobs.length - pending.length;

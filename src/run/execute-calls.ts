@@ -126,15 +126,18 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
       if (abort && !stopAll.signal.aborted) stopAll.abort(new Error(reason));
     },
     report(job) {
-      opts.onProgress?.({
-        ...(job ? { suite: job.label.split(' / ')[0] } : {}),
+      if (!opts.onProgress) return;
+      const e: ProgressEvent = {
         done: d.done,
         total,
         made: d.stats.made,
         failed: d.stats.failed,
         rateLimited: d.limiters.rateLimited,
         spentUsd: opts.budget.spent,
-      });
+      };
+      // a job's suite without building its label (called once per finished call)
+      if (job) e.suite = job.suite ?? job.label.split(' / ')[0];
+      opts.onProgress(e);
     },
   };
   return d;

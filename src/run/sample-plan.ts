@@ -42,6 +42,8 @@ export interface CallJob {
   uses: number;
   /** Where the call comes from, for messages: "triage / case t-1 / sample 2". */
   label: string;
+  /** The suite it belongs to, for progress (the label's first part, without building the label). */
+  readonly suite?: string;
 }
 
 /**
@@ -64,6 +66,9 @@ class SampleJob implements CallJob {
     private readonly caseId: string,
     private readonly sample: number,
   ) {}
+  get suite(): string {
+    return this.suiteName;
+  }
   get label(): string {
     return `${this.suiteName} / case ${this.caseId} / sample ${this.sample + 1}`;
   }

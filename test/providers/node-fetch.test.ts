@@ -62,6 +62,41 @@ describe('nodeFetch', () => {
     expect(await r.json()).toEqual({ method: 'POST', body: 'héllo', len: '6' });
   });
 
+  it('reads headers as fetch does: any case, repeats joined, set-cookie apart, sorted entries', async () => {
+    const url = await serve((_req, res) => {
+      res.setHeader('X-Ratelimit-Remaining-Requests', '7');
+      res.setHeader('x-multi', ['a', 'b']);
+      res.setHeader('Set-Cookie', ['s=1', 't=2']);
+      res.end('ok');
+    });
+    const r = await nodeFetch(url);
+    expect(r.headers.get('x-ratelimit-remaining-requests')).toBe('7');
+    expect(r.headers.get('X-RATELIMIT-REMAINING-REQUESTS')).toBe('7');
+    expect(r.headers.get('x-multi')).toBe('a, b');
+    expect(r.headers.get('x-missing')).toBeNull();
+    expect(r.headers.has('X-Multi')).toBe(true);
+    expect(r.headers.getSetCookie()).toEqual(['s=1', 't=2']);
+    const names = [...r.headers.entries()].map(([k]) => k);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('x-ratelimit-remaining-requests');
+    // after the map is built for iteration, get answers the same
+    expect(r.headers.get('x-multi')).toBe('a, b');
+  });
+
+  it('a decoded body drops the encoding and its length from the headers', async () => {
+    const url = await serve((_req, res) => {
+      const body = gzipSync('hello');
+      res.writeHead(200, { 'Content-Encoding': 'gzip', 'Content-Length': String(body.length), 'x-kept': '1' });
+      res.end(body);
+    });
+    const r = await nodeFetch(url);
+    expect(r.headers.get('content-encoding')).toBeNull();
+    expect(r.headers.get('Content-Length')).toBeNull();
+    expect(r.headers.get('x-kept')).toBe('1');
+    expect([...r.headers.keys()]).not.toContain('content-encoding');
+    expect(await r.text()).toBe('hello');
+  });
+
   it('decompresses a gzip body a proxy sent anyway', async () => {
     const url = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });

@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,6 +196,57 @@ describe('FsResponseCache', () => {
     expect(await c.get(keys[1]!)).toEqual(long);
     c.close();
     expect(await packs()).toHaveLength(1);
+  });
+
+  it('writes the entries of one turn together; each set resolves once its line is on disk', async () => {
+    const c = new FsResponseCache(dir);
+    const keys = Array.from({ length: 50 }, (_, i) => cacheKey('e', req, 200 + i));
+    const onDisk: boolean[] = [];
+    await Promise.all(
+      keys.map((k) =>
+        c.set(k, { ...result, output: k }).then(async () => {
+          const text = await readFile(join(dir, (await packs())[0]!), 'utf8');
+          onDisk.push(text.includes(k));
+        }),
+      ),
+    );
+    expect(onDisk).toEqual(keys.map(() => true));
+    // read back from the pack at the offsets reserved when they were queued
+    for (const k of keys.reverse()) expect((await c.get(k))?.output).toBe(k);
+    c.close();
+    for (const k of keys) expect((await new FsResponseCache(dir).get(k))?.output).toBe(k);
+  });
+
+  it('a get of an entry still queued writes the queue first', async () => {
+    const c = new FsResponseCache(dir);
+    const key = cacheKey('e', req, 300);
+    const stored = c.set(key, result);
+    expect(await c.get(key)).toEqual(result);
+    await stored;
+    c.close();
+    expect(await new FsResponseCache(dir).get(key)).toEqual(result);
+  });
+
+  it('a failed write rejects its sets, keeps their answers for this run, and later entries land intact', async () => {
+    const c = new FsResponseCache(dir);
+    const [a, b, d] = [cacheKey('e', req, 310), cacheKey('e', req, 311), cacheKey('e', req, 312)];
+    await c.set(a, { ...result, output: 'a' });
+    const file = join(dir, (await packs())[0]!);
+    // the pack's descriptor swapped for a read-only one: the next append fails
+    const fields = c as unknown as { fd: number };
+    const real = fields.fd;
+    fields.fd = openSync(file, 'r');
+    await expect(c.set(b, { ...result, output: 'b' })).rejects.toThrow(/cache: cannot write/);
+    expect((await c.get(b))?.output).toBe('b');
+    closeSync(fields.fd);
+    fields.fd = real;
+    await c.set(d, { ...result, output: 'd' });
+    expect((await c.get(d))?.output).toBe('d');
+    c.close();
+    const again = new FsResponseCache(dir);
+    expect((await again.get(a))?.output).toBe('a');
+    expect(await again.get(b)).toBeUndefined();
+    expect((await again.get(d))?.output).toBe('d');
   });
 
   it('keeps the tool calls of an answer', async () => {

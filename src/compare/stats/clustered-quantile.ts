@@ -40,14 +40,21 @@ export function weightedQuantile(side: SortedSide, weights: Int32Array, q: numbe
   // Ranks counted from the top: the order statistics lo and lo + 1 (the latter capped at the top).
   const fromTopLo = m - 1 - lo;
   const fromTopHi = Math.max(0, fromTopLo - 1);
+  // Two scans, each with one test per sample: to the upper order statistic, then on to the lower
+  // (a case drawn 0 times adds 0, so it never moves either count past its rank).
+  const { values, caseOf } = side;
+  const len = values.length;
   let seen = 0;
-  let upper = NaN;
-  for (let j = 0; j < side.values.length; j++) {
-    const w = weights[side.caseOf[j]!]!;
-    if (w === 0) continue;
-    seen += w;
-    if (Number.isNaN(upper) && seen > fromTopHi) upper = side.values[j]!;
-    if (seen > fromTopLo) return side.values[j]! + (h - lo) * (upper - side.values[j]!);
+  let j = 0;
+  for (; j < len; j++) {
+    seen += weights[caseOf[j]!]!;
+    if (seen > fromTopHi) break;
   }
-  return NaN;
+  if (j === len) return NaN;
+  const upper = values[j]!;
+  for (;;) {
+    if (seen > fromTopLo) return values[j]! + (h - lo) * (upper - values[j]!);
+    if (++j === len) return NaN;
+    seen += weights[caseOf[j]!]!;
+  }
 }

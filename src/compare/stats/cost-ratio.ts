@@ -97,8 +97,6 @@ function studentizedDraws(base: ArrayLike<number>, head: ArrayLike<number>, log:
   const bs = Float64Array.from(base);
   const hs = Float64Array.from(head);
   const idx = new Uint32Array(n);
-  const db = new Float64Array(n);
-  const dh = new Float64Array(n);
   const pivots = new Float64Array(draws);
   for (let k = 0; k < draws; k++) {
     drawCases(rng, n, idx);
@@ -106,12 +104,8 @@ function studentizedDraws(base: ArrayLike<number>, head: ArrayLike<number>, log:
     let sh = 0;
     for (let j = 0; j < n; j++) {
       const c = idx[j]!;
-      const b = bs[c]!;
-      const h = hs[c]!;
-      db[j] = b;
-      dh[j] = h;
-      sb += b;
-      sh += h;
+      sb += bs[c]!;
+      sh += hs[c]!;
     }
     if (!(sb > 0)) {
       pivots[k] = Infinity;
@@ -119,7 +113,10 @@ function studentizedDraws(base: ArrayLike<number>, head: ArrayLike<number>, log:
     }
     const r = sh / sb;
     let ss = 0;
-    for (let j = 0; j < n; j++) ss += (dh[j]! / r - db[j]!) ** 2;
+    for (let j = 0; j < n; j++) {
+      const c = idx[j]!;
+      ss += (hs[c]! / r - bs[c]!) ** 2;
+    }
     const se = n > 1 && r > 0 ? Math.sqrt(ss / (n * (n - 1))) / (sb / n) : NaN;
     const diff = Math.log(r) - log;
     pivots[k] = se > 1e-12 ? diff / se : diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity;

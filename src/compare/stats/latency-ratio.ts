@@ -4,7 +4,7 @@
 // paired across sides, each bringing all its fresh samples) of log(p95 head / p95 base), with
 // the expanded-percentile correction for few cases.
 import type { RuleVerdict } from './rule-verdict.js';
-import { DEFAULT_DRAWS, drawCases, sortedQuantile, type Rng } from './resample.js';
+import { DEFAULT_DRAWS, sortedQuantile, tallyCases, type Rng } from './resample.js';
 import { normalCdf } from './normal-cdf.js';
 import { studentTQuantile } from './student-t.js';
 import { sortedSide, weightedQuantile } from './clustered-quantile.js';
@@ -73,18 +73,13 @@ export function compareLatencyP95(
   const estimate = Math.log(p95.head / p95.base);
   const draws = opts.draws ?? DEFAULT_DRAWS;
   const sorted = new Float64Array(draws);
-  const idx = new Uint32Array(n);
+  const sizeB = resampleSize(b.perCase);
+  const sizeH = resampleSize(h.perCase);
   for (let r = 0; r < draws; r++) {
     weights.fill(0);
-    drawCases(opts.rng, n, idx);
-    let mb = 0;
-    let mh = 0;
-    for (let j = 0; j < n; j++) {
-      const c = idx[j]!;
-      weights[c]!++;
-      mb += b.perCase[c]!;
-      mh += h.perCase[c]!;
-    }
+    tallyCases(opts.rng, n, weights);
+    const mh = sizeH(weights);
+    const mb = sizeB(weights);
     sorted[r] = Math.log(weightedQuantile(h, weights, q, mh) / weightedQuantile(b, weights, q, mb));
   }
   sorted.sort();
@@ -94,6 +89,23 @@ export function compareLatencyP95(
   out.low = Math.exp(sortedQuantile(sorted, normalCdf(-ze)));
   out.high = Math.exp(sortedQuantile(sorted, normalCdf(ze)));
   return out;
+}
+
+/**
+ * A resample's number of samples, Σ weights[c]·perCase[c] (whole numbers, so any order gives
+ * the same sum): n·k without a pass when every case has k samples, as with fixed repeats.
+ */
+function resampleSize(perCase: Int32Array): (weights: Int32Array) => number {
+  const k = perCase[0] ?? 0;
+  if (perCase.every((x) => x === k)) {
+    const m = perCase.length * k;
+    return () => m;
+  }
+  return (weights) => {
+    let m = 0;
+    for (let c = 0; c < weights.length; c++) m += weights[c]! * perCase[c]!;
+    return m;
+  };
 }
 
 function notComparedReason(

@@ -8,6 +8,8 @@
 export interface Rng {
   (): number;
   cases?: (out: Uint32Array, n: number) => void;
+  /** Adds 1 to weights[c] for each of n drawCase(rng, n) draws c. */
+  tally?: (weights: Int32Array, n: number) => void;
 }
 
 /** Bootstrap draws per interval, as DESIGN.md's "10,000 draws". */
@@ -22,6 +24,12 @@ export function drawCase(rng: Rng, n: number): number {
 export function drawCases(rng: Rng, n: number, out: Uint32Array): void {
   if (rng.cases) rng.cases(out, n);
   else for (let j = 0; j < out.length; j++) out[j] = drawCase(rng, n);
+}
+
+/** Adds 1 to weights[c] for each of n uniform case indices c in 0..n−1: a resample as counts per case. */
+export function tallyCases(rng: Rng, n: number, weights: Int32Array): void {
+  if (rng.tally) rng.tally(weights, n);
+  else for (let j = 0; j < n; j++) weights[drawCase(rng, n)]!++;
 }
 
 /**
