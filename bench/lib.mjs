@@ -106,6 +106,8 @@ export function runNode(script, args, { cwd, measure = true, env = {} } = {}) {
   const argv = measure ? [MEASURE, out, script, ...args] : [script, ...args];
   return new Promise((res, rej) => {
     const t0 = performance.now();
+    // wall clock, comparable with the model server's firstRequestAt / lastAnswerAt (another process)
+    const spawnAt = performance.timeOrigin + t0;
     const child = spawn(process.execPath, argv, { cwd, env: { ...ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -114,6 +116,7 @@ export function runNode(script, args, { cwd, measure = true, env = {} } = {}) {
     child.on('error', rej);
     child.on('close', (code) => {
       const wallMs = performance.now() - t0;
+      const exitAt = spawnAt + wallMs;
       let m = {};
       if (measure) {
         try {
@@ -123,7 +126,7 @@ export function runNode(script, args, { cwd, measure = true, env = {} } = {}) {
           /* the child died before its exit hook */
         }
       }
-      res({ code, wallMs, stdout, stderr, ...m });
+      res({ code, wallMs, spawnAt, exitAt, stdout, stderr, ...m });
     });
   });
 }
@@ -144,6 +147,16 @@ export async function bare(url, calls, concurrency) {
   const run = await runNode(BARE, [url, String(calls), String(concurrency)], { cwd: root });
   if (run.code !== 0) throw new Error(`bare client exited ${run.code}:\n${run.stderr}`);
   return { ...run, ...JSON.parse(run.stdout) };
+}
+
+/**
+ * Where a cold run's wall goes besides the calls: spawn to the server's first request
+ * (start-up: loading, git, config, planning) and its last answer to exit (the tail: scoring,
+ * statistics, report), from the server's clock and the child's spawn and exit.
+ */
+export function fixedCosts(run, server) {
+  if (server.firstRequestAt === undefined || server.lastAnswerAt === undefined) return undefined;
+  return { startMs: server.firstRequestAt - run.spawnAt, tailMs: run.exitAt - server.lastAnswerAt };
 }
 
 export function loadAverage() {

@@ -23,6 +23,7 @@ import {
   compare,
   ENV,
   figure,
+  fixedCosts,
   fmt,
   INDEX,
   loadAverage,
@@ -76,6 +77,18 @@ function wallFigures(rounds, calls, fixed, callsLabel) {
   figure('promptgate wall (auto, first run)', median(walls('pg')), 's', fmt(walls('pg')));
 }
 
+/** Start-up and tail of coldRounds' rounds, bare client beside promptgate (medians). */
+function fixedCostFigures(rounds) {
+  const of = (side, stats, k) => median(rounds.map((x) => fixedCosts(x[side], x[stats])?.[k] ?? NaN));
+  for (const [k, label] of [
+    ['startMs', '  spawn → first request'],
+    ['tailMs', '  last answer → exit'],
+  ]) {
+    const pg = of('pg', 'server', k);
+    figure(label, pg / 1000, 's', `informational (bare ${(of('bare', 'bareServer', k) / 1000).toFixed(3)} s)`);
+  }
+}
+
 // 1. the pull-request shape: 1,200 calls at 100 ms, 32 allowed in flight
 async function prWorkload() {
   const CASES = 200;
@@ -90,6 +103,7 @@ async function prWorkload() {
     wallFigures(rounds, calls, LIMIT, 'calls made (cold)');
     figure('1,200 calls: promptgate / bare', ratio, '×', `≤ 1.05 (${fmt(rounds.map((x) => x.ratio))})`, ratio <= 1.05);
     figure('  429s (promptgate, first run)', median(rounds.map((x) => x.server.rateLimited)), '', 'informational');
+    fixedCostFigures(rounds);
     figure(
       '  server max in flight',
       Math.max(...rounds.map((x) => x.server.maxInFlight)),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{a as h}from"./chunk-BUX5ENGT.js";import{a as w,f as v}from"./chunk-B23D6AUI.js";import{a as m}from"./chunk-HPETQO75.js";import{a as R}from"./chunk-6POYHWC5.js";import{a as u,b as g,c as s,d as f,f as b,h as y}from"./chunk-BHRI4ICT.js";import"./chunk-5SILH6BQ.js";import{readFileSync as x}from"node:fs";function E(o,e,t){return{info:r=>t(`${r}
+import{a as h}from"./chunk-BUX5ENGT.js";import{a as w,f as v}from"./chunk-JZFNH2NW.js";import{a as m}from"./chunk-HPETQO75.js";import{a as R}from"./chunk-6POYHWC5.js";import{a as u,b as g,c as s,d as f,f as b,h as y}from"./chunk-BHRI4ICT.js";import"./chunk-5SILH6BQ.js";import{readFileSync as x}from"node:fs";function E(o,e,t){return{info:r=>t(`${r}
 `),warn:r=>t(`${o.yellow("warning:")} ${r}
 `),debug:r=>{e&&t(`${o.dim("debug:")} ${r}
 `)}}}import{parseArgs as I}from"node:util";var l=`promptgate — measure prompt changes
@@ -40,7 +40,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 ${n}: stopping; finished samples are kept in the cache and a partial report is written
 `),t.abort(new Error(`cancelled (${n})`))};process.on("SIGINT",i),process.on("SIGTERM",i);try{let n=S(o);if(n==="help"||n==="version")return process.stdout.write(`${n==="help"?l:`promptgate ${A()}`}
 `),0;if(n==="usage")return process.stderr.write(`${l}
-`),2;let c=n.command==="compare"?v(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:p}=await import("./chunk-OZW4MI7R.js");return await p(n,{cwd:process.cwd(),env:process.env,log:y(E(e,n.verbose,d=>process.stderr.write(d)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(g(c))}
+`),2;let c=n.command==="compare"?v(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:p}=await import("./chunk-RE7TXGFT.js");return await p(n,{cwd:process.cwd(),env:process.env,log:y(E(e,n.verbose,d=>process.stderr.write(d)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(g(c))}
 `);return 2}return n instanceof f?(process.stderr.write(`${e.red("error:")} ${r.redact(u(n.message))}
 `),3):n instanceof TypeError&&n.code?.startsWith("ERR_PARSE_ARGS")?(process.stderr.write(`command line: ${n.message} (see --help)
 `),2):(process.stderr.write(r.redact(`internal error (please report it): ${n instanceof Error?n.stack??n.message:String(n)}

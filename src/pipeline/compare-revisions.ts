@@ -223,7 +223,7 @@ async function runPlans(
 /** Cache files head tracks in the directory used and in the config's own (where a PR would put them). */
 async function untrustedCacheFiles(revs: OpenedRevisions, head: string | undefined, dirs: string[]): Promise<string[]> {
   const lists = await Promise.all(
-    [...new Set(dirs)].map((d) => trackedCacheFiles(revs.root, head ? revs.headSha : undefined, d)),
+    [...new Set(dirs)].map((d) => trackedCacheFiles(revs.root, head ? revs.headSrc : undefined, d)),
   );
   return [...new Set(lists.flat())];
 }

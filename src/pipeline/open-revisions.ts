@@ -39,8 +39,11 @@ export async function openRevisions(
   const headSrc = head
     ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`, batch)
     : new WorkingTreeSource(root);
-  // reads are cached per source, so whoever asks later gets these answers (or their errors)
-  for (const path of configPath ? [configPath] : CONFIG_CANDIDATES)
-    for (const src of [baseSrc, headSrc]) src.read(path).catch(() => {});
+  // reads are cached per source, so whoever asks later gets these answers (or their errors);
+  // the listings too: every suite resolution discovers prompt files in them (resolve-suites.ts)
+  for (const src of [baseSrc, headSrc]) {
+    for (const path of configPath ? [configPath] : CONFIG_CANDIDATES) src.read(path).catch(() => {});
+    src.list().catch(() => {});
+  }
   return { root, baseSha, headSha, baseSrc, headSrc, changed };
 }

@@ -7,15 +7,20 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { plural } from '../compare/format.js';
 import { gitOk } from '../git/run-git.js';
 
-/** Repository paths of the files directly in `dir` that git tracks at `headSha` (the index, for the working tree). */
-export async function trackedCacheFiles(root: string, headSha: string | undefined, dir: string): Promise<string[]> {
+/**
+ * Repository paths of the files directly in `dir` that git tracks at head: in `head`'s listing
+ * (the commit's tree, which the comparison has already read: no git process of its own), or in
+ * the index when head is the working tree (`head` undefined).
+ */
+export async function trackedCacheFiles(
+  root: string,
+  head: { list(): Promise<string[]> } | undefined,
+  dir: string,
+): Promise<string[]> {
   const rel = relative(root, dir);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return [];
   const prefix = `${rel.split(sep).join('/')}/`;
-  const args = headSha
-    ? ['ls-tree', '-r', '-z', '--name-only', headSha, '--', prefix]
-    : ['ls-files', '-z', '--', prefix];
-  const files = (await gitOk(root, args)).split('\0').filter(Boolean);
+  const files = head ? await head.list() : (await gitOk(root, ['ls-files', '-z', '--', prefix])).split('\0');
   return files.filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'));
 }
 

@@ -8,7 +8,7 @@
 //   - a failed call, or a reply still malformed after one more attempt under its own cache key:
 //     an error, never a preference (a broken judge says nothing about the prompt).
 // compare/pairwise.ts turns the repeats into per-case preferences and the suite's sign test.
-import { endpointOf } from '../providers/openai-provider.js';
+import { endpointOf } from '../providers/endpoint.js';
 import { cacheKey } from '../providers/response-cache.js';
 import { isPairwise } from '../suites/assertions/registry.js';
 import type {

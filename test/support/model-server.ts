@@ -112,6 +112,9 @@ export interface ModelServerStats {
   serverErrors: number;
   maxInFlight: number;
   inFlight: number;
+  /** Wall clock (performance.timeOrigin + now, ms) of the first chat request and of the last answer sent (any status), for the bench's start-up and tail. */
+  firstRequestAt?: number;
+  lastAnswerAt?: number;
 }
 
 export interface ModelServer {
@@ -177,10 +180,12 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
   const seen = new Map<string, number>();
   const finishTimes = new Set<number>();
 
+  const clock = () => performance.timeOrigin + performance.now();
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(text);
+    stats.lastAnswerAt = clock();
   };
   const apiError = (
     res: ServerResponse,
@@ -376,6 +381,7 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
         return apiError(res, 400, 'request body is not JSON', 'invalid_request_error');
       }
       stats.requests++;
+      stats.firstRequestAt ??= clock();
       requests.push(body);
       if (path === '/v1/embeddings') return embeddings(res, body);
       chat(req, res, body).catch((e) => {
@@ -402,6 +408,8 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
         rateLimited: 0,
         serverErrors: 0,
         maxInFlight: stats.inFlight,
+        firstRequestAt: undefined,
+        lastAnswerAt: undefined,
       });
       requests.length = 0;
       chatIndex = 0;
