@@ -7,7 +7,7 @@ import { open, rm } from 'node:fs/promises';
 import { RunError } from '../errors.js';
 
 /** Pieces are written in chunks of about this many characters. */
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_CHARS = 1 << 16;
 
 const WHY: Record<string, string> = {
   ENOSPC: 'no space left on the device',
