@@ -17,6 +17,7 @@ const WHY: Record<string, string> = {
   EROFS: 'the file system is read-only',
   EISDIR: 'it is a directory',
   ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'a file is in the way of its directory',
 };
 
 /** The RunError for a file that could not be written, naming the file and why. */
