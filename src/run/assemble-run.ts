@@ -104,7 +104,7 @@ export async function assembleSuiteRun(
 /**
  * One list for every sample whose outcomes say no more than type, grade and pass (most of a
  * large run: the same assertions passing or failing without a reason). Each sample's own list
- * took ~250 bytes (an array grown by push keeps spare room), 25 MB of a 100,000-sample run's
+ * took ~250 bytes (an array grown while it is built keeps spare room), 25 MB of a 100,000-sample run's
  * ~80 MB live until its report; shared lists are never mutated (the report reads them).
  */
 function shared(lists: Map<string, AssertionOutcome[]>, outcomes: AssertionOutcome[]): AssertionOutcome[] {
