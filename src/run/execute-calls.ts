@@ -7,7 +7,8 @@ import { callWithRetry } from '../providers/call-with-retry.js';
 import { ProviderError, RUN_LEVEL_KINDS } from '../providers/provider-error.js';
 import type { Logger } from '../log.js';
 import type { ResponseCache } from '../providers/response-cache.js';
-import type { CallResult, ChatProvider, TokenUsage } from '../types.js';
+import type { ChatProvider } from '../types.js';
+import { AnswerPool, kept } from './kept-answer.js';
 import type { CallJob } from './sample-plan.js';
 import type { SpendBudget } from './spend-budget.js';
 
@@ -86,6 +87,7 @@ interface Dispatch {
   limiters: Limiters;
   /** Each limiter of the run wrapped by gatedLimiter, made on first use. */
   gated: Map<Limiter, Limiter>;
+  /** Where finished answers pool their texts and token counts (kept-answer.ts). */
   answers: AnswerPool;
   /**
    * Aborted by any stop: calls waiting for a slot or sleeping before a retry leave at once
@@ -238,58 +240,6 @@ function limiterFor(d: Dispatch, opts: ExecuteOptions, provider: ChatProvider, m
   let g = d.gated.get(l);
   if (!g) d.gated.set(l, (g = gatedLimiter(d, opts, l)));
   return g;
-}
-
-/** Distinct answer texts and token counts remembered at most, and the longest text pooled. */
-const POOL_MAX = 4096;
-const POOLED_CHARS = 4096;
-
-/**
- * One string per distinct answer text and one object per distinct token count among recent
- * calls. A run keeps every answer until its report, and the repeats of a case (dispatched one
- * after another) mostly answer the same text with the same counts at temperature 0: at 100,000
- * samples of 5 repeats that was ~10 MB of copies. Pooled values are only read afterwards.
- */
-class AnswerPool {
-  private readonly texts = new Map<string, string>();
-  private readonly usages = new Map<string, TokenUsage>();
-
-  text(t: string): string {
-    if (t.length > POOLED_CHARS) return t;
-    return pooled(this.texts, t, t);
-  }
-
-  usage(u: TokenUsage | undefined): TokenUsage | undefined {
-    return u && pooled(this.usages, `${u.input} ${u.output} ${u.cached}`, u);
-  }
-}
-
-function pooled<T>(pool: Map<string, T>, key: string, value: T): T {
-  const seen = pool.get(key);
-  if (seen !== undefined) return seen;
-  if (pool.size >= POOL_MAX) pool.clear();
-  pool.set(key, value);
-  return value;
-}
-
-/**
- * The answer as a run keeps it until its report: every field in place in one literal, so all
- * answers share one shape with no out-of-object property array (the provider's result, built
- * field by field and copied without its pacing hints, carried one: ~40 bytes of 100,000), its
- * text and token counts pooled.
- */
-function kept(r: CallResult, pool: AnswerPool): CallResult {
-  // every field named (a field added to CallResult fails to compile here until it is kept)
-  const all: { [K in keyof Required<CallResult>]: CallResult[K] } = {
-    output: pool.text(r.output),
-    toolCalls: r.toolCalls,
-    usage: pool.usage(r.usage),
-    latencyMs: r.latencyMs,
-    model: r.model,
-    systemFingerprint: r.systemFingerprint,
-    finishReason: r.finishReason,
-  };
-  return all;
 }
 
 async function runOne(d: Dispatch, job: CallJob, opts: ExecuteOptions): Promise<void> {

@@ -9,6 +9,7 @@ import type { Rendered } from '../prompts/render-prompt.js';
 import { requestFeatures } from '../prompts/request-features.js';
 import { withConversation } from '../prompts/turns.js';
 import { InputError, type Problem } from '../errors.js';
+import { AnswerPool, kept } from './kept-answer.js';
 import { samplingOptions } from '../request-options.js';
 import type { CallResult, ChatMessage, ChatRequest, ProviderConfig, ProviderSource, Suite } from '../types.js';
 
@@ -128,12 +129,13 @@ export async function fillFromCache(
   mode: CacheMode,
 ): Promise<void> {
   if (mode === 'off' || mode === 'record') return;
+  const pool = new AnswerPool();
   let pending: Promise<void>[] = [];
   for (const job of jobs) {
     pending.push(
       cache.get(job.key).then((hit) => {
         if (hit) {
-          job.result = hit;
+          job.result = kept(hit, pool);
           job.fromCache = true;
         }
       }),
