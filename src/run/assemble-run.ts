@@ -11,7 +11,10 @@ import type { Pricer } from '../providers/pricing.js';
 import { hasFeatures, requestFeatures } from '../prompts/request-features.js';
 import { asksForJson, structuredOutput } from '../suites/assertions/structured-output.js';
 
-/** `pace` yields while scoring; once it says stop (cancelled), the rest are left unscored. */
+/**
+ * `pace` yields while scoring; once it says stop (cancelled), the rest are left unscored. Each
+ * job leaves `jobs` once every sample planned on it is assembled (release).
+ */
 export async function assembleSuiteRun(
   plan: PlannedSuite,
   jobs: Map<string, CallJob>,
@@ -38,6 +41,7 @@ export async function assembleSuiteRun(
     if (going) going = await pace();
     const samples: Sample[] = pc.keys.map((key, index) => {
       const job = jobs.get(key)!;
+      release(jobs, key, job);
       if (!job.result) {
         return {
           index,
@@ -99,6 +103,15 @@ export async function assembleSuiteRun(
   if (suite.aggregate && suite.aggregate !== 'mean') run.aggregate = suite.aggregate;
   if (hasFeatures(features)) run.features = features;
   return run;
+}
+
+/**
+ * A job leaves `jobs` with the last of its planned samples (`uses` counts them down): the
+ * samples keep its answer, and a large run's 100,000 jobs and their index (~15 MB) are not
+ * held beside them until the run returns. Judges and pairwise judges read `jobs` before this.
+ */
+function release(jobs: Map<string, CallJob>, key: string, job: CallJob): void {
+  if (--job.uses <= 0) jobs.delete(key);
 }
 
 /**

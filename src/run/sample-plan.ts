@@ -39,7 +39,7 @@ export interface CallJob {
   result?: CallResult;
   fromCache: boolean;
   error?: string;
-  /** How many planned samples use this call (> 1 means it is shared between sides). */
+  /** How many planned samples use this call (> 1 means it is shared between sides); counted down as they are assembled. */
   uses: number;
   /** Where the call comes from, for messages: "triage / case t-1 / sample 2". */
   label: string;

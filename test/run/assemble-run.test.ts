@@ -1,6 +1,7 @@
 // assembleSuiteRun scores each sample with the suite's assertions. Samples whose outcomes say
 // no more than type, grade and pass share one outcome list (a large run holds every sample
-// until its report); any outcome with a reason keeps the sample's own list.
+// until its report); any outcome with a reason keeps the sample's own list. A job leaves the
+// run's job map once all samples planned on it are assembled.
 import { describe, expect, it } from 'vitest';
 import { createPricer } from '../../src/providers/pricing.js';
 import { assembleSuiteRun } from '../../src/run/assemble-run.js';
@@ -46,7 +47,7 @@ function suite(): Suite {
 }
 
 describe('assembleSuiteRun', () => {
-  it('shares one outcome list between samples that passed or failed alike without a reason', async () => {
+  it('shares one outcome list between samples that passed or failed alike without a reason, and lets jobs go', async () => {
     const s = suite();
     const jobs = new Map<string, CallJob>();
     const plan = planSuite(s, jobs, (await renderSuiteCases([s], noSandbox)).get(s)!);
@@ -58,7 +59,13 @@ describe('assembleSuiteRun', () => {
     plan.cases.forEach((c, ci) =>
       c.keys.forEach((k, si) => (jobs.get(k)!.result = { output: answers[ci]![si]!, latencyMs: 1 })),
     );
+    // the same calls planned a second time (as a regrading is): each job has two uses
+    const again = planSuite(s, jobs, (await renderSuiteCases([s], noSandbox)).get(s)!);
     const run = await assembleSuiteRun(plan, jobs, createPricer([], new Date(0)));
+    expect(jobs.size).toBe(6); // still needed by the second plan
+    const rerun = await assembleSuiteRun(again, jobs, createPricer([], new Date(0)));
+    expect(jobs.size).toBe(0); // every planned sample assembled: the jobs are let go
+    expect(rerun.cases).toEqual(run.cases);
     const [c0, c1] = run.cases.map((c) => c.samples);
     expect(c0!.map((x) => [x.hardPass, x.softPass])).toEqual([
       [true, true],
