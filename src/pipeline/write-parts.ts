@@ -3,7 +3,7 @@
 // copies joining it took tens of MB at the end of a long run. A disk that refuses the write
 // (full, read-only, no permission) is one clear message: every answer is already in the
 // response cache, so nothing paid for is lost and a rerun makes no new calls.
-import { open, rm } from 'node:fs/promises';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { RunError } from '../errors.js';
 
 /** Pieces are written in chunks of about this many characters. */
@@ -29,25 +29,45 @@ export function writeFailure(label: string, e: unknown): RunError {
   );
 }
 
-/** Writes `parts` to `path` (replacing it); `label` names the file in the error. A failed write leaves no partial file. */
+/**
+ * Writes `parts` to `path` (replacing it); `label` names the file in the error. A failed write
+ * leaves no partial file. Synchronous chunks: a round trip through the thread pool per chunk
+ * cost seconds on a loaded machine at the end of a run, and nothing else runs meanwhile.
+ */
 export async function writeParts(path: string, parts: Iterable<string>, label = path): Promise<void> {
-  const file = await open(path, 'w').catch((e: unknown) => Promise.reject(writeFailure(label, e)));
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (e) {
+    throw writeFailure(label, e);
+  }
   // only the disk's errors are a write failure; a renderer's own error is thrown as it is
-  const put = (text: string) => file.write(text).catch((e: unknown) => Promise.reject(writeFailure(label, e)));
+  const put = (text: string) => {
+    try {
+      writeSync(fd, text);
+    } catch (e) {
+      throw writeFailure(label, e);
+    }
+  };
   try {
     let chunk = '';
     for (const part of parts) {
       chunk += part;
       if (chunk.length >= CHUNK_CHARS) {
-        await put(chunk);
+        put(chunk);
         chunk = '';
       }
     }
-    if (chunk) await put(chunk);
-    await file.close().catch((e: unknown) => Promise.reject(writeFailure(label, e)));
+    if (chunk) put(chunk);
   } catch (e) {
-    await file.close().catch(() => {});
-    await rm(path, { force: true }).catch(() => {});
+    closeSync(fd);
+    rmSync(path, { force: true });
     throw e;
+  }
+  try {
+    closeSync(fd);
+  } catch (e) {
+    rmSync(path, { force: true });
+    throw writeFailure(label, e);
   }
 }
