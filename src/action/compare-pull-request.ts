@@ -3,7 +3,6 @@
 // apply the gate. Head content is read with git as data (RevisionSource); nothing from head
 // runs, so this is safe under pull_request_target where the workspace is the base checkout.
 import * as core from '@actions/core';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatProblem, InputError, isUserFacing, oneLine } from '../errors.js';
 import { publishCheckRun, type CheckAnnotation, type CheckConclusion } from '../github/check-run.js';
@@ -12,7 +11,8 @@ import { createOctokit, octokitTuningFromEnv, type GitHubClient } from '../githu
 import { upsertComment } from '../github/sticky-comment.js';
 import { compareRevisions, type CompareResult } from '../pipeline/compare-revisions.js';
 import { commentMarker, escapeText, renderComment, renderSummary } from '../report/render.js';
-import { renderHtml } from '../report/html/render-html.js';
+import { renderHtmlParts } from '../report/html/render-html.js';
+import { writeParts } from '../pipeline/write-parts.js';
 import { CASES_FILE } from '../report/report-file.js';
 import type { Report } from '../compare/report-types.js';
 import { regressionAnnotations } from './annotations.js';
@@ -103,7 +103,7 @@ export async function comparePullRequest(
   core.setOutput('report-path', reportPath);
   core.setOutput('cases-path', join(dirname(reportPath), CASES_FILE));
   const htmlPath = join(dirname(reportPath), 'report.html');
-  await writeFile(htmlPath, renderHtml(report));
+  await writeParts(htmlPath, renderHtmlParts(report));
   core.setOutput('report-html-path', htmlPath);
   const out = published(result, inputs);
   await writeSummary(env, out.jobSummary);

@@ -11,7 +11,8 @@ import type { ActionInputs } from '../github/inputs.js';
 import type { CommonOptions } from '../pipeline/engine-options.js';
 import type { CrossRunCache } from './response-cache.js';
 import type { Report } from '../compare/report-types.js';
-import { CASES_FILE, reportFiles } from '../report/report-file.js';
+import { CASES_FILE, caseLines, reportJson } from '../report/report-file.js';
+import { writeParts } from '../pipeline/write-parts.js';
 
 /**
  * The secrets this job knows (GitHub token, the suites' API keys and header variables): every
@@ -67,10 +68,10 @@ export async function writeReportFile(env: NodeJS.ProcessEnv, name: string, data
 /** report.json (compact, version 2) and cases.jsonl beside it, redacted; returns report.json's path. */
 export async function writeComparisonReport(env: NodeJS.ProcessEnv, report: Report): Promise<string> {
   const dir = await outDir(env);
-  const files = reportFiles(redactor.redactDeep(report));
-  await writeFile(join(dir, CASES_FILE), files.cases);
+  redactor.redactDeep(report);
+  await writeParts(join(dir, CASES_FILE), caseLines(report));
   const path = join(dir, 'report.json');
-  await writeFile(path, files.json);
+  await writeParts(path, [reportJson(report)]);
   return path;
 }
 

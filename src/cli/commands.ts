@@ -1,5 +1,5 @@
 // The commands. Each returns its exit code; errors bubble to the one catch in main.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../pipeline/load-config.js';
 import { runResults } from '../compare/run-results.js';
@@ -19,8 +19,9 @@ import { partialFile, partialFileName } from '../pipeline/partial-result.js';
 import { shardLabel } from '../pipeline/shard.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { renderComment, renderPlain, renderSummary } from '../report/render.js';
-import { renderHtml } from '../report/html/render-html.js';
-import { CASES_FILE, reportFiles } from '../report/report-file.js';
+import { renderHtml, renderHtmlParts } from '../report/html/render-html.js';
+import { CASES_FILE, caseLines, reportJson } from '../report/report-file.js';
+import { writeFailure, writeParts } from '../pipeline/write-parts.js';
 import { renderJUnitReport, renderJUnitRun } from '../report/render-junit.js';
 import type { Report } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
@@ -52,9 +53,13 @@ export function exitCodeFor(report: Report): number {
   return report.verdict === 'fail' ? 1 : 0;
 }
 
-async function writeOut(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
+async function writeOut(path: string, text: string | Iterable<string>, label?: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (e) {
+    throw writeFailure(label ?? path, e);
+  }
+  await writeParts(path, typeof text === 'string' ? [text] : text, label);
 }
 
 /** One line about samples whose call failed (they are left out of the pass rates), or ''. */
@@ -205,12 +210,15 @@ async function mergeCommand(args: CliArgs, ctx: CliContext): Promise<number> {
 /** compare's and merge's outputs: the report files, the preview or JSON on stdout, JUnit, and the exit code. */
 async function writeComparison(report: Report, args: CliArgs, ctx: CliContext): Promise<number> {
   const dir = resolve(ctx.cwd, args.outDir);
-  const { json, cases } = reportFiles(report);
-  await writeOut(join(dir, 'report.json'), json);
-  await writeOut(join(dir, CASES_FILE), cases);
-  await writeOut(join(dir, 'report.md'), renderComment(report));
-  await writeOut(join(dir, 'summary.md'), renderSummary(report));
-  await writeOut(join(dir, 'report.html'), renderHtml(report));
+  const json = reportJson(report);
+  const out = (name: string, text: string | Iterable<string>) =>
+    writeOut(join(dir, name), text, join(args.outDir, name));
+  await out('report.json', json);
+  // the two files that grow with the cases are written a piece at a time
+  await out(CASES_FILE, caseLines(report));
+  await out('report.md', renderComment(report));
+  await out('summary.md', renderSummary(report));
+  await out('report.html', renderHtmlParts(report));
   if (args.format === 'json') ctx.stdout.write(json);
   else ctx.stdout.write(paintPreview(renderPlain(report), report.verdict, paintFor(ctx.stdout, ctx.env)));
   ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json, ${CASES_FILE} and report.html`);

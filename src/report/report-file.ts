@@ -23,17 +23,23 @@ export interface ReportFiles {
 const listed = (c: CaseResult): boolean => c.change !== 'unchanged' || c.softChange !== undefined;
 
 export function reportFiles(report: Report): ReportFiles {
-  const lines: string[] = [];
+  return { json: reportJson(report), cases: [...caseLines(report)].join('') };
+}
+
+/** report.json's text: each suite's listed cases, the unchanged ones counted. */
+export function reportJson(report: Report): string {
   const suites = report.suites.map((s): SuiteReport => {
-    const kept: CaseResult[] = [];
-    s.caseResults.forEach((c, at) => {
-      if (listed(c)) kept.push(c);
-      else lines.push(JSON.stringify({ suite: s.name, at, ...c }));
-    });
+    const kept = s.caseResults.filter(listed);
     return { ...s, caseResults: kept, unchangedCases: s.caseResults.length - kept.length };
   });
-  const json = JSON.stringify({ ...report, version: REPORT_VERSION, suites, casesFile: CASES_FILE });
-  return { json: `${json}\n`, cases: lines.length ? `${lines.join('\n')}\n` : '' };
+  return `${JSON.stringify({ ...report, version: REPORT_VERSION, suites, casesFile: CASES_FILE })}\n`;
+}
+
+/** cases.jsonl a line at a time (each with its newline), so a long run's lines are written, not joined. */
+export function* caseLines(report: Report): Generator<string> {
+  for (const s of report.suites)
+    for (const [at, c] of s.caseResults.entries())
+      if (!listed(c)) yield `${JSON.stringify({ suite: s.name, at, ...c })}\n`;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ProviderError, RUN_LEVEL_KINDS } from '../providers/provider-error.js';
 import type { Logger } from '../log.js';
 import type { ResponseCache } from '../providers/response-cache.js';
 import type { ChatProvider } from '../types.js';
+import { AnswerPool, kept } from './kept-answer.js';
 import type { CallJob } from './sample-plan.js';
 import type { SpendBudget } from './spend-budget.js';
 
@@ -86,6 +87,8 @@ interface Dispatch {
   limiters: Limiters;
   /** Each limiter of the run wrapped by gatedLimiter, made on first use. */
   gated: Map<Limiter, Limiter>;
+  /** Where finished answers pool their texts and token counts (kept-answer.ts). */
+  answers: AnswerPool;
   /**
    * Aborted by any stop: calls waiting for a slot or sleeping before a retry leave at once
    * (a limiter paused by a long retry-after would otherwise hold them for the whole pause).
@@ -116,6 +119,7 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
     stopAll,
     limiters: isLimiters(opts.limiter) ? opts.limiter : singleLimiter(opts.limiter),
     gated: new Map(),
+    answers: new AnswerPool(),
     queue,
     stop(reason, abort = true) {
       if (!d.stopped) {
@@ -254,7 +258,7 @@ async function runOne(d: Dispatch, job: CallJob, opts: ExecuteOptions): Promise<
       waitSignal: d.queue.signal,
       onRetry: retryLogger(d, opts),
     });
-    job.result = result;
+    job.result = kept(result, d.answers);
     d.stats.made++;
     charge(d, opts, job.request.model, result);
     if (opts.writeCache) await store(d, opts, job);

@@ -9,6 +9,7 @@ import type { Rendered } from '../prompts/render-prompt.js';
 import { requestFeatures } from '../prompts/request-features.js';
 import { withConversation } from '../prompts/turns.js';
 import { InputError, type Problem } from '../errors.js';
+import { AnswerPool, kept } from './kept-answer.js';
 import { samplingOptions } from '../request-options.js';
 import type { CallResult, ChatMessage, ChatRequest, ProviderConfig, ProviderSource, Suite } from '../types.js';
 
@@ -38,7 +39,7 @@ export interface CallJob {
   result?: CallResult;
   fromCache: boolean;
   error?: string;
-  /** How many planned samples use this call (> 1 means it is shared between sides). */
+  /** How many planned samples use this call (> 1 means it is shared between sides); counted down as they are assembled. */
   uses: number;
   /** Where the call comes from, for messages: "triage / case t-1 / sample 2". */
   label: string;
@@ -103,7 +104,8 @@ export function planSuite(
     }
     // a case's earlier turns go before the prompt's final user message(s)
     const messages = withConversation(r.messages, c.conversation);
-    const full: ChatRequest = { ...request, messages };
+    // assigned, not spread: a spread of head's request made a map per case (20,000 maps, 5 MB)
+    const full: ChatRequest = Object.assign({}, request, { messages });
     const keys: string[] = [];
     const keyOf = sampleKeys(endpoint, full);
     for (let s = 0; s < suite.repeats; s++) {
@@ -132,12 +134,13 @@ export async function fillFromCache(
   mode: CacheMode,
 ): Promise<void> {
   if (mode === 'off' || mode === 'record') return;
+  const pool = new AnswerPool();
   let pending: Promise<void>[] = [];
   for (const job of jobs) {
     pending.push(
       cache.get(job.key).then((hit) => {
         if (hit) {
-          job.result = hit;
+          job.result = kept(hit, pool);
           job.fromCache = true;
         }
       }),

@@ -228,6 +228,24 @@ describe('faults through the CLI', () => {
     expect(s.stats.requests).toBe(0);
   }, 30_000);
 
+  it('an out dir it cannot write is one clear message and exit 3; the answers stay cached for the rerun', async () => {
+    const s = await server({ latencyMs: 1 });
+    const r = repo({ url: s.url, cases: 3, run: 'concurrency: 4' });
+    writeFileSync(join(r.dir, 'out'), 'a file where the out dir should be');
+    const first = await compare(r);
+    expect(first.code).toBe(3);
+    expect(first.stderr).toMatch(
+      /^error: cannot write out\/report\.json: .*\((ENOTDIR|EEXIST)\); free space or choose a writable --out-dir and rerun \(every answer is in the response cache, so the rerun makes no new calls\)$/m,
+    );
+    expect(first.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(s.stats.requests).toBe(6);
+    rmSync(join(r.dir, 'out'));
+    const again = await compare(r);
+    expect(again.code).toBe(0);
+    expect(again.report?.calls).toMatchObject({ made: 0, cached: 6 });
+    expect(s.stats.requests).toBe(6);
+  }, 30_000);
+
   it('stops a run that becomes too expensive mid-way and reports what ran', async () => {
     const s = await server({ latencyMs: 20 });
     // Bills 100× the answer's tokens (hidden reasoning tokens, say): the estimate (max_tokens

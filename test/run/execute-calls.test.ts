@@ -168,4 +168,25 @@ describe('executeCalls', () => {
     expect(list.filter((j) => j.result)).toHaveLength(2);
     // (waiting out the minute, or the 5 s cap, would run past this test's 5 s timeout)
   });
+
+  it('keeps each answer as its own result, sharing repeated texts and token counts between them', async () => {
+    const list = jobs(6);
+    // fresh strings and objects per call, as JSON.parse gives them; two distinct answers
+    const text = (i: number) => ['same ', 'answer', String(i % 2)].join('');
+    await run(
+      list,
+      provider((req) => {
+        const i = Number(req.messages[0]!.content.slice(1));
+        return { output: text(i), usage: { input: 3, output: 1 + (i % 2), cached: 0 }, latencyMs: i, model: 'm' };
+      }),
+    );
+    const results = list.map((j) => j.result!);
+    expect(new Set(results).size).toBe(6); // spend counts a call once by its result: never merged
+    expect(results.map((r) => r.latencyMs)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(results.map((r) => r.output)).toEqual(list.map((_, i) => text(i)));
+    expect(results[2]!.usage).toBe(results[0]!.usage);
+    expect(results[3]!.usage).toBe(results[1]!.usage);
+    expect(results[1]!.usage).toEqual({ input: 3, output: 2, cached: 0 });
+    expect(results[0]!.usage).not.toBe(results[1]!.usage);
+  });
 });

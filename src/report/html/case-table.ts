@@ -124,20 +124,25 @@ function filters(report: Report, refs: CaseRef[]): string {
   ].join('\n');
 }
 
-export function caseTable(report: Report): string {
+/** The case table in pieces, a case row (with its detail row) at a time: caseTable's text when joined. */
+export function* caseTableParts(report: Report): Generator<string> {
   const refs = CHANGE_ORDER.flatMap((c) => casesWith(report, c));
-  if (refs.length === 0) return '<p class="muted">No paired cases in this report.</p>';
+  if (refs.length === 0) {
+    yield '<p class="muted">No paired cases in this report.</p>';
+    return;
+  }
   const head = HEADERS.map(([key, label]) =>
     key
       ? `<th scope="col" data-sort="${key}" aria-sort="none"><button type="button">${label}</button></th>`
       : `<th scope="col">${label}</th>`,
   ).join('');
-  const body = refs.map((r, i) => row(r, i)).join('\n');
-  return `${filters(report, refs)}
+  yield `${filters(report, refs)}
 <p class="hint">A label filter overrides “changed only”. Click a header to sort, a row’s ▸ for its outputs.</p>
 <div class="scroll"><table id="cases"><thead><tr>${head}</tr></thead>
 <tbody>
-${body}
+`;
+  for (const [i, r] of refs.entries()) yield i ? `\n${row(r, i)}` : row(r, i);
+  yield `
 </tbody></table></div>
 <p id="f-empty" class="muted" hidden>No case matches the filters.</p>`;
 }

@@ -9,7 +9,7 @@ import type { Report, SuiteReport } from '../../compare/report-types.js';
 import { ciName, pp } from '../../compare/format.js';
 import { truncate, omittedNote } from '../format.js';
 import { type SuiteRow, deltaLevel, footer, headline, notes, reasons, rowHeaders, suiteRow } from '../view.js';
-import { caseTable } from './case-table.js';
+import { caseTableParts } from './case-table.js';
 import { costLatencyChart, passRateChart } from './charts.js';
 import { attr, lineHtml, text } from './html-text.js';
 import { REPORT_SCRIPT } from './report-script.js';
@@ -88,9 +88,14 @@ function charts(report: Report): string {
 }
 
 export function renderHtml(report: Report): string {
+  return [...renderHtmlParts(report)].join('');
+}
+
+/** report.html in pieces (the case table a row at a time), to write without holding the page: renderHtml's text when joined. */
+export function* renderHtmlParts(report: Report): Generator<string> {
   const { icon, line, worst } = headline(report);
   const title = `promptgate: ${report.verdict} · ${report.base.ref} → ${report.head.ref}`;
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -111,7 +116,9 @@ ${report.suites.length ? suiteTable(report.suites, report.gate) : '<p class="mut
 ${whyAndNotes(report)}
 ${charts(report)}
 <h2>Cases</h2>
-${caseTable(report)}
+`;
+  yield* caseTableParts(report);
+  yield `
 <h2>Prompt diff</h2>
 ${promptDiffs(report.suites)}
 <footer>${lineHtml(footer(report))} · report.json version ${report.version}</footer>
