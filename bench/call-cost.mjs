@@ -3,7 +3,8 @@
 // (timeout, validation, redaction), callWithRetry + the limiter, and the whole dispatch
 // (executeCalls: budget, cache append). Each layer runs in its own process against the
 // loopback server (in another process), rounds interleaved; medians of µs of process CPU per
-// call, start-up excluded. Also the pricer's cost per sample for a catalogue model.
+// call, start-up excluded, and of KB allocated per call (V8's GC trace of the whole child,
+// start-up included: steady under load, where CPU figures are not). Also the pricer's cost per sample for a catalogue model.
 //   node bench/call-cost.mjs [CALLS=20000] [IN_FLIGHT=256] [ROUNDS=3]
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -211,19 +212,21 @@ const dir = mkdtempSync(join(tmpdir(), 'pg-call-cost-'));
 const mod = await bundle(dir);
 const server = await startServerProcess({ latencyMs: 20 });
 const us = Object.fromEntries(LAYERS.map((l) => [l, []]));
+const kb = Object.fromEntries(LAYERS.map((l) => [l, []]));
 try {
   for (let r = 0; r < rounds; r++) {
     for (const layer of LAYERS) {
-      const out = execFileSync(process.execPath, [
-        import.meta.filename,
-        '--child',
-        layer,
-        server.url,
-        String(calls),
-        String(inFlight),
-        mod,
-      ]);
-      us[layer].push(Number(out));
+      const out = execFileSync(
+        process.execPath,
+        ['--trace-gc-nvp', import.meta.filename, '--child', layer, server.url, String(calls), String(inFlight), mod],
+        { maxBuffer: 256 << 20 },
+      );
+      // the trace's lines first (bytes allocated since the previous GC), the figure last
+      const lines = String(out).split('\n');
+      let bytes = 0;
+      for (const m of String(out).matchAll(/\ballocated=(\d+)/g)) bytes += Number(m[1]);
+      us[layer].push(Number(lines.at(-1)));
+      kb[layer].push(bytes / 1024 / calls);
     }
   }
   console.log(`CPU per call (µs, median of ${rounds}), ${calls} calls, ${inFlight} in flight, 20 ms server latency`);
@@ -231,7 +234,7 @@ try {
   for (const layer of LAYERS) {
     const v = median(us[layer]);
     console.log(
-      `${layer.padEnd(10)} ${v.toFixed(1).padStart(7)}  (+${(v - prev).toFixed(1)})  [${us[layer].map((x) => x.toFixed(0)).join(' ')}]`,
+      `${layer.padEnd(10)} ${v.toFixed(1).padStart(7)}  (+${(v - prev).toFixed(1)})  [${us[layer].map((x) => x.toFixed(0)).join(' ')}]  ${median(kb[layer]).toFixed(1)} KB allocated`,
     );
     prev = v;
   }

@@ -84,49 +84,85 @@ async function attempt(
 
 export async function callWithRetry(provider: ChatProvider, req: ChatRequest, opts: RetryOptions): Promise<CallResult> {
   const { limiter, signal } = opts;
-  const maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
-  const rateLimitAttempts = Math.max(1, opts.rateLimitAttempts ?? 3 * maxAttempts);
-  const sleep = opts.sleep ?? defaultSleep;
-  const random = opts.random ?? Math.random;
-  const base = opts.baseDelayMs ?? 500;
-  const maxWait = opts.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
-  const cap = Math.min(opts.maxDelayMs ?? 20_000, maxWait);
-  const fullJitter = (n: number) => random() * Math.min(cap, base * 2 ** (n - 1));
-  let failures = 0;
-  let rateLimits = 0;
+  if (signal?.aborted) throw abortError(signal);
   const tokens = requestTokens(req);
+  // the first attempt makes no closure or policy: most calls succeed at once
+  try {
+    return await attempt(provider, req, limiter, tokens, signal);
+  } catch (e) {
+    return retried(provider, req, opts, tokens, e);
+  }
+}
+
+/** The policy of the retries after a first failed attempt (see the file's head). */
+class RetryPolicy {
+  readonly maxAttempts: number;
+  readonly rateLimitAttempts: number;
+  readonly random: () => number;
+  readonly base: number;
+  readonly maxWait: number;
+  readonly cap: number;
+  failures = 0;
+  rateLimits = 0;
+
+  constructor(opts: RetryOptions) {
+    this.maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
+    this.rateLimitAttempts = Math.max(1, opts.rateLimitAttempts ?? 3 * this.maxAttempts);
+    this.random = opts.random ?? Math.random;
+    this.base = opts.baseDelayMs ?? 500;
+    this.maxWait = opts.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS;
+    this.cap = Math.min(opts.maxDelayMs ?? 20_000, this.maxWait);
+  }
+
+  fullJitter(n: number): number {
+    return this.random() * Math.min(this.cap, this.base * 2 ** (n - 1));
+  }
 
   /** How long to wait before the next attempt; throws when this failure ends the call. */
-  const waitAfter = (e: ProviderError): number => {
-    const attempts = failures + rateLimits + 1;
+  waitAfter(e: ProviderError): number {
+    const attempts = this.failures + this.rateLimits + 1;
     if (e.kind === 'rate-limit') {
-      rateLimits++;
-      if (rateLimits >= rateLimitAttempts) throw giveUp(e, attempts);
-      if (e.retryAfterMs !== undefined && e.retryAfterMs > maxWait) throw tooLongToWait(e, maxWait);
+      this.rateLimits++;
+      if (this.rateLimits >= this.rateLimitAttempts) throw giveUp(e, attempts);
+      if (e.retryAfterMs !== undefined && e.retryAfterMs > this.maxWait) throw tooLongToWait(e, this.maxWait);
       // Honour the provider's hint, with jitter so retries do not arrive as one herd. The
       // spread widens with each 429 of this call: when many calls wait for the same few slots
       // (a fixed concurrency far above the provider's), the same call could otherwise lose the
       // race every time and run out of attempts.
       return e.retryAfterMs !== undefined
-        ? Math.min(maxWait, e.retryAfterMs * (1 + 0.2 * Math.min(rateLimits, 5) * random()))
-        : fullJitter(rateLimits);
+        ? Math.min(this.maxWait, e.retryAfterMs * (1 + 0.2 * Math.min(this.rateLimits, 5) * this.random()))
+        : this.fullJitter(this.rateLimits);
     }
     if (!e.retryable) throw giveUp(e, attempts);
-    failures++;
-    if (failures >= maxAttempts) throw giveUp(e, attempts);
-    return fullJitter(failures);
-  };
+    this.failures++;
+    if (this.failures >= this.maxAttempts) throw giveUp(e, attempts);
+    return this.fullJitter(this.failures);
+  }
+}
 
+/** After a failed attempt: wait as the policy says and try again, until one succeeds or it gives up. */
+async function retried(
+  provider: ChatProvider,
+  req: ChatRequest,
+  opts: RetryOptions,
+  tokens: number,
+  first: unknown,
+): Promise<CallResult> {
+  const { limiter, signal } = opts;
+  const sleep = opts.sleep ?? defaultSleep;
+  const policy = new RetryPolicy(opts);
+  let e = first;
   for (;;) {
+    if (signal?.aborted || isAbortError(e)) throw signal?.aborted ? abortError(signal) : e;
+    if (!(e instanceof ProviderError)) throw e;
+    const wait = policy.waitAfter(e);
+    opts.onRetry?.(e, wait);
+    await sleep(wait, opts.waitSignal ?? signal);
     if (signal?.aborted) throw abortError(signal);
     try {
       return await attempt(provider, req, limiter, tokens, signal);
-    } catch (e) {
-      if (signal?.aborted || isAbortError(e)) throw signal?.aborted ? abortError(signal) : e;
-      if (!(e instanceof ProviderError)) throw e;
-      const wait = waitAfter(e);
-      opts.onRetry?.(e, wait);
-      await sleep(wait, opts.waitSignal ?? signal);
+    } catch (next) {
+      e = next;
     }
   }
 }

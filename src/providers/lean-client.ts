@@ -55,10 +55,17 @@ function fieldsOf(built: unknown): Record<string, string> {
   return out;
 }
 
+/** The media type of a content-type value: before any parameters, trimmed (no copies when there are none). */
+function mediaType(contentType: string): string {
+  const semi = contentType.indexOf(';');
+  return (semi < 0 ? contentType : contentType.slice(0, semi)).trim();
+}
+
 /** The SDK's rules for a successful answer's body (defaultParseResponse): JSON, text or nothing. */
 async function parsed(response: Response): Promise<unknown> {
   if (response.status === 204) return null;
-  const type = response.headers.get('content-type')?.split(';')[0]?.trim();
+  const contentType = response.headers.get('content-type');
+  const type = contentType === null ? undefined : mediaType(contentType);
   if (type?.includes('application/json') || type?.endsWith('+json')) {
     return response.headers.get('content-length') === '0' ? undefined : response.json();
   }
@@ -76,8 +83,12 @@ function safeJson(text: string): unknown {
 export class LeanOpenAI extends OpenAI {
   readonly #transport: CallAwareFetch;
   readonly #urls = new Map<string, string>();
+  /** postJson's URL of a path, without building a key per call. */
+  readonly #postUrls = new Map<string, string>();
   readonly #steps: SdkSteps | undefined;
   #postHeaders: Promise<PreparedHeaders> | undefined;
+  /** #postHeaders once settled: a call does not await it again. */
+  #postHeadersBuilt: PreparedHeaders | undefined;
 
   constructor(options: ClientOptions & { fetch: CallAwareFetch }) {
     super(options);
@@ -97,15 +108,22 @@ export class LeanOpenAI extends OpenAI {
    */
   async postJson(path: string, body: object, call: CallHandle): Promise<{ data: unknown; response: Response }> {
     if (!this.#steps) return this.post(path, { body, ...callRequestOptions(call) }).withResponse();
-    const url = this.buildURL(path, undefined);
+    let url = this.#postUrls.get(path);
+    if (url === undefined) this.#postUrls.set(path, (url = this.buildURL(path, undefined)));
     // built by the SDK itself, once: auth, user agent, platform and default headers
-    const headers = await (this.#postHeaders ??= this.#steps
-      .buildHeaders({ options: { body }, method: 'post', bodyHeaders: JSON_BODY, retryCount: 0 })
-      .then((h) => new PreparedHeaders(fieldsOf(h))));
+    const headers =
+      this.#postHeadersBuilt ??
+      (this.#postHeadersBuilt = await (this.#postHeaders ??= this.#steps
+        .buildHeaders({ options: { body }, method: 'post', bodyHeaders: JSON_BODY, retryCount: 0 })
+        .then((h) => new PreparedHeaders(fieldsOf(h)))));
     const init = { method: 'POST', headers, body: JSON.stringify(body), [CALL]: call } as unknown as RequestInit;
     let response: Response;
     try {
-      response = await this.fetchWithTimeout(url, init, this.timeout, undefined as unknown as AbortController);
+      // our transport takes the handle as is; any other gets a signal from fetchWithTimeout
+      if (this.#transport.callAware) {
+        if (call.done) throw call.reason;
+        response = await this.#transport(url, init);
+      } else response = await this.fetchWithTimeout(url, init, this.timeout, undefined as unknown as AbortController);
     } catch (e) {
       // as the SDK maps a failed fetch: a timeout (or abort), else a connection error with the cause
       if (call.timedOut || isAbortError(e)) throw new APIConnectionTimeoutError();

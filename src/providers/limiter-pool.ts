@@ -43,11 +43,16 @@ export function createLimiters(concurrency: number | 'auto', opts: LimitersOptio
       }
       return e.limiter;
     },
+    // read per call started and finished: summed without building a list
     get limit() {
-      return all().reduce((n, e) => n + e.limiter.limit, 0) || 32;
+      let n = 0;
+      for (const e of byKey.values()) n += e.limiter.limit;
+      return n || 32;
     },
     get rateLimited() {
-      return all().reduce((n, e) => n + e.limiter.rateLimited, 0);
+      let n = 0;
+      for (const e of byKey.values()) n += e.limiter.rateLimited;
+      return n;
     },
     async save() {
       const learned = all().flatMap((e) => {

@@ -173,31 +173,51 @@ export class BufferedResponse {
  */
 export class PreparedHeaders {
   readonly #fields: Readonly<Record<string, string>>;
+  #pairs: readonly string[] | undefined;
   constructor(fields: Record<string, string>) {
     this.#fields = Object.freeze({ ...fields });
   }
   get fields(): Readonly<Record<string, string>> {
     return this.#fields;
   }
+  /** The fields as name, value, name, value…: made once, copied into each request's list. */
+  get pairs(): readonly string[] {
+    return (this.#pairs ??= Object.freeze(Object.entries(this.#fields).flat()));
+  }
 }
 
-function requestHeaders(h: RequestInit['headers'] | PreparedHeaders): Record<string, string> {
-  if (h instanceof PreparedHeaders) return { ...h.fields };
-  const out: Record<string, string> = {};
+/** A request's headers as name/value pairs, names lower-case, undefined values left out. */
+function headerPairs(h: RequestInit['headers'] | PreparedHeaders): string[] {
+  if (h instanceof PreparedHeaders) return h.pairs.slice();
+  const out: string[] = [];
   if (!h) return out;
   // The SDK hands a Headers; plain objects (tests, other callers) skip building one.
-  if (h instanceof Headers) {
-    h.forEach((v, k) => {
-      out[k] = v;
-    });
-  } else if (!Array.isArray(h) && typeof h === 'object' && !(Symbol.iterator in h)) {
-    for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = String(v);
-  } else {
-    new Headers(h).forEach((v, k) => {
-      out[k] = v;
-    });
-  }
+  if (h instanceof Headers) h.forEach((v, k) => out.push(k, v));
+  else if (Array.isArray(h) || Symbol.iterator in h) new Headers(h).forEach((v, k) => out.push(k, v));
+  else for (const [k, v] of Object.entries(h)) if (v !== undefined) out.push(k.toLowerCase(), String(v));
   return out;
+}
+
+function hasPair(pairs: readonly string[], name: string): boolean {
+  for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === name) return true;
+  return false;
+}
+
+/**
+ * The request's header list as http.request takes it pre-built: a flat list is written as is
+ * (validated once), where an object costs a setHeader, a lower-case copy and an entry per
+ * header per request. A list gets none of Node's defaults, so Host and the URL's Basic
+ * credentials are added here as Node adds them to an object's.
+ */
+function requestHead(init: RequestInit, target: Target, body: string | Uint8Array | null | undefined): string[] {
+  const pairs = headerPairs(init.headers as RequestInit['headers'] | PreparedHeaders);
+  if (!hasPair(pairs, 'host')) pairs.push('host', target.hostHeader);
+  if (target.auth && !hasPair(pairs, 'authorization'))
+    pairs.push('authorization', `Basic ${Buffer.from(target.auth).toString('base64')}`);
+  // a string goes out as is: Node writes the head and the body in one write
+  if (body != null)
+    pairs.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
+  return pairs;
 }
 
 const NO_BODY_STATUS = new Set([101, 204, 205, 304]);
@@ -256,6 +276,8 @@ interface Target {
   hostname: string;
   port: string;
   path: string;
+  /** The Host header: the host name (IPv6 in brackets) and a port other than the default. */
+  hostHeader: string;
   auth?: string;
 }
 
@@ -267,7 +289,12 @@ function targetFor(href: string): Target | null {
   if (known !== undefined) return known;
   const url = new URL(href);
   let t: Target | null = null;
-  const at = { hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: `${url.pathname}${url.search}` };
+  const at = {
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port,
+    path: `${url.pathname}${url.search}`,
+    hostHeader: url.host,
+  };
   if (url.protocol === 'http:') t = { mod: http, agent: httpAgent, ...at };
   else if (url.protocol === 'https:') {
     httpsModule ??= loadBuiltin<typeof https>('node:https');
@@ -312,11 +339,15 @@ async function fetchOverNodeHttp(
   if (call?.done) throw call.reason;
   if (signal?.aborted) throw abortReason(signal);
 
-  const headers = requestHeaders(init.headers as RequestInit['headers'] | PreparedHeaders);
-  // a string goes out as is: Node writes the head and the body in one write
-  if (body != null)
-    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
-  const options = { ...target, method: init.method ?? 'GET', headers };
+  // only what http.request reads: ClientRequest and the agent each copy the options per request
+  const options = {
+    agent: target.agent,
+    hostname: target.hostname,
+    port: target.port,
+    path: target.path,
+    method: init.method ?? 'GET',
+    headers: requestHead(init, target, body),
+  };
 
   const response = await new Promise<BufferedResponse>((resolve, reject) => {
     const req = target.mod.request(options);

@@ -98,24 +98,35 @@ export function parseRetryAfter(headers: HeaderGetter | undefined, now = Date.no
 
 export function parseRateLimitInfo(headers: HeaderGetter | undefined): RateLimitInfo | undefined {
   if (!headers) return undefined;
-  const num = (name: string) => {
-    const v = headers.get(name);
-    return v == null || v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
-  };
-  const info: RateLimitInfo = {};
-  const rr = num('x-ratelimit-remaining-requests');
-  const rt = num('x-ratelimit-remaining-tokens');
+  // read on every answer, which mostly has none of them: nothing is built until one is there
+  const rr = headerNumber(headers, 'x-ratelimit-remaining-requests');
+  const rt = headerNumber(headers, 'x-ratelimit-remaining-tokens');
   const sr = parseDuration(headers.get('x-ratelimit-reset-requests'));
   const st = parseDuration(headers.get('x-ratelimit-reset-tokens'));
+  const lr = headerNumber(headers, 'x-ratelimit-limit-requests');
+  const lt = headerNumber(headers, 'x-ratelimit-limit-tokens');
+  if (
+    rr === undefined &&
+    rt === undefined &&
+    sr === undefined &&
+    st === undefined &&
+    lr === undefined &&
+    lt === undefined
+  )
+    return undefined;
+  const info: RateLimitInfo = {};
   if (rr !== undefined) info.remainingRequests = rr;
   if (rt !== undefined) info.remainingTokens = rt;
   if (sr !== undefined) info.resetRequestsMs = sr;
   if (st !== undefined) info.resetTokensMs = st;
-  const lr = num('x-ratelimit-limit-requests');
-  const lt = num('x-ratelimit-limit-tokens');
   if (lr !== undefined) info.limitRequests = lr;
   if (lt !== undefined) info.limitTokens = lt;
-  return Object.keys(info).length ? info : undefined;
+  return info;
+}
+
+function headerNumber(headers: HeaderGetter, name: string): number | undefined {
+  const v = headers.get(name);
+  return v == null || v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
 }
 
 /** A user abort (not a timeout): callers stop, nothing is retried or recorded as a sample error. */

@@ -3,7 +3,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Limiter } from '../providers/limiter.js';
 import { singleLimiter, type Limiters } from '../providers/limiter-pool.js';
-import { callWithRetry } from '../providers/call-with-retry.js';
+import { callWithRetry, type RetryOptions } from '../providers/call-with-retry.js';
 import { ProviderError, RUN_LEVEL_KINDS } from '../providers/provider-error.js';
 import type { Logger } from '../log.js';
 import type { ResponseCache } from '../providers/response-cache.js';
@@ -85,8 +85,8 @@ interface Dispatch {
   fatal?: ProviderError;
   stopAll: AbortController;
   limiters: Limiters;
-  /** Each limiter of the run wrapped by gatedLimiter, made on first use. */
-  gated: Map<Limiter, Limiter>;
+  /** The retry options of each limiter of the run (wrapped by gatedLimiter), made on first use. */
+  gated: Map<Limiter, RetryOptions>;
   /** Where finished answers pool their texts and token counts (kept-answer.ts). */
   answers: AnswerPool;
   /**
@@ -237,11 +237,21 @@ function retryLogger(d: Dispatch, opts: ExecuteOptions) {
   };
 }
 
-/** The gated limiter for a job's endpoint and model. */
-function limiterFor(d: Dispatch, opts: ExecuteOptions, provider: ChatProvider, model: string): Limiter {
+/** The retry options, with the gated limiter, for a job's endpoint and model: one object for all its calls. */
+function retryOptionsFor(d: Dispatch, opts: ExecuteOptions, provider: ChatProvider, model: string): RetryOptions {
   const l = d.limiters.for(provider.endpoint, model);
   let g = d.gated.get(l);
-  if (!g) d.gated.set(l, (g = gatedLimiter(d, opts, l)));
+  if (!g) {
+    g = {
+      limiter: gatedLimiter(d, opts, l),
+      maxAttempts: opts.maxAttempts,
+      maxRetryWaitMs: opts.maxRetryWaitMs,
+      signal: d.stopAll.signal,
+      waitSignal: d.queue.signal,
+      onRetry: retryLogger(d, opts),
+    };
+    d.gated.set(l, g);
+  }
   return g;
 }
 
@@ -249,15 +259,7 @@ async function runOne(d: Dispatch, job: CallJob, opts: ExecuteOptions): Promise<
   if (d.stopped || d.stopAll.signal.aborted) return;
   try {
     const provider = opts.providerFor(job.provider);
-    const limiter = limiterFor(d, opts, provider, job.request.model);
-    const result = await callWithRetry(provider, job.request, {
-      limiter,
-      maxAttempts: opts.maxAttempts,
-      maxRetryWaitMs: opts.maxRetryWaitMs,
-      signal: d.stopAll.signal,
-      waitSignal: d.queue.signal,
-      onRetry: retryLogger(d, opts),
-    });
+    const result = await callWithRetry(provider, job.request, retryOptionsFor(d, opts, provider, job.request.model));
     job.result = kept(result, d.answers);
     d.stats.made++;
     charge(d, opts, job.request.model, result);

@@ -4,7 +4,13 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNodeFetch, limitedFetch, nodeFetch, ResponseTooLargeError } from '../../src/providers/node-fetch.js';
+import {
+  createNodeFetch,
+  limitedFetch,
+  nodeFetch,
+  PreparedHeaders,
+  ResponseTooLargeError,
+} from '../../src/providers/node-fetch.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -60,6 +66,30 @@ describe('nodeFetch', () => {
     expect(r.status).toBe(201);
     expect(r.headers.get('x-echo')).toBe('yes');
     expect(await r.json()).toEqual({ method: 'POST', body: 'héllo', len: '6' });
+  });
+
+  it('sends the Host header, URL credentials as Basic auth, and headers of every shape', async () => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const url = await serve((req, res) => {
+      const h = req.headers;
+      seen.push({ host: h.host, auth: h.authorization, a: h['x-a'], b: h['x-b'], len: h['content-length'] });
+      res.end('{}');
+    });
+    const port = new URL(url).port;
+    await nodeFetch(`${url}/p`, { method: 'POST', headers: new Headers({ 'X-A': '1' }), body: 'ab' });
+    await nodeFetch(`http://u%40x:p%3Aw@127.0.0.1:${port}/p`, { headers: [['x-b', '2']] });
+    // a header the caller set wins over the defaults
+    await nodeFetch(`http://u:p@127.0.0.1:${port}/p`, { headers: { Authorization: 'Bearer k', Host: 'example.test' } });
+    await nodeFetch(`${url}/p`, {
+      headers: new PreparedHeaders({ 'x-a': '3', 'x-b': '4' }) as unknown as RequestInit['headers'],
+    });
+    const host = `127.0.0.1:${port}`;
+    expect(seen).toEqual([
+      { host, auth: undefined, a: '1', b: undefined, len: '2' },
+      { host, auth: `Basic ${Buffer.from('u@x:p:w').toString('base64')}`, a: undefined, b: '2', len: undefined },
+      { host: 'example.test', auth: 'Bearer k', a: undefined, b: undefined, len: undefined },
+      { host, auth: undefined, a: '3', b: '4', len: undefined },
+    ]);
   });
 
   it('reads headers as fetch does: any case, repeats joined, set-cookie apart, sorted entries', async () => {
