@@ -332,7 +332,7 @@ export class FsResponseCache implements ResponseCache {
       index.set(key, line);
       throw this.writeError(e);
     }
-    // the line's offset once the queue is written; until then ownLine writes the queue first
+    // the line's offset once the queue is written; until then get writes the queue first
     index.set(key, this.packBytes);
     this.packBytes += Buffer.byteLength(line) + 1;
     return new Promise<void>((done, failed) => {
@@ -405,7 +405,6 @@ export class FsResponseCache implements ResponseCache {
 
   /** The line at byte offset `at` of this process's pack, read back up to its newline. */
   private ownLine(at: number): string {
-    this.flush();
     if (this.fd !== undefined) return readLine(this.fd, at);
     try {
       const fd = openSync(this.packFile!, 'r');

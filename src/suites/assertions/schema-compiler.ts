@@ -12,6 +12,16 @@ export interface SchemaCompiler {
   compile(schema: unknown): ValidateFunction;
 }
 
+/** Why `schema` does not compile, with where to read about schemas; undefined when it does. */
+export function schemaError(compiler: SchemaCompiler, schema: unknown): string | undefined {
+  try {
+    compiler.compile(schema);
+    return undefined;
+  } catch (e) {
+    return `${(e as Error).message}; fix the schema (see https://json-schema.org)`;
+  }
+}
+
 /**
  * ajv is a third of the engine's code and most suites never use a schema: imported on demand.
  * Its `pattern` and `patternProperties` run on the linear-time engine (ajv's code.regExp).

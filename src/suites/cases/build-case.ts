@@ -55,7 +55,7 @@ export function buildCase(
     description?: string;
     conversation?: Turn[];
   };
-  if (Object.hasOwn(row, 'vars') && isBareCase(row)) {
+  if (isBareCase(row)) {
     fields = { vars: row.vars as Record<string, unknown>, assert: [] };
     if (row.id !== undefined) fields.id = row.id;
   } else if (Object.hasOwn(row, 'vars')) {

@@ -11,7 +11,7 @@ import {
   type Observation,
   type ValidationTools,
 } from '../assertion-type.js';
-import { requireCompiler } from '../schema-compiler.js';
+import { requireCompiler, schemaError } from '../schema-compiler.js';
 
 /**
  * Parses model output as JSON. Tolerated on purpose: whitespace around it and one Markdown
@@ -50,12 +50,8 @@ function againstSchema({ output, spec, schemas }: CheckContext): Observation {
 
 function schemaProblem(spec: AssertionSpec, { schemas }: ValidationTools): AssertionProblem | undefined {
   if (spec.value === undefined) return undefined;
-  try {
-    requireCompiler(schemas).compile(spec.value);
-  } catch (e) {
-    return { field: 'value', message: `${(e as Error).message}; fix the schema (see https://json-schema.org)` };
-  }
-  return undefined;
+  const why = schemaError(requireCompiler(schemas), spec.value);
+  return why ? { field: 'value', message: why } : undefined;
 }
 
 export const isJson: AssertionType = {

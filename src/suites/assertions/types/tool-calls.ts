@@ -13,7 +13,7 @@ import {
   type Observation,
 } from '../assertion-type.js';
 import { fillValue } from '../fill-value.js';
-import { requireCompiler } from '../schema-compiler.js';
+import { requireCompiler, schemaError } from '../schema-compiler.js';
 import { describeCall, type ParsedToolCall } from '../tool-call-view.js';
 import { schemaErrors } from './json.js';
 
@@ -117,12 +117,8 @@ export const toolCalled: AssertionType = {
     if (typeof spec.value !== 'string' || !spec.value) return needValue(spec, 'as the name of the tool');
     const p = argsProblem(spec);
     if (p || !schemas || !argsIsSchema(spec.args)) return p;
-    try {
-      schemas.compile(spec.args);
-    } catch (e) {
-      return { field: 'args', message: `${(e as Error).message}; fix the schema (see https://json-schema.org)` };
-    }
-    return undefined;
+    const why = schemaError(schemas, spec.args);
+    return why ? { field: 'args', message: why } : undefined;
   },
   readsSchema: (spec) => argsIsSchema(spec.args),
   check: checkToolCalled,
