@@ -52,7 +52,7 @@ export function repo(files) {
   return { dir, git, write, commit, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function configYml(url, repeats, extraRun = '') {
+export function configYml(url, repeats, extraRun = '', concurrency = 'auto') {
   return `version: 1
 provider:
   model: bench-model
@@ -62,7 +62,7 @@ provider:
   max_tokens: 64
 run:
   repeats: ${repeats}
-  concurrency: auto
+  concurrency: ${concurrency}
   timeout_s: 60
   max_cost_usd: 1000
 ${extraRun}pricing:
@@ -86,9 +86,9 @@ export function cases(n) {
 }
 
 /** A repository whose `change` branch edits the prompt: a comparison calls the model for both sides. */
-export function comparisonRepo(url, nCases, repeats, extraRun) {
+export function comparisonRepo(url, nCases, repeats, extraRun, concurrency) {
   const r = repo({
-    'promptgate.yml': configYml(url, repeats, extraRun),
+    'promptgate.yml': configYml(url, repeats, extraRun, concurrency),
     'prompts/bench.md': 'Name the fruit in one word.\n\n{{text}}\n',
     'evals/bench.jsonl': cases(nCases),
     '.gitignore': '.promptgate/\nout/\n',
