@@ -27,6 +27,28 @@ export function sortedSide(fresh: readonly ArrayLike<number>[], keep: readonly n
   };
 }
 
+/** The two order statistics a type-7 q-quantile of m values interpolates, as ranks from the top, and the weight between them. */
+export interface TopRanks {
+  lo: number;
+  hi: number;
+  frac: number;
+}
+
+export function topRanks(m: number, q: number): TopRanks {
+  const h = (m - 1) * q;
+  const lo = Math.floor(h);
+  // Ranks counted from the top: the order statistics lo and lo + 1 (the latter capped at the top).
+  const fromTopLo = m - 1 - lo;
+  return { lo: fromTopLo, hi: Math.max(0, fromTopLo - 1), frac: h - lo };
+}
+
+/** The quantile from the positions (largest first) of its two order statistics; NaN where a scan ran off the end. */
+export function interpolate(values: Float64Array, jHi: number, jLo: number, frac: number): number {
+  const len = values.length;
+  if (jHi === len || jLo === len) return NaN;
+  return values[jLo]! + frac * (values[jHi]! - values[jLo]!);
+}
+
 /**
  * The type-7 q-quantile of the multiset in which case c's samples appear weights[c] times.
  * Scans down from the largest sample, so a tail quantile touches only the top few percent.
@@ -35,11 +57,7 @@ export function sortedSide(fresh: readonly ArrayLike<number>[], keep: readonly n
 export function weightedQuantile(side: SortedSide, weights: Int32Array, q: number, total?: number): number {
   let m = total ?? 0;
   if (total === undefined) for (let c = 0; c < weights.length; c++) m += weights[c]! * side.perCase[c]!;
-  const h = (m - 1) * q;
-  const lo = Math.floor(h);
-  // Ranks counted from the top: the order statistics lo and lo + 1 (the latter capped at the top).
-  const fromTopLo = m - 1 - lo;
-  const fromTopHi = Math.max(0, fromTopLo - 1);
+  const ranks = topRanks(m, q);
   // Two scans, each with one test per sample: to the upper order statistic, then on to the lower
   // (a case drawn 0 times adds 0, so it never moves either count past its rank).
   const { values, caseOf } = side;
@@ -48,13 +66,13 @@ export function weightedQuantile(side: SortedSide, weights: Int32Array, q: numbe
   let j = 0;
   for (; j < len; j++) {
     seen += weights[caseOf[j]!]!;
-    if (seen > fromTopHi) break;
+    if (seen > ranks.hi) break;
   }
-  if (j === len) return NaN;
-  const upper = values[j]!;
-  for (;;) {
-    if (seen > fromTopLo) return values[j]! + (h - lo) * (upper - values[j]!);
-    if (++j === len) return NaN;
-    seen += weights[caseOf[j]!]!;
-  }
+  const jHi = j;
+  if (j < len)
+    while (!(seen > ranks.lo)) {
+      if (++j === len) break;
+      seen += weights[caseOf[j]!]!;
+    }
+  return interpolate(values, jHi, j, ranks.frac);
 }

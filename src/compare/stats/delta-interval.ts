@@ -90,16 +90,31 @@ function pseudoCaseLowerBound(d: ArrayLike<number>, mean: number, alpha: number,
   for (let i = 0; i < n - 1; i++) x[i] = d[i]!;
   x[n - 1] = -0.5;
   const total = mean * (n - 1) - 0.5;
-  const sorted = new Float64Array(draws);
+  const sorted = resampledMeans(x, rng, draws).sort();
+  const jackknife = new Float64Array(n);
+  for (let i = 0; i < n; i++) jackknife[i] = (total - x[i]!) / (n - 1);
+  return expandedBca({ sorted, estimate: total / n, jackknife, n, df: n - 1, alpha }).low;
+}
+
+/** Each resample's mean of x (cases drawn with replacement), summed in drawn order; in WebAssembly where the generator has a kernel. */
+function resampledMeans(x: Float64Array, rng: Rng, draws: number): Float64Array {
+  const n = x.length;
+  const means = new Float64Array(draws);
+  const k = rng.kernel?.();
+  if (k) {
+    const [xs, idx] = [k.f64s(x), k.i32s(n)];
+    for (let b = 0; b < draws; b++) {
+      k.draw(idx, n);
+      means[b] = k.sum(idx, n, xs) / n;
+    }
+    return means;
+  }
   const idx = new Uint32Array(n);
   for (let b = 0; b < draws; b++) {
     drawCases(rng, n, idx);
     let s = 0;
     for (let j = 0; j < n; j++) s += x[idx[j]!]!;
-    sorted[b] = s / n;
+    means[b] = s / n;
   }
-  sorted.sort();
-  const jackknife = new Float64Array(n);
-  for (let i = 0; i < n; i++) jackknife[i] = (total - x[i]!) / (n - 1);
-  return expandedBca({ sorted, estimate: total / n, jackknife, n, df: n - 1, alpha }).low;
+  return means;
 }

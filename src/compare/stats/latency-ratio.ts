@@ -7,7 +7,7 @@ import type { RuleVerdict } from './rule-verdict.js';
 import { DEFAULT_DRAWS, sortedQuantile, tallyCases, type Rng } from './resample.js';
 import { normalCdf } from './normal-cdf.js';
 import { studentTQuantile } from './student-t.js';
-import { sortedSide, weightedQuantile } from './clustered-quantile.js';
+import { interpolate, sortedSide, topRanks, weightedQuantile, type SortedSide } from './clustered-quantile.js';
 
 export interface LatencySide {
   /** Per case, in the same case order on both sides: latencies (ms) of successful samples answered in this run. */
@@ -71,23 +71,46 @@ export function compareLatencyP95(
   const weights = new Int32Array(n).fill(1);
   const p95 = { base: weightedQuantile(b, weights, q), head: weightedQuantile(h, weights, q) };
   const estimate = Math.log(p95.head / p95.base);
-  const draws = opts.draws ?? DEFAULT_DRAWS;
-  const sorted = new Float64Array(draws);
-  const sizeB = resampleSize(b.perCase);
-  const sizeH = resampleSize(h.perCase);
-  for (let r = 0; r < draws; r++) {
-    weights.fill(0);
-    tallyCases(opts.rng, n, weights);
-    const mh = sizeH(weights);
-    const mb = sizeB(weights);
-    sorted[r] = Math.log(weightedQuantile(h, weights, q, mh) / weightedQuantile(b, weights, q, mb));
-  }
-  sorted.sort();
+  const sorted = resampledLogRatios(b, h, q, opts.rng, opts.draws ?? DEFAULT_DRAWS).sort();
   const ze = Math.sqrt(n / (n - 1)) * studentTQuantile(1 - opts.alpha, n - 1);
   out.ratio = Math.exp(estimate);
   out.p95 = p95;
   out.low = Math.exp(sortedQuantile(sorted, normalCdf(-ze)));
   out.high = Math.exp(sortedQuantile(sorted, normalCdf(ze)));
+  return out;
+}
+
+/** Each resample's log(p95 head / p95 base), the scans in WebAssembly where the generator has a kernel. */
+function resampledLogRatios(b: SortedSide, h: SortedSide, q: number, rng: Rng, draws: number): Float64Array {
+  const n = b.perCase.length;
+  const out = new Float64Array(draws);
+  const sizeB = resampleSize(b.perCase);
+  const sizeH = resampleSize(h.perCase);
+  const k = rng.kernel?.();
+  if (!k) {
+    const weights = new Int32Array(n);
+    for (let r = 0; r < draws; r++) {
+      weights.fill(0);
+      tallyCases(rng, n, weights);
+      const mh = sizeH(weights);
+      const mb = sizeB(weights);
+      out[r] = Math.log(weightedQuantile(h, weights, q, mh) / weightedQuantile(b, weights, q, mb));
+    }
+    return out;
+  }
+  const [idx, w, caseOfB, caseOfH] = [k.i32s(n), k.i32s(n), k.i32s(b.caseOf), k.i32s(h.caseOf)];
+  const weights = k.i32View(w, n);
+  const quantile = (side: SortedSide, caseOf: number, m: number) => {
+    const ranks = topRanks(m, q);
+    const [jHi, jLo] = k.ranks(caseOf, side.values.length, w, ranks.hi, ranks.lo);
+    return interpolate(side.values, jHi, jLo, ranks.frac);
+  };
+  for (let r = 0; r < draws; r++) {
+    weights.fill(0);
+    k.draw(idx, n);
+    k.tally(idx, n, w);
+    out[r] = Math.log(quantile(h, caseOfH, sizeH(weights)) / quantile(b, caseOfB, sizeB(weights)));
+  }
   return out;
 }
 

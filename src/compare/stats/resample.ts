@@ -1,5 +1,6 @@
 // Case resampling shared by the bootstrap rules (delta-interval, cost-ratio, latency-ratio).
 // The generator is passed in (mulberry32(seed) from rng.ts): no module state.
+import type { ResampleKernel } from './resample-kernel.js';
 
 /**
  * A generator of uniform 32-bit unsigned integers, such as mulberry32(seed). `cases`, when
@@ -10,6 +11,8 @@ export interface Rng {
   cases?: (out: Uint32Array, n: number) => void;
   /** Adds 1 to weights[c] for each of n drawCase(rng, n) draws c. */
   tally?: (weights: Int32Array, n: number) => void;
+  /** A fresh ResampleKernel drawing from this generator's stream, or undefined where there is none. */
+  kernel?: () => ResampleKernel | undefined;
 }
 
 /** Bootstrap draws per interval, as DESIGN.md's "10,000 draws". */

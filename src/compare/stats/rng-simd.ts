@@ -4,41 +4,15 @@
 // 64-bit product u·n: exact, so every index equals rng.ts's. A bootstrap of 10,000 resamples
 // of 2,000 cases is 20 million draws, most of its time in JavaScript (~6 ns a draw).
 //
-// The module (~200 bytes) is assembled here rather than shipped as a binary, so what it does
+// The module (~200 bytes for the drawer, the resample loops beside it) is assembled here rather than shipped as a binary, so what it does
 // stays readable; where WebAssembly or its SIMD is missing, rng.ts draws in JavaScript.
+
+import { LOOPS } from './resample-loops.js';
+import { funcType, get, i32, I32, name, section, set, uleb, u32x4, vec } from './wasm-asm.js';
 
 const C = 0x6d2b79f5;
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-}
-
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
-const name = (s: string) => vec([...s].map((c) => [c.charCodeAt(0)]));
-const u32x4 = (...lanes: number[]) => lanes.flatMap((x) => [x & 0xff, (x >>> 8) & 0xff, (x >>> 16) & 0xff, x >>> 24]);
-
 // Instructions used (WebAssembly 2.0 core and SIMD opcodes).
-const get = (i: number) => [0x20, i];
-const set = (i: number) => [0x21, i];
-const i32 = (n: number) => [0x41, ...sleb(n | 0)];
 const simd = (op: number) => [0xfd, ...uleb(op)];
 const v128const = (bytes: number[]) => [...simd(0x0c), ...bytes];
 const splat = simd(0x11); // i32x4.splat
@@ -88,19 +62,18 @@ const body = [
   0x0b,
 ];
 
+const FUNCS: [string, number[], number[]][] = [
+  ['fill', funcType([I32, I32, I32, I32], [I32]), [...uleb(body.length), ...body]],
+  ...LOOPS,
+];
+
 const MODULE = Uint8Array.from([
   ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-  ...section(1, vec([[0x60, ...vec([[0x7f], [0x7f], [0x7f], [0x7f]]), ...vec([[0x7f]])]])),
-  ...section(3, vec([[0]])),
+  ...section(1, vec(FUNCS.map(([, type]) => type))),
+  ...section(3, vec(FUNCS.map((_, i) => [i]))),
   ...section(5, vec([[0x00, 1]])),
-  ...section(
-    7,
-    vec([
-      [...name('fill'), 0x00, 0],
-      [...name('mem'), 0x02, 0],
-    ]),
-  ),
-  ...section(10, vec([[...uleb(body.length), ...body]])),
+  ...section(7, vec([...FUNCS.map(([n], i) => [...name(n), 0x00, i]), [...name('mem'), 0x02, 0]])),
+  ...section(10, vec(FUNCS.map(([, , code]) => code))),
 ]);
 
 /** Fills `out` with draws from mulberry32 state `state`; returns the state after them. */
@@ -115,15 +88,42 @@ interface WasmApi {
   Instance: new (module: object) => { exports: unknown };
 }
 
+/** The module's functions; addresses are byte offsets into `mem` (resample-loops.ts says what each does). */
+export interface KernelExports {
+  fill(ptr: number, count: number, state: number, n: number): number;
+  sum(idx: number, n: number, x: number): number;
+  sums(idx: number, n: number, a: number, b: number): [number, number];
+  squares(idx: number, n: number, h: number, b: number, r: number): number;
+  tally(idx: number, n: number, w: number): void;
+  ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
+  mem: WasmMemory;
+}
+
+// The module compiled on first use, then shared by every instance: a constant of MODULE's bytes
+// (never changed once made), and one compilation, so the engine's tier-up of the loops carries
+// from one rule's resamples to the next instead of starting again with each generator.
+let compiled: { wasm: WasmApi; module: object | null } | undefined;
+
+/** A fresh instance of the module (its own memory), or undefined where WebAssembly SIMD is not available. */
+export function kernelExports(): KernelExports | undefined {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!wasm) return undefined;
+  if (compiled?.wasm !== wasm) compiled = { wasm, module: compile(wasm) };
+  return compiled.module ? (new wasm.Instance(compiled.module).exports as KernelExports) : undefined;
+}
+
+function compile(wasm: WasmApi): object | null {
+  try {
+    return new wasm.Module(MODULE);
+  } catch {
+    return null;
+  }
+}
+
 /** One drawer (its own memory), or undefined where WebAssembly SIMD is not available. */
 export function simdCases(): SimdCases | undefined {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  let exports: { fill: (ptr: number, count: number, state: number, n: number) => number; mem: WasmMemory };
-  try {
-    exports = new wasm!.Instance(new wasm!.Module(MODULE)).exports as typeof exports;
-  } catch {
-    return undefined;
-  }
+  const exports = kernelExports();
+  if (!exports) return undefined;
   let view = new Uint32Array(exports.mem.buffer);
   return (out, n, state) => {
     const room = (out.length + 3) & ~3;

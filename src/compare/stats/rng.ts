@@ -4,7 +4,8 @@
 // time at 10,000 draws), four at a time with WebAssembly SIMD where there is one, and `tally`
 // counts them per case; all advance the same state, so a seed gives the same indices every way.
 import type { Rng } from './resample.js';
-import { simdCases, type SimdCases } from './rng-simd.js';
+import { resampleKernel } from './resample-kernel.js';
+import { kernelExports, simdCases, type SimdCases } from './rng-simd.js';
 
 /** uint32s from a 32-bit seed. */
 export function mulberry32(seed: number): Rng {
@@ -38,6 +39,10 @@ export function mulberry32(seed: number): Rng {
     if (idx?.length !== n) idx = new Uint32Array(n);
     next.cases!(idx, n);
     for (let j = 0; j < n; j++) weights[idx[j]!]!++;
+  };
+  next.kernel = () => {
+    const k = kernelExports();
+    return k && resampleKernel(k, (idx, n) => void (a = k.fill(idx, n, a, n) >>> 0));
   };
   return next;
 }

@@ -1,0 +1,60 @@
+// A bootstrap's loops on memory of their own (rng-simd.ts's module, resample-loops.ts): a rule
+// copies its per-case values in once, then each resample draws its case indices and gathers
+// from them without leaving WebAssembly or copying a resample out.
+import type { KernelExports } from './rng-simd.js';
+
+/** Addresses are byte offsets into the kernel's memory, from its allocators. */
+export interface ResampleKernel {
+  /** Copies values in as f64s; returns their address. */
+  f64s(values: ArrayLike<number>): number;
+  /** Room for `count` i32s, zeroed (or the values, copied in), padded to a multiple of 4; returns the address. */
+  i32s(count: number | ArrayLike<number>): number;
+  /** A view of `count` i32s at `address`; valid until the next allocation. */
+  i32View(address: number, count: number): Int32Array;
+  /** The generator's next n case indices in 0..n−1 at `idx` (as Rng.cases would fill them). */
+  draw(idx: number, n: number): void;
+  /** Σ x[idx[j]] over j < n, in order. */
+  sum(idx: number, n: number, x: number): number;
+  /** [Σ a[idx[j]], Σ b[idx[j]]], in order. */
+  sums(idx: number, n: number, a: number, b: number): [number, number];
+  /** Σ (h[c] / r − b[c])² over c = idx[j], in order. */
+  squares(idx: number, n: number, h: number, b: number, r: number): number;
+  /** Adds 1 to w[idx[j]] for each j < n (i32 counts). */
+  tally(idx: number, n: number, w: number): void;
+  /** The first j where the running Σ w[caseOf[0..j]] exceeds hi, then lo; len where it never does. */
+  ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
+}
+
+/** A kernel over `exports` whose draws come from `draw` (the generator's state stays with it). */
+export function resampleKernel(exports: KernelExports, draw: (idx: number, n: number) => void): ResampleKernel {
+  const { mem } = exports;
+  let top = 0;
+  const reserve = (bytes: number) => {
+    const at = top;
+    top += (bytes + 15) & ~15;
+    if (top > mem.buffer.byteLength) mem.grow(Math.ceil((top - mem.buffer.byteLength) / 65536));
+    return at;
+  };
+  return {
+    f64s(values) {
+      const at = reserve(values.length * 8);
+      new Float64Array(mem.buffer, at, values.length).set(values);
+      return at;
+    },
+    i32s(count) {
+      const n = typeof count === 'number' ? count : count.length;
+      const at = reserve(((n + 3) & ~3) * 4);
+      const view = new Int32Array(mem.buffer, at, n);
+      if (typeof count === 'number') view.fill(0);
+      else view.set(count);
+      return at;
+    },
+    i32View: (address, count) => new Int32Array(mem.buffer, address, count),
+    draw,
+    sum: exports.sum,
+    sums: exports.sums,
+    squares: exports.squares,
+    tally: exports.tally,
+    ranks: exports.ranks,
+  };
+}
