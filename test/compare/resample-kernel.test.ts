@@ -6,6 +6,7 @@ import type { Rng } from '../../src/compare/stats/resample.js';
 import { costRatioInterval } from '../../src/compare/stats/cost-ratio.js';
 import { deltaInterval } from '../../src/compare/stats/delta-interval.js';
 import { compareLatencyP95 } from '../../src/compare/stats/latency-ratio.js';
+import { sortedSide } from '../../src/compare/stats/clustered-quantile.js';
 
 /** The same stream without the kernel: the rules fall back to their JavaScript loops. */
 function withoutKernel(seed: number): Rng {
@@ -57,4 +58,19 @@ describe('the resample kernel', () => {
       if (n > 50) expect([fast.cost?.low, fast.latency.low].includes(null)).toBe(false);
     });
   }
+});
+
+describe('sortedSide', () => {
+  it('orders samples largest first, ties in sample order, as a stable comparator sort does', () => {
+    for (const seed of [1, 2, 3]) {
+      const { latency } = data(seed, 300);
+      const keep = latency.base.fresh.flatMap((xs, i) => (xs.length ? [i] : []));
+      const got = sortedSide(latency.base.fresh, keep);
+      const samples = keep.flatMap((i, c) => Array.from(latency.base.fresh[i]!, (v) => ({ v, c })));
+      const want = [...samples].sort((x, y) => y.v - x.v);
+      expect(want.some((x, j) => j > 0 && x.v === want[j - 1]!.v)).toBe(true);
+      expect([...got.values]).toEqual(want.map((x) => x.v));
+      expect([...got.caseOf]).toEqual(want.map((x) => x.c));
+    }
+  });
 });
