@@ -25,8 +25,8 @@ export function attr(value: string): string {
 // the six or ten passes of the chain.
 // eslint-disable-next-line no-control-regex
 const NEEDS_TEXT_ESCAPE = /[&<>\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
- 
 const NEEDS_ATTR_ESCAPE =
+  // eslint-disable-next-line no-control-regex
   /[&<>"'\t\n\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 /** A view Line: our words as text, untrusted `code` parts in <code>, `strong` in <strong>. */
