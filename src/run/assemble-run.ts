@@ -39,6 +39,8 @@ export async function assembleSuiteRun(
     }
     const asserts = suite.assert.length ? [...suite.assert, ...c.assert] : c.assert;
     if (going) going = await pace();
+    // the case's assertion values filled once for all its samples (they share the vars)
+    const filled = new Map<string, string>();
     const samples: Sample[] = pc.keys.map((key, index) => {
       const job = jobs.get(key)!;
       release(jobs, key, job);
@@ -73,6 +75,7 @@ export async function assembleSuiteRun(
         costUsd: price.usd,
         external: j?.external,
         structured,
+        filled,
         ...tools,
       });
       const sample: Sample = {

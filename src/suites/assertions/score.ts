@@ -3,7 +3,7 @@
 import type { AssertionOutcome, AssertionSpec, CallResult } from '../../types.js';
 import { UnevaluableError } from './assertion-type.js';
 import { fillValue } from './fill-value.js';
-import { isPairwise, lookupType } from './registry.js';
+import { lookupType } from './registry.js';
 import { parsedToolCalls, type ParsedToolCall } from './tool-call-view.js';
 import type { RegexEngine } from '../../safe-regex.js';
 import type { SchemaCompiler } from './schema-compiler.js';
@@ -32,6 +32,11 @@ export interface ScoreContext {
   toolCalls?: readonly ParsedToolCall[];
   /** The output parsed as JSON when the request asked for structured output. */
   structured?: unknown;
+  /**
+   * Assertion values already filled from `vars`, by template: a case's samples share their vars,
+   * so the caller may pass one map for all of them (the fill is the same every time).
+   */
+  filled?: Map<string, string>;
 }
 
 export interface SampleScore {
@@ -45,9 +50,19 @@ export interface SampleScore {
 }
 
 export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -1): AssertionOutcome {
+  return scoreFound(spec, lookupType(spec.type), ctx, ctx.toolCalls ?? parsedToolCalls(ctx.call), index);
+}
+
+/** scoreAssertion with the type looked up and the tool calls parsed (once per sample by scoreSample). */
+function scoreFound(
+  spec: AssertionSpec,
+  found: ReturnType<typeof lookupType>,
+  ctx: ScoreContext,
+  toolCalls: readonly ParsedToolCall[],
+  index: number,
+): AssertionOutcome {
   const grade = spec.grade ?? 'hard';
   const fail = (reason: string): AssertionOutcome => ({ type: spec.type, grade, pass: false, reason });
-  const found = lookupType(spec.type);
   if (!found) return fail(`unknown assertion type "${spec.type}"`);
   const { def, negated } = found;
   // A judge or embedding call decides it; the engine makes it first (src/run/judge-phase.ts)
@@ -64,7 +79,7 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
     return out;
   }
   try {
-    const value = def.templated && typeof spec.value === 'string' ? fillValue(spec.value, ctx.vars) : spec.value;
+    const value = def.templated && typeof spec.value === 'string' ? filled(spec.value, ctx) : spec.value;
     const obs = def.check({
       output: ctx.call.output,
       value,
@@ -74,7 +89,7 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
       costUsd: ctx.costUsd,
       schemas: ctx.schemas,
       regex: ctx.regex,
-      toolCalls: ctx.toolCalls ?? parsedToolCalls(ctx.call),
+      toolCalls,
       structured: ctx.structured,
     });
     const pass = negated ? !obs.holds : obs.holds;
@@ -89,16 +104,35 @@ export function scoreAssertion(spec: AssertionSpec, ctx: ScoreContext, index = -
   }
 }
 
+/** The template filled from ctx.vars, through ctx.filled when given (a missing variable throws every time). */
+function filled(template: string, ctx: ScoreContext): string {
+  const known = ctx.filled?.get(template);
+  if (known !== undefined) return known;
+  const value = fillValue(template, ctx.vars);
+  ctx.filled?.set(template, value);
+  return value;
+}
+
 /** A pairwise judge is no part of a sample's pass (it compares the two sides): left out. */
 export function scoreSample(asserts: AssertionSpec[], ctx: ScoreContext): SampleScore {
-  const calls = { ...ctx, toolCalls: ctx.toolCalls ?? parsedToolCalls(ctx.call) };
-  const outcomes = asserts.flatMap((a, i) => (isPairwise(a) ? [] : [scoreAssertion(a, calls, i)]));
-  const score: SampleScore = {
-    hardPass: outcomes.every((o) => o.pass || o.grade !== 'hard'),
-    softPass: outcomes.every((o) => o.pass),
-    outcomes,
-  };
-  const errored = outcomes.find((o) => o.errored);
+  const toolCalls = ctx.toolCalls ?? parsedToolCalls(ctx.call);
+  const outcomes: AssertionOutcome[] = [];
+  let hardPass = true;
+  let softPass = true;
+  let errored: AssertionOutcome | undefined;
+  for (let i = 0; i < asserts.length; i++) {
+    const a = asserts[i]!;
+    const found = lookupType(a.type);
+    if (found?.def.needs === 'pairwise') continue;
+    const o = scoreFound(a, found, ctx, toolCalls, i);
+    outcomes.push(o);
+    if (!o.pass) {
+      softPass = false;
+      if (o.grade === 'hard') hardPass = false;
+    }
+    if (o.errored && !errored) errored = o;
+  }
+  const score: SampleScore = { hardPass, softPass, outcomes };
   if (errored) score.error = `${errored.type}: ${errored.reason ?? 'could not be evaluated'}`;
   return score;
 }
