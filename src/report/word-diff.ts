@@ -37,7 +37,13 @@ export function wordChanges(
 ): { changes: WordChange[]; baseOmitted: number; headOmitted: number } {
   const b = truncate(base, opts.maxChars);
   const h = truncate(head, opts.maxChars);
-  const diff = diffWordsWithSpace(b.text, h.text, { maxEditLength: MAX_EDIT_LENGTH });
+  // equal sides (most unchanged cases) are one unchanged part, as the diff would find them
+  const diff =
+    b.text === h.text
+      ? b.text
+        ? [{ value: b.text }]
+        : []
+      : diffWordsWithSpace(b.text, h.text, { maxEditLength: MAX_EDIT_LENGTH });
   const changes: WordChange[] = diff ?? [
     { value: b.text, removed: true },
     { value: h.text, added: true },
