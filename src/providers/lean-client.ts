@@ -13,6 +13,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, type ClientOptions } from 'openai';
 import { CALL, type CallHandle } from './call-clock.js';
 import { PreparedHeaders } from './node-fetch.js';
+import { plainPostHeaders } from './sdk-headers.js';
 import { isAbortError } from './provider-error.js';
 
 /** A transport that stops a request through init[CALL] (node-fetch.ts); others get a signal. */
@@ -110,12 +111,7 @@ export class LeanOpenAI extends OpenAI {
     if (!this.#steps) return this.post(path, { body, ...callRequestOptions(call) }).withResponse();
     let url = this.#postUrls.get(path);
     if (url === undefined) this.#postUrls.set(path, (url = this.buildURL(path, undefined)));
-    // built by the SDK itself, once: auth, user agent, platform and default headers
-    const headers =
-      this.#postHeadersBuilt ??
-      (this.#postHeadersBuilt = await (this.#postHeaders ??= this.#steps
-        .buildHeaders({ options: { body }, method: 'post', bodyHeaders: JSON_BODY, retryCount: 0 })
-        .then((h) => new PreparedHeaders(fieldsOf(h)))));
+    const headers = this.#postHeadersBuilt ?? (await this.#firstPostHeaders(body));
     const init = { method: 'POST', headers, body: JSON.stringify(body), [CALL]: call } as unknown as RequestInit;
     let response: Response;
     try {
@@ -140,6 +136,37 @@ export class LeanOpenAI extends OpenAI {
       );
     }
     return { data: await parsed(response), response };
+  }
+
+  /**
+   * The SDK's headers for a JSON POST (auth, user agent, platform, default headers), once:
+   * made from the client's own parts when sdk-headers.ts covers its options (no Headers, so
+   * undici stays unloaded), else built by the SDK itself.
+   */
+  async #firstPostHeaders(body: object): Promise<PreparedHeaders> {
+    const self = this as unknown as {
+      _provider?: unknown;
+      _workloadIdentityAuth?: unknown;
+      idempotencyHeader?: unknown;
+      getUserAgent(): string;
+    };
+    const plain = plainPostHeaders({
+      apiKey: this.apiKey,
+      organization: this.organization,
+      project: this.project,
+      userAgent: self.getUserAgent(),
+      defaultHeaders: this._options.defaultHeaders,
+      provider: self._provider,
+      workloadIdentity: self._workloadIdentityAuth,
+      idempotencyHeader: self.idempotencyHeader,
+    });
+    if (plain) return (this.#postHeadersBuilt = new PreparedHeaders(plain));
+    return (this.#postHeadersBuilt = await (this.#postHeaders ??= this.#steps!.buildHeaders({
+      options: { body },
+      method: 'post',
+      bodyHeaders: JSON_BODY,
+      retryCount: 0,
+    }).then((h) => new PreparedHeaders(fieldsOf(h)))));
   }
 
   override buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {

@@ -180,9 +180,12 @@ export class PreparedHeaders {
   get fields(): Readonly<Record<string, string>> {
     return this.#fields;
   }
-  /** The fields as name, value, name, value…: made once, copied into each request's list. */
+  /**
+   * The fields as name, value, name, value…: made once, copied into each request's list. Not
+   * frozen: slicing a frozen array takes V8's slow path (~1.7 µs, against 0.1).
+   */
   get pairs(): readonly string[] {
-    return (this.#pairs ??= Object.freeze(Object.entries(this.#fields).flat()));
+    return (this.#pairs ??= Object.entries(this.#fields).flat());
   }
 }
 
@@ -191,9 +194,9 @@ function headerPairs(h: RequestInit['headers'] | PreparedHeaders): string[] {
   if (h instanceof PreparedHeaders) return h.pairs.slice();
   const out: string[] = [];
   if (!h) return out;
-  // The SDK hands a Headers; plain objects (tests, other callers) skip building one.
-  if (h instanceof Headers) h.forEach((v, k) => out.push(k, v));
-  else if (Array.isArray(h) || Symbol.iterator in h) new Headers(h).forEach((v, k) => out.push(k, v));
+  // A plain object (tests, other callers) is read as is; a Headers or a list of pairs through
+  // Headers, whose first use loads undici: not before something hands one.
+  if (Array.isArray(h) || Symbol.iterator in h) new Headers(h).forEach((v, k) => out.push(k, v));
   else for (const [k, v] of Object.entries(h)) if (v !== undefined) out.push(k.toLowerCase(), String(v));
   return out;
 }
@@ -329,7 +332,9 @@ async function fetchOverNodeHttp(
 ): Promise<Response> {
   const body = init.body;
   const simpleBody = body == null || typeof body === 'string' || body instanceof Uint8Array;
-  if (!simpleBody || input instanceof Request) return fetch(input, init);
+  // a URL as text needs no check against Request (whose first use loads undici)
+  if (!simpleBody || (typeof input !== 'string' && !(input instanceof URL) && input instanceof Request))
+    return fetch(input, init);
   const href = String(input);
   const target = targetFor(href);
   if (!target) return fetch(input, init);
