@@ -12,7 +12,7 @@
 // takes the SDK's own path unchanged.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, type ClientOptions } from 'openai';
 import { CALL, type CallHandle } from './call-clock.js';
-import { PreparedHeaders } from './node-fetch.js';
+import { BufferedResponse, PreparedHeaders } from './node-fetch.js';
 import { plainPostHeaders } from './sdk-headers.js';
 import { isAbortError } from './provider-error.js';
 
@@ -62,15 +62,20 @@ function mediaType(contentType: string): string {
   return (semi < 0 ? contentType : contentType.slice(0, semi)).trim();
 }
 
-/** The SDK's rules for a successful answer's body (defaultParseResponse): JSON, text or nothing. */
-async function parsed(response: Response): Promise<unknown> {
+/**
+ * The SDK's rules for a successful answer's body (defaultParseResponse): JSON, text or nothing.
+ * Our transport's answer is read at once (no promise per call), another's as fetch reads it.
+ */
+function parsed(response: Response): unknown {
   if (response.status === 204) return null;
   const contentType = response.headers.get('content-type');
   const type = contentType === null ? undefined : mediaType(contentType);
+  const now = response instanceof BufferedResponse ? response : undefined;
   if (type?.includes('application/json') || type?.endsWith('+json')) {
-    return response.headers.get('content-length') === '0' ? undefined : response.json();
+    if (response.headers.get('content-length') === '0') return undefined;
+    return now ? now.jsonNow() : response.json();
   }
-  return response.text();
+  return now ? now.textNow() : response.text();
 }
 
 function safeJson(text: string): unknown {
@@ -135,7 +140,8 @@ export class LeanOpenAI extends OpenAI {
         response.headers,
       );
     }
-    return { data: await parsed(response), response };
+    const data = parsed(response);
+    return { data: data instanceof Promise ? await data : data, response };
   }
 
   /**

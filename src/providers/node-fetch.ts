@@ -152,14 +152,23 @@ export class BufferedResponse {
   }
 
   async text(): Promise<string> {
+    return this.textNow();
+  }
+
+  async json(): Promise<unknown> {
+    return this.jsonNow();
+  }
+
+  /** text() without a promise: the body is here already (lean-client.ts reads it so). */
+  textNow(): string {
     const b = this.#take();
     // fetch decodes as UTF-8 and drops a byte-order mark
     const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
     return b.toString('utf8', bom ? 3 : 0);
   }
 
-  async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
+  jsonNow(): unknown {
+    return JSON.parse(this.textNow());
   }
 
   async blob(): Promise<Blob> {
@@ -325,9 +334,23 @@ export function createNodeFetch(maxBodyBytes = Infinity): typeof fetch & { reado
 
 export const nodeFetch: typeof fetch = createNodeFetch();
 
-async function fetchOverNodeHttp(
+/** Not an async function: the request's own promise is the answer's, with no second one around it. */
+function fetchOverNodeHttp(
   input: Parameters<typeof fetch>[0],
   init: RequestInit & { [CALL]?: CallHandle } = {},
+  limit: number,
+): Promise<Response> {
+  try {
+    return request(input, init, limit);
+  } catch (e) {
+    // as fetch: a bad URL or header rejects, never throws
+    return Promise.reject(e);
+  }
+}
+
+function request(
+  input: Parameters<typeof fetch>[0],
+  init: RequestInit & { [CALL]?: CallHandle },
   limit: number,
 ): Promise<Response> {
   const body = init.body;
@@ -354,7 +377,7 @@ async function fetchOverNodeHttp(
     headers: requestHead(init, target, body),
   };
 
-  const response = await new Promise<BufferedResponse>((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     const req = target.mod.request(options);
     const stop = (reason: unknown) => {
       req.destroy();
@@ -389,7 +412,7 @@ async function fetchOverNodeHttp(
       res.on('end', () => {
         settled();
         try {
-          resolve(buffered(res, chunks, init, href, limit));
+          resolve(buffered(res, chunks, init, href, limit) as unknown as Response);
         } catch (err) {
           reject(new TypeError('fetch failed', { cause: err }));
         }
@@ -397,7 +420,6 @@ async function fetchOverNodeHttp(
     });
     req.end(body ?? undefined);
   });
-  return response as unknown as Response;
 }
 
 /**

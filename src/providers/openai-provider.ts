@@ -322,6 +322,7 @@ async function embedOnce(
 }
 
 interface GuardContext {
+  client: LeanOpenAI;
   state: ProviderState;
   timeoutMs: number;
   /** Times out and cancels every call of this provider (one timer, not one per call). */
@@ -331,10 +332,14 @@ interface GuardContext {
   secrets: Redactor;
 }
 
-/** Timeout, caller abort and error mapping around one request. */
-async function guarded(
+/** One request of a kind (chat, embeddings). */
+type Once<R> = (client: LeanOpenAI, req: R, state: ProviderState, call: CallHandle) => Promise<ProviderCallResult>;
+
+/** Timeout, caller abort and error mapping around one request (its parts passed, not a closure per call). */
+async function guarded<R>(
   ctx: GuardContext,
-  call: (handle: CallHandle) => Promise<ProviderCallResult>,
+  once: Once<R>,
+  req: R,
   signal: AbortSignal | undefined,
   hasMaxTokens: boolean,
 ): Promise<ProviderCallResult> {
@@ -344,11 +349,11 @@ async function guarded(
   try {
     let result: ProviderCallResult;
     try {
-      result = await call(handle);
+      result = await once(ctx.client, req, ctx.state, handle);
     } catch (e) {
       if (!ctx.state.useMaxCompletionTokens && hasMaxTokens && rejectsMaxTokens(e)) {
         ctx.state.useMaxCompletionTokens = true;
-        result = await call(handle);
+        result = await once(ctx.client, req, ctx.state, handle);
       } else throw e;
     }
     // a model may repeat what it was sent, a server may echo a header: neither reaches a sink
@@ -368,7 +373,7 @@ async function guarded(
     pe.message = ctx.secrets.redact(pe.message);
     throw pe;
   } finally {
-    ctx.clock.finish(handle, signal);
+    ctx.clock.finish(handle);
   }
 }
 
@@ -382,6 +387,7 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   const secrets = opts.redactor ?? new Redactor();
   const client = openAIClient(cfg, opts, secrets);
   const ctx: GuardContext = {
+    client,
     state,
     timeoutMs: opts.timeoutMs,
     clock: new CallClock(opts.timeoutMs),
@@ -392,9 +398,9 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   return {
     endpoint: state.endpoint,
     complete: (req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
-      guarded(ctx, (s) => chatOnce(client, req, state, s), signal, req.max_tokens !== undefined),
+      guarded(ctx, chatOnce, req, signal, req.max_tokens !== undefined),
     embed: (req: EmbeddingRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
-      guarded(ctx, (s) => embedOnce(client, req, state, s), signal, false),
+      guarded(ctx, embedOnce, req, signal, false),
     get batch() {
       return (batch ??= batchOf(cfg, opts, ctx));
     },
