@@ -301,6 +301,11 @@ export class FsResponseCache implements ResponseCache {
     }
   }
 
+  /** Whether no entry can be found at all (a cold run): its caller may skip the look-ups. */
+  async isEmpty(): Promise<boolean> {
+    return (await this.load()).size === 0;
+  }
+
   async get(key: string): Promise<CallResult | undefined> {
     this.checkKey(key);
     const index = await this.load();
