@@ -110,14 +110,25 @@ export class LeanOpenAI extends OpenAI {
   /**
    * A JSON POST as the SDK makes it (its URL, headers, error classes and rules for reading the
    * answer) without its per-request plumbing: no options merging, logging, AbortController,
-   * retry bookkeeping or promise wrappers, ~45 µs a call. `call` times it out and stops it.
+   * retry bookkeeping or promise wrappers, ~45 µs a call. `call` times it out and stops it;
+   * `json` is the body as JSON when the caller has it already (the repeats of a request).
    */
-  async postJson(path: string, body: object, call: CallHandle): Promise<{ data: unknown; response: Response }> {
+  async postJson(
+    path: string,
+    body: object,
+    call: CallHandle,
+    json?: string,
+  ): Promise<{ data: unknown; response: Response }> {
     if (!this.#steps) return this.post(path, { body, ...callRequestOptions(call) }).withResponse();
     let url = this.#postUrls.get(path);
     if (url === undefined) this.#postUrls.set(path, (url = this.buildURL(path, undefined)));
     const headers = this.#postHeadersBuilt ?? (await this.#firstPostHeaders(body));
-    const init = { method: 'POST', headers, body: JSON.stringify(body), [CALL]: call } as unknown as RequestInit;
+    const init = {
+      method: 'POST',
+      headers,
+      body: json ?? JSON.stringify(body),
+      [CALL]: call,
+    } as unknown as RequestInit;
     let response: Response;
     try {
       // our transport takes the handle as is; any other gets a signal from fetchWithTimeout
