@@ -74,6 +74,16 @@ export class ResponseHeaders {
   has(name: string): boolean {
     return this.get(name) !== null;
   }
+  /** Whether any name starts with `prefix` (lower-case; not one of the names `skip` drops). */
+  hasPrefix(prefix: string): boolean {
+    const raw = this.#raw;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const k = raw[i]!;
+      if (k.startsWith(prefix) || (k.length >= prefix.length && k.toLowerCase().startsWith(prefix)))
+        if (!this.#skip?.(k.toLowerCase())) return true;
+    }
+    return false;
+  }
   getSetCookie(): string[] {
     this.#built();
     return [...this.#setCookie!];
