@@ -51,35 +51,40 @@ export function requestTokens(req: ChatRequest): number {
   return estimateTokens(chars) + (req.max_tokens ?? 0);
 }
 
+/** The pacing hints are transient: never part of the sample (a copy only when there are some). */
+function withoutHints(result: ProviderCallResult): CallResult {
+  if (result.rateLimit === undefined) return result;
+  const { rateLimit: _transient, ...call } = result;
+  return call;
+}
+
 /** One attempt through the limiter; a 429 is reported before the slot is released. */
-async function attempt(
+function attempt(
   provider: ChatProvider,
   req: ChatRequest,
   limiter: Limiter,
   tokens: number,
   signal?: AbortSignal,
-) {
-  const result = await limiter.run(
-    async (slot) => {
-      try {
-        const r: ProviderCallResult = await provider.complete(req, signal);
-        limiter.onSuccess(r.rateLimit, slot);
-        return r;
-      } catch (e) {
-        // Reported before the slot is released so the next dispatch sees the new limit.
-        if (e instanceof ProviderError && e.kind === 'rate-limit') {
-          limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, slot });
+): Promise<CallResult> {
+  return limiter
+    .run(
+      async (slot) => {
+        try {
+          const r: ProviderCallResult = await provider.complete(req, signal);
+          limiter.onSuccess(r.rateLimit, slot);
+          return r;
+        } catch (e) {
+          // Reported before the slot is released so the next dispatch sees the new limit.
+          if (e instanceof ProviderError && e.kind === 'rate-limit') {
+            limiter.onRateLimited(e.retryAfterMs, { info: e.rateLimit, slot });
+          }
+          throw e;
         }
-        throw e;
-      }
-    },
-    signal,
-    tokens,
-  );
-  // the pacing hints are transient: never part of the sample (a copy only when there are some)
-  if (result.rateLimit === undefined) return result;
-  const { rateLimit: _transient, ...call } = result;
-  return call;
+      },
+      signal,
+      tokens,
+    )
+    .then(withoutHints);
 }
 
 export async function callWithRetry(provider: ChatProvider, req: ChatRequest, opts: RetryOptions): Promise<CallResult> {

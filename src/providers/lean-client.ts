@@ -12,7 +12,8 @@
 // takes the SDK's own path unchanged.
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, type ClientOptions } from 'openai';
 import { CALL, type CallHandle } from './call-clock.js';
-import { PreparedHeaders } from './node-fetch.js';
+import { BufferedResponse, PreparedHeaders } from './node-fetch.js';
+import { plainPostHeaders } from './sdk-headers.js';
 import { isAbortError } from './provider-error.js';
 
 /** A transport that stops a request through init[CALL] (node-fetch.ts); others get a signal. */
@@ -61,15 +62,20 @@ function mediaType(contentType: string): string {
   return (semi < 0 ? contentType : contentType.slice(0, semi)).trim();
 }
 
-/** The SDK's rules for a successful answer's body (defaultParseResponse): JSON, text or nothing. */
-async function parsed(response: Response): Promise<unknown> {
+/**
+ * The SDK's rules for a successful answer's body (defaultParseResponse): JSON, text or nothing.
+ * Our transport's answer is read at once (no promise per call), another's as fetch reads it.
+ */
+function parsed(response: Response): unknown {
   if (response.status === 204) return null;
   const contentType = response.headers.get('content-type');
   const type = contentType === null ? undefined : mediaType(contentType);
+  const now = response instanceof BufferedResponse ? response : undefined;
   if (type?.includes('application/json') || type?.endsWith('+json')) {
-    return response.headers.get('content-length') === '0' ? undefined : response.json();
+    if (response.headers.get('content-length') === '0') return undefined;
+    return now ? now.jsonNow() : response.json();
   }
-  return response.text();
+  return now ? now.textNow() : response.text();
 }
 
 function safeJson(text: string): unknown {
@@ -104,19 +110,25 @@ export class LeanOpenAI extends OpenAI {
   /**
    * A JSON POST as the SDK makes it (its URL, headers, error classes and rules for reading the
    * answer) without its per-request plumbing: no options merging, logging, AbortController,
-   * retry bookkeeping or promise wrappers, ~45 µs a call. `call` times it out and stops it.
+   * retry bookkeeping or promise wrappers, ~45 µs a call. `call` times it out and stops it;
+   * `json` is the body as JSON when the caller has it already (the repeats of a request).
    */
-  async postJson(path: string, body: object, call: CallHandle): Promise<{ data: unknown; response: Response }> {
+  async postJson(
+    path: string,
+    body: object,
+    call: CallHandle,
+    json?: string,
+  ): Promise<{ data: unknown; response: Response }> {
     if (!this.#steps) return this.post(path, { body, ...callRequestOptions(call) }).withResponse();
     let url = this.#postUrls.get(path);
     if (url === undefined) this.#postUrls.set(path, (url = this.buildURL(path, undefined)));
-    // built by the SDK itself, once: auth, user agent, platform and default headers
-    const headers =
-      this.#postHeadersBuilt ??
-      (this.#postHeadersBuilt = await (this.#postHeaders ??= this.#steps
-        .buildHeaders({ options: { body }, method: 'post', bodyHeaders: JSON_BODY, retryCount: 0 })
-        .then((h) => new PreparedHeaders(fieldsOf(h)))));
-    const init = { method: 'POST', headers, body: JSON.stringify(body), [CALL]: call } as unknown as RequestInit;
+    const headers = this.#postHeadersBuilt ?? (await this.#firstPostHeaders(body));
+    const init = {
+      method: 'POST',
+      headers,
+      body: json ?? JSON.stringify(body),
+      [CALL]: call,
+    } as unknown as RequestInit;
     let response: Response;
     try {
       // our transport takes the handle as is; any other gets a signal from fetchWithTimeout
@@ -139,7 +151,39 @@ export class LeanOpenAI extends OpenAI {
         response.headers,
       );
     }
-    return { data: await parsed(response), response };
+    const data = parsed(response);
+    return { data: data instanceof Promise ? await data : data, response };
+  }
+
+  /**
+   * The SDK's headers for a JSON POST (auth, user agent, platform, default headers), once:
+   * made from the client's own parts when sdk-headers.ts covers its options (no Headers, so
+   * undici stays unloaded), else built by the SDK itself.
+   */
+  async #firstPostHeaders(body: object): Promise<PreparedHeaders> {
+    const self = this as unknown as {
+      _provider?: unknown;
+      _workloadIdentityAuth?: unknown;
+      idempotencyHeader?: unknown;
+      getUserAgent(): string;
+    };
+    const plain = plainPostHeaders({
+      apiKey: this.apiKey,
+      organization: this.organization,
+      project: this.project,
+      userAgent: self.getUserAgent(),
+      defaultHeaders: this._options.defaultHeaders,
+      provider: self._provider,
+      workloadIdentity: self._workloadIdentityAuth,
+      idempotencyHeader: self.idempotencyHeader,
+    });
+    if (plain) return (this.#postHeadersBuilt = new PreparedHeaders(plain));
+    return (this.#postHeadersBuilt = await (this.#postHeaders ??= this.#steps!.buildHeaders({
+      options: { body },
+      method: 'post',
+      bodyHeaders: JSON_BODY,
+      retryCount: 0,
+    }).then((h) => new PreparedHeaders(fieldsOf(h)))));
   }
 
   override buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {

@@ -26,8 +26,11 @@ export function createLimiters(concurrency: number | 'auto', opts: LimitersOptio
   if (concurrency !== 'auto') return singleLimiter(createLimiter(concurrency, opts));
   const byKey = new Map<string, { endpoint: string; model: string; limiter: Limiter }>();
   const all = () => [...byKey.values()];
+  // asked once per call, mostly for the same endpoint and model: found without a key string
+  let last: { endpoint: string; model: string; limiter: Limiter } | undefined;
   return {
     for(endpoint, model) {
+      if (last?.endpoint === endpoint && last.model === model) return last.limiter;
       const key = `${endpoint} ${model}`;
       let e = byKey.get(key);
       if (!e) {
@@ -41,6 +44,7 @@ export function createLimiters(concurrency: number | 'auto', opts: LimitersOptio
         e = { endpoint, model, limiter: createLimiter('auto', { ...opts, learned }) };
         byKey.set(key, e);
       }
+      last = e;
       return e.limiter;
     },
     // read per call started and finished: summed without building a list

@@ -21,7 +21,7 @@
 // Growth happens only while calls are waiting, so an idle limiter does not inflate.
 // Callers report outcomes (onSuccess / onRateLimited) from INSIDE the function given to
 // run(), before the slot is released, so the new limit applies to the very next dispatch.
-import { AbortGroups } from './call-clock.js';
+import { AbortWatch } from './call-clock.js';
 import { abortError, type RateLimitInfo } from './provider-error.js';
 import { RatePacer } from './rate-pacer.js';
 
@@ -111,7 +111,7 @@ class GateLimiter implements Limiter {
   protected readonly now: () => number;
   private readonly maxPauseMs: number;
   private readonly pacer = new RatePacer();
-  private readonly waiting = new AbortGroups<Waiter>((w) => this.leave(w));
+  private readonly waiting = new AbortWatch((signal) => this.leave(signal));
   /** Smoothed duration of successful calls: one "round trip". */
   protected rtt: number | undefined;
   protected minRtt = Infinity;
@@ -153,41 +153,54 @@ class GateLimiter implements Limiter {
         reject,
         signal,
         start: () => {
-          if (signal) this.waiting.delete(signal, waiter);
           this._inFlight++;
           this.inFlightTokens += tokens;
           const t0 = this.now();
-          let ok = false;
-          fn({ level: this._inFlight, startedAt: t0, tokens })
-            .then((v) => {
-              ok = true;
+          // the slot is released before the caller hears the outcome (fn has reported it):
+          // two handlers, not then + finally, which made two more promises and closures a call
+          fn({ level: this._inFlight, startedAt: t0, tokens }).then(
+            (v) => {
+              this.sample(this.now() - t0);
+              this.release(tokens);
               resolve(v);
-            }, reject)
-            .finally(() => {
-              if (ok) this.sample(this.now() - t0);
-              this._inFlight--;
-              this.inFlightTokens -= tokens;
-              this.drain();
-            });
+            },
+            (e: unknown) => {
+              this.release(tokens);
+              reject(e);
+            },
+          );
         },
       };
-      if (signal) this.waiting.add(signal, waiter);
+      if (signal) this.waiting.watch(signal);
       this.queue.push(waiter);
       this.drain();
     });
   }
 
-  /** A queued waiter whose signal aborted leaves the queue. */
-  private leave(w: Waiter): void {
-    const i = this.queue.indexOf(w, this.head);
-    if (i < 0) return;
-    this.queue.splice(i, 1);
+  private release(tokens: number): void {
+    this._inFlight--;
+    this.inFlightTokens -= tokens;
+    this.drain();
+  }
+
+  /** The queued waiters of a signal that aborted leave the queue. */
+  private leave(signal: AbortSignal): void {
+    const left: Waiter[] = [];
+    const kept: Waiter[] = [];
+    for (let i = this.head; i < this.queue.length; i++) {
+      const w = this.queue[i]!;
+      (w.signal === signal ? left : kept).push(w);
+    }
+    if (!left.length) return;
+    this.queue.length = 0;
+    this.head = 0;
+    for (const w of kept) this.queue.push(w);
     // nothing waits for a pause to end any more: its timer must not keep the process alive
     if (this.queued === 0 && this.pauseTimer) {
       clearTimeout(this.pauseTimer);
       this.pauseTimer = undefined;
     }
-    w.reject(abortError(w.signal));
+    for (const w of left) w.reject(abortError(signal));
   }
 
   private sample(d: number): void {

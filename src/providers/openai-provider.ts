@@ -131,6 +131,8 @@ function missingKeyMessage(keyEnv: string, opts: OpenAIProviderOptions): string 
 interface ProviderState {
   endpoint: string;
   useMaxCompletionTokens: boolean;
+  /** The last chat request's body and its JSON: a case's repeats follow one another with one request object. */
+  last?: { req: ChatRequest; completion: boolean; body: Record<string, unknown>; json: string };
 }
 
 /**
@@ -196,10 +198,13 @@ async function chatOnce(
   call: CallHandle,
 ): Promise<ProviderCallResult> {
   const t0 = performance.now();
-  const { data, response } = await client.postJson('/chat/completions', chatBody(req, state), call);
-  const result: ProviderCallResult = chatResult(data, performance.now() - t0, state.endpoint, () =>
-    response.headers.get('content-type'),
-  );
+  let last = state.last;
+  if (last?.req !== req || last.completion !== state.useMaxCompletionTokens) {
+    const body = chatBody(req, state);
+    state.last = last = { req, completion: state.useMaxCompletionTokens, body, json: JSON.stringify(body) };
+  }
+  const { data, response } = await client.postJson('/chat/completions', last.body, call, last.json);
+  const result: ProviderCallResult = chatResult(data, performance.now() - t0, state.endpoint, response.headers);
   const rl = parseRateLimitInfo(response.headers);
   if (rl) result.rateLimit = rl;
   return result;
@@ -210,36 +215,38 @@ export function chatResult(
   data: unknown,
   latencyMs: number,
   endpoint: string,
-  contentType: () => string | null = () => null,
+  headers?: { get(name: string): string | null },
 ): CallResult {
-  const state = { endpoint };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
   const d: any = data;
   const choice = d && typeof d === 'object' && Array.isArray(d.choices) ? d.choices[0] : undefined;
   if (!choice || typeof choice !== 'object' || !choice.message || typeof choice.message !== 'object') {
-    const got = typeof d === 'string' ? `a ${contentType() ?? 'non-JSON'} body` : 'JSON without choices[0].message';
+    const got =
+      typeof d === 'string'
+        ? `a ${headers?.get('content-type') ?? 'non-JSON'} body`
+        : 'JSON without choices[0].message';
     throw new ProviderError(
       'bad-response',
-      `${state.endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`,
+      `${endpoint} answered ${got}; is base_url an OpenAI-compatible /v1 endpoint?`,
     );
   }
   const content: unknown = choice.message.content;
   if (content !== null && content !== undefined && typeof content !== 'string') {
     throw new ProviderError(
       'bad-response',
-      `${state.endpoint} answered a malformed response: message.content is ${describe(content)}, not text`,
+      `${endpoint} answered a malformed response: message.content is ${describe(content)}, not text`,
     );
   }
   if (choice.finish_reason === 'content_filter') {
     throw new ProviderError(
       'refused',
-      `${state.endpoint} withheld the answer (finish_reason content_filter: the provider's content filter)`,
+      `${endpoint} withheld the answer (finish_reason content_filter: the provider's content filter)`,
     );
   }
   const result: CallResult = { output: typeof content === 'string' ? content : '', latencyMs };
-  const calls = toolCallsOf(choice.message, state.endpoint);
+  const calls = toolCallsOf(choice.message, endpoint);
   if (calls?.length) result.toolCalls = calls;
-  const usage = chatUsage(d.usage, state.endpoint);
+  const usage = chatUsage(d.usage, endpoint);
   if (usage) result.usage = usage;
   if (typeof d.model === 'string') result.model = interned(d.model);
   if (typeof d.system_fingerprint === 'string') result.systemFingerprint = interned(d.system_fingerprint);
@@ -322,6 +329,7 @@ async function embedOnce(
 }
 
 interface GuardContext {
+  client: LeanOpenAI;
   state: ProviderState;
   timeoutMs: number;
   /** Times out and cancels every call of this provider (one timer, not one per call). */
@@ -331,10 +339,14 @@ interface GuardContext {
   secrets: Redactor;
 }
 
-/** Timeout, caller abort and error mapping around one request. */
-async function guarded(
+/** One request of a kind (chat, embeddings). */
+type Once<R> = (client: LeanOpenAI, req: R, state: ProviderState, call: CallHandle) => Promise<ProviderCallResult>;
+
+/** Timeout, caller abort and error mapping around one request (its parts passed, not a closure per call). */
+async function guarded<R>(
   ctx: GuardContext,
-  call: (handle: CallHandle) => Promise<ProviderCallResult>,
+  once: Once<R>,
+  req: R,
   signal: AbortSignal | undefined,
   hasMaxTokens: boolean,
 ): Promise<ProviderCallResult> {
@@ -344,11 +356,11 @@ async function guarded(
   try {
     let result: ProviderCallResult;
     try {
-      result = await call(handle);
+      result = await once(ctx.client, req, ctx.state, handle);
     } catch (e) {
       if (!ctx.state.useMaxCompletionTokens && hasMaxTokens && rejectsMaxTokens(e)) {
         ctx.state.useMaxCompletionTokens = true;
-        result = await call(handle);
+        result = await once(ctx.client, req, ctx.state, handle);
       } else throw e;
     }
     // a model may repeat what it was sent, a server may echo a header: neither reaches a sink
@@ -368,7 +380,7 @@ async function guarded(
     pe.message = ctx.secrets.redact(pe.message);
     throw pe;
   } finally {
-    ctx.clock.finish(handle, signal);
+    ctx.clock.finish(handle);
   }
 }
 
@@ -382,6 +394,7 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   const secrets = opts.redactor ?? new Redactor();
   const client = openAIClient(cfg, opts, secrets);
   const ctx: GuardContext = {
+    client,
     state,
     timeoutMs: opts.timeoutMs,
     clock: new CallClock(opts.timeoutMs),
@@ -392,9 +405,9 @@ export function createOpenAIProvider(cfg: ProviderConfig, opts: OpenAIProviderOp
   return {
     endpoint: state.endpoint,
     complete: (req: ChatRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
-      guarded(ctx, (s) => chatOnce(client, req, state, s), signal, req.max_tokens !== undefined),
+      guarded(ctx, chatOnce, req, signal, req.max_tokens !== undefined),
     embed: (req: EmbeddingRequest, signal?: AbortSignal): Promise<ProviderCallResult> =>
-      guarded(ctx, (s) => embedOnce(client, req, state, s), signal, false),
+      guarded(ctx, embedOnce, req, signal, false),
     get batch() {
       return (batch ??= batchOf(cfg, opts, ctx));
     },

@@ -22,36 +22,35 @@ function refilled(b: Bucket, now: number): number {
   return Math.min(b.capacity, b.level + (now - b.at) * b.rate);
 }
 
+/** How long (ms) until `cost` is in the bucket. */
+function waitFor(b: Bucket | undefined, cost: number, now: number): number {
+  if (!b || cost <= 0) return 0;
+  // a call larger than the whole allowance could never go: it goes when the bucket is full
+  const need = Math.min(cost, b.capacity);
+  const have = refilled(b, now);
+  return have < need ? (need - have) / b.rate : 0;
+}
+
+function take(b: Bucket, cost: number, now: number): void {
+  b.level = refilled(b, now) - cost;
+  b.at = now;
+}
+
 export class RatePacer {
   private requests: Bucket | undefined;
   private tokens: Bucket | undefined;
 
   /** How long (ms) a call estimated at `tokens` must wait before it may be sent; 0 = now. */
   wait(now: number, tokens: number): number {
-    let ms = 0;
-    for (const [b, cost] of [
-      [this.requests, 1],
-      [this.tokens, tokens],
-    ] as const) {
-      if (!b || cost <= 0) continue;
-      // a call larger than the whole allowance could never go: it goes when the bucket is full
-      const need = Math.min(cost, b.capacity);
-      const have = refilled(b, now);
-      if (have < need) ms = Math.max(ms, (need - have) / b.rate);
-    }
-    return Math.ceil(ms);
+    // asked before every dispatch: nothing to build while no allowance is known
+    if (!this.requests && !this.tokens) return 0;
+    return Math.ceil(Math.max(waitFor(this.requests, 1, now), waitFor(this.tokens, tokens, now)));
   }
 
   /** A call estimated at `tokens` was sent. */
   spend(now: number, tokens: number): void {
-    for (const [b, cost] of [
-      [this.requests, 1],
-      [this.tokens, tokens],
-    ] as const) {
-      if (!b) continue;
-      b.level = refilled(b, now) - cost;
-      b.at = now;
-    }
+    if (this.requests) take(this.requests, 1, now);
+    if (this.tokens) take(this.tokens, tokens, now);
   }
 
   /**

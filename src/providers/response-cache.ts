@@ -301,6 +301,11 @@ export class FsResponseCache implements ResponseCache {
     }
   }
 
+  /** Whether no entry can be found at all (a cold run): its caller may skip the look-ups. */
+  async isEmpty(): Promise<boolean> {
+    return (await this.load()).size === 0;
+  }
+
   async get(key: string): Promise<CallResult | undefined> {
     this.checkKey(key);
     const index = await this.load();
@@ -324,7 +329,8 @@ export class FsResponseCache implements ResponseCache {
     // comes from our provider, so picking them is enough here; reads are what get validated.
     const { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason } = value;
     const result = { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason };
-    const line = JSON.stringify({ v: 1, key, result });
+    // JSON.stringify({ v: 1, key, result }) without the wrapper (the key is checked hex: nothing to escape)
+    const line = `{"v":1,"key":"${key}","result":${JSON.stringify(result)}}`;
     const index = this.loaded ?? (await this.load());
     try {
       this.open();

@@ -16,7 +16,7 @@ const POOLED_CHARS = 4096;
  */
 export class AnswerPool {
   private readonly texts = new Map<string, string>();
-  private readonly usages = new Map<string, TokenUsage>();
+  private readonly usages = new Map<number | string, TokenUsage>();
 
   text(t: string): string {
     if (t.length > POOLED_CHARS) return t;
@@ -24,11 +24,19 @@ export class AnswerPool {
   }
 
   usage(u: TokenUsage | undefined): TokenUsage | undefined {
-    return u && pooled(this.usages, `${u.input} ${u.output} ${u.cached}`, u);
+    return u && pooled(this.usages, usageKey(u), u);
   }
 }
 
-function pooled<T>(pool: Map<string, T>, key: string, value: T): T {
+/** The three counts as one number while each is under 2^17 (a string per answer otherwise). */
+function usageKey(u: TokenUsage): number | string {
+  const w = 131072;
+  return u.input < w && u.output < w && u.cached < w
+    ? (u.input * w + u.output) * w + u.cached
+    : `${u.input} ${u.output} ${u.cached}`;
+}
+
+function pooled<K, T>(pool: Map<K, T>, key: K, value: T): T {
   const seen = pool.get(key);
   if (seen !== undefined) return seen;
   if (pool.size >= POOL_MAX) pool.clear();

@@ -130,10 +130,12 @@ const READS_AT_ONCE = 1024;
  */
 export async function fillFromCache(
   jobs: Iterable<CallJob>,
-  cache: { get(key: string): Promise<CallResult | undefined> },
+  cache: { get(key: string): Promise<CallResult | undefined>; isEmpty?(): Promise<boolean> },
   mode: CacheMode,
 ): Promise<void> {
   if (mode === 'off' || mode === 'record') return;
+  // a cold cache answers every look-up with a miss: 20,000 of them were ~20 ms of a cold start
+  if (await cache.isEmpty?.()) return;
   const pool = new AnswerPool();
   let pending: Promise<void>[] = [];
   for (const job of jobs) {

@@ -32,17 +32,25 @@ export class SpendBudget {
  * Upper-bound estimate for calls not in the cache: input tokens from the rendered prompt
  * (estimateTokens) and output at max_tokens, since the real length is unknown.
  */
-export function estimateCost(
-  pricer: Pricer,
-  calls: Iterable<{ request: { model: string; max_tokens?: number; messages: { content: string }[] } }>,
-): number {
+interface EstimatedCall {
+  request: { model: string; max_tokens?: number; messages: { content: string }[] };
+}
+
+export function estimateCost(pricer: Pricer, calls: Iterable<EstimatedCall>): number {
   let usd = 0;
+  // the repeats of a case share one request object, planned one after another: priced once
+  let last: EstimatedCall['request'] | undefined;
+  let lastUsd = 0;
   for (const c of calls) {
-    let chars = 0;
-    for (const m of c.request.messages) chars += m.content.length;
-    const input = estimateTokens(chars);
-    const output = c.request.max_tokens ?? 512;
-    usd += pricer.price(c.request.model, { input, output, cached: 0 }).usd;
+    if (c.request !== last) {
+      let chars = 0;
+      for (const m of c.request.messages) chars += m.content.length;
+      const input = estimateTokens(chars);
+      const output = c.request.max_tokens ?? 512;
+      last = c.request;
+      lastUsd = pricer.price(c.request.model, { input, output, cached: 0 }).usd;
+    }
+    usd += lastUsd;
   }
   return usd;
 }

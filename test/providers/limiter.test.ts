@@ -207,6 +207,9 @@ describe('limiter mechanics', () => {
     const runs = Array.from({ length: 12 }, () =>
       l.run(() => new Promise<void>((r) => pending.push(() => (l.onSuccess(), r())))),
     );
+    // the first call's slot was released before its caller went on, and took one of this
+    // turn's starts (BURST): the fourth starts in the next turn
+    await new Promise((r) => setImmediate(r));
     expect(l.inFlight).toBe(4);
     // 8 calls wait behind 4 slots: slow start adds ½ per success (×1.5 each round trip)
     for (let i = 0; i < 4; i++) {

@@ -5,6 +5,7 @@ import {
   parseRetryAfter,
   ProviderError,
 } from '../../src/providers/provider-error.js';
+import { ResponseHeaders } from '../../src/providers/node-fetch.js';
 
 const h = (o: Record<string, string>) => new Headers(o);
 
@@ -44,6 +45,15 @@ describe('header parsing', () => {
       ),
     ).toEqual({ remainingRequests: 59, resetRequestsMs: 1000, remainingTokens: 0, resetTokensMs: 360_000 });
     expect(parseRateLimitInfo(h({}))).toBeUndefined();
+  });
+
+  it('x-ratelimit-* headers of our transport, found by their prefix in any case', () => {
+    const ours = (raw: string[]) => new ResponseHeaders(raw);
+    const raw = ['Content-Type', 'application/json', 'X-RateLimit-Remaining-Requests', '7'];
+    expect(ours(raw).hasPrefix('x-ratelimit-')).toBe(true);
+    expect(parseRateLimitInfo(ours(raw))).toEqual({ remainingRequests: 7 });
+    expect(ours(['content-type', 'application/json', 'x-request-id', 'r1']).hasPrefix('x-ratelimit-')).toBe(false);
+    expect(parseRateLimitInfo(ours(['x-request-id', 'r1']))).toBeUndefined();
   });
 
   it('only rate-limit, server, timeout, network and bad-response are retryable', () => {

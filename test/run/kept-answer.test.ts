@@ -1,7 +1,11 @@
 // kept(): the answer a run holds until its report has every field of the one it was given, as
 // its own object; token counts repeated among recent answers are one object, in a pool of
-// bounded size. fillFromCache keeps cache hits the same way.
+// bounded size. fillFromCache keeps cache hits the same way (and skips the look-ups in an empty cache).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FsResponseCache } from '../../src/providers/response-cache.js';
 import { AnswerPool, kept } from '../../src/run/kept-answer.js';
 import { fillFromCache, type CallJob } from '../../src/run/sample-plan.js';
 import type { CallResult } from '../../src/types.js';
@@ -51,5 +55,26 @@ describe('fillFromCache', () => {
     expect(jobs.map((j) => j.result)).toEqual([answer(0), answer(1), answer(2)]);
     expect(jobs[1]!.result!.usage).toBe(jobs[0]!.result!.usage);
     expect(jobs[1]!.result).not.toBe(jobs[0]!.result);
+  });
+
+  it('looks nothing up in a cache that is empty, and everything in one that is not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-fill-'));
+    try {
+      const cache = new FsResponseCache(dir);
+      let gets = 0;
+      const counted = Object.assign(cache, {
+        get: ((get) => (key: string) => (gets++, get(key)))(cache.get.bind(cache)),
+      });
+      const jobs = () => [0, 1].map((i) => ({ key: `${i}`.repeat(16), fromCache: false, uses: 1 }) as CallJob);
+      await fillFromCache(jobs(), counted, 'use');
+      expect(gets).toBe(0);
+      await cache.set('1'.repeat(16), answer(1));
+      const again = jobs();
+      await fillFromCache(again, counted, 'use');
+      expect(gets).toBe(2);
+      expect(again.map((j) => j.fromCache)).toEqual([false, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
