@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import { buildReport, type BuildReportInput, type SuiteComparisonInput } from '../compare/build-report.js';
 import type { Graders, Report } from '../compare/report-types.js';
+import type { YamlParses } from '../config/yaml-parses.js';
 import { formatProblem } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
 import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
@@ -86,9 +87,11 @@ export function finishComparison(c: Comparison, redactor: Redactor | undefined):
 /** Evaluates base and head (with `opts.shard`, only that shard's cases) into the report's input. */
 export async function evaluateComparison(opts: CompareOptions): Promise<Comparison> {
   const revs = await (opts.revisions ?? openRevisions(opts.cwd, opts.base, opts.head, opts.configPath));
+  // base and head mostly share their config text: it is parsed once
+  const parses: YamlParses = new Map();
   const [base, head, changed] = await Promise.all([
-    sideSuites(revs.baseSrc, opts.configPath, opts),
-    sideSuites(revs.headSrc, opts.configPath, opts),
+    sideSuites(revs.baseSrc, opts.configPath, opts, parses),
+    sideSuites(revs.headSrc, opts.configPath, opts, parses),
     revs.changed,
   ]);
   const pinned = pinProviders(base, head);
@@ -153,11 +156,17 @@ function fingerprintOf(
   };
 }
 
-async function sideSuites(src: FileSource, configPath: string | undefined, opts: CompareOptions) {
-  const { config, file } = await loadConfig(src, configPath, opts.env);
+async function sideSuites(
+  src: FileSource,
+  configPath: string | undefined,
+  opts: CompareOptions,
+  yamlParses: YamlParses,
+) {
+  const { config, file } = await loadConfig(src, configPath, opts.env, yamlParses);
   const { suites, warnings } = await resolveSuites(src, config, file, {
     keepGoing: opts.keepGoing,
     repeatsOverride: opts.repeatsOverride,
+    yamlParses,
   });
   for (const w of warnings) opts.log.warn(`${formatProblem(w)} (${src.label})`);
   return { config, file, suites };
