@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{a as b}from"./chunk-T6QOONJY.js";import{a as v,f as R}from"./chunk-3XGSEOG7.js";import{a as l}from"./chunk-GS3H7DMW.js";import{a as E}from"./chunk-M45MDKGM.js";import{a as g,b as f,c as s,d as h,f as y,h as w}from"./chunk-MKQX3MD6.js";import{f as p}from"./chunk-X4XQKLWU.js";p();import{readFileSync as D}from"node:fs";p();function C(o,e,t){return{info:r=>t(`${r}
+import{a as b}from"./chunk-T6QOONJY.js";import{a as v,d as R}from"./chunk-A767MP7T.js";import"./chunk-MP6IYAMS.js";import{a as l}from"./chunk-GS3H7DMW.js";import{a as E}from"./chunk-M45MDKGM.js";import{a as g,b as f,c as s,d as h,f as y,h as w}from"./chunk-MKQX3MD6.js";import{f as p}from"./chunk-X4XQKLWU.js";p();import{readFileSync as D}from"node:fs";p();function C(o,e,t){return{info:r=>t(`${r}
 `),warn:r=>t(`${o.yellow("warning:")} ${r}
 `),debug:r=>{e&&t(`${o.dim("debug:")} ${r}
 `)}}}p();import{parseArgs as O}from"node:util";var u=`promptgate — measure prompt changes
@@ -40,7 +40,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 ${n}: stopping; finished samples are kept in the cache and a partial report is written
 `),t.abort(new Error(`cancelled (${n})`))};process.on("SIGINT",i),process.on("SIGTERM",i);try{let n=I(o);if(n==="help"||n==="version")return process.stdout.write(`${n==="help"?u:`promptgate ${L()}`}
 `),0;if(n==="usage")return process.stderr.write(`${u}
-`),2;let c=n.command==="compare"?R(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:d}=await import("./chunk-XFVVTJN3.js");return await d(n,{cwd:process.cwd(),env:process.env,log:w(C(e,n.verbose,m=>process.stderr.write(m)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(f(c))}
+`),2;let c=n.command==="compare"?R(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:d}=await import("./chunk-KEW7ONGC.js");return await d(n,{cwd:process.cwd(),env:process.env,log:w(C(e,n.verbose,m=>process.stderr.write(m)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(f(c))}
 `);return 2}return n instanceof h?(process.stderr.write(`${e.red("error:")} ${r.redact(g(n.message))}
 `),3):n instanceof TypeError&&n.code?.startsWith("ERR_PARSE_ARGS")?(process.stderr.write(`command line: ${n.message} (see --help)
 `),2):(process.stderr.write(r.redact(`internal error (please report it): ${n instanceof Error?n.stack??n.message:String(n)}
