@@ -1,0 +1,2 @@
+import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
+import{a as i,b as p,d as u,f as e}from"./chunk-X4XQKLWU.js";var r=p((c,o)=>{e();o.exports=i("node:v8")});e();var n=u(r(),1);function f(){(0,n.setFlagsFromString)("--no-allocation-site-pretenuring"),(0,n.setFlagsFromString)("--heap-growing-percent=50")}var g=5e4;function m(t){t<g&&(0,n.setFlagsFromString)("--heap-growing-percent=0")}export{f as a,m as b};

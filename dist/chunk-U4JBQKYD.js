@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{a as e,b as n}from"./chunk-JNWQVBKW.js";import{f as o}from"./chunk-X4XQKLWU.js";o();import{mkdir as m}from"node:fs/promises";import{dirname as a,resolve as w}from"node:path";async function c(r,i,t){try{await m(a(r),{recursive:!0})}catch(s){throw e(t??r,s)}await n(r,typeof i=="string"?[i]:i,t)}async function u(r,i,t){await c(w(t.cwd,r),i),t.log.info(`wrote ${r}`)}export{c as a,u as b};
