@@ -2,6 +2,7 @@
 // The `promptgate` command. One catch turns user-facing errors into their exit codes and a
 // one-line-per-problem message; anything else is a bug and says so.
 import { readFileSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { cliLogger } from './cli/cli-logger.js';
 import { paintFor } from './cli/colour.js';
@@ -83,6 +84,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Node ≥ 22.1 keeps the compiled code of the chunks this entry imports later (all but its own
+// few) in its compile cache (NODE_COMPILE_CACHE, else the temp folder): a later start
+// compiles ~1 MB less (20-40 ms on Node 24). Node 20 has no such cache.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 tuneHeap();
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,7 +1,7 @@
 // Finds and loads promptgate.yml. Every problem is collected and thrown at once as an
 // InputError whose lines read `file:line:col: message`. Assertions are checked by the
 // AssertionChecker the caller passes (the types are defined above config, in suites/).
-import { LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
 import { InputError, type Problem } from '../errors.js';
 import { depthProblem, MAX_YAML_ALIASES, yamlLimitMessage } from '../input-limits.js';
 import type { AssertionChecker } from './assertion-checker.js';
@@ -10,6 +10,7 @@ import type { FileSource } from '../files/file-source.js';
 import { extraChecks } from './extra-checks.js';
 import { configSchema, defaultConfig, type Config } from './schema.js';
 import { yamlProblems } from './yaml-errors.js';
+import { parseYamlText, type YamlParses } from './yaml-parses.js';
 import { YamlLocator } from './yaml-locate.js';
 import { explainIssue, type PathMessage } from './zod-issues.js';
 
@@ -32,12 +33,15 @@ export async function findConfigFile(src: FileSource, explicit?: string): Promis
   return null;
 }
 
-/** Parses and validates config text; throws InputError listing every problem. */
-export function parseConfig(text: string, file: string, assertions: AssertionChecker): Config {
-  const lineCounter = new LineCounter();
-  let doc: ReturnType<typeof parseDocument>;
+/**
+ * Parses and validates config text; throws InputError listing every problem. `parses`: the
+ * run's parsed YAML texts (yaml-parses.ts), when it reads the same config more than once.
+ */
+export function parseConfig(text: string, file: string, assertions: AssertionChecker, parses?: YamlParses): Config {
+  let doc: Document;
+  let lineCounter;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false });
+    ({ doc, lineCounter } = parseYamlText(text, parses));
   } catch (e) {
     throw InputError.one(file, yamlLimitMessage(e), 1, 1);
   }
@@ -84,9 +88,10 @@ export async function loadConfig(
   src: FileSource,
   explicit: string | undefined,
   checkerFor: (text: string) => Promise<AssertionChecker>,
+  parses?: YamlParses,
 ): Promise<{ config: Config; file: string | null }> {
   const file = await findConfigFile(src, explicit);
   if (file === null) return { config: defaultConfig(), file: null };
   const text = (await src.read(file)) ?? '';
-  return { config: parseConfig(text, file, await checkerFor(text)), file };
+  return { config: parseConfig(text, file, await checkerFor(text), parses), file };
 }

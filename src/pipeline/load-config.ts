@@ -9,6 +9,7 @@
 // the environment's choosing.
 import { loadConfig as loadConfigWith } from '../config/load-config.js';
 import { defaultProviderSchema, type Config } from '../config/schema.js';
+import type { YamlParses } from '../config/yaml-parses.js';
 import { InputError } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
 import { assertionCheckerFor } from '../suites/assertions/checker.js';
@@ -24,8 +25,9 @@ export async function loadConfig(
   src: FileSource,
   explicit?: string,
   env?: Record<string, string | undefined>,
+  parses?: YamlParses,
 ): Promise<{ config: Config; file: string | null }> {
-  const loaded = await loadConfigWith(src, explicit, assertionCheckerFor);
+  const loaded = await loadConfigWith(src, explicit, assertionCheckerFor, parses);
   const baseUrl = env?.[BASE_URL_ENV]?.trim();
   if (loaded.file !== null || !baseUrl) return loaded;
   const provider = defaultProviderSchema.safeParse({ base_url: baseUrl });

@@ -35,10 +35,12 @@ export async function runWorkingTree(opts: RunOptions): Promise<RunResult> {
 /** The working tree's config and the suites `--suite` selects (all by default); also used by `drift`. */
 export async function selectWorkingTreeSuites(opts: RunOptions) {
   const src = new WorkingTreeSource(opts.cwd);
-  const { config, file } = await loadConfig(src, opts.configPath, opts.env);
+  const yamlParses = new Map(); // the config is parsed once, for loading and for positions
+  const { config, file } = await loadConfig(src, opts.configPath, opts.env, yamlParses);
   const { suites, warnings } = await resolveSuites(src, config, file, {
     keepGoing: opts.keepGoing,
     repeatsOverride: opts.repeatsOverride,
+    yamlParses,
   });
   for (const w of warnings) opts.log.warn(formatProblem(w));
   let selected = suites;

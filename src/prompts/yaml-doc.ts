@@ -1,10 +1,11 @@
 // YAML parsing that keeps positions, so every problem can be reported as file:line:col.
 // Used by all prompt formats and the YAML case loader. JSON files go through here too
 // (JSON is YAML 1.2), which gives JSON errors a line and column for free.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type * as z from '../zod.js';
 import { yamlProblems } from '../config/yaml-errors.js';
 import { YamlLocator } from '../config/yaml-locate.js';
+import { parseYamlText, type YamlParses } from '../config/yaml-parses.js';
 import type { AssertionChecker } from '../config/assertion-checker.js';
 import { explainIssue, showPath } from '../config/zod-issues.js';
 import type { Problem } from '../errors.js';
@@ -21,12 +22,13 @@ export interface YamlDoc {
 
 /**
  * @param lineOffset lines before `text` in the real file (front matter starts on line 2).
+ * @param parses the run's parsed texts (config/yaml-parses.ts), when it reads a text again.
  */
-export function parseYaml(text: string, file: string, lineOffset = 0): YamlDoc {
-  const lc = new LineCounter();
+export function parseYaml(text: string, file: string, lineOffset = 0, parses?: YamlParses): YamlDoc {
+  let lc;
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    ({ doc, lineCounter: lc } = parseYamlText(text, parses));
   } catch (e) {
     // only a stack overflow gets here (thousands of nested brackets)
     return limitDoc(file, lineOffset, yamlLimitMessage(e));

@@ -4,12 +4,15 @@ import type { Config } from '../config/schema.js';
 import { InputError, type Problem } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
 import type { YamlDoc } from '../prompts/yaml-doc.js';
+import type { YamlParses } from '../config/yaml-parses.js';
 import type { AssertionSpec, EvalCase, Prompt } from '../types.js';
 import { checkCaseVariables } from './render-case.js';
 
 export interface ResolveOptions {
   keepGoing?: boolean;
   repeatsOverride?: number;
+  /** The run's parsed YAML texts: the config was parsed already when it was loaded. */
+  yamlParses?: YamlParses;
 }
 
 export interface ResolveContext {

@@ -86,7 +86,7 @@ export async function resolveSuites(
   const ctx: ResolveContext = { src, config, configFile, opts, errors: [], warnings: [] };
   if (configFile) {
     const text = await src.read(configFile);
-    if (text !== undefined) ctx.configDoc = parseYaml(text, configFile);
+    if (text !== undefined) ctx.configDoc = parseYaml(text, configFile, 0, opts.yamlParses);
   }
   const all = await src.list();
   const usedPrompts = new Set(config.suites.map((s) => s.prompt));
