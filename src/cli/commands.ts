@@ -1,7 +1,6 @@
 // The commands. Each returns its exit code; errors bubble to the one catch in main.
-// What is done with a report (statistics, renderers, files) is imported when needed
-// (report-outputs.ts): by compare, while its calls run rather than before the first one.
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../pipeline/load-config.js';
 import { runResults } from '../compare/run-results.js';
 import { formatProblem, oneLine } from '../errors.js';
@@ -9,21 +8,32 @@ import { WorkingTreeSource } from '../files/fs-source.js';
 import type { OpenedRevisions } from '../pipeline/open-revisions.js';
 import type { Logger } from '../log.js';
 import type { Redactor } from '../redact.js';
-import { evaluateComparison, type Comparison } from '../pipeline/evaluate-comparison.js';
+import {
+  compareRevisions,
+  evaluateComparison,
+  finishComparison,
+  type Comparison,
+} from '../pipeline/compare-revisions.js';
+import { loadPartials, mergeComparison } from '../pipeline/merge-partials.js';
 import { partialFile, partialFileName } from '../pipeline/partial-result.js';
 import { shardLabel } from '../pipeline/shard.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
+import { renderComment, renderPlain, renderSummary } from '../report/render.js';
+import { renderHtml, renderHtmlParts } from '../report/html/render-html.js';
+import { CASES_FILE, caseLines, reportJson } from '../report/report-file.js';
+import { writeFailure, writeParts } from '../pipeline/write-parts.js';
+import { renderJUnitReport, renderJUnitRun } from '../report/render-junit.js';
+import type { Report } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
 import { validateSuites } from '../pipeline/validate-suites.js';
 import type { CliArgs } from './parse-args.js';
-import { progressReporter, type ProgressUpdate } from '../pipeline/progress-line.js';
+import { progressReporter } from '../pipeline/progress-line.js';
+import { readReport } from './read-report.js';
 import { formatRunTable } from './run-table.js';
 import { paintFor } from './colour.js';
+import { paintPreview } from './paint-preview.js';
 import { initCommand } from './init.js';
-import { writeJUnit, writeOut } from './write-out.js';
-import type * as ReportOutputs from './report-outputs.js';
-
-const reportOutputs = (): Promise<typeof ReportOutputs> => import('./report-outputs.js');
+import { driftCommand } from './drift.js';
 
 export interface CliContext {
   cwd: string;
@@ -36,6 +46,20 @@ export interface CliContext {
   redactor?: Redactor;
   /** `compare`: base and head, opened while this module loaded (cli.ts). */
   revisions?: Promise<OpenedRevisions>;
+}
+
+export function exitCodeFor(report: Report): number {
+  if (report.cancelled || report.stopped) return 3;
+  return report.verdict === 'fail' ? 1 : 0;
+}
+
+async function writeOut(path: string, text: string | Iterable<string>, label?: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (e) {
+    throw writeFailure(label ?? path, e);
+  }
+  await writeParts(path, typeof text === 'string' ? [text] : text, label);
 }
 
 /** One line about samples whose call failed (they are left out of the pass rates), or ''. */
@@ -73,7 +97,7 @@ export async function runCommand(args: CliArgs, ctx: CliContext): Promise<number
     case 'init':
       return initCommand(ctx);
     case 'drift':
-      return (await import('./drift.js')).driftCommand(args, ctx, commonOptions(args, ctx));
+      return driftCommand(args, ctx, commonOptions(args, ctx));
   }
 }
 
@@ -134,7 +158,7 @@ async function runSuitesCommand(args: CliArgs, ctx: CliContext): Promise<number>
     await writeOut(resolve(ctx.cwd, args.out), json);
     ctx.log.info(`wrote ${args.out}`);
   }
-  if (args.junit) await writeJUnit(args.junit, (await reportOutputs()).renderJUnitRun(results), ctx);
+  if (args.junit) await writeJUnit(args.junit, renderJUnitRun(results), ctx);
   if (r.stopped) {
     ctx.stderr.write(`${paintFor(ctx.stderr, ctx.env).red('error:')} run stopped early: ${oneLine(r.stopped)}\n`);
     return 3;
@@ -153,16 +177,9 @@ async function compareCommand(args: CliArgs, ctx: CliContext): Promise<number> {
     progress.finish();
     return writeShard(comparison, args, ctx);
   }
-  // the report's code loads once the first call has finished, while the others run
-  let outputs: Promise<typeof ReportOutputs> | undefined;
-  const onProgress = (e: ProgressUpdate) => {
-    outputs ??= reportOutputs();
-    options.onProgress(e);
-  };
-  const comparison = await evaluateComparison({ ...compareOptions, onProgress });
+  const { report } = await compareRevisions(compareOptions);
   progress.finish();
-  const { finishComparison, writeComparison } = await (outputs ?? reportOutputs());
-  return writeComparison(finishComparison(comparison, ctx.redactor).report, args, ctx);
+  return writeComparison(report, args, ctx);
 }
 
 /** A shard's partial result (redacted); no report and no gate: those are merge's. */
@@ -184,19 +201,52 @@ async function writeShard(c: Comparison, args: CliArgs, ctx: CliContext): Promis
 }
 
 async function mergeCommand(args: CliArgs, ctx: CliContext): Promise<number> {
-  const { loadPartials, mergeComparison, finishComparison, writeComparison } = await reportOutputs();
   const partials = await loadPartials(ctx.cwd, args.paths);
   const { report } = finishComparison(mergeComparison(partials), ctx.redactor);
   ctx.log.info(`merged ${partials.length} shard(s)`);
   return writeComparison(report, args, ctx);
 }
 
+/** compare's and merge's outputs: the report files, the preview or JSON on stdout, JUnit, and the exit code. */
+async function writeComparison(report: Report, args: CliArgs, ctx: CliContext): Promise<number> {
+  const dir = resolve(ctx.cwd, args.outDir);
+  const json = reportJson(report);
+  const out = (name: string, text: string | Iterable<string>) =>
+    writeOut(join(dir, name), text, join(args.outDir, name));
+  await out('report.json', json);
+  // the two files that grow with the cases are written a piece at a time
+  await out(CASES_FILE, caseLines(report));
+  await out('report.md', renderComment(report));
+  await out('summary.md', renderSummary(report));
+  await out('report.html', renderHtmlParts(report));
+  if (args.format === 'json') ctx.stdout.write(json);
+  else ctx.stdout.write(paintPreview(renderPlain(report), report.verdict, paintFor(ctx.stdout, ctx.env)));
+  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json, ${CASES_FILE} and report.html`);
+  if (args.junit) await writeJUnit(args.junit, renderJUnitReport(report), ctx);
+  const code = exitCodeFor(report);
+  const err = paintFor(ctx.stderr, ctx.env);
+  if (report.stopped)
+    ctx.stderr.write(
+      `${code === 3 ? err.red('error:') : err.yellow('warning:')} run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`,
+    );
+  else if (report.calls.failed)
+    ctx.log.warn(
+      `${report.calls.failed} model call(s) failed; their samples are left out of the statistics (errors are listed in report.json)`,
+    );
+  return code;
+}
+
+async function writeJUnit(file: string, xml: string, ctx: CliContext): Promise<void> {
+  await writeOut(resolve(ctx.cwd, file), xml);
+  ctx.log.info(`wrote ${file}`);
+}
+
+const RENDERERS = { summary: renderSummary, plain: renderPlain, md: renderComment, html: renderHtml };
+
 async function renderCommand(args: CliArgs, ctx: CliContext): Promise<number> {
-  const { readReport, renderComment, renderPlain, renderSummary, renderHtml } = await reportOutputs();
-  const renderers = { summary: renderSummary, plain: renderPlain, md: renderComment, html: renderHtml };
   const { report, warning } = await readReport(ctx.cwd, args.file!);
   if (warning) ctx.log.warn(warning);
-  const text = renderers[args.format as keyof typeof renderers](report);
+  const text = RENDERERS[args.format as keyof typeof RENDERERS](report);
   ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 }
