@@ -8,6 +8,7 @@ import { normalCdf } from '../../src/compare/stats/normal-cdf.js';
 import { normalQuantile } from '../../src/compare/stats/normal.js';
 import { expandedBca } from '../../src/compare/stats/bca.js';
 import { binomialUpperTail, midPThreshold } from '../../src/compare/stats/binomial.js';
+import { gateMde, gatePower } from '../../src/compare/stats/gate-power.js';
 
 const close = (actual: number, expected: number, tol = 1e-12) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected)));
@@ -76,6 +77,20 @@ describe('special functions', () => {
       [7, 7, 0.9, 0.4782969000000001],
     ];
     for (const [n, t, p, y] of refs) close(binomialUpperTail(n, t, p), y, 1e-12);
+  });
+  it('a log-factorial memo gives the same bits as computing each coefficient (tails and gate power)', () => {
+    const memo = new Map<number, number>();
+    for (const n of [1, 7, 50, 200, 1000, 4321])
+      for (const p of [0.013, 0.25, 0.5, 0.77])
+        for (const t of [0, 1, Math.floor(n * p), Math.ceil(n * p) + 3, n])
+          expect(binomialUpperTail(n, t, p, memo)).toBe(binomialUpperTail(n, t, p));
+    expect(memo.size).toBeGreaterThan(50); // the memo was used
+    for (const n of [12, 200, 3000]) {
+      const s = { n, repeats: 3, components: { between: 0.04, withinPerRun: 0.09 }, alpha: 0.05, minEffect: 0.02 };
+      const memoised = { ...s, logFactorials: new Map<number, number>() };
+      for (const drop of [0.01, 0.05, 0.2]) expect(gatePower(memoised, drop)).toBe(gatePower(s, drop));
+      expect(gateMde(memoised)).toBe(gateMde(s));
+    }
   });
   it('midPThreshold is the smallest b with McNemar mid-p(b, n − b) < alpha', () => {
     for (const alpha of [0.05, 0.01, 0.2]) {

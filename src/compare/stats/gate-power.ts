@@ -6,7 +6,7 @@
 // the counts (B worse, C better), whose power is an exact binomial sum. Finer within-case noise
 // (k > 1) is less discrete than whole flips, so the model is conservative there; and a run
 // with no change at all still gets a positive MDE (the drop's own flips carry variance).
-import { binomialUpperTail, logBinomialPmf, midPThreshold } from './binomial.js';
+import { binomialUpperTail, logBinomialPmf, midPThreshold, type LogFactorials } from './binomial.js';
 import { normalCdf } from './normal-cdf.js';
 import { normalQuantile } from './normal.js';
 import { varianceComponents, type CaseCounts, type VarianceComponents } from './power.js';
@@ -25,6 +25,8 @@ export interface PowerSetting {
    * (gateMde, casesForPower) ask for the same N's dozens of times. Optional; a value, not module state.
    */
   thresholds?: Map<number, number>;
+  /** ln m! by m for the same searches (binomial.ts); optional, a value like thresholds. */
+  logFactorials?: LogFactorials;
 }
 
 /** Beyond this many cases the binomial sums give way to the normal approximation (equal there). */
@@ -64,7 +66,7 @@ export function gatePower(s: PowerSetting, drop: number, n = s.n, repeats = s.re
 
 /** Σ over N = B + C changed cases of P(N) · P(B ≥ the larger of the test's and min_effect's thresholds | N). */
 function exactPower(n: number, worse: number, better: number, s: PowerSetting): number {
-  const { alpha, minEffect, thresholds } = s;
+  const { alpha, minEffect, thresholds, logFactorials } = s;
   const q = worse + better;
   if (q <= 0) return 0;
   const share = worse / q;
@@ -78,7 +80,8 @@ function exactPower(n: number, worse: number, better: number, s: PowerSetting): 
       thresholds?.set(N, test);
     }
     const t = Math.max(test, Math.ceil((N + minEffect * n) / 2 - 1e-9));
-    if (t <= N) power += Math.exp(logBinomialPmf(n, N, q)) * binomialUpperTail(N, t, share);
+    if (t <= N)
+      power += Math.exp(logBinomialPmf(n, N, q, logFactorials)) * binomialUpperTail(N, t, share, logFactorials);
   }
   return Math.min(1, power);
 }

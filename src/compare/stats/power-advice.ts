@@ -46,7 +46,11 @@ export interface AdviceOptions {
 }
 
 export function powerAdvice(setting: PowerSetting, o: AdviceOptions): PowerAdvice {
-  const s: PowerSetting = { ...setting, thresholds: setting.thresholds ?? new Map() };
+  const s: PowerSetting = {
+    ...setting,
+    thresholds: setting.thresholds ?? new Map(),
+    logFactorials: setting.logFactorials ?? new Map(),
+  };
   const power = o.power ?? 0.8;
   const powerAtTarget = gatePower(s, o.target);
   const underpowered = powerAtTarget < power;
