@@ -70,9 +70,11 @@ export function progressReporter(stream: ProgressStream, opts: ProgressOptions =
         started = t;
         last = live ? -Infinity : t; // plain: the first line only after one interval
       }
+      // The throttle is checked before anything is built: this runs once per finished call.
       const final = e.done >= e.total;
+      if (!final && t - last < interval) return;
       const shown = `${e.done}/${e.total}`;
-      if (final ? shown === lastShown : t - last < interval) return;
+      if (final && shown === lastShown) return;
       last = t;
       lastShown = shown;
       const line = formatProgress(e, t - started);
