@@ -139,6 +139,30 @@ function toolCallsOf(v: unknown): CallResult['toolCalls'] {
 }
 
 const KEY_RE = /^[0-9a-f]{16,128}$/;
+const isKey = (key: string) => KEY_RE.test(key);
+const badKey = (key: string) => new Error(`invalid cache key ${JSON.stringify(key)}`);
+
+/** An entry's line, JSON.stringify({ v: 1, key, result }) without the wrapper (the key is checked hex: nothing to escape). */
+const entryLine = (key: string, json: string) => `{"v":1,"key":"${key}","result":${json}}`;
+/** The bytes of an entry's line besides its key and result, with its newline. */
+const LINE_FRAME_BYTES = entryLine('', '').length + 1;
+
+/** The entries queued in one turn: written together by `write` on the next, settled together. */
+interface Batch {
+  promise: Promise<void>;
+  done: () => void;
+  failed: (e: Error) => void;
+}
+
+function newBatch(write: () => void): Batch {
+  const b = {} as Batch;
+  b.promise = new Promise<void>((done, failed) => {
+    b.done = done;
+    b.failed = failed;
+  });
+  setImmediate(write);
+  return b;
+}
 
 function parseEntry(line: string, key: string): CallResult | undefined {
   let json: unknown;
@@ -181,14 +205,10 @@ export class FsResponseCache implements ResponseCache {
   private packFile?: string;
   /** Bytes written to this process's pack, and queued for it: the offset of the next line. */
   private packBytes = 0;
-  /** Entries set in this turn of the event loop, written together (flush). */
-  private queued: {
-    key: string;
-    line: string;
-    index: Map<string, string | number>;
-    done: () => void;
-    failed: (e: Error) => void;
-  }[] = [];
+  /** Entries set in this turn of the event loop, written together (flush): their keys and results as JSON. */
+  private queued: { key: string; json: string }[] = [];
+  /** The one promise the queued entries' `set`s return, settled by the write (no promise per entry). */
+  private batch?: Batch;
   /** A failed or short write may have left part of a line: the next write starts a new one. */
   private torn = false;
 
@@ -200,7 +220,7 @@ export class FsResponseCache implements ResponseCache {
   ) {}
 
   private checkKey(key: string): void {
-    if (!KEY_RE.test(key)) throw new Error(`invalid cache key ${JSON.stringify(key)}`);
+    if (!isKey(key)) throw badKey(key);
   }
 
   /** The index once read: a set after that needs no await (one per call). */
@@ -323,27 +343,30 @@ export class FsResponseCache implements ResponseCache {
     return result;
   }
 
-  async set(key: string, value: CallResult): Promise<void> {
-    this.checkKey(key);
+  /**
+   * Not async, and one promise for all the entries of a turn: this runs once per call, and an
+   * async function's frame and a promise with its resolvers per entry were ~0.5 KB of garbage.
+   */
+  set(key: string, value: CallResult): Promise<void> {
+    const index = this.loaded;
+    if (index === undefined) return this.load().then(() => this.set(key, value));
+    if (!isKey(key)) return Promise.reject(badKey(key));
     // Only the known fields: transient data (rate-limit hints) never reaches the disk. The value
     // comes from our provider, so picking them is enough here; reads are what get validated.
     const { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason } = value;
-    const result = { output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason };
-    // JSON.stringify({ v: 1, key, result }) without the wrapper (the key is checked hex: nothing to escape)
-    const line = `{"v":1,"key":"${key}","result":${JSON.stringify(result)}}`;
-    const index = this.loaded ?? (await this.load());
+    const json = JSON.stringify({ output, toolCalls, usage, latencyMs, model, systemFingerprint, finishReason });
     try {
       this.open();
     } catch (e) {
-      index.set(key, line);
-      throw this.writeError(e);
+      index.set(key, entryLine(key, json));
+      return Promise.reject(this.writeError(e));
     }
     // the line's offset once the queue is written; until then get writes the queue first
     index.set(key, this.packBytes);
-    this.packBytes += Buffer.byteLength(line) + 1;
-    return new Promise<void>((done, failed) => {
-      if (this.queued.push({ key, line, index, done, failed }) === 1) setImmediate(() => this.flush());
-    });
+    // the line is only built when written: its bytes are the JSON's and the frame's (the key is ASCII)
+    this.packBytes += LINE_FRAME_BYTES + key.length + Buffer.byteLength(json);
+    this.queued.push({ key, json });
+    return (this.batch ??= newBatch(() => this.flush())).promise;
   }
 
   private open(): void {
@@ -371,9 +394,11 @@ export class FsResponseCache implements ResponseCache {
    */
   private flush(): void {
     const batch = this.queued;
-    if (!batch.length) return;
+    const settle = this.batch;
+    if (!batch.length || !settle) return;
     this.queued = [];
-    const text = batch.map((q) => `${q.line}\n`).join('');
+    this.batch = undefined;
+    const text = batch.map((q) => `${entryLine(q.key, q.json)}\n`).join('');
     const bytes = Buffer.byteLength(text);
     let written = 0;
     let error: unknown;
@@ -386,16 +411,17 @@ export class FsResponseCache implements ResponseCache {
     }
     if (error === undefined && written === bytes) {
       this.torn = false;
-      for (const q of batch) q.done();
+      settle.done();
       return;
     }
     // not (all) on disk: the lines stay in memory, so this run still finds the answers
-    for (const q of batch) q.index.set(q.key, q.line);
+    const index = this.loaded!;
+    for (const q of batch) index.set(q.key, entryLine(q.key, q.json));
     const end = this.fileEnd();
     this.torn = end?.torn ?? true;
     this.packBytes = (end?.size ?? this.packBytes) + (this.torn ? 1 : 0);
     const fail = this.writeError(error ?? new Error(`wrote ${written} of ${bytes} bytes`));
-    for (const q of batch) q.failed(fail);
+    settle.failed(fail);
   }
 
   /** The pack's size and whether its last line is unfinished; undefined when it cannot be read. */

@@ -80,6 +80,8 @@ interface Dispatch {
   refused: number;
   /** The cache write that failed first (warned about once). */
   cacheWriteFailed: boolean;
+  /** Warns of the first cache write that failed (store). */
+  storeFailed: (e: unknown) => void;
   waitLogged: boolean;
   stopped: string | null;
   fatal?: ProviderError;
@@ -114,6 +116,7 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
     done: 0,
     refused: 0,
     cacheWriteFailed: false,
+    storeFailed: () => {},
     waitLogged: false,
     stopped: null,
     stopAll,
@@ -144,6 +147,7 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
       opts.onProgress(e);
     },
   };
+  d.storeFailed = cacheWarner(d, opts);
   return d;
 }
 
@@ -216,15 +220,24 @@ function charge(d: Dispatch, opts: ExecuteOptions, model: string, result: CallJo
   if (!opts.budget.canSpend()) d.stop(opts.budget.exhaustedMessage(), false);
 }
 
-/** A cache that cannot be written costs reruns, not this run: one warning, and the answer is used. */
-async function store(d: Dispatch, opts: ExecuteOptions, job: CallJob): Promise<void> {
+/**
+ * A cache that cannot be written costs reruns, not this run: one warning, and the answer is used.
+ * Not async and with the dispatch's one handler: this runs once per call (an async frame each).
+ */
+function store(d: Dispatch, opts: ExecuteOptions, job: CallJob): Promise<void> | undefined {
   try {
-    await opts.cache.set(job.key, job.result!);
+    return opts.cache.set(job.key, job.result!).then(undefined, d.storeFailed);
   } catch (e) {
+    d.storeFailed(e);
+  }
+}
+
+function cacheWarner(d: Dispatch, opts: ExecuteOptions): (e: unknown) => void {
+  return (e) => {
     if (d.cacheWriteFailed) return;
     d.cacheWriteFailed = true;
     opts.log?.warn(`${(e as Error).message}; answers are used but not cached, so a rerun calls the model again`);
-  }
+  };
 }
 
 function retryLogger(d: Dispatch, opts: ExecuteOptions) {
