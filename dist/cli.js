@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{a as w}from"./chunk-BUX5ENGT.js";import{a as E,f as $}from"./chunk-IBLY7G74.js";import{a as f}from"./chunk-PIAQCBW4.js";import{a as C}from"./chunk-IPD3NX7B.js";import{a as h,b,c as s,d as y,f as v,h as R}from"./chunk-BHRI4ICT.js";import{a as m,b as l,d as u}from"./chunk-5SILH6BQ.js";var j=l((B,S)=>{S.exports=m("node:fs")});var N=l((K,I)=>{I.exports=m("node:module")});var F=l((X,O)=>{O.exports=m("node:util")});var P=u(j(),1),G=u(N(),1);function k(o,e,t){return{info:r=>t(`${r}
+import{a as w}from"./chunk-BUX5ENGT.js";import{a as E,f as $}from"./chunk-EMR43TS6.js";import{a as f}from"./chunk-PIAQCBW4.js";import{a as C}from"./chunk-IPD3NX7B.js";import{a as h,b,c as s,d as y,f as v,h as R}from"./chunk-BHRI4ICT.js";import{a as m,b as l,d as u}from"./chunk-5SILH6BQ.js";var j=l((B,S)=>{S.exports=m("node:fs")});var N=l((K,I)=>{I.exports=m("node:module")});var F=l((X,O)=>{O.exports=m("node:util")});var P=u(j(),1),G=u(N(),1);function k(o,e,t){return{info:r=>t(`${r}
 `),warn:r=>t(`${o.yellow("warning:")} ${r}
 `),debug:r=>{e&&t(`${o.dim("debug:")} ${r}
 `)}}}var D=u(F(),1);var g=`promptgate — measure prompt changes
@@ -40,7 +40,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 ${n}: stopping; finished samples are kept in the cache and a partial report is written
 `),t.abort(new Error(`cancelled (${n})`))};process.on("SIGINT",i),process.on("SIGTERM",i);try{let n=M(o);if(n==="help"||n==="version")return process.stdout.write(`${n==="help"?g:`promptgate ${J()}`}
 `),0;if(n==="usage")return process.stderr.write(`${g}
-`),2;let c=n.command==="compare"?$(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:p}=await import("./chunk-IMFGODT6.js");return await p(n,{cwd:process.cwd(),env:process.env,log:R(k(e,n.verbose,d=>process.stderr.write(d)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(b(c))}
+`),2;let c=n.command==="compare"?$(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:p}=await import("./chunk-5M6Z6F36.js");return await p(n,{cwd:process.cwd(),env:process.env,log:R(k(e,n.verbose,d=>process.stderr.write(d)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(b(c))}
 `);return 2}return n instanceof y?(process.stderr.write(`${e.red("error:")} ${r.redact(h(n.message))}
 `),3):n instanceof TypeError&&n.code?.startsWith("ERR_PARSE_ARGS")?(process.stderr.write(`command line: ${n.message} (see --help)
 `),2):(process.stderr.write(r.redact(`internal error (please report it): ${n instanceof Error?n.stack??n.message:String(n)}

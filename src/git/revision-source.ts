@@ -1,7 +1,14 @@
 import { InputError, oneLine, RunError } from '../errors.js';
 import { sizeProblem } from '../input-limits.js';
 import { CatFileBatch } from './cat-file-batch.js';
+import type { TreeChange } from './revisions.js';
 import { runGit, gitOk } from './run-git.js';
+
+/** Every file of a commit, sorted, and which of them are symlinks (mode 120000). */
+interface Listing {
+  files: string[];
+  symlinks: Set<string>;
+}
 
 /**
  * The repository at one commit, read as data with `git cat-file --batch` / `git ls-tree`:
@@ -11,19 +18,41 @@ import { runGit, gitOk } from './run-git.js';
  */
 export class RevisionSource {
   readonly label: string;
-  private listing?: Promise<{ files: string[]; symlinks: Set<string> }>;
+  private listing?: Promise<Listing>;
   private readonly cache = new Map<string, Promise<string | undefined>>();
   private readonly batch: CatFileBatch;
 
-  /** `batch`: a reader shared with the other side (object names carry the commit). */
+  /**
+   * `batch`: a reader shared with the other side (object names carry the commit). `listing`:
+   * this commit's files when they are known without a `git ls-tree` of its own (listingAfter).
+   */
   constructor(
     private readonly cwd: string,
     readonly sha: string,
     name = sha.slice(0, 7),
     batch?: CatFileBatch,
+    listing?: Promise<Listing>,
   ) {
     this.label = name;
     this.batch = batch ?? new CatFileBatch(cwd);
+    this.listing = listing;
+  }
+
+  /**
+   * The listing of the commit `changes` lead to from this one: this commit's files with the
+   * diff applied, so the other side's tree needs no git process of its own.
+   */
+  async listingAfter(changes: Promise<TreeChange[]>): Promise<Listing> {
+    const [{ files, symlinks }, diff] = await Promise.all([this.entries(), changes]);
+    const next = new Set(files);
+    const links = new Set(symlinks);
+    for (const c of diff) {
+      if (c.mode === undefined) next.delete(c.path);
+      else next.add(c.path);
+      if (c.mode === '120000') links.add(c.path);
+      else links.delete(c.path);
+    }
+    return { files: [...next].sort(), symlinks: links };
   }
 
   read(path: string): Promise<string | undefined> {
@@ -80,8 +109,7 @@ export class RevisionSource {
     return (await this.entries()).files;
   }
 
-  /** Every file of the commit, and which of them are symlinks (mode 120000). */
-  private entries(): Promise<{ files: string[]; symlinks: Set<string> }> {
+  private entries(): Promise<Listing> {
     this.listing ??= gitOk(this.cwd, ['ls-tree', '-r', '-z', '--full-tree', this.sha]).then((out) => {
       const files: string[] = [];
       const symlinks = new Set<string>();

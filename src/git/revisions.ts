@@ -149,18 +149,45 @@ export async function mergeBaseOfRefs(
   }
 }
 
-/** Paths that differ between two commits, or between a commit and the working tree. */
-export async function changedFiles(cwd: string, base: string, head: string | undefined): Promise<string[]> {
-  const args = head
-    ? ['diff', '--name-only', '-z', '--no-renames', base, head]
-    : ['diff', '--name-only', '-z', '--no-renames', base];
-  const files = new Set((await gitOk(cwd, args)).split('\0').filter(Boolean));
-  if (!head) {
-    // untracked files are part of the working tree too (a new dataset not yet added)
-    const untracked = await gitOk(cwd, ['ls-files', '--others', '--exclude-standard', '-z']);
-    // the response cache lives in the tree by default; it is never a suite dependency
-    for (const f of untracked.split('\0')) if (f && !f.startsWith('.promptgate/')) files.add(f);
+/** One path that differs between two commits, with head's mode (undefined when head deleted it). */
+export interface TreeChange {
+  path: string;
+  mode?: string;
+}
+
+/**
+ * What differs between two commits, path by path, from the plumbing diff (no renames, no
+ * config-dependent filtering): the changed paths, and head's tree as base's plus these.
+ */
+export async function treeChanges(cwd: string, base: string, head: string): Promise<TreeChange[]> {
+  const out = await gitOk(cwd, ['diff-tree', '-r', '-z', '--no-renames', '--raw', base, head]);
+  const parts = out.split('\0');
+  const changes: TreeChange[] = [];
+  // records: ":oldmode newmode oldsha newsha status" then the path
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const meta = parts[i]!;
+    if (!meta.startsWith(':')) break;
+    const status = meta.slice(meta.lastIndexOf(' ') + 1);
+    changes.push(status === 'D' ? { path: parts[i + 1]! } : { path: parts[i + 1]!, mode: meta.split(' ')[1] });
   }
+  return changes;
+}
+
+/** Paths that differ between two commits, or between a commit and the working tree. */
+export async function changedFiles(
+  cwd: string,
+  base: string,
+  head: string | undefined,
+  changes?: Promise<TreeChange[]>,
+): Promise<string[]> {
+  if (head) return [...new Set((await (changes ?? treeChanges(cwd, base, head))).map((c) => c.path))].sort();
+  const files = new Set(
+    (await gitOk(cwd, ['diff', '--name-only', '-z', '--no-renames', base])).split('\0').filter(Boolean),
+  );
+  // untracked files are part of the working tree too (a new dataset not yet added)
+  const untracked = await gitOk(cwd, ['ls-files', '--others', '--exclude-standard', '-z']);
+  // the response cache lives in the tree by default; it is never a suite dependency
+  for (const f of untracked.split('\0')) if (f && !f.startsWith('.promptgate/')) files.add(f);
   return [...files].sort();
 }
 

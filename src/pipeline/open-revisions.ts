@@ -7,7 +7,7 @@ import { WorkingTreeSource } from '../files/fs-source.js';
 import type { FileSource } from '../files/file-source.js';
 import { CatFileBatch } from '../git/cat-file-batch.js';
 import { RevisionSource } from '../git/revision-source.js';
-import { changedFiles, mergeBase, mergeBaseOfRefs, resolveTips } from '../git/revisions.js';
+import { changedFiles, mergeBase, mergeBaseOfRefs, resolveTips, treeChanges } from '../git/revisions.js';
 
 export interface OpenedRevisions {
   root: string;
@@ -31,13 +31,16 @@ export async function openRevisions(
   const early = mergeBaseOfRefs(cwd, base, head);
   const { root, baseTip, headSha } = await resolveTips(cwd, base, head);
   const baseSha = (await early) ?? (await mergeBase(root, baseTip, headSha));
-  const changed = changedFiles(root, baseSha, head ? headSha : undefined);
+  // one diff gives the changed paths and, applied to base's listing, head's: no ls-tree of head
+  const changes = head ? treeChanges(root, baseSha, headSha) : undefined;
+  changes?.catch(() => {});
+  const changed = changedFiles(root, baseSha, head ? headSha : undefined, changes);
   changed.catch(() => {}); // the caller awaits it and reports the failure
   // one cat-file process answers both sides: object names carry the commit
   const batch = new CatFileBatch(root);
   const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`, batch);
-  const headSrc = head
-    ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`, batch)
+  const headSrc = changes
+    ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`, batch, baseSrc.listingAfter(changes))
     : new WorkingTreeSource(root);
   // reads are cached per source, so whoever asks later gets these answers (or their errors);
   // the listings too: every suite resolution discovers prompt files in them (resolve-suites.ts)

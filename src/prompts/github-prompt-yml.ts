@@ -13,62 +13,68 @@ import type { ModelParams, Prompt } from '../types.js';
 import { makePrompt, roleSchema, throwIfAny } from './params.js';
 import { parseYaml, validateWith, type YamlDoc, type YamlPath } from './yaml-doc.js';
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
+// Built on the first .prompt.yml, not at import: most runs have none, and building the schemas
+// was ~0.5 ms of every cold start. A constant once built, the same for every caller.
+function buildSchema() {
+  const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-const stringEvaluatorSchema = z.strictObject({
-  equals: z.optional(scalar),
-  contains: z.optional(scalar),
-  startsWith: z.optional(scalar),
-  endsWith: z.optional(scalar),
-});
+  const stringEvaluatorSchema = z.strictObject({
+    equals: z.optional(scalar),
+    contains: z.optional(scalar),
+    startsWith: z.optional(scalar),
+    endsWith: z.optional(scalar),
+  });
 
-// GitHub's `llm` evaluator (its meaning: src/suites/github-prompt-suite.ts).
-const llmEvaluatorSchema = z.strictObject({
-  modelId: z.optional(z.string().check(z.minLength(1))),
-  prompt: z.string().check(z.minLength(1)),
-  choices: z
-    .array(z.strictObject({ choice: scalar, score: z.number() }))
-    .check(z.minLength(1, 'an llm evaluator needs at least one choice')),
-  systemPrompt: z.optional(z.string()),
-});
+  // GitHub's `llm` evaluator (its meaning: src/suites/github-prompt-suite.ts).
+  const llmEvaluatorSchema = z.strictObject({
+    modelId: z.optional(z.string().check(z.minLength(1))),
+    prompt: z.string().check(z.minLength(1)),
+    choices: z
+      .array(z.strictObject({ choice: scalar, score: z.number() }))
+      .check(z.minLength(1, 'an llm evaluator needs at least one choice')),
+    systemPrompt: z.optional(z.string()),
+  });
 
-const evaluatorSchema = z.strictObject({
-  name: z.string().check(z.minLength(1)),
-  string: z.optional(stringEvaluatorSchema),
-  llm: z.optional(llmEvaluatorSchema),
-  uses: z.optional(z.string()),
-});
+  const evaluatorSchema = z.strictObject({
+    name: z.string().check(z.minLength(1)),
+    string: z.optional(stringEvaluatorSchema),
+    llm: z.optional(llmEvaluatorSchema),
+    uses: z.optional(z.string()),
+  });
 
-const messageSchema = z.strictObject({
-  role: z.pipe(
-    z.pipe(
-      z.string(),
-      z.transform((r: string) => r.toLowerCase()),
+  const messageSchema = z.strictObject({
+    role: z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((r: string) => r.toLowerCase()),
+      ),
+      roleSchema,
     ),
-    roleSchema,
-  ),
-  content: z.string(),
-});
+    content: z.string(),
+  });
 
-const promptYmlSchema = z.strictObject({
-  name: z.optional(z.string()),
-  description: z.optional(z.string()),
-  model: z.string().check(z.minLength(1)),
-  modelParameters: z.optional(
-    z.strictObject({
-      maxTokens: z.optional(z.int().check(z.positive())),
-      temperature: z.optional(z.number().check(z.gte(0), z.lte(2))),
-      topP: z.optional(z.number().check(z.gte(0), z.lte(1))),
-    }),
-  ),
-  responseFormat: z.optional(z.enum(['text', 'json_object', 'json_schema'])),
-  jsonSchema: z.optional(z.union([z.string(), z.record(z.string(), z.unknown())])),
-  messages: z.array(messageSchema).check(z.minLength(1, 'a prompt needs at least one message')),
-  testData: z.optional(z.array(z.record(z.string(), z.unknown()))),
-  evaluators: z.optional(z.array(evaluatorSchema)),
-});
+  const promptYmlSchema = z.strictObject({
+    name: z.optional(z.string()),
+    description: z.optional(z.string()),
+    model: z.string().check(z.minLength(1)),
+    modelParameters: z.optional(
+      z.strictObject({
+        maxTokens: z.optional(z.int().check(z.positive())),
+        temperature: z.optional(z.number().check(z.gte(0), z.lte(2))),
+        topP: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      }),
+    ),
+    responseFormat: z.optional(z.enum(['text', 'json_object', 'json_schema'])),
+    jsonSchema: z.optional(z.union([z.string(), z.record(z.string(), z.unknown())])),
+    messages: z.array(messageSchema).check(z.minLength(1, 'a prompt needs at least one message')),
+    testData: z.optional(z.array(z.record(z.string(), z.unknown()))),
+    evaluators: z.optional(z.array(evaluatorSchema)),
+  });
+  return promptYmlSchema;
+}
+let builtSchema: ReturnType<typeof buildSchema> | undefined;
 
-type Parsed = z.output<typeof promptYmlSchema>;
+type Parsed = z.output<ReturnType<typeof buildSchema>>;
 
 /** GitHub model ids carry a publisher prefix; OpenAI's own API wants the bare name. */
 export function githubModelToProviderModel(model: string): string {
@@ -253,7 +259,7 @@ function evaluatorsAsText(data: Parsed, lines: string[], doc: YamlDoc): GithubEv
 export function parseGithubPromptFile(file: string, text: string): GithubPromptFile {
   const doc = parseYaml(text, file);
   throwIfAny(doc.problems);
-  const r = validateWith(promptYmlSchema, doc.value ?? {}, doc, file);
+  const r = validateWith((builtSchema ??= buildSchema()), doc.value ?? {}, doc, file);
   throwIfAny(r.problems);
   const data = r.data!;
   const lines = text.split('\n');

@@ -3,6 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatFileBatch } from '../../src/git/cat-file-batch.js';
 import { RevisionSource } from '../../src/git/revision-source.js';
+import { treeChanges } from '../../src/git/revisions.js';
+import { rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 
 const repos: TempRepo[] = [];
@@ -89,5 +92,43 @@ describe('RevisionSource over git cat-file --batch', () => {
     await expect(b.get('HEAD:a\nHEAD:b')).rejects.toThrow(/newline/);
     expect(await b.get('HEAD:a.md')).toMatchObject({ type: 'blob' });
     b.close();
+  });
+});
+
+describe('RevisionSource.listingAfter', () => {
+  // head's listing is base's with the diff applied (no ls-tree of head): it must be the same
+  // files and symlinks as head's own listing, whatever the PR added, removed or retyped
+  it('gives head the files and symlinks its own ls-tree would', async () => {
+    const { repo, sha } = setup();
+    symlinkSync('a.md', join(repo.dir, 'link.md'));
+    const mid = repo.commit('a link');
+    repo.remove('empty.txt', 'link.md', 'dir');
+    repo.write({ 'new/x.md': 'x\n', 'dir/big.jsonl/inner.md': 'file became a directory\n' });
+    rmSync(join(repo.dir, 'a.md'));
+    symlinkSync('utf8.md', join(repo.dir, 'a.md'));
+    const head = repo.commit('changes');
+    for (const [from, to] of [
+      [sha, mid],
+      [mid, head],
+      [head, sha],
+    ] as const) {
+      const base = new RevisionSource(repo.dir, from);
+      const own = new RevisionSource(repo.dir, to);
+      const derived = new RevisionSource(
+        repo.dir,
+        to,
+        undefined,
+        undefined,
+        base.listingAfter(treeChanges(repo.dir, from, to)),
+      );
+      sources.push(base, own, derived);
+      expect(await derived.list()).toEqual(await own.list());
+      for (const path of ['a.md', 'link.md']) {
+        const [a, b] = await Promise.allSettled([derived.read(path), own.read(path)]);
+        expect(a.status === 'rejected' ? String(a.reason) : a.value).toEqual(
+          b.status === 'rejected' ? String(b.reason) : b.value,
+        );
+      }
+    }
   });
 });
