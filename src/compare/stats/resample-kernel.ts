@@ -13,6 +13,11 @@ export interface ResampleKernel {
   i32View(address: number, count: number): Int32Array;
   /** The generator's next n case indices in 0..n−1 at `idx` (as Rng.cases would fill them). */
   draw(idx: number, n: number): void;
+  /**
+   * `draws` resamples of n cases (each drawn at idx, as draw does): per resample Σb, Σh and
+   * Σ(h / r − b)² with r = Σh / Σb, as sums then squares give them, three f64s each.
+   */
+  ratioSums(idx: number, n: number, b: number, h: number, draws: number): Float64Array;
   /** Σ x[idx[j]] over j < n, in order. */
   sum(idx: number, n: number, x: number): number;
   /** [Σ a[idx[j]], Σ b[idx[j]]], in order. */
@@ -25,8 +30,14 @@ export interface ResampleKernel {
   ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
 }
 
-/** A kernel over `exports` whose draws come from `draw` (the generator's state stays with it). */
-export function resampleKernel(exports: KernelExports, draw: (idx: number, n: number) => void): ResampleKernel {
+/** The generator's mulberry32 state, which stays with it; the kernel's draws advance it. */
+export interface KernelStream {
+  get(): number;
+  set(state: number): void;
+}
+
+/** A kernel over `exports` whose draws continue `stream`. */
+export function resampleKernel(exports: KernelExports, stream: KernelStream): ResampleKernel {
   const { mem } = exports;
   let top = 0;
   const reserve = (bytes: number) => {
@@ -50,7 +61,12 @@ export function resampleKernel(exports: KernelExports, draw: (idx: number, n: nu
       return at;
     },
     i32View: (address, count) => new Int32Array(mem.buffer, address, count),
-    draw,
+    draw: (idx, n) => stream.set(exports.fill(idx, n, stream.get(), n) >>> 0),
+    ratioSums(idx, n, b, h, draws) {
+      const out = reserve(draws * 24);
+      stream.set(exports.ratioSums(idx, n, b, h, draws, out, stream.get()) >>> 0);
+      return new Float64Array(mem.buffer, out, draws * 3);
+    },
     sum: exports.sum,
     sums: exports.sums,
     squares: exports.squares,
