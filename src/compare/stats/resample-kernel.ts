@@ -18,12 +18,8 @@ export interface ResampleKernel {
    * Σ(h / r − b)² with r = Σh / Σb, as sums then squares give them, three f64s each.
    */
   ratioSums(idx: number, n: number, b: number, h: number, draws: number): Float64Array;
-  /** Σ x[idx[j]] over j < n, in order. */
-  sum(idx: number, n: number, x: number): number;
-  /** [Σ a[idx[j]], Σ b[idx[j]]], in order. */
-  sums(idx: number, n: number, a: number, b: number): [number, number];
-  /** Σ (h[c] / r − b[c])² over c = idx[j], in order. */
-  squares(idx: number, n: number, h: number, b: number, r: number): number;
+  /** `draws` resamples of n cases (each drawn at idx): each one's Σ x[idx[j]], as sum gives it. */
+  sumDraws(idx: number, n: number, x: number, draws: number): Float64Array;
   /** Adds 1 to w[idx[j]] for each j < n (i32 counts). */
   tally(idx: number, n: number, w: number): void;
   /** The first j where the running Σ w[caseOf[0..j]] exceeds hi, then lo; len where it never does. */
@@ -67,9 +63,11 @@ export function resampleKernel(exports: KernelExports, stream: KernelStream): Re
       stream.set(exports.ratioSums(idx, n, b, h, draws, out, stream.get()) >>> 0);
       return new Float64Array(mem.buffer, out, draws * 3);
     },
-    sum: exports.sum,
-    sums: exports.sums,
-    squares: exports.squares,
+    sumDraws(idx, n, x, draws) {
+      const out = reserve(draws * 8);
+      stream.set(exports.sumDraws(idx, n, x, draws, out, stream.get()) >>> 0);
+      return new Float64Array(mem.buffer, out, draws);
+    },
     tally: exports.tally,
     ranks: exports.ranks,
   };

@@ -131,7 +131,25 @@ const ranks = body(
 );
 
 // Function numbers in the module: the drawer first (rng-simd.ts), then LOOPS in order.
-const [FILL, SUMS, SQUARES] = [0, 2, 3];
+const [FILL, SUM, SUMS, SQUARES] = [0, 1, 2, 3];
+
+// sumDraws(idx, n, x, draws, out, state) -> state: `draws` resamples of n cases (drawn at idx),
+// each one's Σ x[idx[j]] (sum's arithmetic) written as an f64 at out, all in one call.
+// Locals: 6 d.
+const sumDraws = body(
+  [[1, I32]],
+  // prettier-ignore
+  [
+    ...block, ...loop,
+    ...get(6), ...get(3), ...geU32, ...brIf(1),
+    ...get(0), ...get(1), ...get(5), ...get(1), ...call(FILL), ...set(5),
+    ...get(4), ...get(0), ...get(1), ...get(2), ...call(SUM), ...storeF64(0),
+    ...get(4), ...i32(8), ...addI32, ...set(4),
+    ...get(6), ...i32(1), ...addI32, ...set(6),
+    ...br(0), ...end, ...end,
+    ...get(5),
+  ],
+);
 
 // ratioSums(idx, n, b, h, draws, out, state) -> state: `draws` resamples of the cost ratio
 // without a call out of WebAssembly per resample (three calls each from JavaScript cost more
@@ -167,4 +185,5 @@ export const LOOPS: [string, number[], number[]][] = [
   ['tally', funcType([I32, I32, I32], []), tally],
   ['ranks', funcType([I32, I32, I32, I32, I32], [I32, I32]), ranks],
   ['ratioSums', funcType([I32, I32, I32, I32, I32, I32, I32], [I32]), ratioSums],
+  ['sumDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), sumDraws],
 ];
