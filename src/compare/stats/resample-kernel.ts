@@ -20,11 +20,19 @@ export interface ResampleKernel {
   ratioSums(idx: number, n: number, b: number, h: number, draws: number): Float64Array;
   /** `draws` resamples of n cases (each drawn at idx): each one's Σ x[idx[j]], as sum gives it. */
   sumDraws(idx: number, n: number, x: number, draws: number): Float64Array;
+  /**
+   * `draws` resamples as counts per case at w (zeroed, then n cases drawn at idx and tallied);
+   * each one's ranks(...a) and ranks(...b), sides as [caseOf, len, hi, lo]: jHi, jLo of a, then of b.
+   */
+  rankDraws(idx: number, n: number, w: number, a: RankScan, b: RankScan, draws: number): Int32Array;
   /** Adds 1 to w[idx[j]] for each j < n (i32 counts). */
   tally(idx: number, n: number, w: number): void;
   /** The first j where the running Σ w[caseOf[0..j]] exceeds hi, then lo; len where it never does. */
   ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
 }
+
+/** A side's ranks arguments: caseOf address, its length, the ranks hi and lo. */
+export type RankScan = [caseOf: number, len: number, hi: number, lo: number];
 
 /** The generator's mulberry32 state, which stays with it; the kernel's draws advance it. */
 export interface KernelStream {
@@ -62,6 +70,11 @@ export function resampleKernel(exports: KernelExports, stream: KernelStream): Re
       const out = reserve(draws * 24);
       stream.set(exports.ratioSums(idx, n, b, h, draws, out, stream.get()) >>> 0);
       return new Float64Array(mem.buffer, out, draws * 3);
+    },
+    rankDraws(idx, n, w, a, b, draws) {
+      const out = reserve(draws * 16);
+      stream.set(exports.rankDraws(idx, n, w, ...a, ...b, draws, out, stream.get()) >>> 0);
+      return new Int32Array(mem.buffer, out, draws * 4);
     },
     sumDraws(idx, n, x, draws) {
       const out = reserve(draws * 8);

@@ -26,6 +26,7 @@ import {
   loadF64,
   loadI32,
   loop,
+  memoryFill,
   mulF64,
   neI32,
   ret,
@@ -33,6 +34,7 @@ import {
   shlI32,
   storeF64,
   storeI32,
+  storeI32At,
   subF64,
   unreachable,
 } from './wasm-asm.js';
@@ -131,7 +133,46 @@ const ranks = body(
 );
 
 // Function numbers in the module: the drawer first (rng-simd.ts), then LOOPS in order.
-const [FILL, SUM, SUMS, SQUARES] = [0, 1, 2, 3];
+const [FILL, SUM, SUMS, SQUARES, TALLY, RANKS] = [0, 1, 2, 3, 4, 5];
+
+// rankDraws(idx, n, w, caseOfA, lenA, hiA, loA, caseOfB, lenB, hiB, loB, draws, out, state) -> state:
+// `draws` resamples as counts per case (w zeroed, n cases drawn at idx, tallied), each one's
+// ranks scans of two sides at fixed ranks (every case with the same number of samples, so the
+// resample's size never changes), written as four i32s at out: jHi, jLo of A, then of B.
+// Locals: 14 d, 15 jHi, 16 jLo.
+const storeRanks = (side: number, at: number) => [
+  ...get(side),
+  ...get(side + 1),
+  ...get(2),
+  ...get(side + 2),
+  ...get(side + 3),
+  ...call(RANKS),
+  ...set(16),
+  ...set(15),
+  ...get(12),
+  ...get(15),
+  ...storeI32At(at),
+  ...get(12),
+  ...get(16),
+  ...storeI32At(at + 4),
+];
+const rankDraws = body(
+  [[3, I32]],
+  // prettier-ignore
+  [
+    ...block, ...loop,
+    ...get(14), ...get(11), ...geU32, ...brIf(1),
+    ...get(2), ...i32(0), ...get(1), ...i32(2), ...shlI32, ...memoryFill,
+    ...get(0), ...get(1), ...get(13), ...get(1), ...call(FILL), ...set(13),
+    ...get(0), ...get(1), ...get(2), ...call(TALLY),
+    ...storeRanks(3, 0),
+    ...storeRanks(7, 8),
+    ...get(12), ...i32(16), ...addI32, ...set(12),
+    ...get(14), ...i32(1), ...addI32, ...set(14),
+    ...br(0), ...end, ...end,
+    ...get(13),
+  ],
+);
 
 // sumDraws(idx, n, x, draws, out, state) -> state: `draws` resamples of n cases (drawn at idx),
 // each one's Σ x[idx[j]] (sum's arithmetic) written as an f64 at out, all in one call.
@@ -186,4 +227,5 @@ export const LOOPS: [string, number[], number[]][] = [
   ['ranks', funcType([I32, I32, I32, I32, I32], [I32, I32]), ranks],
   ['ratioSums', funcType([I32, I32, I32, I32, I32, I32, I32], [I32]), ratioSums],
   ['sumDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), sumDraws],
+  ['rankDraws', funcType(Array<number>(14).fill(I32), [I32]), rankDraws],
 ];

@@ -98,6 +98,7 @@ export interface KernelExports {
   ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
   ratioSums(idx: number, n: number, b: number, h: number, draws: number, out: number, state: number): number;
   sumDraws(idx: number, n: number, x: number, draws: number, out: number, state: number): number;
+  rankDraws(...args: number[]): number;
   mem: WasmMemory;
 }
 

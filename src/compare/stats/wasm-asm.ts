@@ -56,6 +56,10 @@ export const [addF64, subF64, mulF64, divF64] = [[0xa0], [0xa1], [0xa2], [0xa3]]
 export const [block, loop, end, ret, unreachable] = [[0x02, 0x40], [0x03, 0x40], [0x0b], [0x0f], [0x00]];
 export const br = (depth: number) => [0x0c, depth];
 export const brIf = (depth: number) => [0x0d, depth];
+/** Stores an i32 at the address below it on the stack plus `offset` bytes. */
+export const storeI32At = (offset: number) => [0x36, 2, ...uleb(offset)];
+/** memory.fill(address, byte, length) of memory 0 (bulk memory, WebAssembly 2.0). */
+export const memoryFill = [0xfc, ...uleb(11), 0x00];
 /** Calls the module's function number `index`. */
 export const call = (index: number) => [0x10, ...uleb(index)];
 
