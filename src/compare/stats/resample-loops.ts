@@ -135,43 +135,45 @@ const ranks = body(
 // Function numbers in the module: the drawer first (rng-simd.ts), then LOOPS in order.
 const [FILL, SUM, SUMS, SQUARES, TALLY, RANKS] = [0, 1, 2, 3, 4, 5];
 
+/**
+ * The whole bootstrap in one call: `draws` (a local) times, the next n case indices at idx
+ * (locals 0, 1) from the generator state in local `state`, then `each`, then the output address
+ * (local `out`) moves on by `stride` bytes; the state after them is the function's result.
+ */
+function overDraws(l: { d: number; draws: number; out: number; state: number }, stride: number, each: number[]) {
+  // prettier-ignore
+  return [
+    ...block, ...loop,
+    ...get(l.d), ...get(l.draws), ...geU32, ...brIf(1),
+    ...get(0), ...get(1), ...get(l.state), ...get(1), ...call(FILL), ...set(l.state),
+    ...each,
+    ...get(l.out), ...i32(stride), ...addI32, ...set(l.out),
+    ...get(l.d), ...i32(1), ...addI32, ...set(l.d),
+    ...br(0), ...end, ...end,
+    ...get(l.state),
+  ];
+}
+
 // rankDraws(idx, n, w, caseOfA, lenA, hiA, loA, caseOfB, lenB, hiB, loB, draws, out, state) -> state:
-// `draws` resamples as counts per case (w zeroed, n cases drawn at idx, tallied), each one's
+// `draws` resamples as counts per case (n cases drawn at idx, w zeroed, tallied), each one's
 // ranks scans of two sides at fixed ranks (every case with the same number of samples, so the
 // resample's size never changes), written as four i32s at out: jHi, jLo of A, then of B.
 // Locals: 14 d, 15 jHi, 16 jLo.
+// prettier-ignore
 const storeRanks = (side: number, at: number) => [
-  ...get(side),
-  ...get(side + 1),
-  ...get(2),
-  ...get(side + 2),
-  ...get(side + 3),
-  ...call(RANKS),
-  ...set(16),
-  ...set(15),
-  ...get(12),
-  ...get(15),
-  ...storeI32At(at),
-  ...get(12),
-  ...get(16),
-  ...storeI32At(at + 4),
+  ...get(side), ...get(side + 1), ...get(2), ...get(side + 2), ...get(side + 3), ...call(RANKS), ...set(16), ...set(15),
+  ...get(12), ...get(15), ...storeI32At(at),
+  ...get(12), ...get(16), ...storeI32At(at + 4),
 ];
 const rankDraws = body(
   [[3, I32]],
   // prettier-ignore
-  [
-    ...block, ...loop,
-    ...get(14), ...get(11), ...geU32, ...brIf(1),
+  overDraws({ d: 14, draws: 11, out: 12, state: 13 }, 16, [
     ...get(2), ...i32(0), ...get(1), ...i32(2), ...shlI32, ...memoryFill,
-    ...get(0), ...get(1), ...get(13), ...get(1), ...call(FILL), ...set(13),
     ...get(0), ...get(1), ...get(2), ...call(TALLY),
     ...storeRanks(3, 0),
     ...storeRanks(7, 8),
-    ...get(12), ...i32(16), ...addI32, ...set(12),
-    ...get(14), ...i32(1), ...addI32, ...set(14),
-    ...br(0), ...end, ...end,
-    ...get(13),
-  ],
+  ]),
 );
 
 // sumDraws(idx, n, x, draws, out, state) -> state: `draws` resamples of n cases (drawn at idx),
@@ -180,16 +182,9 @@ const rankDraws = body(
 const sumDraws = body(
   [[1, I32]],
   // prettier-ignore
-  [
-    ...block, ...loop,
-    ...get(6), ...get(3), ...geU32, ...brIf(1),
-    ...get(0), ...get(1), ...get(5), ...get(1), ...call(FILL), ...set(5),
+  overDraws({ d: 6, draws: 3, out: 4, state: 5 }, 8, [
     ...get(4), ...get(0), ...get(1), ...get(2), ...call(SUM), ...storeF64(0),
-    ...get(4), ...i32(8), ...addI32, ...set(4),
-    ...get(6), ...i32(1), ...addI32, ...set(6),
-    ...br(0), ...end, ...end,
-    ...get(5),
-  ],
+  ]),
 );
 
 // ratioSums(idx, n, b, h, draws, out, state) -> state: `draws` resamples of the cost ratio
@@ -203,19 +198,12 @@ const ratioSums = body(
     [2, F64],
   ],
   // prettier-ignore
-  [
-    ...block, ...loop,
-    ...get(7), ...get(4), ...geU32, ...brIf(1),
-    ...get(0), ...get(1), ...get(6), ...get(1), ...call(FILL), ...set(6),
+  overDraws({ d: 7, draws: 4, out: 5, state: 6 }, 24, [
     ...get(0), ...get(1), ...get(2), ...get(3), ...call(SUMS), ...set(9), ...set(8),
     ...get(5), ...get(8), ...storeF64(0),
     ...get(5), ...get(9), ...storeF64(8),
     ...get(5), ...get(0), ...get(1), ...get(3), ...get(2), ...get(9), ...get(8), ...divF64, ...call(SQUARES), ...storeF64(16),
-    ...get(5), ...i32(24), ...addI32, ...set(5),
-    ...get(7), ...i32(1), ...addI32, ...set(7),
-    ...br(0), ...end, ...end,
-    ...get(6),
-  ],
+  ]),
 );
 
 /** The loops as [export name, type, body], appended to the module after the drawer. */
