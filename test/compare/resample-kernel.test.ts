@@ -60,6 +60,29 @@ describe('the resample kernel', () => {
   }
 });
 
+describe('the latency bootstrap at fixed repeats (every resample the same size: one call per interval)', () => {
+  for (const [seed, n, k] of [
+    [5, 8, 3],
+    [6, 200, 3],
+    [7, 90, 1],
+  ] as const) {
+    it(`gives the same bits as the JavaScript loop (${n} cases × ${k})`, () => {
+      const r = mulberry32(seed);
+      const side = () => ({
+        fresh: Array.from({ length: n }, () =>
+          Array.from({ length: k }, () => (r() % 5 === 0 ? 100 : Math.round((r() / 4294967296) * 5000) / 10)),
+        ),
+        cached: 0,
+      });
+      const [base, head] = [side(), side()];
+      const run = (rng: Rng) => compareLatencyP95(base, head, { alpha: 0.05, rng, draws: 700 });
+      const fast = run(mulberry32(seed));
+      expect(fast.low).not.toBeNull();
+      expect(fast).toEqual(run(withoutKernel(seed)));
+    });
+  }
+});
+
 describe('sortedSide', () => {
   it('orders samples largest first, ties in sample order, as a stable comparator sort does', () => {
     for (const seed of [1, 2, 3]) {

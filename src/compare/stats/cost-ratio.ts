@@ -90,8 +90,8 @@ function logRatioFit(
 /**
  * Sorted bootstrap pivots (log r* − log r) / se*; a resample without spread counts as 0 or ±∞.
  * logRatioFit's arithmetic on the drawn costs (same operations in the same order, so the same
- * bits): 10,000 resamples of every case, without an index array or object per draw, the sums
- * in WebAssembly where the generator has a kernel.
+ * bits): 10,000 resamples of every case, without an index array or object per draw, the draws
+ * and sums in one call into WebAssembly where the generator has a kernel.
  */
 function studentizedDraws(base: ArrayLike<number>, head: ArrayLike<number>, log: number, rng: Rng, draws: number) {
   const n = base.length;
@@ -99,10 +99,10 @@ function studentizedDraws(base: ArrayLike<number>, head: ArrayLike<number>, log:
   const k = rng.kernel?.();
   if (k) {
     const [bs, hs, idx] = [k.f64s(base), k.f64s(head), k.i32s(n)];
-    for (let d = 0; d < draws; d++) {
-      k.draw(idx, n);
-      const [sb, sh] = k.sums(idx, n, bs, hs);
-      pivots[d] = sb > 0 ? pivot(sb, sh, k.squares(idx, n, hs, bs, sh / sb), n, log) : Infinity;
+    const sums = k.ratioSums(idx, n, bs, hs, draws);
+    for (let d = 0, j = 0; d < draws; d++, j += 3) {
+      const sb = sums[j]!;
+      pivots[d] = sb > 0 ? pivot(sb, sums[j + 1]!, sums[j + 2]!, n, log) : Infinity;
     }
     return pivots.sort();
   }

@@ -103,10 +103,8 @@ function resampledMeans(x: Float64Array, rng: Rng, draws: number): Float64Array 
   const k = rng.kernel?.();
   if (k) {
     const [xs, idx] = [k.f64s(x), k.i32s(n)];
-    for (let b = 0; b < draws; b++) {
-      k.draw(idx, n);
-      means[b] = k.sum(idx, n, xs) / n;
-    }
+    const sums = k.sumDraws(idx, n, xs, draws);
+    for (let b = 0; b < draws; b++) means[b] = sums[b]! / n;
     return means;
   }
   const idx = new Uint32Array(n);

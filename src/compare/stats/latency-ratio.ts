@@ -99,6 +99,24 @@ function resampledLogRatios(b: SortedSide, h: SortedSide, q: number, rng: Rng, d
     return out;
   }
   const [idx, w, caseOfB, caseOfH] = [k.i32s(n), k.i32s(n), k.i32s(b.caseOf), k.i32s(h.caseOf)];
+  const [mB, mH] = [fixedSize(b.perCase), fixedSize(h.perCase)];
+  if (mB !== null && mH !== null) {
+    // Every resample the same size: fixed ranks, so the whole loop runs in one call.
+    const [rB, rH] = [topRanks(mB, q), topRanks(mH, q)];
+    const js = k.rankDraws(
+      idx,
+      n,
+      w,
+      [caseOfH, h.values.length, rH.hi, rH.lo],
+      [caseOfB, b.values.length, rB.hi, rB.lo],
+      draws,
+    );
+    for (let r = 0, j = 0; r < draws; r++, j += 4)
+      out[r] = Math.log(
+        interpolate(h.values, js[j]!, js[j + 1]!, rH.frac) / interpolate(b.values, js[j + 2]!, js[j + 3]!, rB.frac),
+      );
+    return out;
+  }
   const weights = k.i32View(w, n);
   const quantile = (side: SortedSide, caseOf: number, m: number) => {
     const ranks = topRanks(m, q);
@@ -119,16 +137,19 @@ function resampledLogRatios(b: SortedSide, h: SortedSide, q: number, rng: Rng, d
  * the same sum): n·k without a pass when every case has k samples, as with fixed repeats.
  */
 function resampleSize(perCase: Int32Array): (weights: Int32Array) => number {
-  const k = perCase[0] ?? 0;
-  if (perCase.every((x) => x === k)) {
-    const m = perCase.length * k;
-    return () => m;
-  }
+  const m = fixedSize(perCase);
+  if (m !== null) return () => m;
   return (weights) => {
     let m = 0;
     for (let c = 0; c < weights.length; c++) m += weights[c]! * perCase[c]!;
     return m;
   };
+}
+
+/** n·k when every case has k samples (any resample of n cases then has n·k), else null. */
+function fixedSize(perCase: Int32Array): number | null {
+  const k = perCase[0] ?? 0;
+  return perCase.every((x) => x === k) ? perCase.length * k : null;
 }
 
 function notComparedReason(

@@ -13,20 +13,35 @@ export interface ResampleKernel {
   i32View(address: number, count: number): Int32Array;
   /** The generator's next n case indices in 0..n−1 at `idx` (as Rng.cases would fill them). */
   draw(idx: number, n: number): void;
-  /** Σ x[idx[j]] over j < n, in order. */
-  sum(idx: number, n: number, x: number): number;
-  /** [Σ a[idx[j]], Σ b[idx[j]]], in order. */
-  sums(idx: number, n: number, a: number, b: number): [number, number];
-  /** Σ (h[c] / r − b[c])² over c = idx[j], in order. */
-  squares(idx: number, n: number, h: number, b: number, r: number): number;
+  /**
+   * `draws` resamples of n cases (each drawn at idx, as draw does): per resample Σb, Σh and
+   * Σ(h / r − b)² with r = Σh / Σb, as sums then squares give them, three f64s each.
+   */
+  ratioSums(idx: number, n: number, b: number, h: number, draws: number): Float64Array;
+  /** `draws` resamples of n cases (each drawn at idx): each one's Σ x[idx[j]], as sum gives it. */
+  sumDraws(idx: number, n: number, x: number, draws: number): Float64Array;
+  /**
+   * `draws` resamples as counts per case at w (zeroed, then n cases drawn at idx and tallied);
+   * each one's ranks(...a) and ranks(...b), sides as [caseOf, len, hi, lo]: jHi, jLo of a, then of b.
+   */
+  rankDraws(idx: number, n: number, w: number, a: RankScan, b: RankScan, draws: number): Int32Array;
   /** Adds 1 to w[idx[j]] for each j < n (i32 counts). */
   tally(idx: number, n: number, w: number): void;
   /** The first j where the running Σ w[caseOf[0..j]] exceeds hi, then lo; len where it never does. */
   ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
 }
 
-/** A kernel over `exports` whose draws come from `draw` (the generator's state stays with it). */
-export function resampleKernel(exports: KernelExports, draw: (idx: number, n: number) => void): ResampleKernel {
+/** A side's ranks arguments: caseOf address, its length, the ranks hi and lo. */
+export type RankScan = [caseOf: number, len: number, hi: number, lo: number];
+
+/** The generator's mulberry32 state, which stays with it; the kernel's draws advance it. */
+export interface KernelStream {
+  get(): number;
+  set(state: number): void;
+}
+
+/** A kernel over `exports` whose draws continue `stream`. */
+export function resampleKernel(exports: KernelExports, stream: KernelStream): ResampleKernel {
   const { mem } = exports;
   let top = 0;
   const reserve = (bytes: number) => {
@@ -50,10 +65,22 @@ export function resampleKernel(exports: KernelExports, draw: (idx: number, n: nu
       return at;
     },
     i32View: (address, count) => new Int32Array(mem.buffer, address, count),
-    draw,
-    sum: exports.sum,
-    sums: exports.sums,
-    squares: exports.squares,
+    draw: (idx, n) => stream.set(exports.fill(idx, n, stream.get(), n) >>> 0),
+    ratioSums(idx, n, b, h, draws) {
+      const out = reserve(draws * 24);
+      stream.set(exports.ratioSums(idx, n, b, h, draws, out, stream.get()) >>> 0);
+      return new Float64Array(mem.buffer, out, draws * 3);
+    },
+    rankDraws(idx, n, w, a, b, draws) {
+      const out = reserve(draws * 16);
+      stream.set(exports.rankDraws(idx, n, w, ...a, ...b, draws, out, stream.get()) >>> 0);
+      return new Int32Array(mem.buffer, out, draws * 4);
+    },
+    sumDraws(idx, n, x, draws) {
+      const out = reserve(draws * 8);
+      stream.set(exports.sumDraws(idx, n, x, draws, out, stream.get()) >>> 0);
+      return new Float64Array(mem.buffer, out, draws);
+    },
     tally: exports.tally,
     ranks: exports.ranks,
   };

@@ -11,6 +11,7 @@ import {
   body,
   br,
   brIf,
+  call,
   divF64,
   end,
   eqI32,
@@ -25,12 +26,15 @@ import {
   loadF64,
   loadI32,
   loop,
+  memoryFill,
   mulF64,
   neI32,
   ret,
   set,
   shlI32,
+  storeF64,
   storeI32,
+  storeI32At,
   subF64,
   unreachable,
 } from './wasm-asm.js';
@@ -128,6 +132,80 @@ const ranks = body(
   ],
 );
 
+// Function numbers in the module: the drawer first (rng-simd.ts), then LOOPS in order.
+const [FILL, SUM, SUMS, SQUARES, TALLY, RANKS] = [0, 1, 2, 3, 4, 5];
+
+/**
+ * The whole bootstrap in one call: `draws` (a local) times, the next n case indices at idx
+ * (locals 0, 1) from the generator state in local `state`, then `each`, then the output address
+ * (local `out`) moves on by `stride` bytes; the state after them is the function's result.
+ */
+function overDraws(l: { d: number; draws: number; out: number; state: number }, stride: number, each: number[]) {
+  // prettier-ignore
+  return [
+    ...block, ...loop,
+    ...get(l.d), ...get(l.draws), ...geU32, ...brIf(1),
+    ...get(0), ...get(1), ...get(l.state), ...get(1), ...call(FILL), ...set(l.state),
+    ...each,
+    ...get(l.out), ...i32(stride), ...addI32, ...set(l.out),
+    ...get(l.d), ...i32(1), ...addI32, ...set(l.d),
+    ...br(0), ...end, ...end,
+    ...get(l.state),
+  ];
+}
+
+// rankDraws(idx, n, w, caseOfA, lenA, hiA, loA, caseOfB, lenB, hiB, loB, draws, out, state) -> state:
+// `draws` resamples as counts per case (n cases drawn at idx, w zeroed, tallied), each one's
+// ranks scans of two sides at fixed ranks (every case with the same number of samples, so the
+// resample's size never changes), written as four i32s at out: jHi, jLo of A, then of B.
+// Locals: 14 d, 15 jHi, 16 jLo.
+// prettier-ignore
+const storeRanks = (side: number, at: number) => [
+  ...get(side), ...get(side + 1), ...get(2), ...get(side + 2), ...get(side + 3), ...call(RANKS), ...set(16), ...set(15),
+  ...get(12), ...get(15), ...storeI32At(at),
+  ...get(12), ...get(16), ...storeI32At(at + 4),
+];
+const rankDraws = body(
+  [[3, I32]],
+  // prettier-ignore
+  overDraws({ d: 14, draws: 11, out: 12, state: 13 }, 16, [
+    ...get(2), ...i32(0), ...get(1), ...i32(2), ...shlI32, ...memoryFill,
+    ...get(0), ...get(1), ...get(2), ...call(TALLY),
+    ...storeRanks(3, 0),
+    ...storeRanks(7, 8),
+  ]),
+);
+
+// sumDraws(idx, n, x, draws, out, state) -> state: `draws` resamples of n cases (drawn at idx),
+// each one's Σ x[idx[j]] (sum's arithmetic) written as an f64 at out, all in one call.
+// Locals: 6 d.
+const sumDraws = body(
+  [[1, I32]],
+  // prettier-ignore
+  overDraws({ d: 6, draws: 3, out: 4, state: 5 }, 8, [
+    ...get(4), ...get(0), ...get(1), ...get(2), ...call(SUM), ...storeF64(0),
+  ]),
+);
+
+// ratioSums(idx, n, b, h, draws, out, state) -> state: `draws` resamples of the cost ratio
+// without a call out of WebAssembly per resample (three calls each from JavaScript cost more
+// than their loops at 200 cases): each draws n case indices at idx, then writes Σb, Σh and
+// Σ(h / r − b)² with r = Σh / Σb (squares' arithmetic, so cost-ratio.ts's bits) as three f64s
+// at out. Locals: 7 d, 8 sb, 9 sh.
+const ratioSums = body(
+  [
+    [1, I32],
+    [2, F64],
+  ],
+  // prettier-ignore
+  overDraws({ d: 7, draws: 4, out: 5, state: 6 }, 24, [
+    ...get(0), ...get(1), ...get(2), ...get(3), ...call(SUMS), ...set(9), ...set(8),
+    ...get(5), ...get(8), ...storeF64(0),
+    ...get(5), ...get(9), ...storeF64(8),
+    ...get(5), ...get(0), ...get(1), ...get(3), ...get(2), ...get(9), ...get(8), ...divF64, ...call(SQUARES), ...storeF64(16),
+  ]),
+);
+
 /** The loops as [export name, type, body], appended to the module after the drawer. */
 export const LOOPS: [string, number[], number[]][] = [
   ['sum', funcType([I32, I32, I32], [F64]), sum],
@@ -135,4 +213,7 @@ export const LOOPS: [string, number[], number[]][] = [
   ['squares', funcType([I32, I32, I32, I32, F64], [F64]), squares],
   ['tally', funcType([I32, I32, I32], []), tally],
   ['ranks', funcType([I32, I32, I32, I32, I32], [I32, I32]), ranks],
+  ['ratioSums', funcType([I32, I32, I32, I32, I32, I32, I32], [I32]), ratioSums],
+  ['sumDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), sumDraws],
+  ['rankDraws', funcType(Array<number>(14).fill(I32), [I32]), rankDraws],
 ];

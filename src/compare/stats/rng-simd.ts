@@ -96,6 +96,9 @@ export interface KernelExports {
   squares(idx: number, n: number, h: number, b: number, r: number): number;
   tally(idx: number, n: number, w: number): void;
   ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
+  ratioSums(idx: number, n: number, b: number, h: number, draws: number, out: number, state: number): number;
+  sumDraws(idx: number, n: number, x: number, draws: number, out: number, state: number): number;
+  rankDraws(...args: number[]): number;
   mem: WasmMemory;
 }
 

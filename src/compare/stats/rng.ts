@@ -42,7 +42,7 @@ export function mulberry32(seed: number): Rng {
   };
   next.kernel = () => {
     const k = kernelExports();
-    return k && resampleKernel(k, (idx, n) => void (a = k.fill(idx, n, a, n) >>> 0));
+    return k && resampleKernel(k, { get: () => a, set: (s) => void (a = s) });
   };
   return next;
 }

@@ -40,6 +40,8 @@ export const i32 = (n: number) => [0x41, ...sleb(n | 0)];
 export const loadI32 = [0x28, 2, 0];
 export const storeI32 = [0x36, 2, 0];
 export const loadF64 = [0x2b, 3, 0];
+/** Stores an f64 at the address below it on the stack plus `offset` bytes. */
+export const storeF64 = (offset: number) => [0x39, 3, ...uleb(offset)];
 export const [addI32, shlI32, eqI32, neI32, geU32, gtI32, leI32] = [
   [0x6a],
   [0x74],
@@ -54,6 +56,12 @@ export const [addF64, subF64, mulF64, divF64] = [[0xa0], [0xa1], [0xa2], [0xa3]]
 export const [block, loop, end, ret, unreachable] = [[0x02, 0x40], [0x03, 0x40], [0x0b], [0x0f], [0x00]];
 export const br = (depth: number) => [0x0c, depth];
 export const brIf = (depth: number) => [0x0d, depth];
+/** Stores an i32 at the address below it on the stack plus `offset` bytes. */
+export const storeI32At = (offset: number) => [0x36, 2, ...uleb(offset)];
+/** memory.fill(address, byte, length) of memory 0 (bulk memory, WebAssembly 2.0). */
+export const memoryFill = [0xfc, ...uleb(11), 0x00];
+/** Calls the module's function number `index`. */
+export const call = (index: number) => [0x10, ...uleb(index)];
 
 /** A function body: its extra locals as [count, type] runs, then the code and its end. */
 export const body = (locals: [number, number][], code: number[]) => {
