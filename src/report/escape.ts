@@ -13,7 +13,17 @@ const ZWSP = '\u200B';
 // Bidirectional controls (U+202A-202E, U+2066-2069, marks) reorder the text around them, so an
 // answer could make "regressed" read "fixed" or hide a case id: they are shown as \u202e, as in
 // the terminal.
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const BIDI_CHARS = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+const BIDI = new RegExp(`[${BIDI_CHARS}]`, 'g');
+// C0/C1 control characters but tab and newline (\r among them: normaliseNewlines rewrites it)
+const CONTROL_CHARS = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F';
+const TERMINAL_CONTROLS = new RegExp(`[${CONTROL_CHARS}\\u202A-\\u202E\\u2066-\\u2069]`, 'g');
+
+/**
+ * Every character escapeTerminal changes, as the body of a regex character class: a text
+ * with none of them comes out of it as it went in (html-text.ts skips the chain for those).
+ */
+export const TERMINAL_CHANGES = CONTROL_CHARS + BIDI_CHARS;
 
 /**
  * Newlines of any style to `\n`, so fences and line logic see one convention, and bidirectional
@@ -123,12 +133,8 @@ export function tableCell(markdown: string): string {
  * newlines and tabs are kept.
  */
 export function escapeTerminal(text: string): string {
-  return normaliseNewlines(text).replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
-    (c) => {
-      const code = c.charCodeAt(0);
-      return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-    },
-  );
+  return normaliseNewlines(text).replace(TERMINAL_CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

@@ -1,7 +1,7 @@
 // Escaping for the HTML report, and the view's Lines as HTML. Every untrusted value (model
 // output, dataset values, case ids, suite names, refs) reaches the page through `text` or
 // `attr`; markup is only ever built from our own constants around them.
-import { escapeHtml, escapeTerminal } from '../escape.js';
+import { escapeHtml, escapeTerminal, TERMINAL_CHANGES } from '../escape.js';
 import type { Line } from '../view.js';
 
 /**
@@ -19,15 +19,11 @@ export function attr(value: string): string {
   return text(value).replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
-// Every character any of the replacements above touches (escapeTerminal's controls, \r and
-// bidirectional marks, escapeHtml's three): a value without one comes out as it went in, and most
-// values of a 10,000-row case table (ids, fractions, outputs) are such, so one test replaces
-// the six or ten passes of the chain.
-// eslint-disable-next-line no-control-regex
-const NEEDS_TEXT_ESCAPE = /[&<>\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-const NEEDS_ATTR_ESCAPE =
-  // eslint-disable-next-line no-control-regex
-  /[&<>"'\t\n\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+// Every character any of the replacements above touches (escapeTerminal's, escapeHtml's three,
+// attr's four): a value without one comes out as it went in, and most values of a 10,000-row
+// case table (ids, fractions, outputs) are such, so one test replaces the six or ten passes.
+const NEEDS_TEXT_ESCAPE = new RegExp(`[&<>${TERMINAL_CHANGES}]`);
+const NEEDS_ATTR_ESCAPE = new RegExp(`[&<>"'\\t\\n${TERMINAL_CHANGES}]`);
 
 /** A view Line: our words as text, untrusted `code` parts in <code>, `strong` in <strong>. */
 export function lineHtml(line: Line): string {
