@@ -6,7 +6,7 @@
 // Octokit, the cache client) sit in chunks loaded by `await import()` when a run needs them.
 // Chunk names carry a content hash, so the same sources always give the same files.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
 
@@ -42,8 +42,27 @@ const englishOnly = {
 // `import { x } from 'node:fs'` makes Node build the module's ESM facade, which reads every
 // export once: fs's lazy streams, crypto's webcrypto and the like load although nothing uses
 // them (~4 ms of the start, before the first request). The bundle takes Node's modules through
-// require() instead (the banner gives every chunk one), read a property at a time.
+// require() instead (the banner gives every chunk one). Each importer gets a little ES module
+// exporting just the names it imports (read from its source); a CommonJS wrapper would make
+// esbuild copy every export of the built-in into an interop object per importer (~1,500
+// property definitions per start).
 const nodeBuiltins = new Set(builtinModules);
+const importedNames = (source, specifier) => {
+  const from = String.raw`from\s*['"]${specifier.replace(/[/]/g, '\\/')}['"]`;
+  const names = new Set();
+  let withDefault = false;
+  for (const m of source.matchAll(
+    new RegExp(String.raw`import\s+(?!type\s)([\w$]+)?\s*,?\s*(?:\{([^}]*)\})?\s*${from}`, 'g'),
+  )) {
+    if (m[1]) withDefault = true;
+    for (const part of (m[2] ?? '').split(',')) {
+      const name = part.trim().split(/\s+as\s+/)[0];
+      if (name && !name.startsWith('type ')) names.add(name);
+    }
+  }
+  const namespace = new RegExp(String.raw`import\s+\*\s+as\s+[\w$]+\s*${from}`).test(source);
+  return { names: [...names], withDefault, namespace };
+};
 const builtinsByRequire = {
   name: 'node-builtins-by-require',
   setup(b) {
@@ -54,12 +73,21 @@ const builtinsByRequire = {
       // one little module per importer, so it sits in the importer's chunk (one shared module
       // would be a chunk of its own per built-in)
       const importer = relative(process.cwd(), args.importer).split(sep).join('/');
-      return { path: `node:${name} for ${importer}`, namespace: 'pg-builtin' };
+      return { path: `node:${name} for ${importer}`, namespace: 'pg-builtin', pluginData: { specifier: args.path } };
     });
-    b.onLoad({ filter: /.*/, namespace: 'pg-builtin' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path.split(' ')[0])});`,
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'pg-builtin' }, (args) => {
+      const [module, , importer] = args.path.split(' ');
+      const { names, withDefault, namespace } = importedNames(
+        readFileSync(importer, 'utf8'),
+        args.pluginData.specifier,
+      );
+      // `import * as x` (only in dependencies of the Action's cache client) keeps the CommonJS form
+      if (namespace) return { contents: `module.exports = require(${JSON.stringify(module)});`, loader: 'js' };
+      const lines = [`const m = require(${JSON.stringify(module)});`];
+      if (withDefault) lines.push('export default m;');
+      for (const n of names) lines.push(`export const ${n} = m.${n};`);
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
   },
 };
 

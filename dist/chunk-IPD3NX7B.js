@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{a as t,b as i,d as p}from"./chunk-5SILH6BQ.js";var o=i((a,n)=>{n.exports=t("node:v8")});var e=p(o(),1);function g(){(0,e.setFlagsFromString)("--no-allocation-site-pretenuring"),(0,e.setFlagsFromString)("--heap-growing-percent=50")}var u=5e4;function c(r){r<u&&(0,e.setFlagsFromString)("--heap-growing-percent=0")}export{g as a,c as b};
