@@ -91,4 +91,21 @@ async function main(argv: string[]): Promise<number> {
 tuneHeap();
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  exitOnceFlushed(code);
 });
+
+/**
+ * main() awaits every write it starts (the response cache appends synchronously), so once
+ * stdout and stderr are flushed only V8's teardown of the run's heap is left: exiting here
+ * skips it (~5 ms of a 1,200-call compare's tail, more as the heap grows).
+ */
+function exitOnceFlushed(code: number): void {
+  const streams = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  let left = streams.length;
+  const done = () => {
+    if (--left <= 0) process.exit(code);
+  };
+  if (!left) return done();
+  // a write's callback runs once everything written before it is out (or the stream failed)
+  for (const s of streams) s.write('', done);
+}

@@ -25,7 +25,7 @@ afterEach(() => {
   for (const r of repos.splice(0)) r.cleanup();
 });
 
-function brokenRepo(): TempRepo {
+function brokenRepo(cases = 12): TempRepo {
   const repo = createTempRepo({
     'promptgate.yml': `version: 1
 provider: { model: toy-model, base_url: ${server.url}, api_key_env: TOY_KEY, max_tokens: 20 }
@@ -39,7 +39,7 @@ suites:
     assert: [{ type: starts-with, value: "{{expected}}" }]
 `,
     'prompts/fruit.md': 'Name the fruit.\n\n{{text}}\n',
-    'evals/fruit.jsonl': toyCases(12),
+    'evals/fruit.jsonl': toyCases(cases),
     '.gitignore': '.promptgate/\nout/\n',
   });
   repo.commit('base');
@@ -98,6 +98,19 @@ describe('promptgate compare outputs', () => {
     const rendered = await runCli(['render', 'out/report.json', '--format', 'html'], { cwd: repo.dir });
     expect(rendered.code).toBe(0);
     expect(rendered.stdout).toBe(html);
+  });
+
+  it('prints every byte to a reader that starts late (stdout to a pipe is asynchronous)', async () => {
+    // the CLI exits without V8's heap teardown, but only once what it printed is out
+    const repo = brokenRepo(200);
+    expect((await runCli(['compare', '--base', 'main', '--out-dir', 'out'], { cwd: repo.dir, env: env() })).code).toBe(
+      1,
+    );
+    const html = readFileSync(join(repo.dir, 'out', 'report.html'), 'utf8');
+    expect(html.length).toBeGreaterThan(1 << 17); // more than a pipe buffer holds
+    const late = await runCli(['render', 'out/report.json', '--format', 'html'], { cwd: repo.dir, readAfterMs: 300 });
+    expect(late.code).toBe(0);
+    expect(late.stdout).toBe(html);
   });
 
   it('--format json prints the report and nothing else on stdout; --junit writes valid JUnit XML', async () => {

@@ -19,6 +19,8 @@ export function runCli(
     env?: Record<string, string | undefined>;
     signalAfterMs?: number;
     killAfterMs?: number;
+    /** Leave stdout unread this long (a slow reader: the child's writes to it back up). */
+    readAfterMs?: number;
     /** Given a way to signal the child once it runs (e.g. SIGTERM when the server has answered). */
     onStart?: (signal: (sig: NodeJS.Signals) => void) => void;
   },
@@ -32,6 +34,10 @@ export function runCli(
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
+    if (opts.readAfterMs !== undefined) {
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), opts.readAfterMs);
+    }
     child.stderr.on('data', (d) => (stderr += d));
     if (opts.signalAfterMs !== undefined) setTimeout(() => child.kill('SIGTERM'), opts.signalAfterMs);
     opts.onStart?.((sig) => child.kill(sig));
