@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
-import { yamlEsm } from './yaml-esm.mjs';
+import { dotpromptEsm, yamlEsm } from './esm-builds.mjs';
 
 // `--outdir DIR` lets the staleness test build elsewhere and compare with dist/.
 const i = process.argv.indexOf('--outdir');
@@ -113,7 +113,7 @@ const common = {
 await build({
   ...common,
   entryPoints: entries,
-  plugins: [englishOnly, builtinsByRequire, yamlEsm],
+  plugins: [englishOnly, builtinsByRequire, yamlEsm, dotpromptEsm],
   splitting: true,
   chunkNames: 'chunk-[hash]',
 });
