@@ -21,7 +21,7 @@ const entries = [
 ].filter((e) => existsSync(e.in));
 
 // Old chunks would linger next to the new ones: empty the output folder's .js files first.
-if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/\.m?js$/.test(f)) rmSync(join(outdir, f));
+if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/\.[mc]?js$/.test(f)) rmSync(join(outdir, f));
 
 // zod's namespace object re-exports every locale (~40 languages); messages are English and
 // promptgate never switches locale, so only `en` is bundled. Saves parsing ~150 KB per start.
@@ -92,6 +92,20 @@ const builtinsByRequire = {
   },
 };
 
+// Handlebars' parser is require()d on the first Dotprompt template (prompts/dotprompt/
+// handlebars-parse.ts). Bundled, that require is a call into the chunk it sits in, so the
+// parser's ~37 KB were compiled on every start, Dotprompt or not. It is its own CommonJS file
+// instead, which Node reads and compiles only when that require() runs.
+const HANDLEBARS_PARSER = 'handlebars/dist/cjs/handlebars/compiler/base.js';
+const handlebarsParserApart = {
+  name: 'handlebars-parser-apart',
+  setup(b) {
+    b.onResolve({ filter: /^handlebars\/dist\/cjs\/handlebars\/compiler\/base\.js$/ }, (args) =>
+      args.kind === 'require-call' ? { path: './handlebars-parser.cjs', external: true } : undefined,
+    );
+  },
+};
+
 // What every bundle shares. Some CommonJS dependencies call require(); the banner gives the
 // ESM bundle one.
 const common = {
@@ -113,9 +127,18 @@ const common = {
 await build({
   ...common,
   entryPoints: entries,
-  plugins: [englishOnly, builtinsByRequire, yamlEsm, dotpromptEsm],
+  plugins: [englishOnly, builtinsByRequire, yamlEsm, dotpromptEsm, handlebarsParserApart],
   splitting: true,
   chunkNames: 'chunk-[hash]',
+});
+
+await build({
+  ...common,
+  entryPoints: [createRequire(import.meta.url).resolve(HANDLEBARS_PARSER)],
+  outfile: join(outdir, 'handlebars-parser.cjs'),
+  outdir: undefined,
+  format: 'cjs',
+  banner: {},
 });
 
 // The render sandbox runs as its own process under Node's permission model, allowed to read
