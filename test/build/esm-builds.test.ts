@@ -16,26 +16,32 @@ type Yaml = typeof nodeYaml;
 let esmYaml: Yaml;
 let dir: string;
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pg-yaml-esm-'));
-  const pluginFile = join(root, 'scripts', 'esm-builds.mjs');
-  const { yamlEsm } = (await import(pathToFileURL(pluginFile).href)) as { yamlEsm: never };
-  writeFileSync(join(dir, 'entry.mjs'), "export * from 'yaml';\n");
-  const out = join(dir, 'yaml.mjs');
+/** Bundles `source` (an entry module's text) with one of scripts/esm-builds.mjs' plugins; its inputs and module. */
+async function bundle(name: string, source: string, plugin: 'yamlEsm' | 'dotpromptEsm') {
+  const plugins = (await import(pathToFileURL(join(root, 'scripts', 'esm-builds.mjs')).href)) as Record<string, never>;
+  writeFileSync(join(dir, `${name}-entry.mjs`), source);
+  const out = join(dir, `${name}.mjs`);
   const r = await build({
-    entryPoints: [join(dir, 'entry.mjs')],
+    entryPoints: [join(dir, `${name}-entry.mjs`)],
     outfile: out,
     bundle: true,
     platform: 'node',
     format: 'esm',
     nodePaths: [join(root, 'node_modules')],
-    plugins: [yamlEsm],
+    plugins: [plugins[plugin]!],
     metafile: true,
     logLevel: 'silent',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
+  return { inputs: Object.keys(r.metafile.inputs), module: (await import(pathToFileURL(out).href)) as unknown };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pg-esm-builds-'));
+  const { inputs, module } = await bundle('yaml', "export * from 'yaml';\n", 'yamlEsm');
   // the CommonJS build would show up as dist/ inputs
-  expect(Object.keys(r.metafile.inputs).some((f) => f.includes('yaml/dist/'))).toBe(false);
-  esmYaml = (await import(pathToFileURL(out).href)) as Yaml;
+  expect(inputs.some((f) => f.includes('yaml/dist/'))).toBe(false);
+  esmYaml = module as Yaml;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -169,27 +175,14 @@ describe("yaml's ES build as bundled", () => {
 
 describe("dotprompt's ES build as bundled", () => {
   it('is the one bundled and gives what the package gives', async () => {
-    const { dotpromptEsm } = (await import(pathToFileURL(join(root, 'scripts', 'esm-builds.mjs')).href)) as {
-      dotpromptEsm: never;
-    };
-    writeFileSync(join(dir, 'dp-entry.mjs'), "export { Dotprompt, picoschema } from 'dotprompt';\n");
-    const out = join(dir, 'dp.mjs');
-    const r = await build({
-      entryPoints: [join(dir, 'dp-entry.mjs')],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      nodePaths: [join(root, 'node_modules')],
-      plugins: [dotpromptEsm],
-      metafile: true,
-      logLevel: 'silent',
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    });
-    const inputs = Object.keys(r.metafile.inputs);
+    const { inputs, module } = await bundle(
+      'dp',
+      "export { Dotprompt, picoschema } from 'dotprompt';\n",
+      'dotpromptEsm',
+    );
     expect(inputs).toContain('node_modules/dotprompt/dist/index.mjs');
     expect(inputs).not.toContain('node_modules/dotprompt/dist/index.js');
-    const esm = (await import(pathToFileURL(out).href)) as typeof DotpromptModule;
+    const esm = module as typeof DotpromptModule;
     const node = await import('dotprompt');
     const schema = { name: 'string, the name', 'tags?(array)': 'string', 'kind(enum)': ['a', 'b'], n: 'integer' };
     expect(await esm.picoschema(schema)).toEqual(await node.picoschema(schema));
