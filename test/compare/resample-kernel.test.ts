@@ -2,7 +2,7 @@
 // bits as its JavaScript loops: report.json is byte-identical whichever path ran.
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/compare/stats/rng.js';
-import type { Rng } from '../../src/compare/stats/resample.js';
+import { drawCases, type Rng } from '../../src/compare/stats/resample.js';
 import { costRatioInterval } from '../../src/compare/stats/cost-ratio.js';
 import { deltaInterval } from '../../src/compare/stats/delta-interval.js';
 import { compareLatencyP95 } from '../../src/compare/stats/latency-ratio.js';
@@ -58,6 +58,48 @@ describe('the resample kernel', () => {
       if (n > 50) expect([fast.cost?.low, fast.latency.low].includes(null)).toBe(false);
     });
   }
+});
+
+/** The pivot of one resample of the cost ratio, as cost-ratio.ts writes it in JavaScript. */
+function jsPivots(rng: Rng, base: number[], head: number[], log: number, draws: number): number[] {
+  const n = base.length;
+  const idx = new Uint32Array(n);
+  return Array.from({ length: draws }, () => {
+    drawCases(rng, n, idx);
+    let [sb, sh, ss] = [0, 0, 0];
+    for (const c of idx) [sb, sh] = [sb + base[c]!, sh + head[c]!];
+    if (!(sb > 0)) return Infinity;
+    const r = sh / sb;
+    for (const c of idx) ss += (head[c]! / r - base[c]!) ** 2;
+    const se = n > 1 && r > 0 ? Math.sqrt(ss / (n * (n - 1))) / (sb / n) : NaN;
+    const diff = Math.log(r) - log;
+    return se > 1e-12 ? diff / se : diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity;
+  });
+}
+
+describe("the kernel's cost-ratio pivots", () => {
+  it('are, draw by draw, the JavaScript pivots (zero costs, equal ratios, one case, a free head among them)', () => {
+    const shapes: [seed: number, base: number[], head: number[], ratio: number][] = [
+      [1, data(1, 40).base, data(1, 40).head, 1.25],
+      [2, data(2, 3).base, data(2, 3).head, 1.25],
+      [3, [1e-4, 2e-4, 3e-4], [2e-4, 4e-4, 6e-4], 2],
+      [4, [5e-4], [7e-4], 1.25],
+      [5, [0, 0, 1e-4, 2e-4], [0, 0, 0, 1e-4], 0.5],
+      [6, [1e-4, 2e-4, 4e-4, 8e-4], [0, 0, 0, 0], 1],
+    ];
+    const seen = new Set<string>();
+    for (const [seed, base, head, ratio] of shapes) {
+      const log = Math.log(ratio);
+      const k = mulberry32(seed).kernel!()!;
+      const [bs, hs, idx] = [k.f64s(base), k.f64s(head), k.i32s(base.length)];
+      const got = [...k.ratioPivots(idx, base.length, bs, hs, log, 301)];
+      const want = jsPivots(withoutKernel(seed), base, head, log, 301);
+      expect(got.map((x, d) => Object.is(x, want[d]))).toEqual(want.map(() => true));
+      for (const x of got)
+        seen.add(Number.isFinite(x) ? (x === 0 ? `${Object.is(x, 0) ? '+' : '-'}0` : 'finite') : `${x}`);
+    }
+    expect([...seen].sort()).toEqual(['+0', '-Infinity', 'Infinity', 'finite']);
+  });
 });
 
 describe('the latency bootstrap at fixed repeats (every resample the same size: one call per interval)', () => {

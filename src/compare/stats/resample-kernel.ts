@@ -15,9 +15,10 @@ export interface ResampleKernel {
   draw(idx: number, n: number): void;
   /**
    * `draws` resamples of n cases (each drawn at idx, as draw does): per resample Σb, Σh and
-   * Σ(h / r − b)² with r = Σh / Σb, as sums then squares give them, three f64s each.
+   * Σ(h / r − b)² with r = Σh / Σb, as sums then squares give them, and from those its pivot
+   * against the estimate `log` as cost-ratio.ts's pivot gives it (Infinity where Σb is not above 0).
    */
-  ratioSums(idx: number, n: number, b: number, h: number, draws: number): Float64Array;
+  ratioPivots(idx: number, n: number, b: number, h: number, log: number, draws: number): Float64Array;
   /** `draws` resamples of n cases (each drawn at idx): each one's Σ x[idx[j]], as sum gives it. */
   sumDraws(idx: number, n: number, x: number, draws: number): Float64Array;
   /**
@@ -66,10 +67,12 @@ export function resampleKernel(exports: KernelExports, stream: KernelStream): Re
     },
     i32View: (address, count) => new Int32Array(mem.buffer, address, count),
     draw: (idx, n) => stream.set(exports.fill(idx, n, stream.get(), n) >>> 0),
-    ratioSums(idx, n, b, h, draws) {
-      const out = reserve(draws * 24);
-      stream.set(exports.ratioSums(idx, n, b, h, draws, out, stream.get()) >>> 0);
-      return new Float64Array(mem.buffer, out, draws * 3);
+    ratioPivots(idx, n, b, h, log, draws) {
+      const sums = reserve(draws * 24);
+      stream.set(exports.ratioSums(idx, n, b, h, draws, sums, stream.get()) >>> 0);
+      const out = reserve(draws * 8);
+      exports.pivots(sums, n, log, draws, out);
+      return new Float64Array(mem.buffer, out, draws);
     },
     rankDraws(idx, n, w, a, b, draws) {
       const out = reserve(draws * 16);
