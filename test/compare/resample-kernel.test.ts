@@ -6,7 +6,8 @@ import { drawCases, type Rng } from '../../src/compare/stats/resample.js';
 import { costRatioInterval } from '../../src/compare/stats/cost-ratio.js';
 import { deltaInterval } from '../../src/compare/stats/delta-interval.js';
 import { compareLatencyP95 } from '../../src/compare/stats/latency-ratio.js';
-import { sortedSide } from '../../src/compare/stats/clustered-quantile.js';
+import { interpolate, sortedSide, topRanks } from '../../src/compare/stats/clustered-quantile.js';
+import type { RankSide, ResampleKernel } from '../../src/compare/stats/resample-kernel.js';
 
 /** The same stream without the kernel: the rules fall back to their JavaScript loops. */
 function withoutKernel(seed: number): Rng {
@@ -123,6 +124,45 @@ describe('the latency bootstrap at fixed repeats (every resample the same size: 
       expect(fast).toEqual(run(withoutKernel(seed)));
     });
   }
+});
+
+describe("the kernel's latency log-ratios", () => {
+  it("are, draw by draw, log(interpolate(head) / interpolate(base)) of rankDraws' ranks", () => {
+    for (const [seed, n, k] of [
+      [8, 40, 3],
+      [9, 7, 1],
+      [10, 300, 2],
+    ] as const) {
+      const r = mulberry32(seed);
+      const fresh = () =>
+        Array.from({ length: n }, () => Array.from({ length: k }, () => (r() % 4 === 0 ? 100 : (r() % 5000) / 10)));
+      const keep = Array.from({ length: n }, (_, i) => i);
+      const [b, h] = [sortedSide(fresh(), keep), sortedSide(fresh(), keep)];
+      const [rB, rH] = [topRanks(n * k, 0.95), topRanks(n * k, 0.95)];
+      const run = <T>(f: (kern: ResampleKernel, sides: [RankSide, RankSide], idx: number, w: number) => T): T => {
+        const kern = mulberry32(seed).kernel!()!;
+        const [idx, w, caseOfH, caseOfB] = [kern.i32s(n), kern.i32s(n), kern.i32s(h.caseOf), kern.i32s(b.caseOf)];
+        const side = (s: typeof h, caseOf: number, ranks: typeof rH): RankSide => ({
+          scan: [caseOf, s.values.length, ranks.hi, ranks.lo],
+          values: kern.f64s(s.values),
+          frac: ranks.frac,
+        });
+        return f(kern, [side(h, caseOfH, rH), side(b, caseOfB, rB)], idx, w);
+      };
+      const got = run((kern, [hs, bs], idx, w) => [...kern.rankLogRatios(idx, n, w, hs, bs, 500)]);
+      const want = run((kern, [hs, bs], idx, w) => {
+        const js = kern.rankDraws(idx, n, w, hs.scan, bs.scan, 500);
+        return Array.from({ length: 500 }, (_, d) =>
+          Math.log(
+            interpolate(h.values, js[4 * d]!, js[4 * d + 1]!, rH.frac) /
+              interpolate(b.values, js[4 * d + 2]!, js[4 * d + 3]!, rB.frac),
+          ),
+        );
+      });
+      expect(new Set(got).size).toBeGreaterThan(5);
+      expect(got.map((x, d) => Object.is(x, want[d]))).toEqual(want.map(() => true));
+    }
+  });
 });
 
 describe('sortedSide', () => {

@@ -26,6 +26,11 @@ export interface ResampleKernel {
    * each one's ranks(...a) and ranks(...b), sides as [caseOf, len, hi, lo]: jHi, jLo of a, then of b.
    */
   rankDraws(idx: number, n: number, w: number, a: RankScan, b: RankScan, draws: number): Int32Array;
+  /**
+   * rankDraws' resamples, each as log(quantile of a / quantile of b), the quantiles interpolated
+   * between the ranks found (clustered-quantile.ts's interpolate) of the sorted values at `a.values`, `b.values`.
+   */
+  rankLogRatios(idx: number, n: number, w: number, a: RankSide, b: RankSide, draws: number): Float64Array;
   /** Adds 1 to w[idx[j]] for each j < n (i32 counts). */
   tally(idx: number, n: number, w: number): void;
   /** The first j where the running Σ w[caseOf[0..j]] exceeds hi, then lo; len where it never does. */
@@ -34,6 +39,13 @@ export interface ResampleKernel {
 
 /** A side's ranks arguments: caseOf address, its length, the ranks hi and lo. */
 export type RankScan = [caseOf: number, len: number, hi: number, lo: number];
+
+/** A side for rankLogRatios: its scan, and its sorted values' address with the interpolation weight. */
+export interface RankSide {
+  scan: RankScan;
+  values: number;
+  frac: number;
+}
 
 /** The generator's mulberry32 state, which stays with it; the kernel's draws advance it. */
 export interface KernelStream {
@@ -72,6 +84,13 @@ export function resampleKernel(exports: KernelExports, stream: KernelStream): Re
       stream.set(exports.ratioSums(idx, n, b, h, draws, sums, stream.get()) >>> 0);
       const out = reserve(draws * 8);
       exports.pivots(sums, n, log, draws, out);
+      return new Float64Array(mem.buffer, out, draws);
+    },
+    rankLogRatios(idx, n, w, a, b, draws) {
+      const js = reserve(draws * 16);
+      stream.set(exports.rankDraws(idx, n, w, ...a.scan, ...b.scan, draws, js, stream.get()) >>> 0);
+      const out = reserve(draws * 8);
+      exports.logRatios(js, draws, a.values, a.scan[1], a.frac, b.values, b.scan[1], b.frac, out);
       return new Float64Array(mem.buffer, out, draws);
     },
     rankDraws(idx, n, w, a, b, draws) {

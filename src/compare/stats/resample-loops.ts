@@ -224,6 +224,8 @@ const f64 = (x: number) => [0x44, ...new Uint8Array(Float64Array.of(x).buffer)];
 const ifF64 = (then: number[], otherwise: number[]) => [0x04, F64, ...then, 0x05, ...otherwise, ...end];
 const [gtF64, eqF64, sqrtF64, andI32, f64FromU32] = [[0x64], [0x61], [0x9f], [0x71], [0xb8]];
 const loadF64At = (offset: number) => [0x2b, 3, ...uleb(offset)];
+const loadI32At = (offset: number) => [0x28, 2, ...uleb(offset)];
+const orI32 = [0x72];
 
 // pivots(sums, n, log, draws, out): cost-ratio.ts's pivot of each resample from ratioSums' three
 // f64s (Σb, Σh, Σ(h / r − b)²), the same operations in the same order (Math.log imported, the
@@ -271,6 +273,43 @@ const pivots = body(
   ],
 );
 
+// quantile at local `v` (values), ranks at js + offset: NaN where a scan ran off the end (local `len`),
+// else v[jLo] + frac·(v[jHi] − v[jLo]), clustered-quantile.ts's interpolate. Locals 10 jHi, 11 jLo.
+// prettier-ignore
+const interpolateAt = (offset: number, v: number, len: number, frac: number) => [
+  ...get(0), ...loadI32At(offset), ...set(10),
+  ...get(0), ...loadI32At(offset + 4), ...set(11),
+  ...get(10), ...get(len), ...eqI32, ...get(11), ...get(len), ...eqI32, ...orI32,
+  ...ifF64(f64(NaN), [
+    ...get(v), ...get(11), ...i32(3), ...shlI32, ...addI32, ...loadF64,
+    ...get(frac),
+    ...get(v), ...get(10), ...i32(3), ...shlI32, ...addI32, ...loadF64,
+    ...get(v), ...get(11), ...i32(3), ...shlI32, ...addI32, ...loadF64,
+    ...subF64, ...mulF64, ...addF64,
+  ]),
+];
+
+// logRatios(js, draws, a, lenA, fracA, b, lenB, fracB, out): for each of rankDraws' resamples
+// (four i32s at js: jHi, jLo of A, then of B), log(quantile A / quantile B) as an f64 at out,
+// latency-ratio.ts's arithmetic (Math.log imported). Locals: 9 end | 10 jHi, 11 jLo.
+const logRatios = body(
+  [[3, I32]],
+  // prettier-ignore
+  [
+    ...get(8), ...get(1), ...i32(3), ...shlI32, ...addI32, ...set(9),
+    ...block, ...loop,
+    ...get(8), ...get(9), ...geU32, ...brIf(1),
+    ...get(8),
+    ...interpolateAt(0, 2, 3, 4),
+    ...interpolateAt(8, 5, 6, 7),
+    ...divF64, ...call(LOG),
+    ...storeF64(0),
+    ...get(0), ...i32(16), ...addI32, ...set(0),
+    ...get(8), ...i32(8), ...addI32, ...set(8),
+    ...br(0), ...end, ...end,
+  ],
+);
+
 /** The loops as [export name, type, body], appended to the module after the drawer. */
 export const LOOPS: [string, number[], number[]][] = [
   ['sum', funcType([I32, I32, I32], [F64]), sum],
@@ -282,4 +321,5 @@ export const LOOPS: [string, number[], number[]][] = [
   ['sumDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), sumDraws],
   ['rankDraws', funcType(Array<number>(14).fill(I32), [I32]), rankDraws],
   ['pivots', funcType([I32, I32, F64, I32, I32], []), pivots],
+  ['logRatios', funcType([I32, I32, I32, I32, F64, I32, I32, F64, I32], []), logRatios],
 ];

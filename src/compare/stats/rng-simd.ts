@@ -105,6 +105,7 @@ export interface KernelExports {
   sumDraws(idx: number, n: number, x: number, draws: number, out: number, state: number): number;
   rankDraws(...args: number[]): number;
   pivots(sums: number, n: number, log: number, draws: number, out: number): void;
+  logRatios(...args: number[]): void;
   mem: WasmMemory;
 }
 
