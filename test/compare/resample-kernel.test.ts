@@ -126,6 +126,29 @@ describe('the latency bootstrap at fixed repeats (every resample the same size: 
   }
 });
 
+describe("the kernel's resampled means", () => {
+  it('are, draw by draw, the JavaScript sums in drawn order divided by n', () => {
+    for (const [seed, n] of [
+      [11, 201],
+      [12, 3],
+      [13, 1],
+    ] as const) {
+      const x = Float64Array.from(data(seed, n).d);
+      const k = mulberry32(seed).kernel!()!;
+      const got = [...k.meanDraws(k.i32s(n), n, k.f64s(x), 401)];
+      const rng = withoutKernel(seed);
+      const idx = new Uint32Array(n);
+      const want = Array.from({ length: 401 }, () => {
+        drawCases(rng, n, idx);
+        let s = 0;
+        for (const c of idx) s += x[c]!;
+        return s / n;
+      });
+      expect(got.map((v, d) => Object.is(v, want[d]))).toEqual(want.map(() => true));
+    }
+  });
+});
+
 describe("the kernel's latency log-ratios", () => {
   it("are, draw by draw, log(interpolate(head) / interpolate(base)) of rankDraws' ranks", () => {
     for (const [seed, n, k] of [

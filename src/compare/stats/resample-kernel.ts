@@ -19,8 +19,8 @@ export interface ResampleKernel {
    * against the estimate `log` as cost-ratio.ts's pivot gives it (Infinity where Σb is not above 0).
    */
   ratioPivots(idx: number, n: number, b: number, h: number, log: number, draws: number): Float64Array;
-  /** `draws` resamples of n cases (each drawn at idx): each one's Σ x[idx[j]], as sum gives it. */
-  sumDraws(idx: number, n: number, x: number, draws: number): Float64Array;
+  /** `draws` resamples of n cases (each drawn at idx): each one's mean, Σ x[idx[j]] as sum gives it, / n. */
+  meanDraws(idx: number, n: number, x: number, draws: number): Float64Array;
   /**
    * `draws` resamples as counts per case at w (zeroed, then n cases drawn at idx and tallied);
    * each one's ranks(...a) and ranks(...b), sides as [caseOf, len, hi, lo]: jHi, jLo of a, then of b.
@@ -98,9 +98,9 @@ export function resampleKernel(exports: KernelExports, stream: KernelStream): Re
       stream.set(exports.rankDraws(idx, n, w, ...a, ...b, draws, out, stream.get()) >>> 0);
       return new Int32Array(mem.buffer, out, draws * 4);
     },
-    sumDraws(idx, n, x, draws) {
+    meanDraws(idx, n, x, draws) {
       const out = reserve(draws * 8);
-      stream.set(exports.sumDraws(idx, n, x, draws, out, stream.get()) >>> 0);
+      stream.set(exports.meanDraws(idx, n, x, draws, out, stream.get()) >>> 0);
       return new Float64Array(mem.buffer, out, draws);
     },
     tally: exports.tally,

@@ -41,6 +41,13 @@ import {
 } from './wasm-asm.js';
 
 const tee = (i: number) => [0x22, i];
+const f64 = (x: number) => [0x44, ...new Uint8Array(Float64Array.of(x).buffer)];
+/** if … else … end with an f64 result. */
+const ifF64 = (then: number[], otherwise: number[]) => [0x04, F64, ...then, 0x05, ...otherwise, ...end];
+const [gtF64, eqF64, sqrtF64, andI32, f64FromU32] = [[0x64], [0x61], [0x9f], [0x71], [0xb8]];
+const loadF64At = (offset: number) => [0x2b, 3, ...uleb(offset)];
+const loadI32At = (offset: number) => [0x28, 2, ...uleb(offset)];
+const orI32 = [0x72];
 
 /** Loops over the n case indices from address local 0 (n is local 1); `each` finds idx[j] << scale in local `at`. */
 function overIndices(endLocal: number, at: number, scale: number, each: number[]): number[] {
@@ -189,14 +196,14 @@ const rankDraws = body(
   ]),
 );
 
-// sumDraws(idx, n, x, draws, out, state) -> state: `draws` resamples of n cases (drawn at idx),
-// each one's Σ x[idx[j]] (sum's arithmetic) written as an f64 at out, all in one call.
-// Locals: 6 d.
-const sumDraws = body(
+// meanDraws(idx, n, x, draws, out, state) -> state: `draws` resamples of n cases (drawn at idx),
+// each one's mean Σ x[idx[j]] / n (sum's arithmetic, then the division) written as an f64 at
+// out, all in one call. Locals: 6 d.
+const meanDraws = body(
   [[1, I32]],
   // prettier-ignore
   overDraws({ d: 6, draws: 3, out: 4, state: 5 }, 8, [
-    ...get(4), ...get(0), ...get(1), ...get(2), ...call(SUM), ...storeF64(0),
+    ...get(4), ...get(0), ...get(1), ...get(2), ...call(SUM), ...get(1), ...f64FromU32, ...divF64, ...storeF64(0),
   ]),
 );
 
@@ -218,14 +225,6 @@ const ratioSums = body(
     ...get(5), ...get(0), ...get(1), ...get(3), ...get(2), ...get(9), ...get(8), ...divF64, ...call(SQUARES), ...storeF64(16),
   ]),
 );
-
-const f64 = (x: number) => [0x44, ...new Uint8Array(Float64Array.of(x).buffer)];
-/** if … else … end with an f64 result. */
-const ifF64 = (then: number[], otherwise: number[]) => [0x04, F64, ...then, 0x05, ...otherwise, ...end];
-const [gtF64, eqF64, sqrtF64, andI32, f64FromU32] = [[0x64], [0x61], [0x9f], [0x71], [0xb8]];
-const loadF64At = (offset: number) => [0x2b, 3, ...uleb(offset)];
-const loadI32At = (offset: number) => [0x28, 2, ...uleb(offset)];
-const orI32 = [0x72];
 
 // pivots(sums, n, log, draws, out): cost-ratio.ts's pivot of each resample from ratioSums' three
 // f64s (Σb, Σh, Σ(h / r − b)²), the same operations in the same order (Math.log imported, the
@@ -318,7 +317,7 @@ export const LOOPS: [string, number[], number[]][] = [
   ['tally', funcType([I32, I32, I32], []), tally],
   ['ranks', funcType([I32, I32, I32, I32, I32], [I32, I32]), ranks],
   ['ratioSums', funcType([I32, I32, I32, I32, I32, I32, I32], [I32]), ratioSums],
-  ['sumDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), sumDraws],
+  ['meanDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), meanDraws],
   ['rankDraws', funcType(Array<number>(14).fill(I32), [I32]), rankDraws],
   ['pivots', funcType([I32, I32, F64, I32, I32], []), pivots],
   ['logRatios', funcType([I32, I32, I32, I32, F64, I32, I32, F64, I32], []), logRatios],

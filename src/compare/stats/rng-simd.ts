@@ -102,7 +102,7 @@ export interface KernelExports {
   tally(idx: number, n: number, w: number): void;
   ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
   ratioSums(idx: number, n: number, b: number, h: number, draws: number, out: number, state: number): number;
-  sumDraws(idx: number, n: number, x: number, draws: number, out: number, state: number): number;
+  meanDraws(idx: number, n: number, x: number, draws: number, out: number, state: number): number;
   rankDraws(...args: number[]): number;
   pivots(sums: number, n: number, log: number, draws: number, out: number): void;
   logRatios(...args: number[]): void;
