@@ -37,17 +37,9 @@ import {
   storeI32At,
   subF64,
   unreachable,
-  uleb,
+  f64FromU32,
 } from './wasm-asm.js';
-
-const tee = (i: number) => [0x22, i];
-const f64 = (x: number) => [0x44, ...new Uint8Array(Float64Array.of(x).buffer)];
-/** if … else … end with an f64 result. */
-const ifF64 = (then: number[], otherwise: number[]) => [0x04, F64, ...then, 0x05, ...otherwise, ...end];
-const [gtF64, eqF64, sqrtF64, andI32, f64FromU32] = [[0x64], [0x61], [0x9f], [0x71], [0xb8]];
-const loadF64At = (offset: number) => [0x2b, 3, ...uleb(offset)];
-const loadI32At = (offset: number) => [0x28, 2, ...uleb(offset)];
-const orI32 = [0x72];
+import { IMPORTS, RATIO_LOOPS } from './resample-ratios.js';
 
 /** Loops over the n case indices from address local 0 (n is local 1); `each` finds idx[j] << scale in local `at`. */
 function overIndices(endLocal: number, at: number, scale: number, each: number[]): number[] {
@@ -142,15 +134,6 @@ const ranks = body(
   ],
 );
 
-/**
- * What the module imports, as [module, name, type]: JavaScript's own Math.log, so a logarithm
- * taken here has its bits. Imported functions come first in the module's function numbers.
- */
-export const IMPORTS: [module: string, name: string, type: number[], fn: (x: number) => number][] = [
-  ['Math', 'log', funcType([F64], [F64]), Math.log],
-];
-const LOG = 0;
-
 // Function numbers in the module: the imports, the drawer (rng-simd.ts), then LOOPS in order.
 const FILL = IMPORTS.length;
 const [SUM, SUMS, SQUARES, TALLY, RANKS] = [FILL + 1, FILL + 2, FILL + 3, FILL + 4, FILL + 5];
@@ -226,89 +209,6 @@ const ratioSums = body(
   ]),
 );
 
-// pivots(sums, n, log, draws, out): cost-ratio.ts's pivot of each resample from ratioSums' three
-// f64s (Σb, Σh, Σ(h / r − b)²), the same operations in the same order (Math.log imported, the
-// square root IEEE's as Math.sqrt's), written as an f64 each at out; Infinity where Σb is not
-// above 0. Locals: 5 end | 6 sb, 7 r, 8 se, 9 diff, 10 nf, 11 nn (f64).
-const pivots = body(
-  [
-    [1, I32],
-    [6, F64],
-  ],
-  // prettier-ignore
-  [
-    ...get(1), ...f64FromU32, ...set(10),
-    ...get(10), ...get(10), ...f64(1), ...subF64, ...mulF64, ...set(11),
-    ...get(4), ...get(3), ...i32(3), ...shlI32, ...addI32, ...set(5),
-    ...block, ...loop,
-    ...get(4), ...get(5), ...geU32, ...brIf(1),
-    ...get(4),
-    ...get(0), ...loadF64At(0), ...tee(6), ...f64(0), ...gtF64,
-    ...ifF64(
-      [
-        ...get(0), ...loadF64At(8), ...get(6), ...divF64, ...set(7),
-        ...get(1), ...i32(1), ...gtI32, ...get(7), ...f64(0), ...gtF64, ...andI32,
-        ...ifF64(
-          [...get(0), ...loadF64At(16), ...get(11), ...divF64, ...sqrtF64, ...get(6), ...get(10), ...divF64, ...divF64],
-          f64(NaN),
-        ),
-        ...set(8),
-        ...get(7), ...call(LOG), ...get(2), ...subF64, ...set(9),
-        ...get(8), ...f64(1e-12), ...gtF64,
-        ...ifF64(
-          [...get(9), ...get(8), ...divF64],
-          [
-            ...get(9), ...f64(0), ...eqF64,
-            ...ifF64(f64(0), [...get(9), ...f64(0), ...gtF64, ...ifF64(f64(Infinity), f64(-Infinity))]),
-          ],
-        ),
-      ],
-      f64(Infinity),
-    ),
-    ...storeF64(0),
-    ...get(0), ...i32(24), ...addI32, ...set(0),
-    ...get(4), ...i32(8), ...addI32, ...set(4),
-    ...br(0), ...end, ...end,
-  ],
-);
-
-// quantile at local `v` (values), ranks at js + offset: NaN where a scan ran off the end (local `len`),
-// else v[jLo] + frac·(v[jHi] − v[jLo]), clustered-quantile.ts's interpolate. Locals 10 jHi, 11 jLo.
-// prettier-ignore
-const interpolateAt = (offset: number, v: number, len: number, frac: number) => [
-  ...get(0), ...loadI32At(offset), ...set(10),
-  ...get(0), ...loadI32At(offset + 4), ...set(11),
-  ...get(10), ...get(len), ...eqI32, ...get(11), ...get(len), ...eqI32, ...orI32,
-  ...ifF64(f64(NaN), [
-    ...get(v), ...get(11), ...i32(3), ...shlI32, ...addI32, ...loadF64,
-    ...get(frac),
-    ...get(v), ...get(10), ...i32(3), ...shlI32, ...addI32, ...loadF64,
-    ...get(v), ...get(11), ...i32(3), ...shlI32, ...addI32, ...loadF64,
-    ...subF64, ...mulF64, ...addF64,
-  ]),
-];
-
-// logRatios(js, draws, a, lenA, fracA, b, lenB, fracB, out): for each of rankDraws' resamples
-// (four i32s at js: jHi, jLo of A, then of B), log(quantile A / quantile B) as an f64 at out,
-// latency-ratio.ts's arithmetic (Math.log imported). Locals: 9 end | 10 jHi, 11 jLo.
-const logRatios = body(
-  [[3, I32]],
-  // prettier-ignore
-  [
-    ...get(8), ...get(1), ...i32(3), ...shlI32, ...addI32, ...set(9),
-    ...block, ...loop,
-    ...get(8), ...get(9), ...geU32, ...brIf(1),
-    ...get(8),
-    ...interpolateAt(0, 2, 3, 4),
-    ...interpolateAt(8, 5, 6, 7),
-    ...divF64, ...call(LOG),
-    ...storeF64(0),
-    ...get(0), ...i32(16), ...addI32, ...set(0),
-    ...get(8), ...i32(8), ...addI32, ...set(8),
-    ...br(0), ...end, ...end,
-  ],
-);
-
 /** The loops as [export name, type, body], appended to the module after the drawer. */
 export const LOOPS: [string, number[], number[]][] = [
   ['sum', funcType([I32, I32, I32], [F64]), sum],
@@ -319,6 +219,5 @@ export const LOOPS: [string, number[], number[]][] = [
   ['ratioSums', funcType([I32, I32, I32, I32, I32, I32, I32], [I32]), ratioSums],
   ['meanDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), meanDraws],
   ['rankDraws', funcType(Array<number>(14).fill(I32), [I32]), rankDraws],
-  ['pivots', funcType([I32, I32, F64, I32, I32], []), pivots],
-  ['logRatios', funcType([I32, I32, I32, I32, F64, I32, I32, F64, I32], []), logRatios],
+  ...RATIO_LOOPS,
 ];

@@ -7,7 +7,8 @@
 // The module (~200 bytes for the drawer, the resample loops beside it) is assembled here rather than shipped as a binary, so what it does
 // stays readable; where WebAssembly or its SIMD is missing, rng.ts draws in JavaScript.
 
-import { IMPORTS, LOOPS } from './resample-loops.js';
+import { LOOPS } from './resample-loops.js';
+import { IMPORTS } from './resample-ratios.js';
 import { funcType, get, i32, I32, name, section, set, uleb, u32x4, vec } from './wasm-asm.js';
 
 const C = 0x6d2b79f5;
