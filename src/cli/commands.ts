@@ -1,5 +1,5 @@
 // The commands. Each returns its exit code; errors bubble to the one catch in main.
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../pipeline/load-config.js';
 import { runResults } from '../compare/run-results.js';
@@ -53,9 +53,10 @@ export function exitCodeFor(report: Report): number {
   return report.verdict === 'fail' ? 1 : 0;
 }
 
+// the directory synchronously, as writeParts writes: a thread-pool round trip per file cost more
 async function writeOut(path: string, text: string | Iterable<string>, label?: string): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
   } catch (e) {
     throw writeFailure(label ?? path, e);
   }

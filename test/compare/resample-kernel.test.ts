@@ -2,11 +2,12 @@
 // bits as its JavaScript loops: report.json is byte-identical whichever path ran.
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/compare/stats/rng.js';
-import type { Rng } from '../../src/compare/stats/resample.js';
+import { drawCases, type Rng } from '../../src/compare/stats/resample.js';
 import { costRatioInterval } from '../../src/compare/stats/cost-ratio.js';
 import { deltaInterval } from '../../src/compare/stats/delta-interval.js';
 import { compareLatencyP95 } from '../../src/compare/stats/latency-ratio.js';
-import { sortedSide } from '../../src/compare/stats/clustered-quantile.js';
+import { interpolate, sortedSide, topRanks } from '../../src/compare/stats/clustered-quantile.js';
+import type { RankSide, ResampleKernel } from '../../src/compare/stats/resample-kernel.js';
 
 /** The same stream without the kernel: the rules fall back to their JavaScript loops. */
 function withoutKernel(seed: number): Rng {
@@ -60,6 +61,48 @@ describe('the resample kernel', () => {
   }
 });
 
+/** The pivot of one resample of the cost ratio, as cost-ratio.ts writes it in JavaScript. */
+function jsPivots(rng: Rng, base: number[], head: number[], log: number, draws: number): number[] {
+  const n = base.length;
+  const idx = new Uint32Array(n);
+  return Array.from({ length: draws }, () => {
+    drawCases(rng, n, idx);
+    let [sb, sh, ss] = [0, 0, 0];
+    for (const c of idx) [sb, sh] = [sb + base[c]!, sh + head[c]!];
+    if (!(sb > 0)) return Infinity;
+    const r = sh / sb;
+    for (const c of idx) ss += (head[c]! / r - base[c]!) ** 2;
+    const se = n > 1 && r > 0 ? Math.sqrt(ss / (n * (n - 1))) / (sb / n) : NaN;
+    const diff = Math.log(r) - log;
+    return se > 1e-12 ? diff / se : diff === 0 ? 0 : diff > 0 ? Infinity : -Infinity;
+  });
+}
+
+describe("the kernel's cost-ratio pivots", () => {
+  it('are, draw by draw, the JavaScript pivots (zero costs, equal ratios, one case, a free head among them)', () => {
+    const shapes: [seed: number, base: number[], head: number[], ratio: number][] = [
+      [1, data(1, 40).base, data(1, 40).head, 1.25],
+      [2, data(2, 3).base, data(2, 3).head, 1.25],
+      [3, [1e-4, 2e-4, 3e-4], [2e-4, 4e-4, 6e-4], 2],
+      [4, [5e-4], [7e-4], 1.25],
+      [5, [0, 0, 1e-4, 2e-4], [0, 0, 0, 1e-4], 0.5],
+      [6, [1e-4, 2e-4, 4e-4, 8e-4], [0, 0, 0, 0], 1],
+    ];
+    const seen = new Set<string>();
+    for (const [seed, base, head, ratio] of shapes) {
+      const log = Math.log(ratio);
+      const k = mulberry32(seed).kernel!()!;
+      const [bs, hs, idx] = [k.f64s(base), k.f64s(head), k.i32s(base.length)];
+      const got = [...k.ratioPivots(idx, base.length, bs, hs, log, 301)];
+      const want = jsPivots(withoutKernel(seed), base, head, log, 301);
+      expect(got.map((x, d) => Object.is(x, want[d]))).toEqual(want.map(() => true));
+      for (const x of got)
+        seen.add(Number.isFinite(x) ? (x === 0 ? `${Object.is(x, 0) ? '+' : '-'}0` : 'finite') : `${x}`);
+    }
+    expect([...seen].sort()).toEqual(['+0', '-Infinity', 'Infinity', 'finite']);
+  });
+});
+
 describe('the latency bootstrap at fixed repeats (every resample the same size: one call per interval)', () => {
   for (const [seed, n, k] of [
     [5, 8, 3],
@@ -81,6 +124,68 @@ describe('the latency bootstrap at fixed repeats (every resample the same size: 
       expect(fast).toEqual(run(withoutKernel(seed)));
     });
   }
+});
+
+describe("the kernel's resampled means", () => {
+  it('are, draw by draw, the JavaScript sums in drawn order divided by n', () => {
+    for (const [seed, n] of [
+      [11, 201],
+      [12, 3],
+      [13, 1],
+    ] as const) {
+      const x = Float64Array.from(data(seed, n).d);
+      const k = mulberry32(seed).kernel!()!;
+      const got = [...k.meanDraws(k.i32s(n), n, k.f64s(x), 401)];
+      const rng = withoutKernel(seed);
+      const idx = new Uint32Array(n);
+      const want = Array.from({ length: 401 }, () => {
+        drawCases(rng, n, idx);
+        let s = 0;
+        for (const c of idx) s += x[c]!;
+        return s / n;
+      });
+      expect(got.map((v, d) => Object.is(v, want[d]))).toEqual(want.map(() => true));
+    }
+  });
+});
+
+describe("the kernel's latency log-ratios", () => {
+  it("are, draw by draw, log(interpolate(head) / interpolate(base)) of rankDraws' ranks", () => {
+    for (const [seed, n, k] of [
+      [8, 40, 3],
+      [9, 7, 1],
+      [10, 300, 2],
+    ] as const) {
+      const r = mulberry32(seed);
+      const fresh = () =>
+        Array.from({ length: n }, () => Array.from({ length: k }, () => (r() % 4 === 0 ? 100 : (r() % 5000) / 10)));
+      const keep = Array.from({ length: n }, (_, i) => i);
+      const [b, h] = [sortedSide(fresh(), keep), sortedSide(fresh(), keep)];
+      const [rB, rH] = [topRanks(n * k, 0.95), topRanks(n * k, 0.95)];
+      const run = <T>(f: (kern: ResampleKernel, sides: [RankSide, RankSide], idx: number, w: number) => T): T => {
+        const kern = mulberry32(seed).kernel!()!;
+        const [idx, w, caseOfH, caseOfB] = [kern.i32s(n), kern.i32s(n), kern.i32s(h.caseOf), kern.i32s(b.caseOf)];
+        const side = (s: typeof h, caseOf: number, ranks: typeof rH): RankSide => ({
+          scan: [caseOf, s.values.length, ranks.hi, ranks.lo],
+          values: kern.f64s(s.values),
+          frac: ranks.frac,
+        });
+        return f(kern, [side(h, caseOfH, rH), side(b, caseOfB, rB)], idx, w);
+      };
+      const got = run((kern, [hs, bs], idx, w) => [...kern.rankLogRatios(idx, n, w, hs, bs, 500)]);
+      const want = run((kern, [hs, bs], idx, w) => {
+        const js = kern.rankDraws(idx, n, w, hs.scan, bs.scan, 500);
+        return Array.from({ length: 500 }, (_, d) =>
+          Math.log(
+            interpolate(h.values, js[4 * d]!, js[4 * d + 1]!, rH.frac) /
+              interpolate(b.values, js[4 * d + 2]!, js[4 * d + 3]!, rB.frac),
+          ),
+        );
+      });
+      expect(new Set(got).size).toBeGreaterThan(5);
+      expect(got.map((x, d) => Object.is(x, want[d]))).toEqual(want.map(() => true));
+    }
+  });
 });
 
 describe('sortedSide', () => {

@@ -90,22 +90,17 @@ function logRatioFit(
 /**
  * Sorted bootstrap pivots (log r* − log r) / se*; a resample without spread counts as 0 or ±∞.
  * logRatioFit's arithmetic on the drawn costs (same operations in the same order, so the same
- * bits): 10,000 resamples of every case, without an index array or object per draw, the draws
- * and sums in one call into WebAssembly where the generator has a kernel.
+ * bits): 10,000 resamples of every case, without an index array or object per draw, the draws,
+ * sums and pivots in WebAssembly where the generator has a kernel (its pivots are pivot's).
  */
 function studentizedDraws(base: ArrayLike<number>, head: ArrayLike<number>, log: number, rng: Rng, draws: number) {
   const n = base.length;
-  const pivots = new Float64Array(draws);
   const k = rng.kernel?.();
   if (k) {
     const [bs, hs, idx] = [k.f64s(base), k.f64s(head), k.i32s(n)];
-    const sums = k.ratioSums(idx, n, bs, hs, draws);
-    for (let d = 0, j = 0; d < draws; d++, j += 3) {
-      const sb = sums[j]!;
-      pivots[d] = sb > 0 ? pivot(sb, sums[j + 1]!, sums[j + 2]!, n, log) : Infinity;
-    }
-    return pivots.sort();
+    return k.ratioPivots(idx, n, bs, hs, log, draws).slice().sort();
   }
+  const pivots = new Float64Array(draws);
   const bs = Float64Array.from(base);
   const hs = Float64Array.from(head);
   const idx = new Uint32Array(n);

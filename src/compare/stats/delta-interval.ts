@@ -99,14 +99,12 @@ function pseudoCaseLowerBound(d: ArrayLike<number>, mean: number, alpha: number,
 /** Each resample's mean of x (cases drawn with replacement), summed in drawn order; in WebAssembly where the generator has a kernel. */
 function resampledMeans(x: Float64Array, rng: Rng, draws: number): Float64Array {
   const n = x.length;
-  const means = new Float64Array(draws);
   const k = rng.kernel?.();
   if (k) {
     const [xs, idx] = [k.f64s(x), k.i32s(n)];
-    const sums = k.sumDraws(idx, n, xs, draws);
-    for (let b = 0; b < draws; b++) means[b] = sums[b]! / n;
-    return means;
+    return k.meanDraws(idx, n, xs, draws).slice();
   }
+  const means = new Float64Array(draws);
   const idx = new Uint32Array(n);
   for (let b = 0; b < draws; b++) {
     drawCases(rng, n, idx);

@@ -58,19 +58,45 @@ export function noiseRate(s: PowerSetting, repeats = s.repeats): number {
 
 /** P(the gate fails) when the true drop is `drop`, at n cases and the given repeats. */
 export function gatePower(s: PowerSetting, drop: number, n = s.n, repeats = s.repeats): number {
+  return powerOrDecision(s, drop, n, repeats, Infinity);
+}
+
+/**
+ * gatePower(s, drop, n, repeats) ≥ power, the one thing the searches ask: the exact sum stops
+ * once its answer is settled (its partial sums only grow; or what is left cannot lift it to
+ * `power`), so it agrees with gatePower's value compared with `power`, in fewer terms.
+ */
+export function gateReaches(s: PowerSetting, drop: number, power: number, n = s.n, repeats = s.repeats): boolean {
+  return powerOrDecision(s, drop, n, repeats, power) >= power;
+}
+
+function powerOrDecision(s: PowerSetting, drop: number, n: number, repeats: number, stopAt: number): number {
   if (n <= 0 || drop <= 0) return 0;
   const better = Math.min(noiseRate(s, repeats) / 2, (1 - drop) / 2);
   const worse = better + drop;
-  return n > EXACT_MAX_CASES ? normalPower(n, worse, better, s.alpha, s.minEffect) : exactPower(n, worse, better, s);
+  return n > EXACT_MAX_CASES
+    ? normalPower(n, worse, better, s.alpha, s.minEffect)
+    : exactPower(n, worse, better, s, stopAt);
 }
 
-/** Σ over N = B + C changed cases of P(N) · P(B ≥ the larger of the test's and min_effect's thresholds | N). */
-function exactPower(n: number, worse: number, better: number, s: PowerSetting): number {
+/**
+ * Margin for deciding "below `stopAt`" before the end: above the rounding of the terms (under
+ * ~1e-9 relative at 20,000 cases), so an early "below" never contradicts the full sum.
+ */
+const SETTLED = 1e-8;
+
+/**
+ * Σ over N = B + C changed cases of P(N) · P(B ≥ the larger of the test's and min_effect's
+ * thresholds | N). With a finite `stopAt` it may return early, a value ≥ stopAt exactly when
+ * the full sum's is (the same terms in the same order up to there).
+ */
+function exactPower(n: number, worse: number, better: number, s: PowerSetting, stopAt: number): number {
   const { alpha, minEffect, thresholds, logFactorials } = s;
   const q = worse + better;
   if (q <= 0) return 0;
   const share = worse / q;
   const sd = Math.sqrt(n * q * (1 - q));
+  const odds = q / (1 - q);
   let power = 0;
   for (let N = Math.max(0, Math.floor(n * q - 12 * sd - 1)); N <= Math.min(n, Math.ceil(n * q + 12 * sd + 1)); N++) {
     // Δ = (C − B)/n ≤ −min_effect ⟺ B ≥ (N + min_effect·n)/2; the tolerance matches the gate's.
@@ -80,8 +106,15 @@ function exactPower(n: number, worse: number, better: number, s: PowerSetting): 
       thresholds?.set(N, test);
     }
     const t = Math.max(test, Math.ceil((N + minEffect * n) / 2 - 1e-9));
-    if (t <= N)
-      power += Math.exp(logBinomialPmf(n, N, q, logFactorials)) * binomialUpperTail(N, t, share, logFactorials);
+    if (t > N) continue;
+    const pmf = Math.exp(logBinomialPmf(n, N, q, logFactorials));
+    power += pmf * binomialUpperTail(N, t, share, logFactorials);
+    if (power >= stopAt) return Math.min(1, power);
+    // Past the mode P(N) falls at least geometrically (ratio ρ, shrinking with N): the terms
+    // left sum to at most P(N)·ρ / (1 − ρ), since each is at most P(N') (a tail is ≤ 1).
+    const ratio = ((n - N) / (N + 1)) * odds;
+    if (stopAt !== Infinity && ratio < 1 && power + ((pmf * ratio) / (1 - ratio)) * (1 + SETTLED) < stopAt - SETTLED)
+      return power;
   }
   return Math.min(1, power);
 }
@@ -95,12 +128,12 @@ function normalPower(n: number, worse: number, better: number, alpha: number, mi
 
 /** Smallest true drop the gate fails with the given power at this size; null when no drop up to 100 pp reaches it. */
 export function gateMde(s: PowerSetting, power = 0.8): number | null {
-  if (gatePower(s, 1) < power) return null;
+  if (!gateReaches(s, 1, power)) return null;
   let lo = s.minEffect;
   let hi = 1;
   for (let i = 0; i < 40 && hi - lo > 1e-6; i++) {
     const mid = (lo + hi) / 2;
-    if (gatePower(s, mid) >= power) hi = mid;
+    if (gateReaches(s, mid, power)) hi = mid;
     else lo = mid;
   }
   return hi;
@@ -109,13 +142,13 @@ export function gateMde(s: PowerSetting, power = 0.8): number | null {
 /** Smallest repeats per case (from the current up to maxRepeats) reaching the power at `drop`; null if none does. */
 export function repeatsForPower(s: PowerSetting, drop: number, power = 0.8, maxRepeats = 100): number | null {
   for (let k = Math.max(1, Math.ceil(s.repeats)); k <= maxRepeats; k++)
-    if (gatePower(s, drop, s.n, k) >= power) return k;
+    if (gateReaches(s, drop, power, s.n, k)) return k;
   return null;
 }
 
 /** A number of cases (at the current repeats) whose power at `drop` reaches `power`; null beyond maxCases. */
 export function casesForPower(s: PowerSetting, drop: number, power = 0.8, maxCases = 100_000): number | null {
-  const reaches = (n: number) => gatePower(s, drop, n) >= power;
+  const reaches = (n: number) => gateReaches(s, drop, power, n);
   let lo = Math.max(1, s.n);
   if (reaches(lo)) return lo;
   let hi = lo * 2;

@@ -103,18 +103,16 @@ function resampledLogRatios(b: SortedSide, h: SortedSide, q: number, rng: Rng, d
   if (mB !== null && mH !== null) {
     // Every resample the same size: fixed ranks, so the whole loop runs in one call.
     const [rB, rH] = [topRanks(mB, q), topRanks(mH, q)];
-    const js = k.rankDraws(
+    const [valuesH, valuesB] = [k.f64s(h.values), k.f64s(b.values)];
+    const ratios = k.rankLogRatios(
       idx,
       n,
       w,
-      [caseOfH, h.values.length, rH.hi, rH.lo],
-      [caseOfB, b.values.length, rB.hi, rB.lo],
+      { scan: [caseOfH, h.values.length, rH.hi, rH.lo], values: valuesH, frac: rH.frac },
+      { scan: [caseOfB, b.values.length, rB.hi, rB.lo], values: valuesB, frac: rB.frac },
       draws,
     );
-    for (let r = 0, j = 0; r < draws; r++, j += 4)
-      out[r] = Math.log(
-        interpolate(h.values, js[j]!, js[j + 1]!, rH.frac) / interpolate(b.values, js[j + 2]!, js[j + 3]!, rB.frac),
-      );
+    out.set(ratios);
     return out;
   }
   const weights = k.i32View(w, n);

@@ -15,16 +15,22 @@ export interface ResampleKernel {
   draw(idx: number, n: number): void;
   /**
    * `draws` resamples of n cases (each drawn at idx, as draw does): per resample Σb, Σh and
-   * Σ(h / r − b)² with r = Σh / Σb, as sums then squares give them, three f64s each.
+   * Σ(h / r − b)² with r = Σh / Σb, as sums then squares give them, and from those its pivot
+   * against the estimate `log` as cost-ratio.ts's pivot gives it (Infinity where Σb is not above 0).
    */
-  ratioSums(idx: number, n: number, b: number, h: number, draws: number): Float64Array;
-  /** `draws` resamples of n cases (each drawn at idx): each one's Σ x[idx[j]], as sum gives it. */
-  sumDraws(idx: number, n: number, x: number, draws: number): Float64Array;
+  ratioPivots(idx: number, n: number, b: number, h: number, log: number, draws: number): Float64Array;
+  /** `draws` resamples of n cases (each drawn at idx): each one's mean, Σ x[idx[j]] as sum gives it, / n. */
+  meanDraws(idx: number, n: number, x: number, draws: number): Float64Array;
   /**
    * `draws` resamples as counts per case at w (zeroed, then n cases drawn at idx and tallied);
    * each one's ranks(...a) and ranks(...b), sides as [caseOf, len, hi, lo]: jHi, jLo of a, then of b.
    */
   rankDraws(idx: number, n: number, w: number, a: RankScan, b: RankScan, draws: number): Int32Array;
+  /**
+   * rankDraws' resamples, each as log(quantile of a / quantile of b), the quantiles interpolated
+   * between the ranks found (clustered-quantile.ts's interpolate) of the sorted values at `a.values`, `b.values`.
+   */
+  rankLogRatios(idx: number, n: number, w: number, a: RankSide, b: RankSide, draws: number): Float64Array;
   /** Adds 1 to w[idx[j]] for each j < n (i32 counts). */
   tally(idx: number, n: number, w: number): void;
   /** The first j where the running Σ w[caseOf[0..j]] exceeds hi, then lo; len where it never does. */
@@ -33,6 +39,13 @@ export interface ResampleKernel {
 
 /** A side's ranks arguments: caseOf address, its length, the ranks hi and lo. */
 export type RankScan = [caseOf: number, len: number, hi: number, lo: number];
+
+/** A side for rankLogRatios: its scan, and its sorted values' address with the interpolation weight. */
+export interface RankSide {
+  scan: RankScan;
+  values: number;
+  frac: number;
+}
 
 /** The generator's mulberry32 state, which stays with it; the kernel's draws advance it. */
 export interface KernelStream {
@@ -66,19 +79,28 @@ export function resampleKernel(exports: KernelExports, stream: KernelStream): Re
     },
     i32View: (address, count) => new Int32Array(mem.buffer, address, count),
     draw: (idx, n) => stream.set(exports.fill(idx, n, stream.get(), n) >>> 0),
-    ratioSums(idx, n, b, h, draws) {
-      const out = reserve(draws * 24);
-      stream.set(exports.ratioSums(idx, n, b, h, draws, out, stream.get()) >>> 0);
-      return new Float64Array(mem.buffer, out, draws * 3);
+    ratioPivots(idx, n, b, h, log, draws) {
+      const sums = reserve(draws * 24);
+      stream.set(exports.ratioSums(idx, n, b, h, draws, sums, stream.get()) >>> 0);
+      const out = reserve(draws * 8);
+      exports.pivots(sums, n, log, draws, out);
+      return new Float64Array(mem.buffer, out, draws);
+    },
+    rankLogRatios(idx, n, w, a, b, draws) {
+      const js = reserve(draws * 16);
+      stream.set(exports.rankDraws(idx, n, w, ...a.scan, ...b.scan, draws, js, stream.get()) >>> 0);
+      const out = reserve(draws * 8);
+      exports.logRatios(js, draws, a.values, a.scan[1], a.frac, b.values, b.scan[1], b.frac, out);
+      return new Float64Array(mem.buffer, out, draws);
     },
     rankDraws(idx, n, w, a, b, draws) {
       const out = reserve(draws * 16);
       stream.set(exports.rankDraws(idx, n, w, ...a, ...b, draws, out, stream.get()) >>> 0);
       return new Int32Array(mem.buffer, out, draws * 4);
     },
-    sumDraws(idx, n, x, draws) {
+    meanDraws(idx, n, x, draws) {
       const out = reserve(draws * 8);
-      stream.set(exports.sumDraws(idx, n, x, draws, out, stream.get()) >>> 0);
+      stream.set(exports.meanDraws(idx, n, x, draws, out, stream.get()) >>> 0);
       return new Float64Array(mem.buffer, out, draws);
     },
     tally: exports.tally,

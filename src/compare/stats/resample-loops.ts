@@ -37,7 +37,9 @@ import {
   storeI32At,
   subF64,
   unreachable,
+  f64FromU32,
 } from './wasm-asm.js';
+import { IMPORTS, RATIO_LOOPS } from './resample-ratios.js';
 
 /** Loops over the n case indices from address local 0 (n is local 1); `each` finds idx[j] << scale in local `at`. */
 function overIndices(endLocal: number, at: number, scale: number, each: number[]): number[] {
@@ -132,8 +134,9 @@ const ranks = body(
   ],
 );
 
-// Function numbers in the module: the drawer first (rng-simd.ts), then LOOPS in order.
-const [FILL, SUM, SUMS, SQUARES, TALLY, RANKS] = [0, 1, 2, 3, 4, 5];
+// Function numbers in the module: the imports, the drawer (rng-simd.ts), then LOOPS in order.
+const FILL = IMPORTS.length;
+const [SUM, SUMS, SQUARES, TALLY, RANKS] = [FILL + 1, FILL + 2, FILL + 3, FILL + 4, FILL + 5];
 
 /**
  * The whole bootstrap in one call: `draws` (a local) times, the next n case indices at idx
@@ -176,14 +179,14 @@ const rankDraws = body(
   ]),
 );
 
-// sumDraws(idx, n, x, draws, out, state) -> state: `draws` resamples of n cases (drawn at idx),
-// each one's Σ x[idx[j]] (sum's arithmetic) written as an f64 at out, all in one call.
-// Locals: 6 d.
-const sumDraws = body(
+// meanDraws(idx, n, x, draws, out, state) -> state: `draws` resamples of n cases (drawn at idx),
+// each one's mean Σ x[idx[j]] / n (sum's arithmetic, then the division) written as an f64 at
+// out, all in one call. Locals: 6 d.
+const meanDraws = body(
   [[1, I32]],
   // prettier-ignore
   overDraws({ d: 6, draws: 3, out: 4, state: 5 }, 8, [
-    ...get(4), ...get(0), ...get(1), ...get(2), ...call(SUM), ...storeF64(0),
+    ...get(4), ...get(0), ...get(1), ...get(2), ...call(SUM), ...get(1), ...f64FromU32, ...divF64, ...storeF64(0),
   ]),
 );
 
@@ -214,6 +217,7 @@ export const LOOPS: [string, number[], number[]][] = [
   ['tally', funcType([I32, I32, I32], []), tally],
   ['ranks', funcType([I32, I32, I32, I32, I32], [I32, I32]), ranks],
   ['ratioSums', funcType([I32, I32, I32, I32, I32, I32, I32], [I32]), ratioSums],
-  ['sumDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), sumDraws],
+  ['meanDraws', funcType([I32, I32, I32, I32, I32, I32], [I32]), meanDraws],
   ['rankDraws', funcType(Array<number>(14).fill(I32), [I32]), rankDraws],
+  ...RATIO_LOOPS,
 ];

@@ -8,6 +8,7 @@
 // stays readable; where WebAssembly or its SIMD is missing, rng.ts draws in JavaScript.
 
 import { LOOPS } from './resample-loops.js';
+import { IMPORTS } from './resample-ratios.js';
 import { funcType, get, i32, I32, name, section, set, uleb, u32x4, vec } from './wasm-asm.js';
 
 const C = 0x6d2b79f5;
@@ -67,12 +68,17 @@ const FUNCS: [string, number[], number[]][] = [
   ...LOOPS,
 ];
 
+// Types: one per defined function (type i for function i), then the imports'.
 const MODULE = Uint8Array.from([
   ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-  ...section(1, vec(FUNCS.map(([, type]) => type))),
+  ...section(1, vec([...FUNCS.map(([, type]) => type), ...IMPORTS.map(([, , type]) => type)])),
+  ...section(2, vec(IMPORTS.map(([m, n], i) => [...name(m), ...name(n), 0x00, ...uleb(FUNCS.length + i)]))),
   ...section(3, vec(FUNCS.map((_, i) => [i]))),
   ...section(5, vec([[0x00, 1]])),
-  ...section(7, vec([...FUNCS.map(([n], i) => [...name(n), 0x00, i]), [...name('mem'), 0x02, 0]])),
+  ...section(
+    7,
+    vec([...FUNCS.map(([n], i) => [...name(n), 0x00, ...uleb(IMPORTS.length + i)]), [...name('mem'), 0x02, 0]]),
+  ),
   ...section(10, vec(FUNCS.map(([, , code]) => code))),
 ]);
 
@@ -85,7 +91,7 @@ interface WasmMemory {
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
+  Instance: new (module: object, imports: object) => { exports: unknown };
 }
 
 /** The module's functions; addresses are byte offsets into `mem` (resample-loops.ts says what each does). */
@@ -97,8 +103,10 @@ export interface KernelExports {
   tally(idx: number, n: number, w: number): void;
   ranks(caseOf: number, len: number, w: number, hi: number, lo: number): [number, number];
   ratioSums(idx: number, n: number, b: number, h: number, draws: number, out: number, state: number): number;
-  sumDraws(idx: number, n: number, x: number, draws: number, out: number, state: number): number;
+  meanDraws(idx: number, n: number, x: number, draws: number, out: number, state: number): number;
   rankDraws(...args: number[]): number;
+  pivots(sums: number, n: number, log: number, draws: number, out: number): void;
+  logRatios(...args: number[]): void;
   mem: WasmMemory;
 }
 
@@ -112,7 +120,13 @@ export function kernelExports(): KernelExports | undefined {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!wasm) return undefined;
   if (compiled?.wasm !== wasm) compiled = { wasm, module: compile(wasm) };
-  return compiled.module ? (new wasm.Instance(compiled.module).exports as KernelExports) : undefined;
+  return compiled.module ? (new wasm.Instance(compiled.module, importObject()).exports as KernelExports) : undefined;
+}
+
+function importObject(): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [m, n, , fn] of IMPORTS) (out[m] ??= {})[n] = fn;
+  return out;
 }
 
 function compile(wasm: WasmApi): object | null {

@@ -74,3 +74,12 @@ export const funcType = (params: number[], results: number[]) => [
   ...vec(params.map((t) => [t])),
   ...vec(results.map((t) => [t])),
 ];
+
+export const tee = (i: number) => [0x22, i];
+export const f64 = (x: number) => [0x44, ...new Uint8Array(Float64Array.of(x).buffer)];
+/** if … else … end with an f64 result. */
+export const ifF64 = (then: number[], otherwise: number[]) => [0x04, F64, ...then, 0x05, ...otherwise, ...end];
+export const [gtF64, eqF64, sqrtF64, andI32, orI32, f64FromU32] = [[0x64], [0x61], [0x9f], [0x71], [0x72], [0xb8]];
+/** Loads at an address on the stack plus `offset` bytes. */
+export const loadF64At = (offset: number) => [0x2b, 3, ...uleb(offset)];
+export const loadI32At = (offset: number) => [0x28, 2, ...uleb(offset)];
