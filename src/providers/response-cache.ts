@@ -98,6 +98,49 @@ export function sampleKeys(endpoint: string, req: ChatRequest): (sampleIndex: nu
   return (sampleIndex) => sha256(`${before}${sampleIndex}${after}`);
 }
 
+const MESSAGES_MARK = '\u0000promptgate-messages\u0000';
+
+/** A message's canonical text: keyMaterial's entry for it, a plain text turn without the general walk. */
+function messageKeyText(m: ChatRequest['messages'][number]): string {
+  const { role, content, parts, tool_calls, tool_call_id } = m;
+  // sorted: content, parts, role, tool_call_id, tool_calls; undefined members are left out
+  if (parts === undefined && tool_calls === undefined && tool_call_id === undefined && typeof content === 'string')
+    return `{"content":${JSON.stringify(content)},"role":${JSON.stringify(role)}}`;
+  return canonicalJson({ role, content, parts, tool_calls, tool_call_id });
+}
+
+/**
+ * The keys of a suite's requests, equal to sampleKeys' (and so cacheKey's): every call of a
+ * suite has the same fields but its messages, so that part of the key text is made canonical
+ * once and each request adds only its messages' text. `request` without messages; the result
+ * takes a request's messages and gives its sampleKeys.
+ */
+export function suiteKeys(
+  endpoint: string,
+  request: Omit<ChatRequest, 'messages'>,
+): (messages: ChatRequest['messages']) => (sampleIndex: number) => string {
+  const material: Record<string, unknown> = keyMaterial(endpoint, { ...request, messages: [] }, SAMPLE_MARK);
+  material.messages = MESSAGES_MARK;
+  const text = canonicalJson(material);
+  const messagesMark = JSON.stringify(MESSAGES_MARK);
+  const at = text.indexOf(messagesMark);
+  // the mark is text no config writes; should a field hold it anyway, each request is keyed whole
+  if (at < 0 || text.indexOf(messagesMark, at + 1) >= 0)
+    return (messages) => sampleKeys(endpoint, { ...request, messages });
+  const head = text.slice(0, at);
+  const rest = text.slice(at + messagesMark.length);
+  // in the sorted key text `sample` follows `messages` and only numbers follow it (see sampleKeys)
+  const sampleAt = rest.lastIndexOf(JSON.stringify(SAMPLE_MARK));
+  const middle = rest.slice(0, sampleAt);
+  const tail = rest.slice(sampleAt + JSON.stringify(SAMPLE_MARK).length);
+  return (messages) => {
+    let list = '[';
+    for (let i = 0; i < messages.length; i++) list += `${i ? ',' : ''}${messageKeyText(messages[i]!)}`;
+    const before = `${head}${list}]${middle}`;
+    return (sampleIndex) => sha256(`${before}${sampleIndex}${tail}`);
+  };
+}
+
 // Validated by hand rather than with zod: a cached compare reads every entry of the run, and
 // this is the same check (only these fields, of these types) at a fraction of the CPU.
 const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;

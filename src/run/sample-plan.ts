@@ -3,7 +3,7 @@
 // from the other revision, as "not comparable"), the cache is consulted once, and the spend
 // cap can be checked against what really has to be called.
 import type { CacheMode } from '../providers/response-cache.js';
-import { sampleKeys } from '../providers/response-cache.js';
+import { suiteKeys } from '../providers/response-cache.js';
 import { endpointOf } from '../providers/endpoint.js';
 import type { Rendered } from '../prompts/render-prompt.js';
 import { requestFeatures } from '../prompts/request-features.js';
@@ -92,6 +92,7 @@ export function planSuite(
     ...samplingOptions(p),
     ...requestFeatures(suite.prompt),
   };
+  const keysOf = suiteKeys(endpoint, request);
   const problems: Problem[] = [];
   const cases: PlannedCase[] = [];
   suite.cases.forEach((c, caseIndex) => {
@@ -107,7 +108,7 @@ export function planSuite(
     // assigned, not spread: a spread of head's request made a map per case (20,000 maps, 5 MB)
     const full: ChatRequest = Object.assign({}, request, { messages });
     const keys: string[] = [];
-    const keyOf = sampleKeys(endpoint, full);
+    const keyOf = keysOf(messages);
     for (let s = 0; s < suite.repeats; s++) {
       const key = keyOf(s);
       keys.push(key);

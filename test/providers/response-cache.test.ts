@@ -3,7 +3,14 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheKey, canonicalJson, FsResponseCache, NullCache, sampleKeys } from '../../src/providers/response-cache.js';
+import {
+  cacheKey,
+  canonicalJson,
+  FsResponseCache,
+  NullCache,
+  sampleKeys,
+  suiteKeys,
+} from '../../src/providers/response-cache.js';
 import type { CallResult, ChatRequest } from '../../src/types.js';
 
 let dir: string;
@@ -150,6 +157,53 @@ describe('cacheKey', () => {
     process.env.OPENAI_API_KEY = 'sk-two';
     expect(cacheKey('e', req, 0)).toBe(k1);
     delete process.env.OPENAI_API_KEY;
+  });
+
+  it("suiteKeys (the suite's fields made canonical once) equals cacheKey over varied requests", () => {
+    const tool = { type: 'function' as const, function: { name: 'find', parameters: { type: 'object' } } };
+    const mark = '\u0000promptgate-messages\u0000';
+    const requests: Omit<ChatRequest, 'messages'>[] = [
+      { model: 'm', temperature: 0, max_tokens: 64 },
+      { model: 'm', temperature: 0.7, max_tokens: 5, top_p: 0.9, seed: 3 },
+      { model: 'm', temperature: 0, max_tokens: 1, tools: [tool], tool_choice: 'auto', parallel_tool_calls: false },
+      { model: 'm', temperature: 0, max_tokens: 9, response_format: { type: 'json_object' } },
+      {
+        model: 'sample',
+        temperature: 0,
+        max_tokens: 9,
+        stop: ['messages', '"sample":1'],
+        extra_body: { a: [1, { b: 2 }] },
+      },
+      // a field that holds the mark itself: keyed request by request, still equal
+      { model: mark, temperature: 0, max_tokens: 2, stop: [mark] },
+    ];
+    const messageLists: ChatRequest['messages'][] = [
+      [{ role: 'user', content: 'hi' }],
+      [],
+      [
+        { role: 'system', content: 'Be "brief"\n\u2028 é 😀' },
+        { role: 'user', content: `x ${mark} "sample":0 ]}` },
+      ],
+      [
+        { role: 'user', content: 'Describe', parts: [{ type: 'image_url', image_url: { url: 'https://a/1.png' } }] },
+        {
+          role: 'assistant',
+          content: '',
+          tool_calls: [{ id: 'c1', type: 'function', function: { name: 'find', arguments: '{"q":1}' } }],
+        },
+        { role: 'tool', content: 'found', tool_call_id: 'c1' },
+        { role: 'user', content: 'plain', parts: undefined },
+      ],
+    ];
+    for (const endpoint of ['api.openai.com/v1', 'e"\\']) {
+      for (const request of requests) {
+        const keysOf = suiteKeys(endpoint, request);
+        for (const messages of messageLists) {
+          const keyOf = keysOf(messages);
+          for (const s of [0, 1, 2, 10]) expect(keyOf(s)).toBe(cacheKey(endpoint, { ...request, messages }, s));
+        }
+      }
+    }
   });
 
   it('canonicalJson sorts keys recursively', () => {
