@@ -5,6 +5,8 @@
 // request is on the wire, and the clock calls it when the call runs out of time or the
 // caller's signal aborts.
 
+import { monotonicMs } from './monotonic.js';
+
 /** The key under which a request's CallHandle travels to the transport in fetch's `init`. */
 export const CALL = Symbol('promptgate.call');
 
@@ -73,7 +75,7 @@ export class CallClock {
     readonly timeoutMs: number,
     opts: CallClockOptions = {},
   ) {
-    this.now = opts.now ?? (() => performance.now());
+    this.now = opts.now ?? monotonicMs;
     this.resolution = opts.resolutionMs ?? Math.max(5, Math.min(1000, timeoutMs / 20));
   }
 

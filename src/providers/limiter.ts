@@ -24,6 +24,7 @@
 import { AbortWatch } from './call-clock.js';
 import { abortError, type RateLimitInfo } from './provider-error.js';
 import { RatePacer } from './rate-pacer.js';
+import { monotonicMs } from './monotonic.js';
 
 /** Given to the function run() starts. */
 export interface Slot {
@@ -128,7 +129,7 @@ class GateLimiter implements Limiter {
     protected readonly adaptive: boolean,
     opts: LimiterOptions,
   ) {
-    this.now = opts.now ?? (() => performance.now());
+    this.now = opts.now ?? monotonicMs;
     this.maxPauseMs = opts.maxPauseMs ?? 120_000;
   }
 

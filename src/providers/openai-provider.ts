@@ -31,6 +31,7 @@ import {
   ProviderError,
   type RateLimitInfo,
 } from './provider-error.js';
+import { monotonicMs } from './monotonic.js';
 
 /** What the provider returns: a CallResult plus transient pacing hints (never cached). */
 export interface ProviderCallResult extends CallResult {
@@ -197,14 +198,14 @@ async function chatOnce(
   state: ProviderState,
   call: CallHandle,
 ): Promise<ProviderCallResult> {
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   let last = state.last;
   if (last?.req !== req || last.completion !== state.useMaxCompletionTokens) {
     const body = chatBody(req, state);
     state.last = last = { req, completion: state.useMaxCompletionTokens, body, json: JSON.stringify(body) };
   }
   const { data, response } = await client.postJson('/chat/completions', last.body, call, last.json);
-  const result: ProviderCallResult = chatResult(data, performance.now() - t0, state.endpoint, response.headers);
+  const result: ProviderCallResult = chatResult(data, monotonicMs() - t0, state.endpoint, response.headers);
   const rl = parseRateLimitInfo(response.headers);
   if (rl) result.rateLimit = rl;
   return result;
@@ -307,10 +308,10 @@ async function embedOnce(
   state: ProviderState,
   call: CallHandle,
 ): Promise<ProviderCallResult> {
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const body: OpenAI.EmbeddingCreateParams = { model: req.model, input: req.input, encoding_format: 'float' };
   const { data, response } = await client.postJson('/embeddings', body, call);
-  const latencyMs = performance.now() - t0;
+  const latencyMs = monotonicMs() - t0;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untrusted reply, probed field by field
   const d: any = data;
   const vec = d && Array.isArray(d.data) ? d.data[0]?.embedding : undefined;
