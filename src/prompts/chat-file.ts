@@ -6,17 +6,21 @@ import { makePrompt, messageSchema, paramsShape, pickParams, throwIfAny } from '
 import { featuresShape, writtenFeatures } from './request-features.js';
 import { parseYaml, validateWith } from './yaml-doc.js';
 
-const chatSchema = z.strictObject({
-  description: z.optional(z.string()),
-  messages: z.array(messageSchema).check(z.minLength(1, 'a chat prompt needs at least one message')),
-  ...paramsShape,
-  ...featuresShape,
-});
+const buildSchema = () =>
+  z.strictObject({
+    description: z.optional(z.string()),
+    messages: z.array(messageSchema).check(z.minLength(1, 'a chat prompt needs at least one message')),
+    ...paramsShape(),
+    ...featuresShape(),
+  });
+let built: ReturnType<typeof buildSchema> | undefined;
+/** Built on first use, like the other formats' schemas. */
+const chatSchema = () => (built ??= buildSchema());
 
 export function parseChatFile(file: string, text: string): Prompt {
   const doc = parseYaml(text, file);
   throwIfAny(doc.problems);
-  const r = validateWith(chatSchema, doc.value ?? {}, doc, file);
+  const r = validateWith(chatSchema(), doc.value ?? {}, doc, file);
   throwIfAny(r.problems);
   const data = r.data!;
   const problems: Problem[] = [];

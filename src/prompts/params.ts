@@ -11,15 +11,20 @@ export const messageSchema = z.strictObject({
   content: z.string(),
 });
 
-/** The snake_case model parameters our own formats accept (template front matter, chat files). */
-export const paramsShape = {
+const buildParamsShape = () => ({
   model: z.optional(z.string().check(z.minLength(1))),
   temperature: z.optional(z.number().check(z.gte(0), z.lte(2))),
   max_tokens: z.optional(z.int().check(z.positive())),
   top_p: z.optional(z.number().check(z.gte(0), z.lte(1))),
   seed: z.optional(z.int()),
   ...samplingShape,
-};
+});
+let builtParams: ReturnType<typeof buildParamsShape> | undefined;
+
+/** The snake_case model parameters our own formats accept (template front matter, chat files); built on first use. */
+export function paramsShape(): ReturnType<typeof buildParamsShape> {
+  return (builtParams ??= buildParamsShape());
+}
 
 export function pickParams(p: Partial<Record<keyof ModelParams, unknown>>): ModelParams {
   const out: ModelParams = samplingOptions(p as ModelParams);

@@ -17,40 +17,50 @@ import type { YamlDoc } from './yaml-doc.js';
 export const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const NAME_RULE = 'a tool name may use letters, digits, `_` and `-` (at most 64)';
 
-const functionSchema = z.strictObject({
-  name: z.string().check(z.regex(TOOL_NAME, NAME_RULE)),
-  description: z.optional(z.string()),
-  parameters: z.optional(z.record(z.string(), z.unknown())),
-  strict: z.optional(z.boolean()),
-});
+// Built on first use: only a prompt that writes front matter or a chat file validates them,
+// and zod's constructors were a share of every start.
+function buildFeaturesShape() {
+  const functionSchema = z.strictObject({
+    name: z.string().check(z.regex(TOOL_NAME, NAME_RULE)),
+    description: z.optional(z.string()),
+    parameters: z.optional(z.record(z.string(), z.unknown())),
+    strict: z.optional(z.boolean()),
+  });
 
-const toolSchema = z.strictObject({ type: z.literal('function'), function: functionSchema });
+  const toolSchema = z.strictObject({ type: z.literal('function'), function: functionSchema });
 
-const toolChoiceSchema = z.union([
-  z.enum(['auto', 'none', 'required']),
-  z.strictObject({ type: z.literal('function'), function: z.strictObject({ name: z.string() }) }),
-]);
+  const toolChoiceSchema = z.union([
+    z.enum(['auto', 'none', 'required']),
+    z.strictObject({ type: z.literal('function'), function: z.strictObject({ name: z.string() }) }),
+  ]);
 
-const responseFormatSchema = z.union([
-  z.strictObject({ type: z.enum(['text', 'json_object']) }),
-  z.strictObject({
-    type: z.literal('json_schema'),
-    json_schema: z.strictObject({
-      name: z.string().check(z.regex(TOOL_NAME, 'a schema name may use letters, digits, `_` and `-` (at most 64)')),
-      description: z.optional(z.string()),
-      schema: z.record(z.string(), z.unknown()),
-      strict: z.optional(z.boolean()),
+  const responseFormatSchema = z.union([
+    z.strictObject({ type: z.enum(['text', 'json_object']) }),
+    z.strictObject({
+      type: z.literal('json_schema'),
+      json_schema: z.strictObject({
+        name: z.string().check(z.regex(TOOL_NAME, 'a schema name may use letters, digits, `_` and `-` (at most 64)')),
+        description: z.optional(z.string()),
+        schema: z.record(z.string(), z.unknown()),
+        strict: z.optional(z.boolean()),
+      }),
     }),
-  }),
-]);
+  ]);
+
+  return {
+    tools: z.optional(z.array(toolSchema)),
+    tool_choice: z.optional(toolChoiceSchema),
+    parallel_tool_calls: z.optional(z.boolean()),
+    response_format: z.optional(responseFormatSchema),
+  };
+}
+
+let builtShape: ReturnType<typeof buildFeaturesShape> | undefined;
 
 /** The keys chat files and template front matter accept (spread into their schemas). */
-export const featuresShape = {
-  tools: z.optional(z.array(toolSchema)),
-  tool_choice: z.optional(toolChoiceSchema),
-  parallel_tool_calls: z.optional(z.boolean()),
-  response_format: z.optional(responseFormatSchema),
-};
+export function featuresShape(): ReturnType<typeof buildFeaturesShape> {
+  return (builtShape ??= buildFeaturesShape());
+}
 
 type Written = {
   tools?: FunctionTool[];

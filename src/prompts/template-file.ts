@@ -9,19 +9,22 @@ import { featuresShape, writtenFeatures } from './request-features.js';
 import { placeholderProblems } from './template.js';
 import { parseYaml, validateWith } from './yaml-doc.js';
 
-const frontMatterSchema = z.strictObject({ system: z.optional(z.string()), ...paramsShape, ...featuresShape });
+const buildSchema = () => z.strictObject({ system: z.optional(z.string()), ...paramsShape(), ...featuresShape() });
+let built: ReturnType<typeof buildSchema> | undefined;
+/** Built on first use: a template without front matter (most) never validates one. */
+const frontMatterSchema = () => (built ??= buildSchema());
 
 export function parseTemplateFile(file: string, text: string): Prompt {
   const split = splitFrontMatter(text);
   if (split.unclosed) {
     throw InputError.one(file, 'front matter opened with `---` is never closed; add a `---` line after it', 1, 1);
   }
-  let fm: z.output<typeof frontMatterSchema> = {};
+  let fm: z.output<ReturnType<typeof buildSchema>> = {};
   let features: Partial<Prompt> = {};
   if (split.frontMatter !== undefined && split.frontMatter.trim() !== '') {
     const doc = parseYaml(split.frontMatter, file, split.frontMatterOffset);
     throwIfAny(doc.problems);
-    const r = validateWith(frontMatterSchema, doc.value ?? {}, doc, file);
+    const r = validateWith(frontMatterSchema(), doc.value ?? {}, doc, file);
     throwIfAny(r.problems);
     fm = r.data!;
     const problems: Problem[] = [];

@@ -30,12 +30,15 @@ export interface BatchStore {
   delete(digest: string): Promise<void>;
 }
 
-const entrySchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  endpoint: z.string(),
-  requests: z.int().check(z.gte(0)),
-  at: z.string(),
-});
+// built when a batches file is read (batch mode only)
+const buildEntrySchema = () =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    endpoint: z.string(),
+    requests: z.int().check(z.gte(0)),
+    at: z.string(),
+  });
+let entrySchema: ReturnType<typeof buildEntrySchema> | undefined;
 
 /** What identifies a batch's requests: its endpoint and its sorted request keys. */
 export function batchDigest(endpoint: string, keys: readonly string[]): string {
@@ -46,7 +49,7 @@ export function batchDigest(endpoint: string, keys: readonly string[]): string {
 
 export function parseBatches(text: string, now: number): Map<string, SavedBatch> {
   return readEntries(text, { maxBytes: MAX_FILE_BYTES, field: 'batches' }, (_digest, value) => {
-    const e = entrySchema.safeParse(value);
+    const e = (entrySchema ??= buildEntrySchema()).safeParse(value);
     return e.success && now - Date.parse(e.data.at) <= MAX_AGE_MS ? e.data : undefined;
   });
 }

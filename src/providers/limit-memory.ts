@@ -27,19 +27,22 @@ export interface LimitMemory {
   save(learned: readonly { endpoint: string; model: string; learned: LearnedLimit }[]): Promise<void>;
 }
 
-const entrySchema = z.object({
-  limit: z.int().check(z.gte(1), z.lte(1_000_000)),
-  capped: z.boolean(),
-  at: z.string(),
-});
-type Entry = z.infer<typeof entrySchema>;
+// built when a limits file is read (not before a first run has written one)
+const buildEntrySchema = () =>
+  z.object({
+    limit: z.int().check(z.gte(1), z.lte(1_000_000)),
+    capped: z.boolean(),
+    at: z.string(),
+  });
+let entrySchema: ReturnType<typeof buildEntrySchema> | undefined;
+type Entry = z.infer<ReturnType<typeof buildEntrySchema>>;
 
 const keyOf = (endpoint: string, model: string) => `${endpoint} ${model}`;
 
 /** The valid, unexpired entries of a limits file's text (anything else is ignored). */
 export function parseLimits(text: string, now: number): Map<string, Entry> {
   return readEntries(text, { maxBytes: MAX_FILE_BYTES, field: 'limits', maxEntries: MAX_ENTRIES }, (key, value) => {
-    const e = entrySchema.safeParse(value);
+    const e = (entrySchema ??= buildEntrySchema()).safeParse(value);
     if (!e.success || key.length > 500) return undefined;
     const at = Date.parse(e.data.at);
     return now - at <= MAX_AGE_MS && at - now <= 3600_000 ? e.data : undefined;

@@ -29,11 +29,15 @@ export function judgeResponseFormat(choices: string[] | undefined): Record<strin
   };
 }
 
-const passReply = z.object({ reason: z.string(), pass: z.boolean() });
-const choiceReply = z.object({
-  reason: z.string(),
-  choice: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
+// built on the first judge reply: most runs have no judge
+const buildReplies = () => ({
+  pass: z.object({ reason: z.string(), pass: z.boolean() }),
+  choice: z.object({
+    reason: z.string(),
+    choice: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
+  }),
 });
+let replies: ReturnType<typeof buildReplies> | undefined;
 
 /**
  * The choice whose text equals the whole answer, trimmed and ignoring case; never a substring
@@ -58,12 +62,12 @@ export function parseJudgeReply(text: string, spec: JudgeSpec): JudgeVerdict {
   const json = parseModelJson(text);
   if (!json.ok) return { ok: false, error: `judge reply is ${json.error}; got ${short(text)}` };
   if (!choices) {
-    const r = passReply.safeParse(json.value);
+    const r = (replies ??= buildReplies()).pass.safeParse(json.value);
     if (!r.success)
       return { ok: false, error: `judge reply lacks {"reason": string, "pass": boolean}; got ${short(text)}` };
     return { ok: true, holds: r.data.pass, reason: r.data.reason.trim(), score: r.data.pass ? 1 : 0 };
   }
-  const r = choiceReply.safeParse(json.value);
+  const r = (replies ??= buildReplies()).choice.safeParse(json.value);
   if (!r.success)
     return { ok: false, error: `judge reply lacks {"reason": string, "choice": string}; got ${short(text)}` };
   const choice = matchChoice(r.data.choice, choices);

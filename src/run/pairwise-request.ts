@@ -87,7 +87,9 @@ export function buildPairwiseRequest(
   return { provider, request };
 }
 
-const reply = z.object({ reason: z.string(), winner: z.string() });
+// built on the first pairwise reply: most runs have no pairwise judge
+const buildReply = () => z.object({ reason: z.string(), winner: z.string() });
+let reply: ReturnType<typeof buildReply> | undefined;
 
 export type PairwiseReply = { ok: true; winner: 'A' | 'B' | 'tie'; reason: string } | { ok: false; error: string };
 
@@ -96,7 +98,7 @@ const short = (s: string) => JSON.stringify(s.length > 120 ? `${s.slice(0, 120)}
 export function parsePairwiseReply(text: string): PairwiseReply {
   const json = parseModelJson(text);
   if (!json.ok) return { ok: false, error: `judge reply is ${json.error}; got ${short(text)}` };
-  const r = reply.safeParse(json.value);
+  const r = (reply ??= buildReply()).safeParse(json.value);
   if (!r.success)
     return { ok: false, error: `judge reply lacks {"reason": string, "winner": string}; got ${short(text)}` };
   const w = r.data.winner.trim();
