@@ -1,19 +1,19 @@
 // Turns executed calls back into per-suite, per-case samples, scored with that side's own
 // assertions (base and head may share a call but not their assertions). Judge and embedding
 // results (judge-phase.ts) come in precomputed; a sample whose judge could not give a verdict is
-// errored, not failed.
+// errored, not failed. Samples scored during the call phase (sample-scoring.ts) are only collected.
 import type { SampleJudgement } from './judge-phase.js';
-import { scoreSample, type AssertionTools } from '../suites/assertions/index.js';
+import type { AssertionTools } from '../suites/assertions/index.js';
 import type { Pace } from './pace.js';
-import type { AssertionOutcome, CaseRun, Sample, SuiteRun } from '../types.js';
+import type { CaseRun, CallResult, Sample, SuiteRun } from '../types.js';
 import type { CallJob, PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
-import { hasFeatures, requestFeatures } from '../prompts/request-features.js';
-import { asksForJson, structuredOutput } from '../suites/assertions/structured-output.js';
+import { hasFeatures } from '../prompts/request-features.js';
+import { caseAsserts, planScoring, scoredSample, type ScoredAhead } from './sample-scoring.js';
 
 /**
- * `pace` yields while scoring; once it says stop (cancelled), the rest are left unscored. Each
- * job leaves `jobs` once every sample planned on it is assembled (release).
+ * `pace` yields while scoring; once it says stop (cancelled), the rest are left unscored (those
+ * scored ahead too). Each job leaves `jobs` once every sample planned on it is assembled (release).
  */
 export async function assembleSuiteRun(
   plan: PlannedSuite,
@@ -22,13 +22,12 @@ export async function assembleSuiteRun(
   judged?: ReadonlyMap<string, SampleJudgement>,
   tools: AssertionTools = {},
   pace: Pace = async () => true,
+  ahead?: ScoredAhead,
 ): Promise<SuiteRun> {
   const { suite } = plan;
   const cases: CaseRun[] = [];
   let going = true;
-  const features = requestFeatures(suite.prompt);
-  const jsonOutput = asksForJson(features);
-  const outcomeLists = new Map<string, AssertionOutcome[]>();
+  const ps = ahead?.scoringOf(plan) ?? planScoring(plan);
   for (const [ci, pc] of plan.cases.entries()) {
     const c = suite.cases[pc.caseIndex]!;
     // what the model was given: a borrowed case's rendering vars (the graders read c.vars)
@@ -37,8 +36,9 @@ export async function assembleSuiteRun(
       cases.push(notComparable(shown, pc.notComparable, suite.repeats));
       continue;
     }
-    const asserts = suite.assert.length ? [...suite.assert, ...c.assert] : c.assert;
+    const asserts = caseAsserts(plan, c);
     if (going) going = await pace();
+    const early = ahead?.take(plan, ci);
     // the case's assertion values filled once for all its samples (they share the vars)
     const filled = new Map<string, string>();
     const samples: Sample[] = pc.keys.map((key, index) => {
@@ -54,7 +54,6 @@ export async function assembleSuiteRun(
           outcomes: [],
         };
       }
-      const price = pricer.price(plan.request.model, job.result.usage, job.result.output.length);
       if (!going) {
         const error = 'not scored: the run was cancelled while scoring';
         return {
@@ -67,31 +66,11 @@ export async function assembleSuiteRun(
           outcomes: [],
         };
       }
-      const j = judged?.get(`${ci}:${index}`);
-      const structured = jsonOutput ? structuredOutput(job.result.output) : undefined;
-      const score = scoreSample(asserts, {
-        vars: c.vars,
-        call: job.result,
-        costUsd: price.usd,
-        external: j?.external,
-        structured,
-        filled,
-        ...tools,
-      });
-      const sample: Sample = {
-        index,
-        call: job.result,
-        cached: job.fromCache,
-        hardPass: score.hardPass,
-        softPass: score.softPass,
-        outcomes: shared(outcomeLists, score.outcomes),
-        costUsd: price.usd,
-        costEstimated: price.estimated,
-      };
-      if (score.error !== undefined) sample.error = score.error;
-      if (j) sample.judgeCostUsd = j.costUsd;
-      if (structured !== undefined) sample.structured = structured;
-      return sample;
+      const answered = job as CallJob & { result: CallResult };
+      return (
+        early?.[index] ??
+        scoredSample(ps, c, asserts, index, answered, pricer, filled, tools, judged?.get(`${ci}:${index}`))
+      );
     });
     cases.push({ ...shown, samples });
   }
@@ -104,7 +83,7 @@ export async function assembleSuiteRun(
     unsupported: suite.unsupported,
   };
   if (suite.aggregate && suite.aggregate !== 'mean') run.aggregate = suite.aggregate;
-  if (hasFeatures(features)) run.features = features;
+  if (hasFeatures(ps.features)) run.features = ps.features;
   return run;
 }
 
@@ -115,24 +94,6 @@ export async function assembleSuiteRun(
  */
 function release(jobs: Map<string, CallJob>, key: string, job: CallJob): void {
   if (--job.uses <= 0) jobs.delete(key);
-}
-
-/**
- * One list for every sample whose outcomes say no more than type, grade and pass (most of a
- * large run: the same assertions passing or failing without a reason). Each sample's own list
- * took ~250 bytes (an array grown while it is built keeps spare room), 25 MB of a 100,000-sample run's
- * ~80 MB live until its report; shared lists are never mutated (the report reads them).
- */
-function shared(lists: Map<string, AssertionOutcome[]>, outcomes: AssertionOutcome[]): AssertionOutcome[] {
-  let key = '';
-  for (const o of outcomes) {
-    if (o.reason !== undefined || o.score !== undefined || o.errored !== undefined || Object.keys(o).length !== 3)
-      return outcomes;
-    key += `${o.type}\u0000${o.grade}\u0000${o.pass ? 1 : 0}\u0001`;
-  }
-  let list = lists.get(key);
-  if (!list) lists.set(key, (list = outcomes.map((o) => ({ type: o.type, grade: o.grade, pass: o.pass }))));
-  return list;
 }
 
 /** A case this prompt cannot be run on: every repeat an errored sample carrying the reason. */

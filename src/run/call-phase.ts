@@ -11,7 +11,7 @@ import { tuneHeapForRun } from '../heap-tuning.js';
 import type { Logger } from '../log.js';
 import type { ChatProvider, ProviderConfig, ProviderSource } from '../types.js';
 import { executeBatches, type BatchCallOptions } from './batch-calls.js';
-import { executeCalls, type ExecuteOutcome, type ProgressEvent } from './execute-calls.js';
+import { executeCalls, type ExecuteOptions, type ExecuteOutcome, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, type CallJob } from './sample-plan.js';
 import type { SpendBudget } from './spend-budget.js';
 
@@ -33,6 +33,8 @@ export interface CallPhaseOptions {
   beforeCalls?: (pending: CallJob[]) => void;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
+  /** Each call answered by the model (not the batch path): see ExecuteOptions. */
+  onAnswer?: ExecuteOptions['onAnswer'];
   /** run.max_retry_wait_s, ms. */
   maxRetryWaitMs?: number;
   log?: Logger;
@@ -85,6 +87,7 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     budget: opts.budget,
     signal: opts.signal,
     onProgress: opts.onProgress,
+    onAnswer: opts.onAnswer,
   });
   // what `auto` learned about the provider, for the next run to start from
   if ('save' in opts.limiter) await opts.limiter.save();

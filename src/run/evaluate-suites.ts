@@ -16,6 +16,7 @@ import { assertionToolsFor } from '../suites/assertions/index.js';
 import { pacer } from './pace.js';
 import { pairwisePairs, runPairwisePhase } from './pairwise-phase.js';
 import { assembleSuiteRun } from './assemble-run.js';
+import { earlyScorer } from './sample-scoring.js';
 import { runCallPhase, type CallPhaseOptions } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
 import { renderSuiteCases, type RenderedCases } from './render-cases.js';
@@ -207,17 +208,21 @@ export async function evaluateSuites(
     prepareProviders: pool.prepare,
     signal: opts.signal,
   };
+  // samples scored while the model answers, where the main thread would otherwise wait
+  const ahead = earlyScorer(allPlans.flat(), jobs, opts.pricer, toolsP, opts.signal);
   const outcome = await runCallPhase([...jobs.values()], {
     ...phase,
     what: 'calls',
     batch: opts.batch,
     beforeCalls: (pending) => checkEstimate(opts, pending, jobs.size),
     onProgress: opts.onProgress,
+    onAnswer: ahead.kick,
   });
 
   // Judges see the outputs, so they run after the prompt's calls (judge-phase.ts).
   let judge: JudgePhaseResult | undefined;
   if (needsJudgePhase(allPlans)) {
+    ahead.kick(); // and on while the judges answer
     const done = outcome.missed;
     judge = await runJudgePhase(allPlans, jobs, {
       ...phase,
@@ -247,13 +252,15 @@ export async function evaluateSuites(
       `pairwise judges: ${pairwise.stats.made} calls made, ${pairwise.stats.cached} from cache, ${pairwise.stats.failed} failed`,
     );
   const tools = await toolsP;
+  ahead.close();
   const pace = pacer(opts.signal);
   // scored one suite at a time, yielding between cases, so a cancel is heard while scoring
   const assemble = async (sidePlans: PlannedSuite[][]) => {
     const scored: SuiteRun[][] = [];
     for (const ps of sidePlans) {
       const runs: SuiteRun[] = [];
-      for (const p of ps) runs.push(await assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), tools, pace));
+      for (const p of ps)
+        runs.push(await assembleSuiteRun(p, jobs, opts.pricer, judge?.results.get(p), tools, pace, ahead));
       scored.push(runs);
     }
     return scored;

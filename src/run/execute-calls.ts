@@ -46,6 +46,8 @@ export interface ExecuteOptions {
   maxRetryWaitMs?: number;
   /** For the server's waiting requests and a cache that cannot be written. */
   log?: Logger;
+  /** A call answered (its result is on the job): the run scores what it can meanwhile. */
+  onAnswer?: (job: CallJob) => void;
 }
 
 /** Refusals of single requests before any call succeeded that mean the refusal is the run's, not a case's. */
@@ -276,6 +278,7 @@ async function runOne(d: Dispatch, job: CallJob, opts: ExecuteOptions): Promise<
     job.result = kept(result, d.answers);
     d.stats.made++;
     charge(d, opts, job.request.model, result);
+    opts.onAnswer?.(job);
     if (opts.writeCache) await store(d, opts, job);
   } catch (e) {
     if (e === halted || d.stopAll.signal.aborted) return; // stopped or cancelled: not an error of this sample
