@@ -6,12 +6,8 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ActionInputs } from '../github/inputs.js';
-import {
-  evaluateComparison,
-  finishComparison,
-  type CompareOptions,
-  type CompareResult,
-} from '../pipeline/compare-revisions.js';
+import { evaluateComparison, type CompareOptions, type CompareResult } from '../pipeline/compare-revisions.js';
+import { finishComparison } from '../pipeline/after-calls.js';
 import { loadPartials, mergeComparison } from '../pipeline/merge-partials.js';
 import { partialFile, partialFileName } from '../pipeline/partial-result.js';
 import { parseShard, shardLabel } from '../pipeline/shard.js';

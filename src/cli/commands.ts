@@ -1,38 +1,25 @@
 // The commands. Each returns its exit code; errors bubble to the one catch in main.
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadConfig } from '../pipeline/load-config.js';
-import { runResults } from '../compare/run-results.js';
 import { formatProblem, oneLine } from '../errors.js';
 import { WorkingTreeSource } from '../files/fs-source.js';
 import type { OpenedRevisions } from '../pipeline/open-revisions.js';
 import type { Logger } from '../log.js';
 import type { Redactor } from '../redact.js';
-import {
-  compareRevisions,
-  evaluateComparison,
-  finishComparison,
-  type Comparison,
-} from '../pipeline/compare-revisions.js';
+import { compareRevisions, evaluateComparison, type Comparison } from '../pipeline/compare-revisions.js';
 import { loadPartials, mergeComparison } from '../pipeline/merge-partials.js';
 import { partialFile, partialFileName } from '../pipeline/partial-result.js';
 import { shardLabel } from '../pipeline/shard.js';
 import { runWorkingTree } from '../pipeline/run-working-tree.js';
-import { renderComment, renderPlain, renderSummary } from '../report/render.js';
-import { renderHtml, renderHtmlParts } from '../report/html/render-html.js';
-import { CASES_FILE, caseLines, reportJson } from '../report/report-file.js';
-import { writeFailure, writeParts } from '../pipeline/write-parts.js';
-import { renderJUnitReport, renderJUnitRun } from '../report/render-junit.js';
-import type { Report } from '../compare/report-types.js';
 import type { SuiteRun } from '../types.js';
 import { validateSuites } from '../pipeline/validate-suites.js';
 import type { CliArgs } from './parse-args.js';
 import { progressReporter } from '../pipeline/progress-line.js';
-import { readReport } from './read-report.js';
-import { formatRunTable } from './run-table.js';
+import { afterCalls } from '../pipeline/calls-in-flight.js';
 import { paintFor } from './colour.js';
-import { paintPreview } from './paint-preview.js';
 import { initCommand } from './init.js';
+import { writeOut } from './write-out.js';
+import { renderCommand, writeComparison, writeRunResults } from './outputs.js';
 import { driftCommand } from './drift.js';
 
 export interface CliContext {
@@ -46,21 +33,6 @@ export interface CliContext {
   redactor?: Redactor;
   /** `compare`: base and head, opened while this module loaded (cli.ts). */
   revisions?: Promise<OpenedRevisions>;
-}
-
-export function exitCodeFor(report: Report): number {
-  if (report.cancelled || report.stopped) return 3;
-  return report.verdict === 'fail' ? 1 : 0;
-}
-
-// the directory synchronously, as writeParts writes: a thread-pool round trip per file cost more
-async function writeOut(path: string, text: string | Iterable<string>, label?: string): Promise<void> {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (e) {
-    throw writeFailure(label ?? path, e);
-  }
-  await writeParts(path, typeof text === 'string' ? [text] : text, label);
 }
 
 /** One line about samples whose call failed (they are left out of the pass rates), or ''. */
@@ -138,28 +110,7 @@ async function runSuitesCommand(args: CliArgs, ctx: CliContext): Promise<number>
   const r = await runWorkingTree({ ...options, suites: args.suites });
   progress.finish();
   const runs = r.sides[0]!;
-  const results = runResults({
-    configFile: r.configFile,
-    runs,
-    calls: r.calls,
-    stopped: r.stopped,
-    pricing: r.pricing,
-  });
-  const json = `${JSON.stringify(results, null, 2)}\n`;
-  if (args.format === 'json') ctx.stdout.write(json);
-  else {
-    const p = paintFor(ctx.stdout, ctx.env);
-    const [header = '', ...rows] = formatRunTable(runs).split('\n');
-    ctx.stdout.write([p.bold(header), ...rows].join('\n'));
-    ctx.stdout.write(
-      p.dim(`calls: ${r.calls.made} made, ${r.calls.cached} from cache, ${r.calls.failed} failed`) + '\n',
-    );
-  }
-  if (args.out) {
-    await writeOut(resolve(ctx.cwd, args.out), json);
-    ctx.log.info(`wrote ${args.out}`);
-  }
-  if (args.junit) await writeJUnit(args.junit, renderJUnitRun(results), ctx);
+  await writeRunResults(r, runs, args, ctx);
   if (r.stopped) {
     ctx.stderr.write(`${paintFor(ctx.stderr, ctx.env).red('error:')} run stopped early: ${oneLine(r.stopped)}\n`);
     return 3;
@@ -203,51 +154,8 @@ async function writeShard(c: Comparison, args: CliArgs, ctx: CliContext): Promis
 
 async function mergeCommand(args: CliArgs, ctx: CliContext): Promise<number> {
   const partials = await loadPartials(ctx.cwd, args.paths);
+  const { finishComparison } = await afterCalls();
   const { report } = finishComparison(mergeComparison(partials), ctx.redactor);
   ctx.log.info(`merged ${partials.length} shard(s)`);
   return writeComparison(report, args, ctx);
-}
-
-/** compare's and merge's outputs: the report files, the preview or JSON on stdout, JUnit, and the exit code. */
-async function writeComparison(report: Report, args: CliArgs, ctx: CliContext): Promise<number> {
-  const dir = resolve(ctx.cwd, args.outDir);
-  const json = reportJson(report);
-  const out = (name: string, text: string | Iterable<string>) =>
-    writeOut(join(dir, name), text, join(args.outDir, name));
-  await out('report.json', json);
-  // the two files that grow with the cases are written a piece at a time
-  await out(CASES_FILE, caseLines(report));
-  await out('report.md', renderComment(report));
-  await out('summary.md', renderSummary(report));
-  await out('report.html', renderHtmlParts(report));
-  if (args.format === 'json') ctx.stdout.write(json);
-  else ctx.stdout.write(paintPreview(renderPlain(report), report.verdict, paintFor(ctx.stdout, ctx.env)));
-  ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json, ${CASES_FILE} and report.html`);
-  if (args.junit) await writeJUnit(args.junit, renderJUnitReport(report), ctx);
-  const code = exitCodeFor(report);
-  const err = paintFor(ctx.stderr, ctx.env);
-  if (report.stopped)
-    ctx.stderr.write(
-      `${code === 3 ? err.red('error:') : err.yellow('warning:')} run stopped early: ${oneLine(report.stopped)}; the report covers what ran\n`,
-    );
-  else if (report.calls.failed)
-    ctx.log.warn(
-      `${report.calls.failed} model call(s) failed; their samples are left out of the statistics (errors are listed in report.json)`,
-    );
-  return code;
-}
-
-async function writeJUnit(file: string, xml: string, ctx: CliContext): Promise<void> {
-  await writeOut(resolve(ctx.cwd, file), xml);
-  ctx.log.info(`wrote ${file}`);
-}
-
-const RENDERERS = { summary: renderSummary, plain: renderPlain, md: renderComment, html: renderHtml };
-
-async function renderCommand(args: CliArgs, ctx: CliContext): Promise<number> {
-  const { report, warning } = await readReport(ctx.cwd, args.file!);
-  if (warning) ctx.log.warn(warning);
-  const text = RENDERERS[args.format as keyof typeof RENDERERS](report);
-  ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  return 0;
 }

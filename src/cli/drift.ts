@@ -8,8 +8,8 @@ import type { DriftReport } from '../compare/drift-report.js';
 import { oneLine } from '../errors.js';
 import type { CommonOptions } from '../pipeline/engine-options.js';
 import { watchDrift } from '../pipeline/drift.js';
-import { renderDriftIssue } from '../report/drift-issue.js';
-import { escapeTerminal, renderPlain } from '../report/render.js';
+import { afterCalls } from '../pipeline/calls-in-flight.js';
+import { escapeTerminal } from '../report/escape.js';
 import { paintFor } from './colour.js';
 import type { CliContext } from './commands.js';
 import type { CliArgs } from './parse-args.js';
@@ -27,6 +27,7 @@ export async function driftCommand(
     accept: args.accept,
   });
   common.progress.finish();
+  const { renderDriftIssue, renderPlain } = await afterCalls();
   const dir = resolve(ctx.cwd, args.outDir);
   await mkdir(dir, { recursive: true });
   const json = `${JSON.stringify(drift, null, 2)}\n`;

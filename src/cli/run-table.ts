@@ -1,9 +1,10 @@
 import { count, ms, pct, usd } from '../compare/format.js';
-import { sideStats } from '../compare/side-stats.js';
+import type { sideStats } from '../compare/side-stats.js';
 import type { SuiteRun } from '../types.js';
 
 /** The per-suite table `promptgate run` prints: aligned plain text, readable in any log. */
-export function formatRunTable(runs: SuiteRun[]): string {
+/** `stats`: compare's sideStats, passed in so this module does not load the statistics code. */
+export function formatRunTable(runs: SuiteRun[], stats: typeof sideStats): string {
   const header = [
     'suite',
     'cases',
@@ -17,7 +18,7 @@ export function formatRunTable(runs: SuiteRun[]): string {
     'errors',
   ];
   const rows = runs.map((run) => {
-    const s = sideStats(run.cases, run.cases);
+    const s = stats(run.cases, run.cases);
     const samples = run.cases.reduce((n, c) => n + c.samples.length, 0);
     return [
       run.name,

@@ -3,24 +3,23 @@
 // changing what measures it; the PR's own graders are applied too and shown beside.
 import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import { buildReport, type BuildReportInput, type SuiteComparisonInput } from '../compare/build-report.js';
+import type { BuildReportInput } from '../compare/build-report.js';
 import type { Graders, Report } from '../compare/report-types.js';
 import type { YamlParses } from '../config/yaml-parses.js';
 import { formatProblem } from '../errors.js';
 import type { FileSource } from '../files/file-source.js';
-import { evaluateSuites, type EngineResult } from '../run/evaluate-suites.js';
+import { evaluateSuites } from '../run/evaluate-suites.js';
 import { resolveSuites } from '../suites/resolve-suites.js';
-import type { Suite, SuiteRun } from '../types.js';
+import type { Suite } from '../types.js';
 import { planSuites, type SuitePlan } from './affected-suites.js';
 import { engineOptions, resolveCacheDir, type CommonOptions } from './engine-options.js';
 import { buildExam, type Exam } from './exam.js';
 import { loadConfig } from './load-config.js';
 import { openRevisions, type OpenedRevisions } from './open-revisions.js';
-import { renderedPromptDiff } from './prompt-diff.js';
 import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
 import { trackedCacheFiles, trackedCacheNote } from './untrusted-cache.js';
-import type { Redactor } from '../redact.js';
 import { slicePlans, type ShardSpec, type SuiteSlice } from './shard.js';
+import { afterCalls, startWhenCalling } from './calls-in-flight.js';
 
 export interface CompareOptions extends CommonOptions {
   base: string;
@@ -68,20 +67,8 @@ export interface Fingerprint {
 }
 
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
-  return finishComparison(await evaluateComparison(opts), opts.redactor);
-}
-
-/** The report of a comparison, redacted: the copy every renderer reads (comment, check run, summaries, report.json). */
-export function finishComparison(c: Comparison, redactor: Redactor | undefined): CompareResult {
-  const report = buildReport(c.input);
-  if (c.notes.length) report.notes = [...(report.notes ?? []), ...c.notes];
-  return {
-    report: redactor ? redactor.redactDeep(report) : report,
-    configFile: c.configFile,
-    changedFiles: c.changedFiles,
-    affected: c.affected,
-    cacheDir: c.cacheDir,
-  };
+  const comparison = await evaluateComparison(opts);
+  return (await afterCalls()).finishComparison(comparison, opts.redactor);
 }
 
 /** Evaluates base and head (with `opts.shard`, only that shard's cases) into the report's input. */
@@ -104,6 +91,7 @@ export async function evaluateComparison(opts: CompareOptions): Promise<Comparis
   const sliced = opts.shard ? slicePlans(plans, exams, opts.shard) : undefined;
   if (sliced) ({ plans, exams } = sliced);
   const run = await runPlans(plans, exams, base, revs, opts);
+  const { comparisonInputs, firstComparable } = await afterCalls();
   const suites = comparisonInputs(plans, exams, run.result);
   const input: BuildReportInput = {
     base: { ref: opts.base, sha: revs.baseSha },
@@ -225,7 +213,8 @@ async function runPlans(
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(heads.map((s) => s.provider.api_key_env))] });
   }
   // provider settings (and so a missing key, located in base's config) come from base
-  const result = await evaluateSuites(gated, engine, other);
+  const onProgress = startWhenCalling(engine.onProgress, () => void afterCalls().catch(() => {}));
+  const result = await evaluateSuites(gated, { ...engine, onProgress }, other);
   return { result, pricing, cacheDir, tracked };
 }
 
@@ -235,54 +224,4 @@ async function untrustedCacheFiles(revs: OpenedRevisions, head: string | undefin
     [...new Set(dirs)].map((d) => trackedCacheFiles(revs.root, head ? revs.headSrc : undefined, d)),
   );
   return [...new Set(lists.flat())];
-}
-
-/** Each planned suite with its runs, what its grading change is, and the diff of its rendered prompt. */
-function comparisonInputs(plans: SuitePlan[], exams: Map<string, Exam>, result: EngineResult): SuiteComparisonInput[] {
-  const byName = (runs: SuiteRun[] | undefined) => new Map<string, SuiteRun>((runs ?? []).map((r) => [r.name, r]));
-  const [baseRuns, headRuns] = [byName(result.sides[0]), byName(result.sides[1])];
-  const [otherBase, otherHead] = [byName(result.gradings[0]), byName(result.gradings[1])];
-  return plans.map((p) => {
-    const suite = p.status === 'removed' ? p.base : p.head;
-    const common = { name: p.name, status: p.status, promptFile: suite.prompt.file, unsupported: suite.unsupported };
-    if (p.status === 'added') return { ...common, head: headRuns.get(p.name) };
-    const exam = exams.get(p.name);
-    if (p.status !== 'compared' || !exam) return common;
-    const [b, h] = [baseRuns.get(p.name), headRuns.get(p.name)];
-    const input: SuiteComparisonInput = {
-      ...common,
-      base: b,
-      head: h,
-      promptDiff: firstCaseDiff(suite.prompt.file, b, h),
-    };
-    if (exam.change) input.gradingChange = exam.change;
-    const pairwise = result.pairwise.find((r) => r.suite === p.name);
-    if (pairwise) input.pairwise = pairwise;
-    if (exam.other)
-      input.otherGrading = {
-        graders: exam.graders === 'base' ? 'head' : 'base',
-        base: otherBase.get(p.name),
-        head: otherHead.get(p.name),
-      };
-    return input;
-  });
-}
-
-/** The rendered prompt of the first case both prompts could run, base vs head. */
-function firstCaseDiff(file: string, base: SuiteRun | undefined, head: SuiteRun | undefined): string {
-  const at = firstComparable(base, head);
-  if (at === undefined) return '';
-  const b = base!.cases[at]!;
-  const h = new Map(head!.cases.map((c) => [c.id, c])).get(b.id)!;
-  return renderedPromptDiff(file, b.messages, h.messages, { base: base?.features, head: head?.features });
-}
-
-/** Position in base's run of the first case both prompts could run. */
-function firstComparable(base: SuiteRun | undefined, head: SuiteRun | undefined): number | undefined {
-  const heads = new Map((head?.cases ?? []).map((c) => [c.id, c]));
-  const at = (base?.cases ?? []).findIndex((b) => {
-    const h = heads.get(b.id);
-    return h !== undefined && b.notComparable === undefined && h.notComparable === undefined;
-  });
-  return at < 0 ? undefined : at;
 }

@@ -10,13 +10,14 @@
 // a scratch directory, so every sample is a new call.
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
-import { buildDriftReport, type BaselineInfo, type DriftReport } from '../compare/drift-report.js';
+import type { SuiteComparisonInput } from '../compare/build-report.js';
+import type { BaselineInfo, DriftReport } from '../compare/drift-report.js';
 import { currentSha } from '../git/revisions.js';
 import { FsResponseCache } from '../providers/response-cache.js';
 import { evaluateSuites, type EngineOptions, type EngineResult } from '../run/evaluate-suites.js';
 import type { Suite, SuiteRun } from '../types.js';
 import { readBaselineInfo, rewriteBaseline, TrackingCache, writeBaselineInfo } from './drift-baseline.js';
+import { afterCalls } from './calls-in-flight.js';
 import { engineOptions, type CommonOptions } from './engine-options.js';
 import { selectWorkingTreeSuites } from './run-working-tree.js';
 
@@ -63,6 +64,7 @@ export async function watchDrift(opts: DriftOptions): Promise<DriftResult> {
   }
   const { before, after } = answers;
   const stopped = before.stopped ?? after?.stopped ?? null;
+  const { buildReport, buildDriftReport } = await afterCalls();
   const report = buildReport({
     base: { ref: 'baseline', sha: info?.sha ?? 'none' },
     head: { ref: 'fresh', sha: checked.sha },

@@ -2,7 +2,8 @@
 // report.json an unsharded run of the same comparison makes from the same cache.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/compare/report-types.js';
-import { compareRevisions, evaluateComparison, finishComparison } from '../../src/pipeline/compare-revisions.js';
+import { compareRevisions, evaluateComparison } from '../../src/pipeline/compare-revisions.js';
+import { finishComparison } from '../../src/pipeline/after-calls.js';
 import { mergeComparison } from '../../src/pipeline/merge-partials.js';
 import { partialFile, type PartialFile } from '../../src/pipeline/partial-result.js';
 import { shardOfCase, sliceSuite } from '../../src/pipeline/shard.js';

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{x as a,y as b,z as c}from"./chunk-5CBU5MYC.js";import"./chunk-RNS74GQR.js";import"./chunk-JNG2ORFD.js";import"./chunk-XDTZPOHN.js";import"./chunk-HOJCUUBE.js";import"./chunk-I6WQFO7M.js";import"./chunk-XZLNSLSB.js";import"./chunk-RG35I3TA.js";import"./chunk-BHRI4ICT.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
