@@ -6,10 +6,10 @@ import type { SampleJudgement } from './judge-phase.js';
 import type { AssertionTools } from '../suites/assertions/index.js';
 import type { Pace } from './pace.js';
 import type { CaseRun, CallResult, Sample, SuiteRun } from '../types.js';
-import type { CallJob, PlannedSuite } from './sample-plan.js';
+import { caseAsserts, type CallJob, type PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
 import { hasFeatures } from '../prompts/request-features.js';
-import { caseAsserts, planScoring, scoredSample, type ScoredAhead } from './sample-scoring.js';
+import { planScoring, scoredSample, type ScoredAhead } from './sample-scoring.js';
 
 /**
  * `pace` yields while scoring; once it says stop (cancelled), the rest are left unscored (those

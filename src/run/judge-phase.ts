@@ -20,7 +20,7 @@ import { runCallPhase, type CallPhaseOptions } from './call-phase.js';
 import { cosineSimilarity, embeddingAdapter, embeddingCarrier, embeddingKey, parseVector } from './embeddings.js';
 import { describeVerdict, parseJudgeReply } from './judge-reply.js';
 import { buildJudgeRequest } from './judge-request.js';
-import type { CallJob, PlannedSuite } from './sample-plan.js';
+import { caseAsserts, type CallJob, type PlannedSuite } from './sample-plan.js';
 
 /** One sample's judged assertions (by index into suite.assert + case.assert) and their cost. */
 export interface SampleJudgement {
@@ -77,10 +77,6 @@ interface JudgeWork {
   similar: SimilarNeed[];
 }
 
-function assertsOf(plan: PlannedSuite, c: EvalCase): AssertionSpec[] {
-  return plan.suite.assert.length ? [...plan.suite.assert, ...c.assert] : c.assert;
-}
-
 export function needsJudgePhase(plans: PlannedSuite[][]): boolean {
   return plans.some((ps) =>
     ps.some((p) => [...p.suite.assert, ...p.suite.cases.flatMap((c) => c.assert)].some((a) => callNeeded(a))),
@@ -106,7 +102,7 @@ function collectWork(plans: PlannedSuite[][], jobs: Map<string, CallJob>): Judge
   for (const plan of plans.flat()) {
     plan.cases.forEach((pc, ci) => {
       const c = plan.suite.cases[pc.caseIndex]!;
-      const external = assertsOf(plan, c).flatMap((spec, index) => (callNeeded(spec) ? [{ spec, index }] : []));
+      const external = caseAsserts(plan, c).flatMap((spec, index) => (callNeeded(spec) ? [{ spec, index }] : []));
       if (!external.length) return;
       pc.keys.forEach((key, si) => {
         const output = jobs.get(key)?.result?.output;

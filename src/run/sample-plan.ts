@@ -11,7 +11,16 @@ import { withConversation } from '../prompts/turns.js';
 import { InputError, type Problem } from '../errors.js';
 import { AnswerPool, kept } from './kept-answer.js';
 import { samplingOptions } from '../request-options.js';
-import type { CallResult, ChatMessage, ChatRequest, ProviderConfig, ProviderSource, Suite } from '../types.js';
+import type {
+  AssertionSpec,
+  CallResult,
+  ChatMessage,
+  ChatRequest,
+  EvalCase,
+  ProviderConfig,
+  ProviderSource,
+  Suite,
+} from '../types.js';
 
 export interface PlannedCase {
   caseIndex: number;
@@ -26,6 +35,11 @@ export interface PlannedSuite {
   suite: Suite;
   request: Omit<ChatRequest, 'messages'>;
   cases: PlannedCase[];
+}
+
+/** A case's assertions: the suite's, then its own. */
+export function caseAsserts(plan: PlannedSuite, c: EvalCase): AssertionSpec[] {
+  return plan.suite.assert.length ? [...plan.suite.assert, ...c.assert] : c.assert;
 }
 
 /** One distinct model call; base and head point at the same CallJob when their requests match. */

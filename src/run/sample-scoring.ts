@@ -7,7 +7,7 @@ import type { SampleJudgement } from './judge-phase.js';
 import { scoreSample, type AssertionTools } from '../suites/assertions/index.js';
 import { callNeeded } from '../suites/assertions/registry.js';
 import type { AssertionOutcome, AssertionSpec, CallResult, EvalCase, RequestFeatures, Sample } from '../types.js';
-import type { CallJob, PlannedSuite } from './sample-plan.js';
+import { caseAsserts, type CallJob, type PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
 import { requestFeatures } from '../prompts/request-features.js';
 import { asksForJson, structuredOutput } from '../suites/assertions/structured-output.js';
@@ -25,10 +25,6 @@ export interface PlanScoring {
 export function planScoring(plan: PlannedSuite): PlanScoring {
   const features = requestFeatures(plan.suite.prompt);
   return { plan, features, jsonOutput: asksForJson(features), outcomeLists: new Map() };
-}
-
-export function caseAsserts(plan: PlannedSuite, c: EvalCase): AssertionSpec[] {
-  return plan.suite.assert.length ? [...plan.suite.assert, ...c.assert] : c.assert;
 }
 
 /** One answered sample scored with its side's assertions and priced. `filled`: the case's filled values. */
