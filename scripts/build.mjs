@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { dirname, join, relative, sep } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
 import { dotpromptEsm, yamlEsm } from './esm-builds.mjs';
+import { openaiStandIns } from './openai-stand-ins.mjs';
 
 // `--outdir DIR` lets the staleness test build elsewhere and compare with dist/.
 const i = process.argv.indexOf('--outdir');
@@ -136,7 +137,7 @@ for (const entry of entries) {
   const { outputFiles } = await build({
     ...common,
     entryPoints: [entry],
-    plugins: [englishOnly, builtinsByRequire, yamlEsm, dotpromptEsm, handlebarsParserApart],
+    plugins: [englishOnly, builtinsByRequire, yamlEsm, dotpromptEsm, handlebarsParserApart, openaiStandIns],
     splitting: true,
     chunkNames: 'chunk-[hash]',
     write: false,
