@@ -64,8 +64,8 @@ function reexportsOnly(file) {
 
 const HELPER = 'pg-openai-left-out';
 const NS = 'openai-stand-in';
-const fileOf = (rel) => join(openaiDir, ...rel.split('/'));
-const relOf = (file) => relative(openaiDir, file).split(sep).join('/');
+const fileOf = (dir, rel) => join(dir, ...rel.split('/'));
+const relOf = (dir, file) => relative(dir, file).split(sep).join('/');
 const fail = (message) => {
   throw new Error(`openai-stand-ins: ${message} (scripts/openai-stand-ins.mjs)`);
 };
@@ -96,8 +96,8 @@ function staticsOf(value) {
  * Each stood-in module's exports, read from the real SDK: per export its kind (a resource
  * class or another class), where the client holds it, and the members its stand-in refuses.
  */
-export async function standInPlan() {
-  const clientSource = readFileSync(fileOf('client.mjs'), 'utf8');
+export async function standInPlan(dir = openaiDir) {
+  const clientSource = readFileSync(fileOf(dir, 'client.mjs'), 'utf8');
   const imported = [...clientSource.matchAll(/from\s+["']\.\/(resources\/[^"']+\.mjs)["']/g)]
     .map((m) => m[1])
     .filter((p) => p !== 'resources/index.mjs');
@@ -105,12 +105,12 @@ export async function standInPlan() {
   for (const p of imported) if (!listed.includes(p)) fail(`openai's client imports ${p}, in neither KEPT nor STOOD_IN`);
   for (const p of listed) if (!imported.includes(p)) fail(`openai's client no longer imports ${p}`);
 
-  const { OpenAI } = await import(pathToFileURL(fileOf('client.mjs')).href);
-  const { APIResource } = await import(pathToFileURL(fileOf('core/resource.mjs')).href);
+  const { OpenAI } = await import(pathToFileURL(fileOf(dir, 'client.mjs')).href);
+  const { APIResource } = await import(pathToFileURL(fileOf(dir, 'core/resource.mjs')).href);
   const paths = resourcePaths(new OpenAI({ apiKey: 'build-time', baseURL: 'http://127.0.0.1:9/v1' }), APIResource);
   const plan = new Map();
   for (const rel of STOOD_IN) {
-    const real = await import(pathToFileURL(fileOf(rel)).href);
+    const real = await import(pathToFileURL(fileOf(dir, rel)).href);
     const exports = [];
     for (const [name, value] of Object.entries(real)) {
       if (typeof value !== 'function' || !value.prototype)
@@ -137,9 +137,9 @@ export async function standInPlan() {
   return plan;
 }
 
-function standInSource(rel, exports) {
+function standInSource(dir, rel, exports) {
   const lines = [
-    `import { APIResource } from ${JSON.stringify(fileOf('core/resource.mjs'))};`,
+    `import { APIResource } from ${JSON.stringify(fileOf(dir, 'core/resource.mjs'))};`,
     `import { leftOut, refuse } from ${JSON.stringify(HELPER)};`,
   ];
   const module = JSON.stringify(rel);
@@ -157,7 +157,7 @@ function standInSource(rel, exports) {
 
 // Getters, not methods: reading any member of a left-out resource throws at once, so a call
 // never gets as far as the network with a missing piece.
-const HELPER_SOURCE = `import { OpenAIError } from ${JSON.stringify(fileOf('core/error.mjs'))};
+const helperSource = (dir) => `import { OpenAIError } from ${JSON.stringify(fileOf(dir, 'core/error.mjs'))};
 export function refuse(what, module) {
   throw new OpenAIError(what + " is not in promptgate's bundle: scripts/openai-stand-ins.mjs stands in for openai/" + module + ", which promptgate does not use");
 }
@@ -167,35 +167,41 @@ export function leftOut(cls, where, module, members, statics) {
   for (const s of statics) Object.defineProperty(cls, s, getter(where + "." + s));
 }`;
 
-let planned; // read once per process: the CLI and the Action are bundled one after the other
+const planned = new Map(); // read once per process: the CLI and the Action are bundled one after the other
 
-export const openaiStandIns = {
-  name: 'openai-stand-ins',
-  setup(b) {
-    let plan;
-    b.onStart(async () => {
-      plan = await (planned ??= standInPlan());
-    });
-    b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (!args.importer.startsWith(openaiDir + sep)) return undefined;
-      const rel = relOf(join(args.resolveDir, args.path));
-      if (!STOOD_IN.includes(rel)) return undefined;
-      const importer = relOf(args.importer);
-      if (importer !== 'client.mjs' && !reexportsOnly(args.importer))
-        fail(`openai/${importer} imports the stood-in ${rel}: move it to KEPT`);
-      return { path: rel, namespace: NS };
-    });
-    // `openai-stand-in:<module>` names a stand-in itself (test/build/openai-stand-ins.test.ts)
-    b.onResolve({ filter: /^openai-stand-in:/ }, (args) => {
-      const rel = args.path.slice('openai-stand-in:'.length);
-      if (!STOOD_IN.includes(rel)) fail(`${rel} is not stood in`);
-      return { path: rel, namespace: NS };
-    });
-    b.onResolve({ filter: new RegExp(`^${HELPER}$`) }, () => ({ path: HELPER, namespace: NS }));
-    b.onLoad({ filter: /.*/, namespace: NS }, (args) => ({
-      contents: args.path === HELPER ? HELPER_SOURCE : standInSource(args.path, plan.get(args.path)),
-      resolveDir: openaiDir,
-      loader: 'js',
-    }));
-  },
-};
+/** The plugin for the openai package in `dir` (another than node_modules' only in tests). */
+export function openaiStandInsFor(dir) {
+  return {
+    name: 'openai-stand-ins',
+    setup(b) {
+      let plan;
+      b.onStart(async () => {
+        if (!planned.has(dir)) planned.set(dir, standInPlan(dir));
+        plan = await planned.get(dir);
+      });
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (!args.importer.startsWith(dir + sep)) return undefined;
+        const rel = relOf(dir, join(args.resolveDir, args.path));
+        if (!STOOD_IN.includes(rel)) return undefined;
+        const importer = relOf(dir, args.importer);
+        if (importer !== 'client.mjs' && !reexportsOnly(args.importer))
+          fail(`openai/${importer} imports the stood-in ${rel}: move it to KEPT`);
+        return { path: rel, namespace: NS };
+      });
+      // `openai-stand-in:<module>` names a stand-in itself (test/build/openai-stand-ins.test.ts)
+      b.onResolve({ filter: /^openai-stand-in:/ }, (args) => {
+        const rel = args.path.slice('openai-stand-in:'.length);
+        if (!STOOD_IN.includes(rel)) fail(`${rel} is not stood in`);
+        return { path: rel, namespace: NS };
+      });
+      b.onResolve({ filter: new RegExp(`^${HELPER}$`) }, () => ({ path: HELPER, namespace: NS }));
+      b.onLoad({ filter: /.*/, namespace: NS }, (args) => ({
+        contents: args.path === HELPER ? helperSource(dir) : standInSource(dir, args.path, plan.get(args.path)),
+        resolveDir: dir,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+export const openaiStandIns = openaiStandInsFor(openaiDir);
