@@ -236,6 +236,30 @@ describe('the bundled SDK', () => {
   });
 });
 
+describe("src/providers' client, minified", () => {
+  it('names LeanOpenAI in its user agent, not the name the minifier gave the class', async () => {
+    const r = await build({
+      entryPoints: [join(root, 'src', 'providers', 'lean-client.ts')],
+      outfile: join(dir, 'lean-client.mjs'),
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      format: 'esm',
+      plugins: [plugin.openaiStandIns],
+      metafile: true,
+      logLevel: 'silent',
+    });
+    expect(Object.keys(r.metafile.inputs)).toContain('openai-stand-in:resources/chat/chat.mjs');
+    const { LeanOpenAI } = (await import(pathToFileURL(join(dir, 'lean-client.mjs')).href)) as {
+      LeanOpenAI: new (o: object) => InstanceType<Sdk['OpenAI']>;
+    };
+    const { sent, fetch } = recording(answer);
+    const client = new LeanOpenAI({ apiKey: 'sk-test', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch });
+    await client.post('/chat/completions', { body: {} });
+    expect(sent[0]!.headers['user-agent']).toBe(`LeanOpenAI/JS ${VERSION}`);
+  });
+});
+
 describe('an openai upgrade that no longer matches the stand-ins', () => {
   /** A copy of the package's ES modules with `change` made to one file. */
   function changed(name: string, file: string, text: string): string {
