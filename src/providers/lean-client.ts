@@ -219,9 +219,9 @@ export class LeanOpenAI extends OpenAI {
 }
 
 // The SDK's user agent is `${this.constructor.name}/JS ${VERSION}`: minified, the class name was
-// whatever the bundler picked ("rs/JS 6.49.0"), changing with any edit to the bundle. The name
-// is the source's in every build, as unbundled runs (and the tests) send it.
-Object.defineProperty(LeanOpenAI, 'name', { value: 'LeanOpenAI' });
+// whatever the bundler picked ("rs/JS 6.49.0"), changing with any edit to the bundle. The SDK's
+// own name in every build: a provider sees the client an OpenAI SDK user agent names.
+Object.defineProperty(LeanOpenAI, 'name', { value: 'OpenAI' });
 
 /** Prepared headers as a plain object, for a transport that is not ours. */
 function plainHeaders(init: RequestInit | undefined): RequestInit | undefined {

@@ -237,7 +237,7 @@ describe('the bundled SDK', () => {
 });
 
 describe("src/providers' client, minified", () => {
-  it('names LeanOpenAI in its user agent, not the name the minifier gave the class', async () => {
+  it("sends the SDK's own user agent (OpenAI/JS), not the name the minifier gave the class", async () => {
     const r = await build({
       entryPoints: [join(root, 'src', 'providers', 'lean-client.ts')],
       outfile: join(dir, 'lean-client.mjs'),
@@ -256,7 +256,7 @@ describe("src/providers' client, minified", () => {
     const { sent, fetch } = recording(answer);
     const client = new LeanOpenAI({ apiKey: 'sk-test', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch });
     await client.post('/chat/completions', { body: {} });
-    expect(sent[0]!.headers['user-agent']).toBe(`LeanOpenAI/JS ${VERSION}`);
+    expect(sent[0]!.headers['user-agent']).toBe(`OpenAI/JS ${VERSION}`);
   });
 });
 
