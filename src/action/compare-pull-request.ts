@@ -103,7 +103,7 @@ export async function comparePullRequest(
   core.setOutput('report-path', reportPath);
   core.setOutput('cases-path', join(dirname(reportPath), CASES_FILE));
   const htmlPath = join(dirname(reportPath), 'report.html');
-  await writeParts(htmlPath, renderHtmlParts(report));
+  await writeParts(htmlPath, renderHtmlParts(report, { diffs: result.diffs }));
   core.setOutput('report-html-path', htmlPath);
   const out = published(result, inputs);
   await writeSummary(env, out.jobSummary);
@@ -178,9 +178,9 @@ function published(result: CompareResult, inputs: ActionInputs): Published {
   const note = outcomeNote(outcome, gate, stopped ? report.verdict : undefined);
   return {
     title: outcomeTitle(outcome, gate, verdictDetail(report)),
-    summary: `${note ? `${note}\n\n` : ''}${renderComment(report, { maxChars: 60_000 })}`,
-    jobSummary: renderSummary(report),
-    comment: renderComment(report, { marker }),
+    summary: `${note ? `${note}\n\n` : ''}${renderComment(report, { maxChars: 60_000, diffs: result.diffs })}`,
+    jobSummary: renderSummary(report, { diffs: result.diffs }),
+    comment: renderComment(report, { marker, diffs: result.diffs }),
     marker,
     headSha: report.head.sha,
     annotations: regressionAnnotations(report),

@@ -129,9 +129,9 @@ async function compareCommand(args: CliArgs, ctx: CliContext): Promise<number> {
     progress.finish();
     return writeShard(comparison, args, ctx);
   }
-  const { report } = await compareRevisions(compareOptions);
+  const { report, diffs } = await compareRevisions(compareOptions);
   progress.finish();
-  return writeComparison(report, args, ctx);
+  return writeComparison(report, args, ctx, diffs);
 }
 
 /** A shard's partial result (redacted); no report and no gate: those are merge's. */

@@ -7,6 +7,7 @@ import { oneLine } from '../errors.js';
 import { afterCalls } from '../pipeline/calls-in-flight.js';
 import type { runWorkingTree } from '../pipeline/run-working-tree.js';
 import { CASES_FILE, caseLines, reportJson } from '../report/report-file.js';
+import type { DiffMemo } from '../report/word-diff.js';
 import type { SuiteRun } from '../types.js';
 import { paintFor } from './colour.js';
 import type { CliContext } from './commands.js';
@@ -53,8 +54,16 @@ export async function writeRunResults(
   if (args.junit) await writeJUnit(args.junit, renderJUnitRun(results), ctx);
 }
 
-/** compare's and merge's outputs: the report files, the preview or JSON on stdout, JUnit, and the exit code. */
-export async function writeComparison(report: Report, args: CliArgs, ctx: CliContext): Promise<number> {
+/**
+ * compare's and merge's outputs: the report files, the preview or JSON on stdout, JUnit, and the
+ * exit code. `diffs`: word diffs taken during the calls, shared by the renderers.
+ */
+export async function writeComparison(
+  report: Report,
+  args: CliArgs,
+  ctx: CliContext,
+  diffs?: DiffMemo,
+): Promise<number> {
   const { renderComment, renderHtmlParts, renderJUnitReport, renderPlain, renderSummary } = await afterCalls();
   const dir = resolve(ctx.cwd, args.outDir);
   const json = reportJson(report);
@@ -63,13 +72,13 @@ export async function writeComparison(report: Report, args: CliArgs, ctx: CliCon
   await out('report.json', json);
   // the two files that grow with the cases are written a piece at a time
   await out(CASES_FILE, caseLines(report));
-  await out('report.md', renderComment(report));
-  await out('summary.md', renderSummary(report));
-  await out('report.html', renderHtmlParts(report));
+  await out('report.md', renderComment(report, { diffs }));
+  await out('summary.md', renderSummary(report, { diffs }));
+  await out('report.html', renderHtmlParts(report, { diffs }));
   if (args.format === 'json') ctx.stdout.write(json);
-  else ctx.stdout.write(paintPreview(renderPlain(report), report.verdict, paintFor(ctx.stdout, ctx.env)));
+  else ctx.stdout.write(paintPreview(renderPlain(report, { diffs }), report.verdict, paintFor(ctx.stdout, ctx.env)));
   ctx.log.info(`wrote ${join(args.outDir, 'report.md')}, summary.md, report.json, ${CASES_FILE} and report.html`);
-  if (args.junit) await writeJUnit(args.junit, renderJUnitReport(report), ctx);
+  if (args.junit) await writeJUnit(args.junit, renderJUnitReport(report, { diffs }), ctx);
   const code = exitCodeFor(report);
   const err = paintFor(ctx.stderr, ctx.env);
   if (report.stopped)

@@ -43,7 +43,7 @@ export type SideSummary = Required<Omit<CaseSide, 'error' | 'toolCalls' | 'struc
  * `output` is one answer that shows the side's case: with `show: 'failing'` (head) the first
  * sample that failed, whose assertions `failed` lists; with `'passing'` (base) the first that passed.
  */
-export function summarizeSide(run: CaseRun, show: 'passing' | 'failing' = 'passing'): SideSummary {
+export function summarizeSide(run: Pick<CaseRun, 'samples'>, show: 'passing' | 'failing' = 'passing'): SideSummary {
   let passes = 0;
   let softPasses = 0;
   let runs = 0;
@@ -79,7 +79,7 @@ const answered = (s: CaseSample): boolean => !!s.call && s.error === undefined;
 const passedAll = (s: CaseSample): boolean => s.hardPass && s.softPass;
 
 /** Failing: the first hard failure, else the first soft one; passing: the first that passed every assertion. */
-function shownSample(run: CaseRun, show: 'passing' | 'failing'): CaseSample | undefined {
+function shownSample(run: Pick<CaseRun, 'samples'>, show: 'passing' | 'failing'): CaseSample | undefined {
   const ok = run.samples.filter(answered);
   const wanted = show === 'failing' ? (ok.find((s) => !s.hardPass) ?? ok.find((s) => !s.softPass)) : ok.find(passedAll);
   return wanted ?? ok[0] ?? run.samples.find((s) => s.call) ?? run.samples[0];

@@ -20,6 +20,9 @@ import { pinTrustedProvider, trustedProviderFor } from './trusted-provider.js';
 import { trackedCacheFiles, trackedCacheNote } from './untrusted-cache.js';
 import { slicePlans, type ShardSpec, type SuiteSlice } from './shard.js';
 import { afterCalls, startWhenCalling } from './calls-in-flight.js';
+import type { Prepared } from './after-calls.js';
+import type { DiffMemo } from '../report/word-diff.js';
+import { reportAhead } from './report-ahead.js';
 
 export interface CompareOptions extends CommonOptions {
   base: string;
@@ -40,6 +43,8 @@ export interface CompareResult {
   affected: string[];
   /** Absolute response-cache directory used (from the base config unless overridden). */
   cacheDir: string;
+  /** Word diffs taken while the calls were in flight, for the renderers (report-ahead.ts). */
+  diffs?: DiffMemo;
 }
 
 type Side = Awaited<ReturnType<typeof sideSuites>>;
@@ -55,6 +60,8 @@ export interface Comparison {
   cacheDir: string;
   /** Sharded runs: where this shard's cases sit in the full suites, and what identifies the comparison. */
   shard?: { spec: ShardSpec; slices: Map<string, SuiteSlice>; fingerprint: Fingerprint };
+  /** Diffs taken while the calls were in flight (report-ahead.ts). */
+  prepared?: Prepared;
 }
 
 /** What every shard of one comparison must agree on, by part (named in merge's error). */
@@ -92,7 +99,7 @@ export async function evaluateComparison(opts: CompareOptions): Promise<Comparis
   if (sliced) ({ plans, exams } = sliced);
   const run = await runPlans(plans, exams, base, revs, opts);
   const { comparisonInputs, firstComparable } = await afterCalls();
-  const suites = comparisonInputs(plans, exams, run.result);
+  const suites = comparisonInputs(plans, exams, run.result, run.prepared?.prompts);
   const input: BuildReportInput = {
     base: { ref: opts.base, sha: revs.baseSha },
     head: { ref: opts.head ?? 'working tree', sha: revs.headSha },
@@ -113,6 +120,7 @@ export async function evaluateComparison(opts: CompareOptions): Promise<Comparis
     changedFiles: changed,
     affected: plans.filter((p) => p.status !== 'skipped').map((p) => p.name),
     cacheDir: run.cacheDir,
+    prepared: run.prepared,
   };
   if (opts.shard && sliced) {
     for (const s of suites) {
@@ -213,9 +221,11 @@ async function runPlans(
     await opts.beforeCalls({ cacheDir, apiKeyEnvs: [...new Set(heads.map((s) => s.provider.api_key_env))] });
   }
   // provider settings (and so a missing key, located in base's config) come from base
-  const onProgress = startWhenCalling(engine.onProgress, () => void afterCalls().catch(() => {}));
-  const result = await evaluateSuites(gated, { ...engine, onProgress }, other);
-  return { result, pricing, cacheDir, tracked };
+  // a shard writes no report: nothing to prepare for one
+  const ahead = reportAhead(opts.redactor, engine.signal, !opts.shard);
+  const onProgress = startWhenCalling(engine.onProgress, ahead.start);
+  const result = await evaluateSuites(gated, { ...engine, onProgress, ahead }, other);
+  return { result, pricing, cacheDir, tracked, prepared: ahead.finish() };
 }
 
 /** Cache files head tracks in the directory used and in the config's own (where a PR would put them). */

@@ -21,19 +21,31 @@ function asText(messages: ChatMessage[], features?: RequestFeatures): string {
   return rest ? `${text}\n${rest}` : text;
 }
 
+/**
+ * Prompt diffs by their file and two texts, a value passed in: taken while the calls are in
+ * flight (report-ahead.ts), looked up after them; a diff depends on its key alone.
+ */
+export type PromptDiffMemo = Map<string, string>;
+
 /** Unified diff of the rendered prompt for one case, base vs head; '' when identical. */
 export function renderedPromptDiff(
   file: string,
   base: ChatMessage[],
   head: ChatMessage[],
   features: { base?: RequestFeatures; head?: RequestFeatures } = {},
+  memo?: PromptDiffMemo,
 ): string {
   const a = asText(base, features.base);
   const b = asText(head, features.head);
   if (a === b) return '';
-  return createTwoFilesPatch(`base/${file}`, `head/${file}`, a, b, '', '', { context: 3 })
+  const key = memo ? JSON.stringify([file, a, b]) : '';
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
+  const diff = createTwoFilesPatch(`base/${file}`, `head/${file}`, a, b, '', '', { context: 3 })
     .split('\n')
     .slice(1) // drop the "Index:"/"====" preamble lines the patch starts with
     .filter((l) => !/^={5,}$/.test(l))
     .join('\n');
+  memo?.set(key, diff);
+  return diff;
 }

@@ -8,6 +8,7 @@ import { type FieldLimits, clipInline, mdLine } from './markdown.js';
 import { type OutputKind, type SideNames, PR_SIDES, outputBody, outputKind } from './output-diff.js';
 import { sameAnswer, shownOutput, toolCallsLine } from './tool-view.js';
 import { type CaseRef, failedAssertion, inputs, passCounts } from './view.js';
+import type { DiffMemo } from './word-diff.js';
 
 /** Per-case p-values mean something from this many repeats (Fisher's test on k vs k runs). */
 export const MIN_REPEATS_FOR_P = 5;
@@ -22,6 +23,8 @@ export interface CaseView {
   inGroup?: boolean;
   /** In a group whose cases failed in different detail: the case says its own failure. */
   ownFailure?: boolean;
+  /** Word diffs taken before (word-diff.ts). */
+  diffs?: DiffMemo;
 }
 
 function code(text: string, max: number): string {
@@ -67,7 +70,7 @@ function caseOutputs(ref: CaseRef, v: CaseView): string[] {
   const calls = toolCallsLine(r);
   const [base, head] = [shownOutput(r.base), shownOutput(r.head)];
   const out = calls ? [mdLine(calls, v.limits.input)] : [];
-  if (!calls || base || head) out.push(outputBody(base, head, v.limits.output, v.sides ?? PR_SIDES));
+  if (!calls || base || head) out.push(outputBody(base, head, v.limits.output, v.sides ?? PR_SIDES, v.diffs));
   return out;
 }
 

@@ -8,7 +8,7 @@ import { count } from '../compare/format.js';
 import { type CaseRef, type Line, type Part, failedAssertion } from './view.js';
 import { looksLikeCode } from './output-diff.js';
 import { callNames, sameAnswer, shownOutput } from './tool-view.js';
-import { wordChanges } from './word-diff.js';
+import { type DiffMemo, wordChanges } from './word-diff.js';
 
 export interface CaseGroup {
   refs: CaseRef[];
@@ -50,7 +50,7 @@ function failure(ref: CaseRef): { key: string; line: Line | null; kind: Line | n
 }
 
 /** The edits from base's output to head's, when they are few and small enough to be shared. */
-function outputChange(base: string, head: string): Change | null {
+function outputChange(base: string, head: string, diffs: DiffMemo | undefined): Change | null {
   const b = base.trim();
   const h = head.trim();
   // short prose is its own change; in JSON or code the changed tokens are
@@ -63,7 +63,10 @@ function outputChange(base: string, head: string): Change | null {
     !looksLikeCode(h)
   )
     return { removed: [b], added: [h] };
-  const { changes, baseOmitted, headOmitted } = wordChanges(base, head, { maxChars: 4 * MAX_CHANGED * MAX_HUNKS });
+  const { changes, baseOmitted, headOmitted } = wordChanges(base, head, {
+    maxChars: 4 * MAX_CHANGED * MAX_HUNKS,
+    diffs,
+  });
   if (baseOmitted || headOmitted) return null;
   const hunks: Change = { removed: [], added: [] };
   let open = false;
@@ -154,7 +157,8 @@ function mergeByAnswer(groups: Building[], order: ReadonlyMap<CaseRef, number>):
   return out;
 }
 
-export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
+/** `diffs`: word diffs taken before (word-diff.ts); the groups are the same with or without. */
+export function groupRegressions(refs: readonly CaseRef[], diffs?: DiffMemo): CaseGroup[] {
   const byKey = new Map<string, Building>();
   refs.forEach((ref, i) => {
     const r = ref.result;
@@ -165,7 +169,7 @@ export function groupRegressions(refs: readonly CaseRef[]): CaseGroup[] {
     const [bc, hc] = [callNames(r.base), callNames(r.head)];
     const calls = bc === hc ? '' : JSON.stringify([bc, hc]);
     const same = sameAnswer(r.base, r.head);
-    const change = base === head || r.headErrored ? null : outputChange(base, head);
+    const change = base === head || r.headErrored ? null : outputChange(base, head, diffs);
     // a change too large to name is shared only by cases with the very same two answers
     const what = r.headErrored
       ? 'error'

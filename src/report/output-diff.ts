@@ -4,7 +4,7 @@
 // through escape.ts; the markup around it is ours.
 import { codeBlock, escapeText, normaliseNewlines, tableCell } from './escape.js';
 import { clip, omittedNote } from './format.js';
-import { type WordChange, wordChanges, wordDiff } from './word-diff.js';
+import { type DiffMemo, type WordChange, wordChanges, wordDiff } from './word-diff.js';
 
 export type OutputKind = 'code' | 'prose' | 'short';
 
@@ -123,8 +123,8 @@ function split(changes: readonly WordChange[]): { base: string; head: string; ap
  * Prose with what base had struck through and what head has instead underlined, as a quote;
  * two answers with little in common are shown whole, one under the other.
  */
-function proseDiff(base: string, head: string, max: number, sides: SideNames): string {
-  const { changes, baseOmitted, headOmitted } = wordChanges(base, head, { maxChars: max });
+function proseDiff(base: string, head: string, max: number, sides: SideNames, diffs?: DiffMemo): string {
+  const { changes, baseOmitted, headOmitted } = wordChanges(base, head, { maxChars: max, diffs });
   const tail: string[] = [];
   if (baseOmitted > 0) tail.push(escapeText(`${sides.base} ${omittedNote(baseOmitted)}`));
   if (headOmitted > 0) tail.push(escapeText(`${sides.head} ${omittedNote(headOmitted)}`));
@@ -138,9 +138,9 @@ function proseDiff(base: string, head: string, max: number, sides: SideNames): s
 }
 
 /** JSON or code: the exact word diff, or each side in its own block when they share little. */
-function codeDiff(base: string, head: string, max: number, sides: SideNames): string {
-  if (!split(wordChanges(base, head, { maxChars: max }).changes).apart)
-    return codeBlock(wordDiff(base, head, { maxChars: max }));
+function codeDiff(base: string, head: string, max: number, sides: SideNames, diffs?: DiffMemo): string {
+  if (!split(wordChanges(base, head, { maxChars: max, diffs }).changes).apart)
+    return codeBlock(wordDiff(base, head, { maxChars: max, diffs }));
   const block = (name: string, t: string): string => `**${escapeText(name)}:**\n\n${codeBlock(clip(t, max))}`;
   return `${block(sides.base, base)}\n\n${block(sides.head, head)}`;
 }
@@ -152,18 +152,24 @@ function sideBySide(base: string, head: string, sides: SideNames): string {
 
 /**
  * The outputs of one case for markdown: identical ones once, else the diff for their kind.
- * `max`: the per-side limit before diffing.
+ * `max`: the per-side limit before diffing; `diffs`: word diffs taken before (word-diff.ts).
  */
-export function outputBody(base: string, head: string, max: number, sides: SideNames = PR_SIDES): string {
+export function outputBody(
+  base: string,
+  head: string,
+  max: number,
+  sides: SideNames = PR_SIDES,
+  diffs?: DiffMemo,
+): string {
   const kind = outputKind(base, head);
   if (base === head) {
     const shown = clip(head, max);
     const text = kind === 'code' ? codeBlock(shown) : `> ${proseText(shown, true) || '_(empty)_'}`;
     return `Output (identical on both sides):\n\n${text}`;
   }
-  if (kind === 'code') return codeDiff(base, head, max, sides);
+  if (kind === 'code') return codeDiff(base, head, max, sides, diffs);
   if (kind === 'short') return sideBySide(base, head, sides);
-  return proseDiff(base, head, max, sides);
+  return proseDiff(base, head, max, sides, diffs);
 }
 
 /** The legend for the diff kinds shown (none for side-by-side tables, which label themselves). */

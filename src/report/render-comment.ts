@@ -12,6 +12,7 @@ import { type SideNames, PR_SIDES, diffLegend } from './output-diff.js';
 import { requestLines } from './request-change.js';
 import { type CaseRef, casesWith, footer, headline, notes, reasons, runLink } from './view.js';
 import { pairwiseBlock } from './pairwise-view.js';
+import type { DiffMemo } from './word-diff.js';
 
 export const DEFAULT_CONFIG_FILE = 'promptgate.yml';
 /** GitHub rejects comment bodies over 65,536 characters. */
@@ -63,6 +64,8 @@ export interface CommentOptions {
   marker?: string;
   /** Size budget in UTF-16 code units (≥ Unicode characters); default 65,000. */
   maxChars?: number;
+  /** Word diffs taken before (word-diff.ts); the comment is the same with or without. */
+  diffs?: DiffMemo;
 }
 
 /** Bullet list of lines under a bold title, or '' when empty. */
@@ -157,8 +160,9 @@ export function regressedSection(
   showSuite: boolean,
   where = WHERE,
   limits: FieldLimits = COMMENT_LIMITS,
+  diffs?: DiffMemo,
 ): ListSection {
-  const groups = groupRegressions(regressed);
+  const groups = groupRegressions(regressed, diffs);
   const examples = groups.map((g) => exampleCases(g, EXAMPLES));
   let open = 0;
   for (let shown = 0; open < groups.length; open++) {
@@ -166,7 +170,7 @@ export function regressedSection(
     if (shown > OPEN_EXAMPLES && open > 0) break;
   }
   const legend = diffLegend(outputKinds(examples.flat()), sides);
-  const view = { limits, showSuite, sides };
+  const view = { limits, showSuite, sides, diffs };
   return {
     heading: [`#### Regressed cases (${regressed.length})`, legend].filter(Boolean).join('\n\n'),
     count: groups.length,
@@ -192,7 +196,7 @@ export function renderComment(report: Report, opts: CommentOptions = {}): string
   const layout: Layout = {
     before: [`${marker}\n${title}`, ...rest],
     sections: [
-      regressedSection(regressed, PR_SIDES, showSuite, where),
+      regressedSection(regressed, PR_SIDES, showSuite, where, COMMENT_LIMITS, opts.diffs),
       list('Cases with errors', casesWith(report, 'error'), ['case with errors', 'cases with errors']),
       list('Fixed cases', casesWith(report, 'fixed'), ['fixed case', 'fixed cases']),
       list('Flaky cases', casesWith(report, 'flaky'), ['flaky case', 'flaky cases']),

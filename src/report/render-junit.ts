@@ -11,7 +11,7 @@ import type { CaseRun } from '../types.js';
 import { plural } from '../compare/format.js';
 import { clip } from './format.js';
 import { failedAssertion, passCount } from './view.js';
-import { wordDiff } from './word-diff.js';
+import { type DiffMemo, wordDiff } from './word-diff.js';
 
 const OUTPUT_LIMIT = 4_000;
 const MESSAGE_LIMIT = 1_000;
@@ -94,7 +94,7 @@ function lineText(parts: ReturnType<typeof failedAssertion>): string {
   return (parts ?? []).map((p) => (typeof p === 'string' ? p : 'code' in p ? p.code : p.strong)).join('');
 }
 
-function comparedCase(suite: SuiteReport, r: CaseResult): TestCase {
+function comparedCase(suite: SuiteReport, r: CaseResult, diffs: DiffMemo | undefined): TestCase {
   const where = r.source ? { file: r.source.file, line: r.source.line } : {};
   const counts = `passed ${passCount(r.base)} → ${passCount(r.head)}`;
   const base = { name: r.id, classname: suite.name, ...where };
@@ -103,7 +103,7 @@ function comparedCase(suite: SuiteReport, r: CaseResult): TestCase {
     const diff =
       r.base.output === r.head.output
         ? `output (identical on both sides):\n${clip(r.head.output, OUTPUT_LIMIT)}`
-        : `output diff, base → head ([-only in base-] {+only in head+}):\n${wordDiff(r.base.output, r.head.output, { maxChars: OUTPUT_LIMIT })}`;
+        : `output diff, base → head ([-only in base-] {+only in head+}):\n${wordDiff(r.base.output, r.head.output, { maxChars: OUTPUT_LIMIT, diffs })}`;
     return {
       ...base,
       outcome: {
@@ -141,11 +141,12 @@ function gateCase(s: SuiteReport): TestCase {
   return { ...base, outcome: { kind: 'pass', out: `${s.verdict}${why ? `: ${why}` : ''}` } };
 }
 
-export function renderJUnitReport(report: Report): string {
+/** `diffs`: word diffs taken before (word-diff.ts); the XML is the same with or without. */
+export function renderJUnitReport(report: Report, opts: { diffs?: DiffMemo } = {}): string {
   return document(
     report.suites.map((s) => ({
       name: s.name,
-      cases: [gateCase(s), ...s.caseResults.map((r) => comparedCase(s, r))],
+      cases: [gateCase(s), ...s.caseResults.map((r) => comparedCase(s, r, opts.diffs))],
       properties: [
         ['status', s.status],
         ['verdict', s.verdict],

@@ -28,7 +28,7 @@ import {
 import { gradingSection } from './grading-view.js';
 import { pairwisePlain } from './pairwise-view.js';
 import { shownOutput, toolCallsLine } from './tool-view.js';
-import { wordDiff } from './word-diff.js';
+import { type DiffMemo, wordDiff } from './word-diff.js';
 
 const OUTPUT_LIMIT = 2_000;
 const INLINE_LIMIT = 200;
@@ -74,7 +74,13 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
-function caseText(ref: CaseRef, showSuite: boolean, inGroup = false, ownFailure = false): string {
+function caseText(
+  ref: CaseRef,
+  showSuite: boolean,
+  diffs: DiffMemo | undefined,
+  inGroup = false,
+  ownFailure = false,
+): string {
   const r = ref.result;
   const suite = showSuite && !inGroup ? ` in ${oneLine(ref.suite.name)}` : '';
   const out = [`${oneLine(r.id)}${suite} · ${passCounts(ref)}`];
@@ -94,13 +100,13 @@ function caseText(ref: CaseRef, showSuite: boolean, inGroup = false, ownFailure 
   // an answer of tool calls alone on both sides has no text: the line above is all of it
   if (calls && !a && !b) return out.join('\n');
   const body =
-    a === b ? `(identical on both sides)\n${clip(b, OUTPUT_LIMIT)}` : wordDiff(a, b, { maxChars: OUTPUT_LIMIT });
+    a === b ? `(identical on both sides)\n${clip(b, OUTPUT_LIMIT)}` : wordDiff(a, b, { maxChars: OUTPUT_LIMIT, diffs });
   out.push(indent(escapeTerminal(body), '  │ '));
   return out.join('\n');
 }
 
-function groupText(g: CaseGroup, showSuite: boolean): string {
-  if (g.refs.length === 1) return caseText(g.refs[0]!, showSuite);
+function groupText(g: CaseGroup, showSuite: boolean, diffs: DiffMemo | undefined): string {
+  if (g.refs.length === 1) return caseText(g.refs[0]!, showSuite, diffs);
   const first = g.refs[0]!;
   const what = g.change ?? g.failed;
   const head = [
@@ -109,7 +115,7 @@ function groupText(g: CaseGroup, showSuite: boolean): string {
   if (g.change && g.failed) head.push(`Failed: ${plainLine(g.failed)}`);
   const picked = exampleCases(g, EXAMPLES);
   // not indented: the preview's colouring finds diff lines by their `  │ ` start
-  const shown = picked.map((r) => caseText(r, showSuite, true, g.mixed));
+  const shown = picked.map((r) => caseText(r, showSuite, diffs, true, g.mixed));
   const rest = g.refs.filter((r) => !picked.includes(r));
   const ids = rest.slice(0, MAX_IDS).map((r) => oneLine(r.result.id));
   const more = rest.length - ids.length;
@@ -143,11 +149,11 @@ function table(report: Report, suites: readonly SuiteReport[], keys: readonly Co
   return columns([keys.map((k) => headers[k]), ...rows]).join('\n');
 }
 
-function regressedText(report: Report, showSuite: boolean): string {
+function regressedText(report: Report, showSuite: boolean, diffs: DiffMemo | undefined): string {
   const regressed = casesWith(report, 'regressed');
   if (regressed.length === 0) return '';
-  const groups = groupRegressions(regressed);
-  const shown = groups.slice(0, OPEN_GROUPS).map((g) => groupText(g, showSuite));
+  const groups = groupRegressions(regressed, diffs);
+  const shown = groups.slice(0, OPEN_GROUPS).map((g) => groupText(g, showSuite, diffs));
   const left = groups.slice(OPEN_GROUPS).reduce((n, g) => n + g.refs.length, 0);
   const more = left > 0 ? [`… ${plural(left, 'more regressed case')} ${WHERE}`] : [];
   return [
@@ -157,7 +163,12 @@ function regressedText(report: Report, showSuite: boolean): string {
   ].join('\n\n');
 }
 
-export function renderPlain(report: Report): string {
+export interface PlainOptions {
+  /** Word diffs taken before (word-diff.ts); the text is the same with or without. */
+  diffs?: DiffMemo;
+}
+
+export function renderPlain(report: Report, opts: PlainOptions = {}): string {
   const { icon, line, worst } = headline(report);
   const showSuite = report.suites.length > 1;
   const parts: string[] = [`${icon} ${plainLine(line)}${worst ? `\n${plainLine(worst)}` : ''}`];
@@ -195,7 +206,7 @@ export function renderPlain(report: Report): string {
   }
   const noteLines = notes(report);
   if (noteLines.length > 0) parts.push(['Notes:', ...noteLines.map((l) => `  - ${plainLine(l)}`)].join('\n'));
-  parts.push(regressedText(report, showSuite));
+  parts.push(regressedText(report, showSuite, opts.diffs));
   parts.push(idList('Cases with errors', casesWith(report, 'error'), showSuite));
   parts.push(idList('Fixed cases', casesWith(report, 'fixed'), showSuite));
   parts.push(idList('Flaky cases', casesWith(report, 'flaky'), showSuite));

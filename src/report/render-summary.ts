@@ -27,6 +27,7 @@ import { passRateMermaid } from './mermaid-chart.js';
 import { PR_SIDES, diffLegend } from './output-diff.js';
 import { footerLine, topParts, whereFor } from './render-comment.js';
 import { type CaseRef, casesWith, deltaCell, deltaLevel, latencyRatioCell } from './view.js';
+import type { DiffMemo } from './word-diff.js';
 
 /** GitHub rejects step summaries over 1 MiB (bytes). */
 export const SUMMARY_LIMIT_BYTES = 1_048_576;
@@ -38,6 +39,8 @@ const WHERE = 'in report.json';
 export interface SummaryOptions {
   /** Size budget in UTF-8 bytes; default 1,000,000. */
   maxBytes?: number;
+  /** Word diffs taken before (word-diff.ts); the summary is the same with or without. */
+  diffs?: DiffMemo;
 }
 
 function statsTable(suites: SuiteReport[], gate: GateUsed): string {
@@ -123,12 +126,15 @@ function caseSection(
   compact: boolean,
   noun: [string, string],
   where: string,
+  diffs: DiffMemo | undefined,
 ): ListSection {
   return {
     heading: '',
     count: refs.length,
     item: (i) =>
-      compact ? caseItem(refs[i]!, SUMMARY_LIMITS, showSuite) : caseBlock(refs[i]!, SUMMARY_LIMITS, showSuite),
+      compact
+        ? caseItem(refs[i]!, SUMMARY_LIMITS, showSuite)
+        : caseBlock(refs[i]!, SUMMARY_LIMITS, showSuite, { diffs }),
     sep: compact ? '\n' : '\n\n',
     open: 0,
     collapsed: (n) =>
@@ -142,18 +148,23 @@ function caseSection(
  * Every regressed case in full, in the comment's groups (largest first), each group's header
  * above its first case: the full-detail view keeps every case, and the budget drops whole cases.
  */
-function regressedCases(regressed: CaseRef[], showSuite: boolean, where: string): ListSection {
-  const groups = groupRegressions(regressed);
+function regressedCases(
+  regressed: CaseRef[],
+  showSuite: boolean,
+  where: string,
+  diffs: DiffMemo | undefined,
+): ListSection {
+  const groups = groupRegressions(regressed, diffs);
   const items = groups.flatMap((g) => g.refs.map((ref, i) => ({ g, ref, first: i === 0 })));
-  const view = { limits: SUMMARY_LIMITS, showSuite };
+  const view = { limits: SUMMARY_LIMITS, showSuite, diffs };
   const legend = diffLegend(outputKinds(regressed), PR_SIDES);
   return {
     heading: [`#### Regressed cases (${count(regressed.length)})`, legend].filter(Boolean).join('\n\n'),
     count: items.length,
     item: (i) => {
       const { g, ref, first } = items[i]!;
-      if (g.refs.length === 1) return caseBlock(ref, SUMMARY_LIMITS, showSuite);
-      const block = caseBlock(ref, SUMMARY_LIMITS, showSuite, { inGroup: true, ownFailure: g.mixed });
+      if (g.refs.length === 1) return caseBlock(ref, SUMMARY_LIMITS, showSuite, { diffs });
+      const block = caseBlock(ref, SUMMARY_LIMITS, showSuite, { inGroup: true, ownFailure: g.mixed, diffs });
       return first ? `${groupHeader(g, view)}\n\n${block}` : block;
     },
     sep: '\n\n',
@@ -170,7 +181,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
   const withDiffs = report.suites.filter((s) => s.promptDiff);
   const [title, ...rest] = topParts(report, SUMMARY_LIMITS.name, Infinity, where, Infinity, Infinity);
   const cases = (title: string, change: Parameters<typeof casesWith>[1], compact: boolean, noun: [string, string]) =>
-    caseSection(title, casesWith(report, change), showSuite, compact, noun, where);
+    caseSection(title, casesWith(report, change), showSuite, compact, noun, where, opts.diffs);
   const layout: Layout = {
     before: [
       title!,
@@ -180,7 +191,7 @@ export function renderSummary(report: Report, opts: SummaryOptions = {}): string
       gateLine(report.gate),
     ],
     sections: [
-      regressedCases(regressed, showSuite, where),
+      regressedCases(regressed, showSuite, where, opts.diffs),
       cases('Cases with errors', 'error', false, ['case with errors', 'cases with errors']),
       cases('Fixed cases', 'fixed', false, ['fixed case', 'fixed cases']),
       cases('Flaky cases', 'flaky', false, ['flaky case', 'flaky cases']),

@@ -14,6 +14,8 @@ import { truncate, omittedNote } from './format.js';
 export interface WordDiffOptions {
   /** Per-side limit before diffing, so one huge output cannot dominate (or stall) the diff. */
   maxChars: number;
+  /** Diffs already taken (during the calls, or by another renderer); a miss is computed and kept. */
+  diffs?: DiffMemo;
 }
 
 // Myers' diff is O(N·D); past this many edits the outputs are simply different and a
@@ -34,21 +36,63 @@ export function wordChanges(
   base: string,
   head: string,
   opts: WordDiffOptions,
-): { changes: WordChange[]; baseOmitted: number; headOmitted: number } {
+): { changes: readonly WordChange[]; baseOmitted: number; headOmitted: number } {
   const b = truncate(base, opts.maxChars);
   const h = truncate(head, opts.maxChars);
-  // equal sides (most unchanged cases) are one unchanged part, as the diff would find them
-  const diff =
-    b.text === h.text
-      ? b.text
-        ? [{ value: b.text }]
-        : []
-      : diffWordsWithSpace(b.text, h.text, { maxEditLength: MAX_EDIT_LENGTH });
-  const changes: WordChange[] = diff ?? [
-    { value: b.text, removed: true },
-    { value: h.text, added: true },
-  ];
+  const changes = opts.diffs ? opts.diffs.changes(b.text, h.text) : changesOf(b.text, h.text);
   return { changes, baseOmitted: b.omitted, headOmitted: h.omitted };
+}
+
+/** The word-level changes from one text to another, as they are diffed (already cut to the limit). */
+function changesOf(base: string, head: string): readonly WordChange[] {
+  // equal sides (most unchanged cases) are one unchanged part, as the diff would find them
+  if (base === head) return base ? [{ value: base }] : [];
+  const diff = diffWordsWithSpace(base, head, { maxEditLength: MAX_EDIT_LENGTH });
+  return (
+    diff ?? [
+      { value: base, removed: true },
+      { value: head, added: true },
+    ]
+  );
+}
+
+/**
+ * Word diffs by the exact texts they were taken of (after the per-side limit), so any limit
+ * that cuts the outputs to the same texts finds the same diff. A value passed in: filled while
+ * the calls are in flight (pipeline/report-ahead.ts) and by the renderers that share it; a
+ * diff is computed from its texts alone, so found or computed it is the same. Its diffs are
+ * shared between callers and never mutated.
+ */
+export class DiffMemo {
+  private readonly byBase = new Map<string, Map<string, readonly WordChange[]>>();
+  /** Lookups of two different texts found, and those computed (for tests and measurements). */
+  hits = 0;
+  misses = 0;
+
+  changes(base: string, head: string): readonly WordChange[] {
+    if (base === head) return changesOf(base, head);
+    const known = this.byBase.get(base)?.get(head);
+    if (known) {
+      this.hits++;
+      return known;
+    }
+    this.misses++;
+    return this.keep(base, head);
+  }
+
+  /** Takes the diff of two outputs cut to `maxChars` ahead of its lookups (not counted as one). */
+  prepare(base: string, head: string, maxChars: number): void {
+    const [b, h] = [truncate(base, maxChars).text, truncate(head, maxChars).text];
+    if (b !== h && !this.byBase.get(b)?.has(h)) this.keep(b, h);
+  }
+
+  private keep(base: string, head: string): readonly WordChange[] {
+    const changes = changesOf(base, head);
+    let byHead = this.byBase.get(base);
+    if (!byHead) this.byBase.set(base, (byHead = new Map()));
+    byHead.set(head, changes);
+    return changes;
+  }
 }
 
 export function wordDiff(base: string, head: string, opts: WordDiffOptions): string {

@@ -16,7 +16,7 @@ import { assertionToolsFor } from '../suites/assertions/index.js';
 import { pacer } from './pace.js';
 import { pairwisePairs, runPairwisePhase } from './pairwise-phase.js';
 import { assembleSuiteRun } from './assemble-run.js';
-import { earlyScorer } from './sample-scoring.js';
+import { earlyScorer, type ScoredCaseListener } from './sample-scoring.js';
 import { LARGE_RUN_SAMPLES } from '../heap-tuning.js';
 import { runCallPhase, type CallPhaseOptions } from './call-phase.js';
 import type { ProgressEvent } from './execute-calls.js';
@@ -46,6 +46,8 @@ export interface EngineOptions {
   log: Logger;
   signal?: AbortSignal;
   onProgress?: (e: ProgressEvent) => void;
+  /** Hears the sides' plans before the calls and each case scored during them (pipeline/report-ahead.ts). */
+  ahead?: { planned(plans: PlannedSuite[][]): void; scored: ScoredCaseListener };
   /** Where untrusted (Dotprompt) templates render; a child process without secrets by default. */
   sandbox?: RenderSandbox;
   /** Tests and embedders may swap the provider; the default is the OpenAI-compatible one. */
@@ -186,6 +188,7 @@ export async function evaluateSuites(
   const all = [...sides, ...gradings].flat();
   const { jobs, plans, regrades, shared } = await planAll(sides, gradings, opts);
   const allPlans = [...plans, ...regrades];
+  opts.ahead?.planned(plans);
   // scoring a schema assertion needs ajv: loaded while the model answers, only when one is used
   const toolsP = assertionToolsFor(all.flatMap((s) => [...s.assert, ...s.cases.flatMap((c) => c.assert)]));
   toolsP.catch(() => {}); // awaited (and so reported) before scoring
@@ -213,7 +216,9 @@ export async function evaluateSuites(
   // a large run: its samples would sit beside all its jobs at the end of the calls (+5-14 MB
   // peak RSS at 100,000 samples); it scores after them, releasing each job as now.
   const ahead =
-    jobs.size < LARGE_RUN_SAMPLES ? earlyScorer(allPlans.flat(), jobs, opts.pricer, toolsP, opts.signal) : undefined;
+    jobs.size < LARGE_RUN_SAMPLES
+      ? earlyScorer(allPlans.flat(), jobs, opts.pricer, toolsP, opts.signal, opts.ahead?.scored)
+      : undefined;
   const outcome = await runCallPhase([...jobs.values()], {
     ...phase,
     what: 'calls',

@@ -99,13 +99,17 @@ export interface EarlyScorer extends ScoredAhead {
 }
 
 /** Longest stretch the scorer holds the main thread before letting answers and dispatches through, ms. */
-const SLICE_MS = 2;
+export const SLICE_MS = 2;
+
+/** A case of a plan whose every sample was scored ahead (in plan order), for work that follows on it during the calls. */
+export type ScoredCaseListener = (plan: PlannedSuite, caseInPlan: number, samples: Sample[]) => void;
 
 /**
  * Walks the planned samples in plan order (the order their calls are dispatched in) and scores
  * each as soon as its call has answered, stopping at the first call still out. A sample whose
  * call failed, a case not comparable or with a judge or embedding assertion is left to
  * assembleSuiteRun; nothing is scored ahead before `tools` are loaded or once `signal` aborts.
+ * `onCase` hears of each case scored ahead whole.
  */
 export function earlyScorer(
   plans: PlannedSuite[],
@@ -113,6 +117,7 @@ export function earlyScorer(
   pricer: Pricer,
   toolsP: Promise<AssertionTools>,
   signal?: AbortSignal,
+  onCase?: ScoredCaseListener,
 ): EarlyScorer {
   const scorings = new Map<PlannedSuite, PlanScoring>();
   const ahead = new Map<PlannedSuite, ((Sample | undefined)[] | undefined)[]>();
@@ -166,6 +171,7 @@ export function earlyScorer(
       const plan = plans[at.plan]!;
       const key = plan.cases[at.case]!.keys[at.sample];
       if (key === undefined) {
+        if (onCase && whole(current.out, at.sample)) onCase(plan, at.case, current.out as Sample[]);
         current = null;
         if (!nextCase()) return;
         continue;
@@ -180,6 +186,10 @@ export function earlyScorer(
       // a sample can take long (a regex over a long answer): the clock is read after each
       if (monotonicMs() >= until) return kick();
     }
+  };
+  const whole = (out: (Sample | undefined)[], n: number) => {
+    for (let i = 0; i < n; i++) if (!out[i]) return false;
+    return true;
   };
   const kick = () => {
     if (closed || scheduled) return;

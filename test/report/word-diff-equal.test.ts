@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffWordsWithSpace } from 'diff';
 import { wordChanges } from '../../src/report/word-diff.js';
 
-const parts = (cs: { value: string; added?: boolean; removed?: boolean }[]) =>
+const parts = (cs: readonly { value: string; added?: boolean; removed?: boolean }[]) =>
   cs.map((c) => ({ value: c.value, added: Boolean(c.added), removed: Boolean(c.removed) }));
 
 describe('wordChanges of equal sides', () => {

@@ -6,11 +6,11 @@ import type { CaseChange, CaseSide, FailedAssertion, Report } from '../../compar
 import { count, pValue } from '../../compare/format.js';
 import { truncate, omittedNote } from '../format.js';
 import { type CaseRef, casesWith, inputs, passCount } from '../view.js';
-import { wordChanges } from '../word-diff.js';
+import { type DiffMemo, wordChanges } from '../word-diff.js';
 import { attr, text } from './html-text.js';
 
 /** Per-side output limit: the page stays loadable for suites of thousands of cases. */
-const OUTPUT_LIMIT = 8_000;
+export const CASE_OUTPUT_LIMIT = 8_000;
 const INPUT_LIMIT = 2_000;
 /** Per-case p-values say something only with enough repeats (a 3-repeat case cannot reach 0.05). */
 const MIN_REPEATS_FOR_P = 5;
@@ -33,9 +33,12 @@ function failedList(failed: FailedAssertion[] | undefined): string {
 }
 
 /** Base and head outputs side by side; removed words marked in base, added words in head. */
-function outputs(ref: CaseRef): string {
+function outputs(ref: CaseRef, diffs: DiffMemo | undefined): string {
   const r = ref.result;
-  const { changes, baseOmitted, headOmitted } = wordChanges(r.base.output, r.head.output, { maxChars: OUTPUT_LIMIT });
+  const { changes, baseOmitted, headOmitted } = wordChanges(r.base.output, r.head.output, {
+    maxChars: CASE_OUTPUT_LIMIT,
+    diffs,
+  });
   const base = changes.map((c) => (c.added ? '' : c.removed ? `<del>${text(c.value)}</del>` : text(c.value))).join('');
   const head = changes.map((c) => (c.removed ? '' : c.added ? `<ins>${text(c.value)}</ins>` : text(c.value))).join('');
   const more = (n: number) => (n > 0 ? `<span class="omitted">${text(omittedNote(n))}</span>` : '');
@@ -48,7 +51,7 @@ function outputs(ref: CaseRef): string {
   return `${same}<div class="sides">${col('base', base, baseOmitted)}${col('head', head, headOmitted)}</div>`;
 }
 
-function detail(ref: CaseRef, id: string): string {
+function detail(ref: CaseRef, id: string, diffs: DiffMemo | undefined): string {
   const r = ref.result;
   const facts: string[] = [];
   if (r.source) facts.push(`<code>${text(`${r.source.file}:${r.source.line}`)}</code>`);
@@ -58,7 +61,7 @@ function detail(ref: CaseRef, id: string): string {
   const dl = vars.length
     ? `<dl class="inputs">${vars.map(([k, v]) => `<dt><code>${text(k)}</code></dt><dd><pre>${clipText(v, INPUT_LIMIT)}</pre></dd>`).join('')}</dl>`
     : '';
-  return `<tr class="detail" id="${id}" hidden><td colspan="7">${facts.length ? `<p>${facts.join(' · ')}</p>` : ''}${dl}${outputs(ref)}</td></tr>`;
+  return `<tr class="detail" id="${id}" hidden><td colspan="7">${facts.length ? `<p>${facts.join(' · ')}</p>` : ''}${dl}${outputs(ref, diffs)}</td></tr>`;
 }
 
 function headReason(ref: CaseRef): string {
@@ -68,7 +71,7 @@ function headReason(ref: CaseRef): string {
   return `<code>${text(first.type)}</code>: ${clipText(first.reason, 160)}`;
 }
 
-function row(ref: CaseRef, index: number): string {
+function row(ref: CaseRef, index: number, diffs: DiffMemo | undefined): string {
   const r = ref.result;
   const id = `case-${index}`;
   const keys = {
@@ -91,7 +94,7 @@ function row(ref: CaseRef, index: number): string {
     `<td class="num">${passCount(r.head)}</td>`,
     `<td>${headReason(ref)}</td>`,
   ];
-  return `<tr class="case" data-suite="${attr(ref.suite.name)}" data-change="${r.change}" ${data}>${cells.join('')}</tr>\n${detail(ref, id)}`;
+  return `<tr class="case" data-suite="${attr(ref.suite.name)}" data-change="${r.change}" ${data}>${cells.join('')}</tr>\n${detail(ref, id, diffs)}`;
 }
 
 const HEADERS: Array<[string, string]> = [
@@ -124,8 +127,11 @@ function filters(report: Report, refs: CaseRef[]): string {
   ].join('\n');
 }
 
-/** The case table in pieces, a case row (with its detail row) at a time: caseTable's text when joined. */
-export function* caseTableParts(report: Report): Generator<string> {
+/**
+ * The case table in pieces, a case row (with its detail row) at a time: caseTable's text when
+ * joined. `diffs`: word diffs taken before (word-diff.ts), the same with or without.
+ */
+export function* caseTableParts(report: Report, diffs?: DiffMemo): Generator<string> {
   const refs = CHANGE_ORDER.flatMap((c) => casesWith(report, c));
   if (refs.length === 0) {
     yield '<p class="muted">No paired cases in this report.</p>';
@@ -141,7 +147,7 @@ export function* caseTableParts(report: Report): Generator<string> {
 <div class="scroll"><table id="cases"><thead><tr>${head}</tr></thead>
 <tbody>
 `;
-  for (const [i, r] of refs.entries()) yield i ? `\n${row(r, i)}` : row(r, i);
+  for (const [i, r] of refs.entries()) yield i ? `\n${row(r, i, diffs)}` : row(r, i, diffs);
   yield `
 </tbody></table></div>
 <p id="f-empty" class="muted" hidden>No case matches the filters.</p>`;

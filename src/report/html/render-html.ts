@@ -9,6 +9,7 @@ import type { Report, SuiteReport } from '../../compare/report-types.js';
 import { ciName, pp } from '../../compare/format.js';
 import { truncate, omittedNote } from '../format.js';
 import { type SuiteRow, deltaLevel, footer, headline, notes, reasons, rowHeaders, suiteRow } from '../view.js';
+import type { DiffMemo } from '../word-diff.js';
 import { caseTableParts } from './case-table.js';
 import { costLatencyChart, passRateChart } from './charts.js';
 import { attr, lineHtml, text } from './html-text.js';
@@ -87,12 +88,17 @@ function charts(report: Report): string {
   ].join('\n');
 }
 
-export function renderHtml(report: Report): string {
-  return [...renderHtmlParts(report)].join('');
+export interface HtmlOptions {
+  /** Word diffs taken before (report/word-diff.ts); the page is the same with or without. */
+  diffs?: DiffMemo;
+}
+
+export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
+  return [...renderHtmlParts(report, opts)].join('');
 }
 
 /** report.html in pieces (the case table a row at a time), to write without holding the page: renderHtml's text when joined. */
-export function* renderHtmlParts(report: Report): Generator<string> {
+export function* renderHtmlParts(report: Report, opts: HtmlOptions = {}): Generator<string> {
   const { icon, line, worst } = headline(report);
   const title = `promptgate: ${report.verdict} · ${report.base.ref} → ${report.head.ref}`;
   yield `<!DOCTYPE html>
@@ -117,7 +123,7 @@ ${whyAndNotes(report)}
 ${charts(report)}
 <h2>Cases</h2>
 `;
-  yield* caseTableParts(report);
+  yield* caseTableParts(report, opts.diffs);
   yield `
 <h2>Prompt diff</h2>
 ${promptDiffs(report.suites)}
