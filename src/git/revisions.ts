@@ -80,31 +80,32 @@ async function mustHaveCommits(cwd: string): Promise<void> {
   );
 }
 
+const SHA = /^[0-9a-f]{40,64}$/;
+
+/** The repository root, the commits of base and head, and (when git found one) their merge base. */
+export interface Tips {
+  root: string;
+  baseTip: string;
+  headSha: string;
+  /** git merge-base's answer; undefined leaves it to mergeBase (unrelated histories, a shallow clone). */
+  mergeBase?: string;
+}
+
 /**
- * The repository root and the commits of base and head (HEAD when head is undefined). One
- * git call when both resolve; otherwise the step-by-step path, which fetches a commit a
- * shallow clone lacks and words each failure for the user.
+ * The repository root and the commits of base and head (HEAD when head is undefined), with
+ * their merge base. One git process when both resolve: `rev-parse A...B` prints B, A, then
+ * `^` and each merge base, first the one `git merge-base A B` prints (the same get_merge_bases
+ * list). Otherwise the step-by-step path, which fetches a commit a shallow clone lacks and
+ * words each failure for the user.
  */
-export async function resolveTips(
-  cwd: string,
-  base: string,
-  head: string | undefined,
-): Promise<{ root: string; baseTip: string; headSha: string }> {
+export async function resolveTips(cwd: string, base: string, head: string | undefined): Promise<Tips> {
   const refs = [base, head ?? 'HEAD'];
-  // `--` keeps a ref that is also a path a revision; a leading "-" would be read as an option
-  if (!refs.some((r) => r.startsWith('-'))) {
-    const r = await runGit(cwd, ['rev-parse', '--show-toplevel', ...refs.map((x) => `${x}^{commit}`), '--']);
-    const [root, baseTip, headSha] = r.stdout.split('\n');
-    if (
-      r.code === 0 &&
-      root &&
-      baseTip &&
-      headSha &&
-      /^[0-9a-f]{40,64}$/.test(baseTip) &&
-      /^[0-9a-f]{40,64}$/.test(headSha)
-    ) {
-      return { root, baseTip, headSha };
-    }
+  // `--` keeps a ref that is also a path a revision; a leading "-" would be read as an option,
+  // and git splits the range at the first "..", so a ref holding one takes the slow path
+  if (!refs.some((r) => r.startsWith('-') || r.includes('..'))) {
+    const r = await runGit(cwd, ['rev-parse', '--show-toplevel', `${refs[0]}^{commit}...${refs[1]}^{commit}`, '--']);
+    const tips = r.code === 0 ? parseSymmetric(r.stdout) : undefined;
+    if (tips) return tips;
   }
   const rootP = repoRoot(cwd);
   const tipsP = Promise.all([ensureCommit(cwd, base), head ? ensureCommit(cwd, head) : currentSha(cwd)]);
@@ -112,6 +113,19 @@ export async function resolveTips(
   const root = await rootP;
   const [baseTip, headSha] = await tipsP;
   return { root, baseTip, headSha };
+}
+
+/** root, head, base, then "^<merge base>" lines and the echoed "--"; anything else is undefined. */
+function parseSymmetric(stdout: string): Tips | undefined {
+  const [root, headSha, baseTip, ...rest] = stdout.split('\n');
+  if (!root || !headSha || !baseTip || !SHA.test(headSha) || !SHA.test(baseTip)) return undefined;
+  let first: string | undefined;
+  for (const line of rest) {
+    if (line === '--' || line === '') continue;
+    if (line[0] !== '^' || !SHA.test(line.slice(1))) return undefined;
+    first ??= line.slice(1);
+  }
+  return first ? { root, baseTip, headSha, mergeBase: first } : { root, baseTip, headSha };
 }
 
 /**
@@ -126,27 +140,6 @@ export async function mergeBase(cwd: string, base: string, head: string): Promis
     r = await runGit(cwd, ['merge-base', base, head]);
   }
   return r.code === 0 ? r.stdout.trim() : base;
-}
-
-/**
- * The merge base of two refs by name (HEAD when head is undefined), undefined on any failure:
- * started beside resolveTips so the two git processes run at once; a failure (a ref to fetch,
- * a shallow clone) leaves it to mergeBase on the resolved commits.
- */
-export async function mergeBaseOfRefs(
-  cwd: string,
-  base: string,
-  head: string | undefined,
-): Promise<string | undefined> {
-  const refs = [base, head ?? 'HEAD'];
-  if (refs.some((r) => r.startsWith('-'))) return undefined;
-  try {
-    const r = await runGit(cwd, ['merge-base', ...refs.map((x) => `${x}^{commit}`)]);
-    const sha = r.stdout.trim();
-    return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** One path that differs between two commits, with head's mode (undefined when head deleted it). */

@@ -7,7 +7,7 @@ import { WorkingTreeSource } from '../files/fs-source.js';
 import type { FileSource } from '../files/file-source.js';
 import { CatFileBatch } from '../git/cat-file-batch.js';
 import { RevisionSource } from '../git/revision-source.js';
-import { changedFiles, mergeBase, mergeBaseOfRefs, resolveTips, treeChanges } from '../git/revisions.js';
+import { changedFiles, mergeBase, resolveTips, treeChanges } from '../git/revisions.js';
 
 export interface OpenedRevisions {
   root: string;
@@ -28,9 +28,9 @@ export async function openRevisions(
   head: string | undefined,
   configPath?: string,
 ): Promise<OpenedRevisions> {
-  const early = mergeBaseOfRefs(cwd, base, head);
-  const { root, baseTip, headSha } = await resolveTips(cwd, base, head);
-  const baseSha = (await early) ?? (await mergeBase(root, baseTip, headSha));
+  const tips = await resolveTips(cwd, base, head);
+  const { root, headSha } = tips;
+  const baseSha = tips.mergeBase ?? (await mergeBase(root, tips.baseTip, headSha));
   // one diff gives the changed paths and, applied to base's listing, head's: no ls-tree of head
   const changes = head ? treeChanges(root, baseSha, headSha) : undefined;
   changes?.catch(() => {});

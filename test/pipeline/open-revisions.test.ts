@@ -1,0 +1,56 @@
+// issue 18: each git process at the start of a compare costs the main thread a fork; opening
+// base and head of a diverged comparison takes one process for the tips and the merge base.
+import { execFileSync } from 'node:child_process';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as RunGit from '../../src/git/run-git.js';
+import { openRevisions } from '../../src/pipeline/open-revisions.js';
+import { createTempRepo, type TempRepo } from '../support/git-repo.js';
+
+const calls = vi.hoisted(() => [] as string[][]);
+vi.mock('../../src/git/run-git.js', async (importOriginal) => {
+  const real = await importOriginal<typeof RunGit>();
+  return {
+    ...real,
+    runGit: (cwd: string, args: string[], opts?: { maxBuffer?: number }) => {
+      calls.push(args);
+      return real.runGit(cwd, args, opts);
+    },
+  };
+});
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+function diverged(): TempRepo {
+  const repo = createTempRepo({ 'promptgate.yml': 'suites: []\n', 'a.txt': '0\n' });
+  repos.push(repo);
+  repo.commit('fork');
+  repo.git('checkout', '-q', '-b', 'feature');
+  repo.write({ 'a.txt': 'f\n' });
+  repo.commit('f1');
+  repo.git('checkout', '-q', 'main');
+  repo.write({ 'a.txt': 'm\n' });
+  repo.commit('m1');
+  return repo;
+}
+
+describe('openRevisions', () => {
+  it.each([
+    ['feature', 'feature'],
+    ['the working tree', undefined],
+  ])('finds root, tips and merge base with one git process before the sources open (head: %s)', async (_, head) => {
+    const repo = diverged();
+    if (!head) repo.git('checkout', '-q', 'feature');
+    calls.length = 0;
+    const revs = await openRevisions(repo.dir, 'main', head);
+    const resolving = calls.filter((a) => a[0] === 'rev-parse' || a[0] === 'merge-base');
+    expect(resolving).toEqual([['rev-parse', '--show-toplevel', `main^{commit}...${head ?? 'HEAD'}^{commit}`, '--']]);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo.dir, encoding: 'utf8' }).trim();
+    expect(revs.baseSha).toBe(git('merge-base', 'main', 'feature'));
+    expect(revs.headSha).toBe(git('rev-parse', 'feature'));
+    expect(revs.root).toBe(git('rev-parse', '--show-toplevel'));
+    expect(await revs.changed).toEqual(['a.txt']);
+  });
+});
