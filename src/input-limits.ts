@@ -10,16 +10,33 @@ export const MAX_YAML_ALIASES = 100;
 /** Largest input file read (prompt, dataset, config), in bytes. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** How deep `value` nests, counted without recursion, stopping once past `limit`. */
+/**
+ * How deep `value` nests, stopping once past `limit` (so a hostile 20 000-deep value costs
+ * `limit` + 1 stack frames, never an overflow). It runs on every dataset row: no per-node
+ * tuples or Object.values arrays, leaves are skipped before a call.
+ */
 export function nestingDepth(value: unknown, limit = MAX_DEPTH): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (d + 1 > max) max = d + 1;
-    if (max > limit) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  return value !== null && typeof value === 'object' ? depthBelow(value, 1, limit) : 0;
+}
+
+/** The depth of the deepest value under `v`, which sits at `depth`; past `limit` it returns at once. */
+function depthBelow(v: object, depth: number, limit: number): number {
+  if (depth > limit) return depth;
+  let max = depth;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && max <= limit; i++) {
+      const c: unknown = v[i];
+      if (c !== null && typeof c === 'object') max = Math.max(max, depthBelow(c, depth + 1, limit));
+    }
+    return max;
+  }
+  // for-in walks the own keys without allocating their list; hasOwn keeps inherited ones out as Object.values did
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (max > limit) break;
+    const c = o[k];
+    if (c !== null && typeof c === 'object' && Object.hasOwn(o, k))
+      max = Math.max(max, depthBelow(c, depth + 1, limit));
   }
   return max;
 }
