@@ -70,7 +70,9 @@ describe('nestingDepth', () => {
   });
 
   it('very wide rows: the deep branch counts wherever it sits', () => {
-    const wide = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i % 3 ? i : { v: [i] }]));
+    const wide: Record<string, unknown> = Object.fromEntries(
+      Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i % 3 ? i : { v: [i] }]),
+    );
     expect(nestingDepth(wide)).toBe(3);
     wide.k49_999 = arrays(MAX_DEPTH);
     expect(nestingDepth(wide)).toBe(MAX_DEPTH + 1);
