@@ -108,7 +108,10 @@ const handlebarsParserApart = {
 };
 
 // What every bundle shares. Some CommonJS dependencies call require(); the banner gives the
-// ESM bundle one.
+// ESM bundle one. `charset: 'ascii'` writes a non-ASCII character in a string or regex as an
+// escape: a file with none is decoded to a one-byte string and scanned as one, where a single
+// '·' makes V8 transcode and scan the whole file as UTF-16 (~10 M instructions, 2 % of a
+// compare's start, for ~200 bytes more in dist/).
 const common = {
   outdir,
   bundle: true,
@@ -118,7 +121,7 @@ const common = {
   minify: process.env.PG_NO_MINIFY !== '1',
   sourcemap: false,
   legalComments: 'none',
-  charset: 'utf8',
+  charset: 'ascii',
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);",

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{i as a,j as b,k as c}from"./chunk-4TCWXZYU.js";import"./chunk-6DHHW3AP.js";import"./chunk-5HDCPXUR.js";import"./chunk-2MDOGRUS.js";import"./chunk-I6WQFO7M.js";import"./chunk-XZLNSLSB.js";import"./chunk-RG35I3TA.js";import"./chunk-BHRI4ICT.js";import"./chunk-MHGDHNM4.js";import"./chunk-PHQX7BU3.js";import"./chunk-JNG2ORFD.js";import"./chunk-RJOT3IB3.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
