@@ -186,3 +186,13 @@ await build({
   plugins: [childStubs],
   outExtension: { '.js': '.mjs' },
 });
+
+// The stats worker (src/pipeline/stats-worker.ts) runs as a worker thread: one self-contained
+// module, so starting it compiles only the bootstraps, and no chunk the CLI or the Action
+// loads changes with it.
+await build({
+  ...common,
+  entryPoints: [{ in: 'src/pipeline/stats-worker-thread.ts', out: 'stats-worker' }],
+  plugins: [builtinsByRequire],
+  outExtension: { '.js': '.mjs' },
+});

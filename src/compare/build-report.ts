@@ -17,6 +17,7 @@ import { gateChanges } from './gate-change.js';
 import { addPairwise } from './pairwise.js';
 import { sideStats } from './side-stats.js';
 import { seedFromShas } from './stats/index.js';
+import type { StatsOffload } from './stats-offload.js';
 import { finishFamily } from './suite-family.js';
 
 export interface SuiteComparisonInput {
@@ -60,15 +61,16 @@ export interface BuildReportInput {
  * and min_pass_rate are gated by their bounds.
  * A suite with status 'error' warns, unless every suite errored: then nothing was evaluated and it fails.
  * The bootstrap seed is the same for every suite: sha256(base.sha + head.sha) (stats/bootstrap.ts),
- * one stream per rule (compare-suite.ts).
+ * one stream per rule (compare-suite.ts). `offload`: where one bootstrap per suite may run beside
+ * the rest (a worker thread, pipeline/stats-worker.ts); the report is the same without it.
  */
-export function buildReport(input: BuildReportInput): Report {
+export function buildReport(input: BuildReportInput, offload?: StatsOffload): Report {
   const gate = input.gate;
   const seed = seedFromShas(input.base.sha, input.head.sha);
   const stats = new Map<SuiteComparisonInput, SuiteStatistics>();
   for (const s of input.suites) {
     if (s.status === 'compared' && s.base && s.head)
-      stats.set(s, compareSuite(s.base, s.head, gate, seed, input.draws));
+      stats.set(s, compareSuite(s.base, s.head, gate, seed, input.draws, offload));
   }
   finishFamily([...stats.values()], gate);
 

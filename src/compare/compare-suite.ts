@@ -5,11 +5,11 @@ import type { CaseResult, Delta, SideStats } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
 import type { Aggregate } from './aggregate.js';
 import { caseResults, gradeCounts, type PairedCase } from './case-results.js';
-import { meanCallCost, pairCases, requestsFailed, summarizeSide, type CasePair } from './pair-cases.js';
+import { pairCases, requestsFailed, summarizeSide, type CasePair } from './pair-cases.js';
 import { usageStats } from './side-stats.js';
+import { startCostLatency } from './cost-latency.js';
+import type { StatsOffload } from './stats-offload.js';
 import {
-  compareLatencyP95,
-  costRatioInterval,
   deltaInterval,
   mulberry32,
   passRateUpperBound,
@@ -69,11 +69,20 @@ export function compareSuite(
   gate: GateConfig,
   seed: number,
   draws?: number,
+  offload?: StatsOffload,
 ): SuiteStatistics {
   const opts: StatsOptions = { seed, draws };
   // The aggregation rule is base's (like the thresholds): both sides must be scored by one rule.
   const agg = base.aggregate;
   const pairing = pairCases(base, head);
+  // first, so the bootstrap it sends to `offload`'s thread runs beside everything below
+  const costLatency = startCostLatency(
+    pairing.pairs,
+    gate,
+    { cost: streamSeed(opts, SALT.cost), latency: streamSeed(opts, SALT.latency) },
+    draws,
+    offload,
+  );
   const paired = pairing.pairs.map(pairedCase);
   const valid = paired.filter((p) => p.valid);
   const hard = valid.map((p) => caseCounts(p, agg, 'hard'));
@@ -82,18 +91,20 @@ export function compareSuite(
   const softTested = hard.some((c, i) => !sameValues(c, soft[i]!));
   const softTest = softTested ? pairedTest(soft, gate, opts, SALT.soft) : null;
   const { base: baseStats, head: headStats } = sides(pairing.pairs, hard, soft, gate.alpha);
+  const repeats = head.repeats || base.repeats;
+  const results = caseResults(paired, repeats, agg);
+  const { cost, latency } = costLatency();
   const delta: Delta = {
     ...hardTest.delta,
-    ...costDelta(pairing.pairs, gate, opts),
+    ...cost,
     softPassRate:
       headStats.softPassRate !== null && baseStats.softPassRate !== null
         ? headStats.softPassRate - baseStats.softPassRate
         : null,
-    ...latencyDelta(pairing.pairs, gate, opts),
+    ...latency,
     repeatsNeeded: null,
   };
   if (softTest) Object.assign(delta, softFields(softTest.delta));
-  const repeats = head.repeats || base.repeats;
   const firstError = valid.find((p) => p.headErrored)?.h.error ?? null;
   return {
     cases: pairing.pairs.length,
@@ -101,7 +112,7 @@ export function compareSuite(
     base: baseStats,
     head: headStats,
     delta,
-    caseResults: caseResults(paired, repeats, agg),
+    caseResults: results,
     casesOnlyInBase: pairing.onlyInBase,
     casesOnlyInHead: pairing.onlyInHead,
     facts: {
@@ -208,65 +219,9 @@ function softFields(d: PassDelta): Partial<Delta> {
 }
 
 function rng(opts: StatsOptions, salt: number): () => number {
-  return mulberry32((opts.seed ^ salt) >>> 0);
+  return mulberry32(streamSeed(opts, salt));
 }
+
+const streamSeed = (opts: StatsOptions, salt: number) => (opts.seed ^ salt) >>> 0;
 
 type Pair = { base: CaseRun; head: CaseRun };
-
-/** The cost ratio over cases with a call on both sides, each side's mean cost per call (so errored calls do not look cheap). */
-function costDelta(
-  pairs: readonly Pair[],
-  gate: GateConfig,
-  opts: StatsOptions,
-): Pick<Delta, 'costRatio' | 'costCiLow' | 'costCiHigh' | 'costCiLevel' | 'costDegenerate'> {
-  const base: number[] = [];
-  const head: number[] = [];
-  for (const p of pairs) {
-    const b = meanCallCost(p.base);
-    const h = meanCallCost(p.head);
-    if (b === null || h === null) continue;
-    base.push(b);
-    head.push(h);
-  }
-  const ci = costRatioInterval({ base, head, alpha: gate.alpha, rng: rng(opts, SALT.cost), draws: opts.draws });
-  return {
-    costRatio: ci?.ratio ?? null,
-    costCiLow: ci?.low ?? null,
-    costCiHigh: ci?.high ?? null,
-    costCiLevel: 1 - 2 * gate.alpha,
-    costDegenerate: ci?.degenerate ?? false,
-  };
-}
-
-/** p95 latency over calls answered in this run on both sides (a cached answer keeps another run's timing). */
-function latencyDelta(pairs: readonly Pair[], gate: GateConfig, opts: StatsOptions): Partial<Delta> {
-  const side = (pick: (p: Pair) => CaseRun) => {
-    let cached = 0;
-    const fresh = pairs.map((p) => {
-      const out: number[] = [];
-      for (const s of pick(p).samples) {
-        if (!s.call) continue;
-        if (s.cached) cached++;
-        else out.push(s.call.latencyMs);
-      }
-      return out;
-    });
-    return { fresh, cached };
-  };
-  const c = compareLatencyP95(
-    side((p) => p.base),
-    side((p) => p.head),
-    {
-      alpha: gate.alpha,
-      rng: rng(opts, SALT.latency),
-      draws: opts.draws,
-    },
-  );
-  return {
-    latencyP95Ratio: c.ratio,
-    latencyCiLow: c.low,
-    latencyCiHigh: c.high,
-    latencyP95Ms: c.p95 ?? { base: null, head: null },
-    latencyNotCompared: c.notCompared,
-  };
-}

@@ -6,6 +6,7 @@
 // who else imports them.
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import { summarizeSide } from '../compare/pair-cases.js';
+import type { StatsOffload } from '../compare/stats-offload.js';
 import { hasFeatures, requestFeatures } from '../prompts/request-features.js';
 import type { Redactor } from '../redact.js';
 import { CASE_OUTPUT_LIMIT } from '../report/html/case-table.js';
@@ -28,8 +29,8 @@ export { renderComment, renderPlain, renderSummary } from '../report/render.js';
 export { renderJUnitReport, renderJUnitRun } from '../report/render-junit.js';
 
 /** The report of a comparison, redacted: the copy every renderer reads (comment, check run, summaries, report.json). */
-export function finishComparison(c: Comparison, redactor: Redactor | undefined): CompareResult {
-  const report = buildReport(c.input);
+export function finishComparison(c: Comparison, redactor: Redactor | undefined, offload?: StatsOffload): CompareResult {
+  const report = buildReport(c.input, offload);
   if (c.notes.length) report.notes = [...(report.notes ?? []), ...c.notes];
   return {
     report: redactor ? redactor.redactDeep(report) : report,

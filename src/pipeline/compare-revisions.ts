@@ -23,6 +23,7 @@ import { afterCalls, startWhenCalling } from './calls-in-flight.js';
 import type { Prepared } from './after-calls.js';
 import type { DiffMemo } from '../report/word-diff.js';
 import { reportAhead } from './report-ahead.js';
+import { statsWorker, type StatsWorker } from './stats-worker.js';
 
 export interface CompareOptions extends CommonOptions {
   base: string;
@@ -33,6 +34,8 @@ export interface CompareOptions extends CommonOptions {
   revisions?: Promise<OpenedRevisions>;
   /** Evaluate only this shard's cases (`--shard i/n`); see evaluateComparison. */
   shard?: ShardSpec;
+  /** Started once the first call has finished, for the report's bootstraps (compareRevisions). */
+  statsWorker?: Pick<StatsWorker, 'start'>;
 }
 
 export interface CompareResult {
@@ -74,8 +77,14 @@ export interface Fingerprint {
 }
 
 export async function compareRevisions(opts: CompareOptions): Promise<CompareResult> {
-  const comparison = await evaluateComparison(opts);
-  return (await afterCalls()).finishComparison(comparison, opts.redactor);
+  // a bootstrap per suite runs on it beside the report (stats-worker.ts); started with the calls
+  const stats = statsWorker();
+  try {
+    const comparison = await evaluateComparison({ ...opts, statsWorker: stats });
+    return (await afterCalls()).finishComparison(comparison, opts.redactor, stats.offload());
+  } finally {
+    stats.close();
+  }
 }
 
 /** Evaluates base and head (with `opts.shard`, only that shard's cases) into the report's input. */
@@ -223,7 +232,10 @@ async function runPlans(
   // provider settings (and so a missing key, located in base's config) come from base
   // a shard writes no report: nothing to prepare for one
   const ahead = reportAhead(opts.redactor, engine.signal, !opts.shard);
-  const onProgress = startWhenCalling(engine.onProgress, ahead.start);
+  const onProgress = startWhenCalling(engine.onProgress, () => {
+    ahead.start();
+    if (!opts.shard) opts.statsWorker?.start();
+  });
   const result = await evaluateSuites(gated, { ...engine, onProgress, ahead }, other);
   return { result, pricing, cacheDir, tracked, prepared: ahead.finish() };
 }

@@ -8,8 +8,7 @@
 // exits; a child that runs past the time limit is killed.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundledFile } from '../bundled-file.js';
 import type { DotpromptJob, DotpromptResult } from './protocol.js';
 
 export type { DotpromptJob, DotpromptResult } from './protocol.js';
@@ -41,13 +40,7 @@ export function permissionFlag(version = process.versions.node): string {
   return major > 22 || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
 }
 
-function defaultScript(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  // Bundled, this code is a chunk inside dist/; from sources (tests), dist/ is two levels up.
-  return basename(here) === 'dist'
-    ? join(here, 'render-sandbox.mjs')
-    : join(here, '..', '..', 'dist', 'render-sandbox.mjs');
-}
+const defaultScript = () => bundledFile(import.meta.url, 'render-sandbox.mjs');
 
 export function childProcessSandbox(opts: SandboxOptions = {}): RenderSandbox {
   const script = opts.script ?? defaultScript();

@@ -43,16 +43,7 @@ export function compareLatencyP95(
   opts: { alpha: number; rng: Rng; draws?: number; quantile?: number },
 ): LatencyComparison {
   const q = opts.quantile ?? 0.95;
-  const keep: number[] = [];
-  const counts = { base: 0, head: 0 };
-  for (let i = 0; i < base.fresh.length; i++) {
-    const nb = base.fresh[i]!.length;
-    const nh = head.fresh[i]?.length ?? 0;
-    if (nb === 0 || nh === 0) continue;
-    keep.push(i);
-    counts.base += nb;
-    counts.head += nh;
-  }
+  const { keep, counts } = keptCases(base, head);
   const out: LatencyComparison = {
     samples: counts,
     cases: keep.length,
@@ -148,6 +139,27 @@ function resampleSize(perCase: Int32Array): (weights: Int32Array) => number {
 function fixedSize(perCase: Int32Array): number | null {
   const k = perCase[0] ?? 0;
   return perCase.every((x) => x === k) ? perCase.length * k : null;
+}
+
+/** The cases with fresh latencies on both sides, and those latencies' counts per side. */
+function keptCases(base: LatencySide, head: LatencySide): { keep: number[]; counts: { base: number; head: number } } {
+  const keep: number[] = [];
+  const counts = { base: 0, head: 0 };
+  for (let i = 0; i < base.fresh.length; i++) {
+    const nb = base.fresh[i]!.length;
+    const nh = head.fresh[i]?.length ?? 0;
+    if (nb === 0 || nh === 0) continue;
+    keep.push(i);
+    counts.base += nb;
+    counts.head += nh;
+  }
+  return { keep, counts };
+}
+
+/** Whether compareLatencyP95 compares these sides (and so runs its bootstrap), without running it. */
+export function latencyCompared(base: LatencySide, head: LatencySide): boolean {
+  const { keep, counts } = keptCases(base, head);
+  return notComparedReason(base, head, counts, keep.length) === null;
 }
 
 function notComparedReason(
