@@ -10,8 +10,10 @@
 // yet, a crash, an answer not in within the wait) leaves the job to the main thread: the result
 // is the same either way, only later.
 import { existsSync } from 'node:fs';
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { bundledFile } from '../bundled-file.js';
+import { loadBuiltin } from '../load-builtin.js';
 import type { Later, StatsJob, StatsJobResult, StatsOffload } from '../compare/stats-offload.js';
 import { monotonicMs } from '../providers/monotonic.js';
 
@@ -79,6 +81,8 @@ export function statsWorker(opts: StatsWorkerOptions = {}): StatsWorker {
 
 function startThread(script: string, waitMs: number): Thread | undefined {
   if (!existsSync(script)) return undefined;
+  // loaded here, not with this module: ~5 ms that would come before a compare's first request
+  const { MessageChannel, receiveMessageOnPort, Worker } = loadBuiltin<typeof WorkerThreads>('node:worker_threads');
   const signal = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;

@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{i as a,j as b,k as c}from"./chunk-LDZUZZRI.js";import"./chunk-PHMVNVCG.js";import"./chunk-ONHBTSLT.js";import"./chunk-XFGHHQ3K.js";import"./chunk-WATHLTEC.js";import"./chunk-DJ6FDJIK.js";import"./chunk-RG35I3TA.js";import"./chunk-BHRI4ICT.js";import"./chunk-DOPKDU4G.js";import"./chunk-ITGJW24E.js";import"./chunk-RKDQ7UWQ.js";import"./chunk-FUY5BTZA.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
