@@ -55,10 +55,14 @@ export async function lsTree(cwd: string, sha: string): Promise<Listing> {
 }
 
 interface Entry {
-  /** Raw bytes: git orders entries by bytes, and a name need not be UTF-8. */
-  name: Buffer;
+  /**
+   * The name's bytes, one character each (latin1): compared as strings they are in git's byte
+   * order, and a name need not be UTF-8. Decoded only when it becomes a path (pathOf).
+   */
+  name: string;
   /** Canonical, as git's tree walk gives it (canon_mode). */
   mode: number;
+  /** A tree's id in hex, to read it by; any other entry's raw id (latin1), only compared. */
   id: string;
 }
 
@@ -76,7 +80,7 @@ async function walkTrees(
   // a SHA-1 repository names objects with 40 hex digits, a SHA-256 one with 64
   const idBytes = base.length / 2;
   const roots = head === undefined ? [base] : [base, head];
-  const [baseRoot, headRoot] = await Promise.all(roots.map((sha) => batch.get(`${sha}^{tree}`)));
+  const [baseRoot, headRoot] = await Promise.all(batch.getAll(roots.map((sha) => `${sha}^{tree}`)));
   const trees = new Map<string, Entry[]>();
   const baseTop = parseTree(treeContent(baseRoot), idBytes);
   const same = headRoot !== undefined && treeContent(headRoot).equals(treeContent(baseRoot!));
@@ -117,7 +121,7 @@ async function fetchSubtrees(
     return ids;
   };
   for (let ids = wanted(tops); ids.length;) {
-    const level = await Promise.all(ids.map((id) => batch.get(id).then((a) => parseTree(treeContent(a), idBytes))));
+    const level = await Promise.all(batch.getAll(ids).map((p) => p.then((a) => parseTree(treeContent(a), idBytes))));
     for (const [k, id] of ids.entries()) trees.set(id, level[k]!);
     ids = wanted(level);
   }
@@ -128,27 +132,36 @@ function treeContent(a: Awaited<ReturnType<CatFileBatch['get']>> | undefined): B
   return a.content;
 }
 
-/** git's binary tree format: "<octal mode> <name>\0<raw id>", entries sorted by git. */
+/**
+ * git's binary tree format: "<octal mode> <name>\0<raw id>", entries sorted by git. Read as
+ * one latin1 string (a character per byte): no Buffer or hex string per entry.
+ */
 function parseTree(buf: Buffer, idBytes: number): Entry[] {
+  const text = buf.toString('latin1');
   const entries: Entry[] = [];
-  for (let i = 0; i < buf.length;) {
+  for (let i = 0; i < text.length;) {
     let mode = 0;
     let k = i;
-    for (; k < buf.length && buf[k] !== 32; k++) {
-      const d = buf[k]! - 48;
+    for (; k < text.length && text.charCodeAt(k) !== 32; k++) {
+      const d = text.charCodeAt(k) - 48;
       if (d < 0 || d > 7) throw new Error('malformed tree');
       mode = mode * 8 + d;
     }
-    const nul = buf.indexOf(0, k + 1);
-    if (k === i || nul < 0 || nul + 1 + idBytes > buf.length) throw new Error('malformed tree');
-    entries.push({
-      name: buf.subarray(k + 1, nul),
-      mode: canonMode(mode),
-      id: buf.toString('hex', nul + 1, nul + 1 + idBytes),
-    });
-    i = nul + 1 + idBytes;
+    const nul = text.indexOf('\0', k + 1);
+    const end = nul + 1 + idBytes;
+    if (k === i || nul < 0 || end > text.length) throw new Error('malformed tree');
+    mode = canonMode(mode);
+    const id = mode === DIR ? buf.toString('hex', nul + 1, end) : text.slice(nul + 1, end);
+    entries.push({ name: text.slice(k + 1, nul), mode, id });
+    i = end;
   }
   return entries;
+}
+
+/** A name's bytes as ls-tree -z output is decoded (UTF-8, invalid bytes replaced). */
+function pathOf(prefix: string, name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return prefix + (/[^\x00-\x7f]/.test(name) ? Buffer.from(name, 'latin1').toString('utf8') : name);
 }
 
 /** git's canon_mode: what ls-tree and diff-tree print for a mode stored in a tree. */
@@ -173,7 +186,7 @@ function eachFile(
   visit: (path: string, mode: number) => void,
 ): void {
   for (const e of entries) {
-    const path = prefix + e.name.toString('utf8');
+    const path = pathOf(prefix, e.name);
     if (e.mode === DIR) eachFile(subtree(trees, e.id), `${path}/`, trees, visit);
     else visit(path, e.mode);
   }
@@ -201,7 +214,7 @@ function diffTrees(a: Entry[], b: Entry[], prefix: string, trees: Map<string, En
       i++;
       j++;
       if (ea!.id === eb!.id && ea!.mode === eb!.mode) continue;
-      const path = prefix + eb!.name.toString('utf8');
+      const path = pathOf(prefix, eb!.name);
       if (eb!.mode === DIR) diffTrees(subtree(trees, ea!.id), subtree(trees, eb!.id), `${path}/`, trees, out);
       else out.push({ path, mode: octal(eb!.mode) });
     }
@@ -222,10 +235,14 @@ function octal(mode: number): string {
 
 /** base_name_compare: bytes, a directory's name read as if it ended in "/". */
 function nameCompare(a: Entry, b: Entry): number {
-  const n = Math.min(a.name.length, b.name.length);
-  const c = a.name.compare(b.name, 0, n, 0, n);
-  if (c) return c;
-  const ca = n < a.name.length ? a.name[n]! : a.mode === DIR ? 47 : 0;
-  const cb = n < b.name.length ? b.name[n]! : b.mode === DIR ? 47 : 0;
-  return ca - cb;
+  const x = a.name;
+  const y = b.name;
+  const n = Math.min(x.length, y.length);
+  for (let k = 0; k < n; k++) {
+    const d = x.charCodeAt(k) - y.charCodeAt(k);
+    if (d) return d;
+  }
+  const cx = n < x.length ? x.charCodeAt(n) : a.mode === DIR ? 47 : 0;
+  const cy = n < y.length ? y.charCodeAt(n) : b.mode === DIR ? 47 : 0;
+  return cx - cy;
 }

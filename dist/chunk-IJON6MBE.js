@@ -1,2 +1,0 @@
-import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{i as a,j as b,k as c}from"./chunk-4PXYINOA.js";import"./chunk-HRPNBV5T.js";import"./chunk-ONHBTSLT.js";import"./chunk-XFGHHQ3K.js";import"./chunk-WATHLTEC.js";import"./chunk-DJ6FDJIK.js";import"./chunk-RG35I3TA.js";import"./chunk-BHRI4ICT.js";import"./chunk-2EJ75RJB.js";import"./chunk-NWARQ37W.js";import"./chunk-RKDQ7UWQ.js";import"./chunk-FUY5BTZA.js";import"./chunk-5SILH6BQ.js";export{a as CHECK_NAME,b as comparePullRequest,c as runUrl};
