@@ -17,7 +17,7 @@ export interface Trees {
 /**
  * Base's listing and the changes base→head read as tree objects through the cat-file process
  * that answers every file read anyway: each git process at the start of a compare costs the
- * main thread ~28 M instructions of child_process machinery (issue 18), a tree read a line on
+ * main thread a fork of itself and child_process machinery (issue 18), a tree read a line on
  * a pipe. The same answers as `git ls-tree -r -z --full-tree base` and `git diff-tree -r -z
  * --no-renames base head`; when a read fails those two processes answer (and word any error).
  */
