@@ -13,20 +13,9 @@ import { lsTree, readTrees } from '../../src/git/tree-walk.js';
 import { createSpecRepo, type Spec, type SpecRepo } from './fast-import.js';
 
 const calls = vi.hoisted(() => [] as string[][]);
-vi.mock('../../src/git/run-git.js', async (importOriginal) => {
-  const real = await importOriginal<typeof RunGit>();
-  return {
-    ...real,
-    runGit: (cwd: string, args: string[], opts?: { maxBuffer?: number }) => {
-      calls.push(args);
-      return real.runGit(cwd, args, opts);
-    },
-    gitOk: (cwd: string, args: string[]) => {
-      calls.push(args);
-      return real.gitOk(cwd, args);
-    },
-  };
-});
+vi.mock('../../src/git/run-git.js', async (importOriginal) =>
+  (await import('./record-git.js')).recordingRunGit(await importOriginal<typeof RunGit>(), calls),
+);
 
 const repos: SpecRepo[] = [];
 const batches: CatFileBatch[] = [];

@@ -8,20 +8,9 @@ import { openRevisions } from '../../src/pipeline/open-revisions.js';
 import { createTempRepo, type TempRepo } from '../support/git-repo.js';
 
 const calls = vi.hoisted(() => [] as string[][]);
-vi.mock('../../src/git/run-git.js', async (importOriginal) => {
-  const real = await importOriginal<typeof RunGit>();
-  return {
-    ...real,
-    runGit: (cwd: string, args: string[], opts?: { maxBuffer?: number }) => {
-      calls.push(args);
-      return real.runGit(cwd, args, opts);
-    },
-    gitOk: (cwd: string, args: string[]) => {
-      calls.push(args);
-      return real.gitOk(cwd, args);
-    },
-  };
-});
+vi.mock('../../src/git/run-git.js', async (importOriginal) =>
+  (await import('../git/record-git.js')).recordingRunGit(await importOriginal<typeof RunGit>(), calls),
+);
 // the long-lived cat-file process is spawned directly, not through runGit
 const spawned = vi.hoisted(() => [] as string[][]);
 vi.mock('node:child_process', async (importOriginal) => {
