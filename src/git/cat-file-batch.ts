@@ -30,15 +30,23 @@ export class CatFileBatch {
   constructor(private readonly cwd: string) {}
 
   get(name: string): Promise<BatchAnswer> {
-    if (name.includes('\n')) return Promise.reject(new Error('object name contains a newline'));
+    return this.getAll([name])[0]!;
+  }
+
+  /** Reads many objects with one write to git: a tree walk asks for a whole level at once. */
+  getAll(names: string[]): Promise<BatchAnswer>[] {
+    if (!names.length) return []; // an empty line would be answered as a missing object
+    if (names.some((n) => n.includes('\n')))
+      return names.map(() => Promise.reject(new Error('object name contains a newline')));
     const child = this.start();
     if (this.idle) clearTimeout(this.idle);
     this.idle = undefined;
-    return new Promise<BatchAnswer>((resolve, reject) => {
-      this.pending.push({ resolve, reject });
-      if (this.pending.length === 1) this.ref(true);
-      child.stdin.write(`${name}\n`);
-    });
+    if (this.pending.length === 0) this.ref(true);
+    const answers = names.map(
+      (_) => new Promise<BatchAnswer>((resolve, reject) => this.pending.push({ resolve, reject })),
+    );
+    child.stdin.write(`${names.join('\n')}\n`);
+    return answers;
   }
 
   /** Ends the git process; later reads start a new one. */

@@ -2,13 +2,8 @@ import { InputError, oneLine, RunError } from '../errors.js';
 import { sizeProblem } from '../input-limits.js';
 import { CatFileBatch } from './cat-file-batch.js';
 import type { TreeChange } from './revisions.js';
-import { runGit, gitOk } from './run-git.js';
-
-/** Every file of a commit, sorted, and which of them are symlinks (mode 120000). */
-interface Listing {
-  files: string[];
-  symlinks: Set<string>;
-}
+import { runGit } from './run-git.js';
+import { lsTree, type Listing } from './tree-walk.js';
 
 /**
  * The repository at one commit, read as data with `git cat-file --batch` / `git ls-tree`:
@@ -24,7 +19,8 @@ export class RevisionSource {
 
   /**
    * `batch`: a reader shared with the other side (object names carry the commit). `listing`:
-   * this commit's files when they are known without a `git ls-tree` of its own (listingAfter).
+   * this commit's files when they are known without a `git ls-tree` of its own (readTrees,
+   * listingAfter).
    */
   constructor(
     private readonly cwd: string,
@@ -110,18 +106,7 @@ export class RevisionSource {
   }
 
   private entries(): Promise<Listing> {
-    this.listing ??= gitOk(this.cwd, ['ls-tree', '-r', '-z', '--full-tree', this.sha]).then((out) => {
-      const files: string[] = [];
-      const symlinks = new Set<string>();
-      for (const entry of out.split('\0')) {
-        const tab = entry.indexOf('\t');
-        if (tab < 0) continue;
-        const path = entry.slice(tab + 1);
-        files.push(path);
-        if (entry.startsWith('120000 ')) symlinks.add(path);
-      }
-      return { files: files.sort(), symlinks };
-    });
+    this.listing ??= lsTree(this.cwd, this.sha);
     return this.listing;
   }
 }

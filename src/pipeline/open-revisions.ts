@@ -7,7 +7,8 @@ import { WorkingTreeSource } from '../files/fs-source.js';
 import type { FileSource } from '../files/file-source.js';
 import { CatFileBatch } from '../git/cat-file-batch.js';
 import { RevisionSource } from '../git/revision-source.js';
-import { changedFiles, mergeBase, resolveTips, treeChanges } from '../git/revisions.js';
+import { changedFiles, mergeBase, resolveTips } from '../git/revisions.js';
+import { readTrees } from '../git/tree-walk.js';
 
 export interface OpenedRevisions {
   root: string;
@@ -31,14 +32,15 @@ export async function openRevisions(
   const tips = await resolveTips(cwd, base, head);
   const { root, headSha } = tips;
   const baseSha = tips.mergeBase ?? (await mergeBase(root, tips.baseTip, headSha));
-  // one diff gives the changed paths and, applied to base's listing, head's: no ls-tree of head
-  const changes = head ? treeChanges(root, baseSha, headSha) : undefined;
+  // one cat-file process answers both sides (object names carry the commit) and reads their
+  // trees: base's listing and the diff, which applied to it gives head's, without a git process
+  const batch = new CatFileBatch(root);
+  const { listing, changes } = readTrees(root, batch, baseSha, head ? headSha : undefined);
+  listing.catch(() => {});
   changes?.catch(() => {});
   const changed = changedFiles(root, baseSha, head ? headSha : undefined, changes);
   changed.catch(() => {}); // the caller awaits it and reports the failure
-  // one cat-file process answers both sides: object names carry the commit
-  const batch = new CatFileBatch(root);
-  const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`, batch);
+  const baseSrc = new RevisionSource(root, baseSha, `base (${baseSha.slice(0, 7)})`, batch, listing);
   const headSrc = changes
     ? new RevisionSource(root, headSha, `head (${headSha.slice(0, 7)})`, batch, baseSrc.listingAfter(changes))
     : new WorkingTreeSource(root);

@@ -93,6 +93,24 @@ describe('RevisionSource over git cat-file --batch', () => {
     expect(await b.get('HEAD:a.md')).toMatchObject({ type: 'blob' });
     b.close();
   });
+
+  // a tree walk sends a whole level in one write: each answer still goes to its own name
+  it('answers many names sent at once in order, and sends no line for none', async () => {
+    const { repo } = setup();
+    const b = new CatFileBatch(repo.dir);
+    expect(b.getAll([])).toEqual([]);
+    const got = await Promise.all(b.getAll(['HEAD:a.md', 'HEAD:nope', 'HEAD:empty.txt', 'HEAD:dir']));
+    expect(got.map((a) => ('missing' in a ? 'missing' : `${a.type}:${a.content.length}`))).toEqual([
+      'blob:6',
+      'missing',
+      'blob:0',
+      expect.stringMatching(/^tree:\d+$/),
+    ]);
+    const [bad] = b.getAll(['HEAD:a\nHEAD:b']);
+    await expect(bad).rejects.toThrow(/newline/);
+    expect(await b.get('HEAD:no-newline.txt')).toMatchObject({ type: 'blob' });
+    b.close();
+  });
 });
 
 describe('RevisionSource.listingAfter', () => {
