@@ -5,12 +5,12 @@
 import type { GateConfig } from '../config/schema.js';
 import type { Delta } from './report-types.js';
 import type { CaseRun } from '../types.js';
-import { meanCallCost } from './pair-cases.js';
+import { meanCallCost, type CasePair } from './pair-cases.js';
 import { runStatsJob, type CostJob, type LatencyJob, type StatsOffload } from './stats-offload.js';
 import type { CostRatioInterval, LatencyComparison } from './stats/index.js';
 import { latencyCompared, type LatencySide } from './stats/latency-ratio.js';
 
-type Pair = { base: CaseRun; head: CaseRun };
+type Pair = Pick<CasePair, 'base' | 'head'>;
 
 export type CostFields = Pick<Delta, 'costRatio' | 'costCiLow' | 'costCiHigh' | 'costCiLevel' | 'costDegenerate'>;
 export type LatencyFields = Partial<Delta>;
@@ -41,12 +41,13 @@ export function startCostLatency(
   const later = away && offload!.start(away);
   return () => {
     // the rule kept here first, then the other's answer (computed here too if none came)
-    let costCi = away === costJob ? undefined : runStatsJob(costJob);
-    let lat = away === latencyJob ? undefined : runStatsJob(latencyJob);
-    const got = later?.();
-    if (away === costJob) costCi = got ? (got.value as CostRatioInterval | null) : runStatsJob(costJob);
-    if (away === latencyJob) lat = got ? (got.value as LatencyComparison) : runStatsJob(latencyJob);
-    return { cost: costFields(costCi!, gate), latency: latencyFields(lat!) };
+    const costCi = away === costJob ? undefined : runStatsJob(costJob);
+    const lat = away === latencyJob ? undefined : runStatsJob(latencyJob);
+    const got = away && (later!() ?? { value: runStatsJob(away) });
+    return {
+      cost: costFields((away === costJob ? got!.value : costCi) as CostRatioInterval | null, gate),
+      latency: latencyFields((away === latencyJob ? got!.value : lat) as LatencyComparison),
+    };
   };
 }
 

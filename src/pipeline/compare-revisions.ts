@@ -234,7 +234,7 @@ async function runPlans(
   const ahead = reportAhead(opts.redactor, engine.signal, !opts.shard);
   const onProgress = startWhenCalling(engine.onProgress, () => {
     ahead.start();
-    if (!opts.shard) opts.statsWorker?.start();
+    opts.statsWorker?.start();
   });
   const result = await evaluateSuites(gated, { ...engine, onProgress, ahead }, other);
   return { result, pricing, cacheDir, tracked, prepared: ahead.finish() };

@@ -11,14 +11,13 @@
 // is the same either way, only later.
 import { existsSync } from 'node:fs';
 import type * as WorkerThreads from 'node:worker_threads';
-import type { MessagePort, Worker } from 'node:worker_threads';
 import { bundledFile } from '../bundled-file.js';
 import { loadBuiltin } from '../load-builtin.js';
 import type { Later, StatsJob, StatsJobResult, StatsOffload } from '../compare/stats-offload.js';
 import { monotonicMs } from '../providers/monotonic.js';
 
 export interface StatsWorkerData {
-  port: MessagePort;
+  port: WorkerThreads.MessagePort;
   /** [0] 1 once the worker takes jobs; [1] answers posted so far. */
   signal: Int32Array;
 }
@@ -55,7 +54,7 @@ export interface StatsWorkerOptions {
 }
 
 interface Thread {
-  worker: Worker;
+  worker: WorkerThreads.Worker;
   signal: Int32Array;
   offload: StatsOffload;
 }
@@ -85,7 +84,7 @@ function startThread(script: string, waitMs: number): Thread | undefined {
   const { MessageChannel, receiveMessageOnPort, Worker } = loadBuiltin<typeof WorkerThreads>('node:worker_threads');
   const signal = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  let worker: Worker;
+  let worker: WorkerThreads.Worker;
   try {
     // nothing of the environment: the worker needs none. Its output is not the CLI's.
     worker = new Worker(script, {
