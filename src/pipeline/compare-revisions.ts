@@ -1,7 +1,6 @@
 // `promptgate compare`: evaluate base and head with the same model and build report.json.
 // Every compared suite sits one exam (exam.ts): base's by default, so a PR cannot pass by
 // changing what measures it; the PR's own graders are applied too and shown beside.
-import { createHash } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { BuildReportInput } from '../compare/build-report.js';
 import type { Graders, Report } from '../compare/report-types.js';
@@ -24,6 +23,7 @@ import type { Prepared } from './after-calls.js';
 import type { DiffMemo } from '../report/word-diff.js';
 import { reportAhead } from './report-ahead.js';
 import { statsWorker, type StatsWorker } from './stats-worker.js';
+import { sha256 } from '../sha256.js';
 
 export interface CompareOptions extends CommonOptions {
   base: string;
@@ -143,7 +143,7 @@ export async function evaluateComparison(opts: CompareOptions): Promise<Comparis
   return comparison;
 }
 
-const digest = (v: unknown): string => createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+const digest = (v: unknown): string => sha256(JSON.stringify(v)).slice(0, 16);
 
 function fingerprintOf(
   input: BuildReportInput,

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.js';
 import { createTwoFilesPatch } from 'diff';
 import { partText } from '../prompts/media.js';
 import { featuresText } from '../prompts/request-features.js';
 import type { ChatMessage, RequestFeatures } from '../types.js';
 
-const digest = (s: string) => `sha256 ${createHash('sha256').update(s).digest('hex').slice(0, 12)}`;
+const digest = (s: string) => `sha256 ${sha256(s).slice(0, 12)}`;
 
 function messageText(m: ChatMessage): string {
   const head = m.role === 'tool' ? `[tool ${m.tool_call_id}]` : `[${m.role}]`;

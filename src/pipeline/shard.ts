@@ -1,7 +1,7 @@
 // `compare --shard i/n`: which cases a shard evaluates. A case belongs to a shard by a stable
 // hash of its id alone, so both sides of a case (and its other grading) land in the same shard
 // on every machine and in every run, whatever the order or number of the other cases.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../sha256.js';
 import { InputError } from '../errors.js';
 import type { Suite } from '../types.js';
 import type { SuitePlan } from './affected-suites.js';
@@ -32,7 +32,7 @@ export const shardLabel = (s: ShardSpec): string => `${s.index}/${s.count}`;
 
 /** The shard (1-based) a case id belongs to: the first 4 bytes of sha256(id), modulo n. */
 export function shardOfCase(id: string, count: number): number {
-  return (createHash('sha256').update(id, 'utf8').digest().readUInt32BE(0) % count) + 1;
+  return (parseInt(sha256(id).slice(0, 8), 16) % count) + 1;
 }
 
 /** A suite with only this shard's cases, and each kept case's position in the full list. */

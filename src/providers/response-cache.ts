@@ -2,13 +2,14 @@
 // hash of what determines the answer: endpoint (host + path), model, messages, sampling
 // params and the sample index, so repeats stay distinct samples even at temperature 0.
 // The API key is not an input of cacheKey, so it cannot end up in a key or a file.
-import crypto, { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
 import type { CallResult, ChatRequest } from '../types.js';
 import { answerOptions } from '../request-options.js';
+import { sha256 } from '../sha256.js';
 
 /** use: read then call+store on miss; replay: read only, a miss is an error; record: always call, store; off: no cache. */
 export type CacheMode = 'use' | 'replay' | 'record' | 'off';
@@ -70,12 +71,6 @@ function keyMaterial(endpoint: string, req: ChatRequest, sample: number | string
     sample,
   };
 }
-
-// crypto.hash (Node ≥ 20.12) hashes in one call without a Hash object: half the CPU per key
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-const sha256 = oneShot
-  ? (text: string) => oneShot('sha256', text, 'hex')
-  : (text: string) => createHash('sha256').update(text).digest('hex');
 
 export function cacheKey(endpoint: string, req: ChatRequest, sampleIndex: number): string {
   return sha256(canonicalJson(keyMaterial(endpoint, req, sampleIndex)));

@@ -47,6 +47,12 @@ export interface CallPhaseOutcome extends ExecuteOutcome {
   cached: number;
   /** Calls the cache did not have (made, failed or not run). */
   missed: number;
+  /**
+   * The write of what `auto` learned (limit-memory.ts; it never fails), still in progress: the
+   * caller awaits it once it has done what it can meanwhile, so the file's thread-pool round
+   * trip does not hold up the scoring and the report.
+   */
+  saved?: Promise<void>;
 }
 
 export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Promise<CallPhaseOutcome> {
@@ -90,8 +96,8 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     onAnswer: opts.onAnswer,
   });
   // what `auto` learned about the provider, for the next run to start from
-  if ('save' in opts.limiter) await opts.limiter.save();
-  return { ...outcome, cached, missed: pending.length };
+  const saved = 'save' in opts.limiter ? opts.limiter.save() : undefined;
+  return { ...outcome, cached, missed: pending.length, saved };
 }
 
 function replayMiss(pending: CallJob[], total: number, what: string): RunError {

@@ -3,14 +3,12 @@
 // /embeddings endpoint. Embeddings are cached like responses under their own key namespace
 // (kind "embedding"), so a text embedded once - a reference shared by every repeat, an output
 // both sides produced - is never requested again.
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../providers/response-cache.js';
+import { sha256 } from '../sha256.js';
 import type { CallResult, ChatProvider, ChatRequest } from '../types.js';
 
 export function embeddingKey(endpoint: string, model: string, input: string): string {
-  return createHash('sha256')
-    .update(canonicalJson({ v: 1, kind: 'embedding', endpoint, model, input }))
-    .digest('hex');
+  return sha256(canonicalJson({ v: 1, kind: 'embedding', endpoint, model, input }));
 }
 
 /**

@@ -276,6 +276,7 @@ export async function evaluateSuites(
   };
   const scoredSides = await assemble(plans);
   const scoredGradings = await assemble(regrades);
+  await outcome.saved; // written while the samples were assembled
   const stopped = outcome.stopped ?? judge?.stopped ?? pairwise?.stopped ?? (opts.signal?.aborted ? 'cancelled' : null);
 
   const calls: CallCounts = { made: outcome.made, cached: outcome.cached, failed: outcome.failed, shared };

@@ -182,6 +182,7 @@ async function makeCalls(
       batch: embeddings ? undefined : opts.batch,
       onProgress: embeddings ? undefined : opts.onProgress,
     });
+    await outcome.saved;
     stats.cached += outcome.cached;
     stats.made += outcome.made;
     stats.failed += outcome.failed;

@@ -78,6 +78,7 @@ export async function runPairwisePhase(
   const call = async (list: CallJob[]) => {
     if (!list.length) return;
     const o = await runCallPhase(list, { ...opts, what: 'pairwise judge calls', stopped: opts.stopped ?? stopped });
+    await o.saved;
     stats.made += o.made;
     stats.cached += o.cached;
     stats.failed += o.failed;

@@ -1,18 +1,10 @@
 // The bootstrap's seed (each rule resamples whole cases from its own seeded stream:
 // delta-interval, cost-ratio, latency-ratio) and the sample quantile the sides report.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../sha256.js';
 
 /** Seed from the two revisions: first 8 hex chars of sha256(base + head). */
 export function seedFromShas(baseSha: string, headSha: string): number {
-  return (
-    parseInt(
-      createHash('sha256')
-        .update(baseSha + headSha)
-        .digest('hex')
-        .slice(0, 8),
-      16,
-    ) >>> 0
-  );
+  return parseInt(sha256(baseSha + headSha).slice(0, 8), 16) >>> 0;
 }
 
 /** Quantile with linear interpolation between order statistics (NumPy's default, R type 7). Input sorted. */

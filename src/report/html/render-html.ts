@@ -4,7 +4,7 @@
 // outputs side by side, and the prompt diffs. Pure and deterministic (no clock, no random):
 // the same report.json gives the same bytes. The Content-Security-Policy admits only this
 // page's own style and script by hash, so even text that slipped past escaping could not run.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../sha256.js';
 import type { Report, SuiteReport } from '../../compare/report-types.js';
 import { ciName, pp } from '../../compare/format.js';
 import { truncate, omittedNote } from '../format.js';
@@ -18,13 +18,11 @@ import { REPORT_STYLE } from './report-style.js';
 
 const PROMPT_DIFF_LIMIT = 200_000;
 
-const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('base64');
-
 function csp(): string {
   return [
     "default-src 'none'",
-    `style-src 'sha256-${sha256(REPORT_STYLE)}'`,
-    `script-src 'sha256-${sha256(REPORT_SCRIPT)}'`,
+    `style-src 'sha256-${sha256(REPORT_STYLE, 'base64')}'`,
+    `script-src 'sha256-${sha256(REPORT_SCRIPT, 'base64')}'`,
     "img-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

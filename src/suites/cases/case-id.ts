@@ -1,6 +1,6 @@
 // Stable case ids: a case without an explicit `id` is named by its content, so reordering or
 // inserting rows in a dataset keeps base/head pairing intact.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../sha256.js';
 
 /** JSON with object keys sorted at every level, so key order in the file does not matter. */
 export function canonicalJson(value: unknown): string {
@@ -16,5 +16,5 @@ export function canonicalJson(value: unknown): string {
 
 /** First 10 hex digits of sha256(canonical JSON of vars). */
 export function stableCaseId(vars: Record<string, unknown>): string {
-  return createHash('sha256').update(canonicalJson(vars)).digest('hex').slice(0, 10);
+  return sha256(canonicalJson(vars)).slice(0, 10);
 }
