@@ -366,7 +366,20 @@ export class FsResponseCache implements ResponseCache {
 
   async get(key: string): Promise<CallResult | undefined> {
     this.checkKey(key);
+    return this.lookUp(await this.load(), key);
+  }
+
+  /**
+   * The entries of `keys` (undefined for a miss), as `get` finds each: one promise for them all,
+   * where a cached compare's 1,200 gets were a promise and an async frame each.
+   */
+  async getMany(keys: readonly string[]): Promise<(CallResult | undefined)[]> {
+    for (const key of keys) this.checkKey(key);
     const index = await this.load();
+    return keys.map((key) => this.lookUp(index, key));
+  }
+
+  private lookUp(index: Map<string, string | number>, key: string): CallResult | undefined {
     // an entry still queued is written first (a failed write leaves its line in the index)
     if (this.queued.length && typeof index.get(key) === 'number') this.flush();
     const at = index.get(key);

@@ -141,27 +141,42 @@ const READS_AT_ONCE = 1024;
 
 /**
  * Fills jobs from the cache (unless record/off). In slices: 100,000 reads pending at once would
- * hold 100,000 promises and closures long enough to reach the old generation, as garbage.
+ * hold 100,000 promises and closures long enough to reach the old generation, as garbage. A
+ * cache with getMany answers a slice at once (a cached compare reads every entry: a promise
+ * and an async frame per entry were ~5 ms of its 0.3 s).
  */
 export async function fillFromCache(
   jobs: Iterable<CallJob>,
-  cache: { get(key: string): Promise<CallResult | undefined>; isEmpty?(): Promise<boolean> },
+  cache: {
+    get(key: string): Promise<CallResult | undefined>;
+    getMany?(keys: readonly string[]): Promise<(CallResult | undefined)[]>;
+    isEmpty?(): Promise<boolean>;
+  },
   mode: CacheMode,
 ): Promise<void> {
   if (mode === 'off' || mode === 'record') return;
   // a cold cache answers every look-up with a miss: 20,000 of them were ~20 ms of a cold start
   if (await cache.isEmpty?.()) return;
   const pool = new AnswerPool();
+  const hit = (job: CallJob, result: CallResult | undefined) => {
+    if (!result) return;
+    job.result = kept(result, pool);
+    job.fromCache = true;
+  };
+  if (cache.getMany) {
+    let slice: CallJob[] = [];
+    const read = async () => {
+      const got = await cache.getMany!(slice.map((j) => j.key));
+      slice.forEach((j, i) => hit(j, got[i]));
+      slice = [];
+    };
+    for (const job of jobs) if (slice.push(job) >= READS_AT_ONCE) await read();
+    if (slice.length) await read();
+    return;
+  }
   let pending: Promise<void>[] = [];
   for (const job of jobs) {
-    pending.push(
-      cache.get(job.key).then((hit) => {
-        if (hit) {
-          job.result = kept(hit, pool);
-          job.fromCache = true;
-        }
-      }),
-    );
+    pending.push(cache.get(job.key).then((result) => hit(job, result)));
     if (pending.length >= READS_AT_ONCE) {
       await Promise.all(pending);
       pending = [];

@@ -378,6 +378,34 @@ describe('FsResponseCache', () => {
     expect(seen.join()).toMatch(/1 unreadable line/);
   });
 
+  it('getMany finds what get finds, entry by entry: hits, misses, invalid lines, entries still queued', async () => {
+    const keys = Array.from({ length: 6 }, (_, i) => cacheKey('e', req, 400 + i));
+    const line = (k: string, r: unknown) => JSON.stringify({ v: 1, key: k, result: r });
+    // 0, 1 valid; 2 invalid (no output); 3 absent; 4 written by this instance (still queued); 5 valid
+    await writeFile(
+      join(dir, 'pack-a.jsonl'),
+      `${line(keys[0]!, result)}\n${line(keys[1]!, { ...result, output: 'b' })}\n${line(keys[2]!, { latencyMs: 1 })}\n${line(keys[5]!, result)}\n`,
+    );
+    const viaGet = warnings();
+    const one = new FsResponseCache(dir, viaGet.logger);
+    const many = warnings();
+    const all = new FsResponseCache(dir, many.logger);
+    const stored = [
+      one.set(keys[4]!, { ...result, output: 'queued' }),
+      all.set(keys[4]!, { ...result, output: 'queued' }),
+    ];
+    const expected = [];
+    for (const k of keys) expected.push(await one.get(k));
+    expect(await all.getMany(keys)).toEqual(expected);
+    expect(expected.map((r) => r?.output)).toEqual(['hello', 'b', undefined, undefined, 'queued', 'hello']);
+    expect(many.seen).toEqual(viaGet.seen);
+    expect(many.seen.join()).toMatch(/not a valid promptgate cache entry/);
+    await Promise.all(stored);
+    one.close();
+    all.close();
+    await expect(all.getMany(['../../etc/passwd'])).rejects.toThrow(/invalid cache key/);
+  });
+
   it('rejects keys that are not hashes (no path traversal)', async () => {
     const c = new FsResponseCache(dir);
     await expect(c.get('../../etc/passwd')).rejects.toThrow(/invalid cache key/);

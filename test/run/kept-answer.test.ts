@@ -64,6 +64,9 @@ describe('fillFromCache', () => {
       let gets = 0;
       const counted = Object.assign(cache, {
         get: ((get) => (key: string) => (gets++, get(key)))(cache.get.bind(cache)),
+        getMany: ((getMany) => (keys: readonly string[]) => ((gets += keys.length), getMany(keys)))(
+          cache.getMany.bind(cache),
+        ),
       });
       const jobs = () => [0, 1].map((i) => ({ key: `${i}`.repeat(16), fromCache: false, uses: 1 }) as CallJob);
       await fillFromCache(jobs(), counted, 'use');
@@ -73,6 +76,33 @@ describe('fillFromCache', () => {
       await fillFromCache(again, counted, 'use');
       expect(gets).toBe(2);
       expect(again.map((j) => j.fromCache)).toEqual([false, true]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a cache with getMany (one promise a slice) into the same jobs as one get per job', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-fill-'));
+    try {
+      const cache = new FsResponseCache(dir);
+      const key = (i: number) => i.toString(16).padStart(16, '0');
+      for (let i = 0; i < 2500; i += 3) await cache.set(key(i), answer(i, i % 5));
+      cache.close();
+      const jobs = () =>
+        Array.from({ length: 2500 }, (_, i) => ({ key: key(i), fromCache: false, uses: 1 }) as CallJob);
+      const [batched, single] = [jobs(), jobs()];
+      const reader = new FsResponseCache(dir);
+      let many = 0;
+      await fillFromCache(
+        batched,
+        { get: reader.get.bind(reader), getMany: (k) => (many++, reader.getMany(k)) },
+        'use',
+      );
+      const plain = new FsResponseCache(dir);
+      await fillFromCache(single, { get: plain.get.bind(plain) }, 'use');
+      expect(many).toBe(3); // slices of 1,024
+      expect(batched.filter((j) => j.fromCache)).toHaveLength(834);
+      expect(batched.map((j) => [j.fromCache, j.result])).toEqual(single.map((j) => [j.fromCache, j.result]));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
