@@ -40,7 +40,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 ${n}: stopping; finished samples are kept in the cache and a partial report is written
 `),t.abort(new Error(`cancelled (${n})`))};process.on("SIGINT",i),process.on("SIGTERM",i);try{let n=O(o);if(n==="help"||n==="version")return process.stdout.write(`${n==="help"?u:`promptgate ${G()}`}
 `),0;if(n==="usage")return process.stderr.write(`${u}
-`),2;let c=n.command==="compare"?R(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:p}=await import("./chunk-R4U2QQSY.js");return await p(n,{cwd:process.cwd(),env:process.env,log:w(S(e,n.verbose,d=>process.stderr.write(d)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(g(c))}
+`),2;let c=n.command==="compare"?R(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:p}=await import("./chunk-ZWZ2VV7C.js");return await p(n,{cwd:process.cwd(),env:process.env,log:w(S(e,n.verbose,d=>process.stderr.write(d)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(g(c))}
 `);return 2}return n instanceof h?(process.stderr.write(`${e.red("error:")} ${r.redact(f(n.message))}
 `),3):n instanceof TypeError&&n.code?.startsWith("ERR_PARSE_ARGS")?(process.stderr.write(`command line: ${n.message} (see --help)
 `),2):(process.stderr.write(r.redact(`internal error (please report it): ${n instanceof Error?n.stack??n.message:String(n)}

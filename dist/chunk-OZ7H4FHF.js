@@ -1,2 +1,2 @@
 import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{b as a}from"./chunk-ABSUWALD.js";import"./chunk-5SILH6BQ.js";export default a();
+import{b as a}from"./chunk-CMU3R23D.js";import"./chunk-ALYHVSGN.js";export default a();
