@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __pgCreateRequire } from 'node:module'; const require = __pgCreateRequire(import.meta.url);
-import{a as b,c as l,d as v,m as R,n as E}from"./chunk-WJGIJJYY.js";import"./chunk-MRXKMUHO.js";import{a as f,b as g,c as s,d as h,e as y,g as w}from"./chunk-6EZH7Y57.js";import{a as m}from"./chunk-ALYHVSGN.js";var F=m("node:fs"),$=F.readFileSync;var x=m("node:module"),C=x;function S(o,e,t){return{info:r=>t(`${r}
+import{a as b,c as l,d as v,m as R,n as E}from"./chunk-JSLXDVAS.js";import"./chunk-MRXKMUHO.js";import{a as f,b as g,c as s,d as h,e as y,g as w}from"./chunk-6EZH7Y57.js";import{a as m}from"./chunk-ALYHVSGN.js";var F=m("node:fs"),$=F.readFileSync;var x=m("node:module"),C=x;function S(o,e,t){return{info:r=>t(`${r}
 `),warn:r=>t(`${o.yellow("warning:")} ${r}
 `),debug:r=>{e&&t(`${o.dim("debug:")} ${r}
 `)}}}var A=m("node:util"),j=A.parseArgs;var u=`promptgate \u2014 measure prompt changes
@@ -40,7 +40,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 invalid config or input, 3 could not
 ${n}: stopping; finished samples are kept in the cache and a partial report is written
 `),t.abort(new Error(`cancelled (${n})`))};process.on("SIGINT",i),process.on("SIGTERM",i);try{let n=O(o);if(n==="help"||n==="version")return process.stdout.write(`${n==="help"?u:`promptgate ${G()}`}
 `),0;if(n==="usage")return process.stderr.write(`${u}
-`),2;let c=n.command==="compare"?R(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:p}=await import("./chunk-ZWZ2VV7C.js");return await p(n,{cwd:process.cwd(),env:process.env,log:w(S(e,n.verbose,d=>process.stderr.write(d)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(g(c))}
+`),2;let c=n.command==="compare"?R(process.cwd(),n.base,n.head,n.config):void 0;c?.catch(()=>{});let{runCommand:p}=await import("./chunk-DS7B56G5.js");return await p(n,{cwd:process.cwd(),env:process.env,log:w(S(e,n.verbose,d=>process.stderr.write(d)),r),redactor:r,stdout:process.stdout,stderr:process.stderr,signal:t.signal,revisions:c})}catch(n){if(n instanceof s){for(let c of n.problems)process.stderr.write(`${r.redact(g(c))}
 `);return 2}return n instanceof h?(process.stderr.write(`${e.red("error:")} ${r.redact(f(n.message))}
 `),3):n instanceof TypeError&&n.code?.startsWith("ERR_PARSE_ARGS")?(process.stderr.write(`command line: ${n.message} (see --help)
 `),2):(process.stderr.write(r.redact(`internal error (please report it): ${n instanceof Error?n.stack??n.message:String(n)}

@@ -1,4 +1,4 @@
-import type { CatFileBatch } from './cat-file-batch.js';
+import type { BatchAnswer, CatFileBatch } from './cat-file-batch.js';
 import { treeChanges, type TreeChange } from './revisions.js';
 import { gitOk } from './run-git.js';
 
@@ -127,7 +127,7 @@ async function fetchSubtrees(
   }
 }
 
-function treeContent(a: Awaited<ReturnType<CatFileBatch['get']>> | undefined): Buffer {
+function treeContent(a: BatchAnswer | undefined): Buffer {
   if (!a || 'missing' in a || a.type !== 'tree') throw new Error('not a tree');
   return a.content;
 }

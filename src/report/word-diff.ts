@@ -25,9 +25,8 @@ export interface WordDiffOptions {
 const WORD_CHARS =
   'a-zA-Z0-9_\\u{AD}\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2C6}\\u{2C8}-\\u{2D7}\\u{2DE}-\\u{2FF}\\u{1E00}-\\u{1EFF}';
 const TOKENS = new RegExp(`(\\r?\\n)|[${WORD_CHARS}]+|[^\\S\\n\\r]+|[^${WORD_CHARS}]`, 'ug');
-type WordsWithSpace = typeof wordsWithSpaceDiff;
 // jsdiff's own class (its equals, join and post-processing), with the tokenizer above
-const WordsWithSpaceDiff = wordsWithSpaceDiff.constructor as new () => WordsWithSpace;
+const WordsWithSpaceDiff = wordsWithSpaceDiff.constructor as new () => typeof wordsWithSpaceDiff;
 class CompiledWordsWithSpaceDiff extends WordsWithSpaceDiff {
   override tokenize(value: string) {
     return value.match(TOKENS) ?? [];
