@@ -25,8 +25,9 @@ function moduleIndex(file) {
 export function attribute(profile, distDir) {
   const marks = new Map();
   const group = (cf) => {
-    if (!cf.url.startsWith(`file://${distDir}`)) return cf.url ? 'node' : 'other';
-    const file = cf.url.slice('file://'.length);
+    // ES modules are named by URL; the CLI's bundle, compiled by dist/cli.js, by its path
+    const file = cf.url.startsWith('file://') ? cf.url.slice('file://'.length) : cf.url;
+    if (!file.startsWith(distDir)) return cf.url ? 'node' : 'other';
     if (!marks.has(file)) marks.set(file, moduleIndex(file));
     let mod = '';
     for (const [line, name] of marks.get(file)) {

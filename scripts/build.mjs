@@ -1,11 +1,13 @@
 // Bundles the CLI and the Action entry into dist/. dist/ is committed (the Action runs it
 // directly), so the output must be deterministic: no timestamps, no absolute paths.
 //
-// Code splitting keeps start-up cheap: each entry loads only its own chunk and what it
-// imports statically; the heavy, late-needed parts (model pipeline, openai, pricing data,
+// The Action (dist/index.js) is split into chunks: its start loads only its own chunk and what
+// it imports statically; the heavy, late-needed parts (model pipeline, openai, pricing data,
 // Octokit, the cache client) sit in chunks loaded by `await import()` when a run needs them.
-// Chunk names carry a content hash, so the same sources always give the same files.
+// Chunk names carry a content hash, so the same sources always give the same files. The CLI
+// is one CommonJS bundle that its entry compiles with V8's code cache (see below).
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { builtinModules, createRequire } from 'node:module';
@@ -15,11 +17,6 @@ import { openaiStandIns } from './openai-stand-ins.mjs';
 // `--outdir DIR` lets the staleness test build elsewhere and compare with dist/.
 const i = process.argv.indexOf('--outdir');
 const outdir = i > 0 ? process.argv[i + 1] : 'dist';
-
-const entries = [
-  { in: 'src/cli.ts', out: 'cli' },
-  { in: 'src/index.ts', out: 'index' },
-].filter((e) => existsSync(e.in));
 
 // Old chunks would linger next to the new ones: empty the output folder's .js files first.
 if (existsSync(outdir)) for (const f of readdirSync(outdir)) if (/\.[mc]?js$/.test(f)) rmSync(join(outdir, f));
@@ -128,27 +125,101 @@ const common = {
   },
 };
 
-// The CLI and the Action are bundled apart, each with its own chunks. Split together, esbuild
-// gives every set of entries (the two, and each `import()` of either) that shares modules a
-// chunk of its own: a compare loaded 17 files before its first request, most of them a few
-// hundred bytes shared with the Action's imports. Apart, it loads 8 (the Action's start loads
-// 9 instead of 11). The cost is disk: the libraries both load lazily (pricing data, undici,
-// openai, ...) are in dist/ twice, 3.1 -> 4.9 MB.
-// A chunk both builds make is one file; the same name with other bytes would be a hash clash.
+// The CLI and the Action are bundled apart. Split together, esbuild gives every set of entries
+// that shares modules a chunk of its own, most of them a few hundred bytes. The cost is disk:
+// the libraries both load lazily (pricing data, undici, openai, ...) are in dist/ twice.
+// A chunk of the Action's build is one file; the same name with other bytes would be a hash clash.
 const written = new Map();
-for (const entry of entries) {
+const put = (path, text) => {
+  if (written.has(path) && written.get(path) !== text) throw new Error(`two different ${path}`);
+  written.set(path, text);
+};
+if (existsSync('src/index.ts')) {
   const { outputFiles } = await build({
     ...common,
-    entryPoints: [entry],
+    entryPoints: [{ in: 'src/index.ts', out: 'index' }],
     plugins: [englishOnly, builtinsByRequire, yamlEsm, dotpromptEsm, handlebarsParserApart, openaiStandIns],
     splitting: true,
     chunkNames: 'chunk-[hash]',
     write: false,
   });
-  for (const f of outputFiles) {
-    if (written.has(f.path) && written.get(f.path) !== f.text) throw new Error(`two different ${f.path}`);
-    written.set(f.path, f.text);
-  }
+  for (const f of outputFiles) put(f.path, f.text);
+}
+
+// The CLI is one CommonJS bundle, dist/cli-main.cjs, which dist/cli.js compiles with V8's code
+// cache (src/code-cache.ts): a script can be given V8's cached code where an ES module cannot
+// (on Node 20), and a cache written after a command has run holds every function that command
+// compiled. Its `import()`s of promptgate's own modules become lazily run parts of the bundle.
+// Libraries few runs need stay out of it, each a CommonJS file of its own that the bundle
+// require()s when a run first needs it, so a start without a cache compiles less. Both names
+// of ajv's file share its one copy of ajv (ajv-formats extends that copy).
+const LIBS_APART = {
+  re2js: ['lib-re2js.cjs'],
+  'csv-parse/sync': ['lib-csv-parse.cjs'],
+  undici: ['lib-undici.cjs'],
+  '@pydantic/genai-prices': ['lib-genai-prices.cjs'],
+  ajv: ['lib-ajv.cjs', 'ajv'],
+  'ajv-formats': ['lib-ajv.cjs', 'formats'],
+};
+const libsApart = {
+  name: 'libs-apart',
+  setup(b) {
+    b.onResolve({ filter: /^[@\w][\w@/.-]*$/ }, (args) =>
+      args.kind === 'dynamic-import' && LIBS_APART[args.path]
+        ? { path: args.path, namespace: 'pg-lib-apart' }
+        : undefined,
+    );
+    b.onResolve({ filter: /^\.\/lib-[\w-]+\.cjs$/ }, (args) =>
+      args.kind === 'require-call' ? { path: args.path, external: true } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'pg-lib-apart' }, (args) => {
+      const [file, name] = LIBS_APART[args.path];
+      return {
+        contents: `module.exports = require(${JSON.stringify(`./${file}`)})${name ? `.${name}` : ''};`,
+        loader: 'js',
+      };
+    });
+  },
+};
+const libFiles = new Map();
+for (const [specifier, [file, name]] of Object.entries(LIBS_APART)) {
+  if (!libFiles.has(file)) libFiles.set(file, []);
+  libFiles.get(file).push([specifier, name]);
+}
+const cjs = { ...common, format: 'cjs', outdir: undefined, write: false };
+for (const [file, modules] of libFiles) {
+  const contents = modules[0][1]
+    ? `module.exports = { ${modules.map(([m, n]) => `${n}: require(${JSON.stringify(m)})`).join(', ')} };`
+    : `module.exports = require(${JSON.stringify(modules[0][0])});`;
+  const { outputFiles } = await build({
+    ...cjs,
+    stdin: { contents, resolveDir: process.cwd(), loader: 'js', sourcefile: file },
+    outfile: join(outdir, file),
+    banner: {},
+  });
+  for (const f of outputFiles) put(f.path, f.text);
+}
+if (existsSync('src/cli.ts')) {
+  const { outputFiles } = await build({
+    ...cjs,
+    entryPoints: ['src/cli.ts'],
+    outfile: join(outdir, 'cli-main.cjs'),
+    plugins: [englishOnly, libsApart, yamlEsm, dotpromptEsm, handlebarsParserApart, openaiStandIns],
+    define: { 'import.meta.url': '__pgModuleUrl' },
+    banner: { js: 'const __pgModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  const [main] = outputFiles;
+  put(main.path, main.text);
+  // the entry names its code cache by the bundle's bytes (src/code-cache.ts)
+  const bundleId = createHash('sha256').update(main.text).digest('hex').slice(0, 16);
+  const entry = await build({
+    ...common,
+    entryPoints: [{ in: 'src/cli-entry.ts', out: 'cli' }],
+    plugins: [builtinsByRequire],
+    define: { PG_CLI_BUNDLE_ID: JSON.stringify(bundleId) },
+    write: false,
+  });
+  for (const f of entry.outputFiles) put(f.path, f.text);
 }
 mkdirSync(outdir, { recursive: true });
 for (const [path, text] of written) writeFileSync(path, text, text.startsWith('#!') ? { mode: 0o755 } : {});

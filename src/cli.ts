@@ -1,17 +1,15 @@
-#!/usr/bin/env node
-// The `promptgate` command. One catch turns user-facing errors into their exit codes and a
-// one-line-per-problem message; anything else is a bug and says so.
+// The `promptgate` command (bundled as dist/cli-main.cjs, started by src/cli-entry.ts). One
+// catch turns user-facing errors into their exit codes and a one-line-per-problem message;
+// anything else is a bug and says so.
 import { readFileSync } from 'node:fs';
-import nodeModule from 'node:module';
 import { formatProblem, InputError, oneLine, RunError } from './errors.js';
 import { cliLogger } from './cli/cli-logger.js';
 import { paintFor } from './cli/colour.js';
 import { redactingLogger, Redactor } from './redact.js';
 import { parseCli, USAGE } from './cli/parse-args.js';
 import { openRevisions } from './pipeline/open-revisions.js';
-import { tuneHeap } from './heap-tuning.js';
 
-/** package.json sits one folder up from both src/cli.ts and dist/cli.js. */
+/** package.json sits one folder up from both src/cli.ts and dist/cli-main.cjs. */
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
@@ -84,11 +82,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Node ≥ 22.1 keeps the compiled code of the chunks this entry imports later (all but its own
-// few) in its compile cache (NODE_COMPILE_CACHE, else the temp folder): a later start
-// compiles ~1 MB less (20-40 ms on Node 24). Node 20 has no such cache.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-tuneHeap();
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   exitOnceFlushed(code);
