@@ -132,10 +132,11 @@ export function runNode(script, args, { cwd, measure = true, env = {} } = {}) {
 }
 
 /** `promptgate compare` of main against HEAD in the repository; the report is read back. */
-export async function compare(r, extra = []) {
+export async function compare(r, extra = [], env = {}) {
   rmSync(join(r.dir, 'out'), { recursive: true, force: true });
   const run = await runNode(CLI, ['compare', '--base', 'main', '--head', 'HEAD', '--out-dir', 'out', ...extra], {
     cwd: r.dir,
+    env,
   });
   if (run.code !== 0 && run.code !== 1) throw new Error(`compare exited ${run.code}:\n${run.stderr}`);
   const report = JSON.parse(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8'));

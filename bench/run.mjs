@@ -133,6 +133,12 @@ async function prWorkload() {
       `≤ 0.3 (${fmt(warms.map((w) => w.wallMs / 1000))})`,
       cachedWall <= 0.3,
     );
+    // the CLI's code cache (README, "Start-up") off: what a machine's first run of a build pays
+    const uncached = [];
+    for (let i = 0; i < Math.max(3, ROUNDS); i++)
+      uncached.push(await compare(r, [], { NODE_DISABLE_COMPILE_CACHE: '1' }));
+    const uncachedWalls = uncached.map((w) => w.wallMs / 1000);
+    figure('  … without the code cache', median(uncachedWalls), 's', `informational (${fmt(uncachedWalls)})`);
     const perCall = (cold.cpuMs - warm.cpuMs) / calls;
     const barePerCall = median(rounds.map((x) => x.bare.cpuMs)) / calls;
     figure('process CPU per call (cold − cached)', perCall, 'ms', `bare client ${barePerCall.toFixed(3)} ms`);

@@ -14,6 +14,7 @@ import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync }
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
+import { sha256 } from './sha256.js';
 
 export interface CodeCacheEnv {
   env: NodeJS.ProcessEnv;
@@ -35,13 +36,16 @@ export function codeCacheDir({ env, tmpdir, uid }: CodeCacheEnv): string | undef
 
 /**
  * The file of one command's cache. Each command compiles its own functions, so each has its
- * own file (a `--help` must not stand in for a compare's); the bundle's hash and Node's
- * version and platform give another build or runtime another name. (V8 itself rejects a file
- * written under other flags, and the next command that ends well rewrites it.)
+ * own file (a `--help` must not stand in for a compare's). The bundle's hash, its path and
+ * Node's version and platform give another build, copy or runtime another name: V8 checks a
+ * cache against the source's length only, and a script from the cache keeps the file name it
+ * was compiled under (stack traces, profiles). V8 rejects a file written under other flags
+ * itself, and the next command that ends well rewrites it.
  */
-export function codeCacheFile(dir: string, bundleId: string, argv: string[]): string {
+export function codeCacheFile(dir: string, bundle: { file: string; id: string }, argv: string[]): string {
   const command = /^[a-z][a-z-]{0,30}$/.test(argv[0] ?? '') ? argv[0] : 'other';
-  return join(dir, `cli-${bundleId}-${command}-${process.version}-${process.platform}-${process.arch}.bin`);
+  const where = sha256(bundle.file).slice(0, 12);
+  return join(dir, `cli-${bundle.id}-${where}-${command}-${process.version}-${process.platform}-${process.arch}.bin`);
 }
 
 /** A folder or file only this user can have written (see the head of this file). */
@@ -82,7 +86,7 @@ export interface BundleStart {
  */
 export function runBundle(file: string, opts: RunBundleOptions): BundleStart {
   const dir = opts.bundleId ? codeCacheDir(opts) : undefined;
-  const cacheFile = dir && codeCacheFile(dir, opts.bundleId!, opts.argv);
+  const cacheFile = dir && codeCacheFile(dir, { file, id: opts.bundleId! }, opts.argv);
   const cachedData = cacheFile ? readCache(dir, cacheFile, opts.uid) : undefined;
   // the bundle is ASCII (the build's charset), so latin1 gives V8 its one-byte string directly
   const source = readFileSync(file, 'latin1');

@@ -60,12 +60,14 @@ describe('where the code cache lives', () => {
     expect(codeCacheDir({ env: { NODE_DISABLE_COMPILE_CACHE: '0' }, tmpdir: '/t', uid: 501 })).toBeDefined();
   });
 
-  it('gives each command, build and runtime its own file', () => {
-    const name = (argv: string[], id = 'abc') => codeCacheFile('/d', id, argv);
-    expect(name(['compare', '--base', 'x'])).toMatch(/cli-abc-compare-v\d+[.\d]*-\w+-\w+\.bin$/);
+  it('gives each command, build, copy and runtime its own file', () => {
+    const name = (argv: string[], id = 'abc', file = '/opt/pg/dist/cli-main.cjs') =>
+      codeCacheFile('/d', { file, id }, argv);
+    expect(name(['compare', '--base', 'x'])).toMatch(/cli-abc-[0-9a-f]{12}-compare-v\d+[.\d]*-\w+-\w+\.bin$/);
     expect(name(['merge'])).toContain('-merge-');
     for (const odd of [['--version'], [], ['../../etc'], ['Compare']]) expect(name(odd)).toContain('-other-');
     expect(name(['compare'], 'def')).not.toBe(name(['compare']));
+    expect(name(['compare'], 'abc', '/home/me/pg/dist/cli-main.cjs')).not.toBe(name(['compare']));
   });
 });
 
