@@ -10,9 +10,9 @@
 // user owns, not writable by group or others, never a symbolic link. Nothing from a repository
 // reaches it (it holds promptgate's own bundle, keyed by the bundle's hash), and V8 rejects a
 // file made by another V8 or under other flags. Any failure only means compiling as usual.
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 import { sha256 } from './sha256.js';
 
@@ -34,18 +34,37 @@ export function codeCacheDir({ env, tmpdir, uid }: CodeCacheEnv): string | undef
   return join(tmpdir, `promptgate-compile-cache-${uid ?? 'user'}`);
 }
 
+/** The bundle as the cache knows it: where it is, the build's hash of it, and its file's state. */
+export interface BundleIdentity {
+  file: string;
+  id: string;
+  size: number;
+  mtimeMs: number;
+}
+
 /**
- * The file of one command's cache. Each command compiles its own functions, so each has its
- * own file (a `--help` must not stand in for a compare's). The bundle's hash, its path and
- * Node's version and platform give another build, copy or runtime another name: V8 checks a
- * cache against the source's length only, and a script from the cache keeps the file name it
- * was compiled under (stack traces, profiles). V8 rejects a file written under other flags
- * itself, and the next command that ends well rewrites it.
+ * The file of one command's cache: `cli-<copy>-<version>-<command>-<node>.bin`. Each command
+ * compiles its own functions, so each has its own file (a `--help` must not stand in for a
+ * compare's). <copy> is the bundle's path: a script from the cache keeps the file name it was
+ * compiled under (stack traces, profiles). <version> is the build's hash with the file's size
+ * and modification time: V8 checks a cache against the source's length only, so an edit of
+ * the bundle that kept its length would otherwise run the old code. V8 rejects a file written
+ * under other flags itself, and the next command that ends well rewrites it.
  */
-export function codeCacheFile(dir: string, bundle: { file: string; id: string }, argv: string[]): string {
+export function codeCacheFile(dir: string, bundle: BundleIdentity, argv: string[]): string {
   const command = /^[a-z][a-z-]{0,30}$/.test(argv[0] ?? '') ? argv[0] : 'other';
-  const where = sha256(bundle.file).slice(0, 12);
-  return join(dir, `cli-${bundle.id}-${where}-${command}-${process.version}-${process.platform}-${process.arch}.bin`);
+  const copy = sha256(bundle.file).slice(0, 12);
+  const version = sha256(`${bundle.id}\0${bundle.size}\0${bundle.mtimeMs}`).slice(0, 12);
+  return join(dir, `cli-${copy}-${version}-${command}-${process.version}-${process.platform}-${process.arch}.bin`);
+}
+
+/** The cache files of the same copy of the bundle written for another version of it. */
+export function staleFiles(names: string[], cacheFile: string): string[] {
+  const [copy, version] = basename(cacheFile).split('-').slice(1, 3);
+  return names.filter((n) => {
+    const [c, v] = n.split('-').slice(1, 3);
+    return n.startsWith('cli-') && n.endsWith('.bin') && c === copy && v !== version;
+  });
 }
 
 /** A folder or file only this user can have written (see the head of this file). */
@@ -85,11 +104,11 @@ export interface BundleStart {
  * by then is written for the next start; a command that failed early compiled too little.
  */
 export function runBundle(file: string, opts: RunBundleOptions): BundleStart {
-  const dir = opts.bundleId ? codeCacheDir(opts) : undefined;
-  const cacheFile = dir && codeCacheFile(dir, { file, id: opts.bundleId! }, opts.argv);
-  const cachedData = cacheFile ? readCache(dir, cacheFile, opts.uid) : undefined;
   // the bundle is ASCII (the build's charset), so latin1 gives V8 its one-byte string directly
   const source = readFileSync(file, 'latin1');
+  const dir = opts.bundleId ? codeCacheDir(opts) : undefined;
+  const cacheFile = dir && codeCacheFile(dir, identity(file, opts.bundleId!), opts.argv);
+  const cachedData = cacheFile ? readCache(dir, cacheFile, opts.uid) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
@@ -107,6 +126,11 @@ export function runBundle(file: string, opts: RunBundleOptions): BundleStart {
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, createRequire(file), module, file, dirname(file));
   return { cacheFile, cached: cachedData !== undefined, rejected };
+}
+
+function identity(file: string, id: string): BundleIdentity {
+  const { size, mtimeMs } = statSync(file);
+  return { file, id, size, mtimeMs };
 }
 
 function readCache(dir: string, cacheFile: string, uid: number | undefined): Buffer | undefined {
@@ -131,6 +155,8 @@ function writeCache(script: Script, dir: string, cacheFile: string, opts: RunBun
     } finally {
       rmSync(part, { force: true });
     }
+    // this copy's files of its earlier builds will never be read again
+    for (const name of staleFiles(readdirSync(dir), cacheFile)) rmSync(join(dir, name), { force: true });
   } catch {
     // a read-only or full disk: the next start compiles as this one did
   }

@@ -82,7 +82,7 @@ describe('the CLI with its code cache', () => {
     expect(first.stdout).toMatch(/\$0\.0001 → \$0\.0001/);
     const files = cacheFiles();
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^cli-[0-9a-f]{16}-[0-9a-f]{12}-compare-v[\d.]+-\w+-\w+\.bin$/);
+    expect(files[0]).toMatch(/^cli-[0-9a-f]{12}-[0-9a-f]{12}-compare-v[\d.]+-\w+-\w+\.bin$/);
     const file = join(cacheRoot, 'promptgate', files[0]!);
     const written = statSync(file);
 
