@@ -1,9 +1,10 @@
 // Everything a run needs only after its last answer: a comparison's per-suite input (with the
 // diff of a rendered prompt), the report, and the renderers the entries write it with. Loaded
 // by `import()` while the calls are in flight (calls-in-flight.ts), so this code (src/compare,
-// src/report, `diff`, `markdown-table`) is not compiled before the first request. One module
-// for every such use: each module loaded by `import()` splits the chunks the start loads by
-// who else imports them.
+// src/report, `diff`, `markdown-table`) is not loaded before the first request: a chunk of the
+// Action's build, a part of the CLI's bundle whose modules run only then. One module for every
+// such use: each module loaded by `import()` splits the chunks the start loads by who else
+// imports them.
 import { buildReport, type SuiteComparisonInput } from '../compare/build-report.js';
 import { summarizeSide } from '../compare/pair-cases.js';
 import type { StatsOffload } from '../compare/stats-offload.js';
