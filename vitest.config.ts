@@ -9,5 +9,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default', './test/support/closing-line-reporter.ts'],
+    globalSetup: ['./test/support/code-cache-folder.ts'],
   },
 });

@@ -14,7 +14,7 @@ describe('examples/quickstart demo', () => {
       cwd: root,
       encoding: 'utf8',
       // no API key, no network: everything must come from the committed cache
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_COMPILE_CACHE: process.env.PG_TEST_CODE_CACHE },
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/promptgate exited with 1/);

@@ -14,7 +14,7 @@ describe('examples/tools demo', () => {
     const r = spawnSync(process.execPath, [join(dir, 'demo.mjs')], {
       cwd: root,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_COMPILE_CACHE: process.env.PG_TEST_CODE_CACHE },
     });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/promptgate exited with 1/);

@@ -28,7 +28,13 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: opts.cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        // the run's own code-cache folder (test/support/code-cache-folder.ts)
+        NODE_COMPILE_CACHE: process.env.PG_TEST_CODE_CACHE,
+        ...opts.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
