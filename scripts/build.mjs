@@ -154,43 +154,45 @@ if (existsSync('src/index.ts')) {
 // require()s when a run first needs it, so a start without a cache compiles less. Both names
 // of ajv's file share its one copy of ajv (ajv-formats extends that copy).
 const LIBS_APART = {
-  re2js: ['lib-re2js.cjs'],
-  'csv-parse/sync': ['lib-csv-parse.cjs'],
-  undici: ['lib-undici.cjs'],
-  '@pydantic/genai-prices': ['lib-genai-prices.cjs'],
-  ajv: ['lib-ajv.cjs', 'ajv'],
-  'ajv-formats': ['lib-ajv.cjs', 'formats'],
+  'lib-re2js.cjs': ['re2js'],
+  'lib-csv-parse.cjs': ['csv-parse/sync'],
+  'lib-undici.cjs': ['undici'],
+  'lib-genai-prices.cjs': ['@pydantic/genai-prices'],
+  'lib-ajv.cjs': ['ajv', 'ajv-formats'],
 };
+/** The file a module specifier lives in, and how that file's exports reach it. */
+const libOf = new Map(
+  Object.entries(LIBS_APART).flatMap(([file, modules]) =>
+    modules.map((m) => [
+      m,
+      `require(${JSON.stringify(`./${file}`)})${modules.length > 1 ? `[${JSON.stringify(m)}]` : ''}`,
+    ]),
+  ),
+);
 const libsApart = {
   name: 'libs-apart',
   setup(b) {
     b.onResolve({ filter: /^[@\w][\w@/.-]*$/ }, (args) =>
-      args.kind === 'dynamic-import' && LIBS_APART[args.path]
+      args.kind === 'dynamic-import' && libOf.has(args.path)
         ? { path: args.path, namespace: 'pg-lib-apart' }
         : undefined,
     );
     b.onResolve({ filter: /^\.\/lib-[\w-]+\.cjs$/ }, (args) =>
       args.kind === 'require-call' ? { path: args.path, external: true } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'pg-lib-apart' }, (args) => {
-      const [file, name] = LIBS_APART[args.path];
-      return {
-        contents: `module.exports = require(${JSON.stringify(`./${file}`)})${name ? `.${name}` : ''};`,
-        loader: 'js',
-      };
-    });
+    b.onLoad({ filter: /.*/, namespace: 'pg-lib-apart' }, (args) => ({
+      contents: `module.exports = ${libOf.get(args.path)};`,
+      loader: 'js',
+    }));
   },
 };
-const libFiles = new Map();
-for (const [specifier, [file, name]] of Object.entries(LIBS_APART)) {
-  if (!libFiles.has(file)) libFiles.set(file, []);
-  libFiles.get(file).push([specifier, name]);
-}
 const cjs = { ...common, format: 'cjs', outdir: undefined, write: false };
-for (const [file, modules] of libFiles) {
-  const contents = modules[0][1]
-    ? `module.exports = { ${modules.map(([m, n]) => `${n}: require(${JSON.stringify(m)})`).join(', ')} };`
-    : `module.exports = require(${JSON.stringify(modules[0][0])});`;
+for (const [file, modules] of Object.entries(LIBS_APART)) {
+  // one module: its exports; several: an object of them by specifier
+  const contents =
+    modules.length > 1
+      ? `module.exports = { ${modules.map((m) => `${JSON.stringify(m)}: require(${JSON.stringify(m)})`).join(', ')} };`
+      : `module.exports = require(${JSON.stringify(modules[0])});`;
   const { outputFiles } = await build({
     ...cjs,
     stdin: { contents, resolveDir: process.cwd(), loader: 'js', sourcefile: file },
