@@ -13,8 +13,10 @@ declare const PG_CLI_BUNDLE_ID: string | undefined;
 
 // Node >= 22.1 also keeps this entry and the libraries the bundle requires on demand
 // (dist/lib-*.cjs: the regex engine, ajv, csv-parse, undici, the price data) in its own
-// compile cache (NODE_COMPILE_CACHE, else the temp folder). Node 20 has no such cache.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+// compile cache (NODE_COMPILE_CACHE, else the temp folder). Node 20 has no such cache. Not
+// on a CI machine, for the reason code-cache.ts gives (Node itself turns it on there only
+// when the workflow sets NODE_COMPILE_CACHE).
+if (!process.env.CI) (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 // before the bundle compiles: V8 keys its code cache by the flags in force
 tuneHeap();
 runBundle(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), {

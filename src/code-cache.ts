@@ -27,11 +27,15 @@ export interface CodeCacheEnv {
 /**
  * The folder for the cache: Node's NODE_COMPILE_CACHE if set, else one per user in the temp
  * folder; undefined when NODE_DISABLE_COMPILE_CACHE turns caching off, as it does Node's.
+ * On a CI machine (CI set) only a folder the workflow names is used: a runner that keeps its
+ * temp folder between jobs (self-hosted) may have run a pull request's code as this same
+ * user before, which could have left code there for this run to execute with its secrets.
  */
 export function codeCacheDir({ env, tmpdir, uid }: CodeCacheEnv): string | undefined {
   const off = env.NODE_DISABLE_COMPILE_CACHE;
   if (off && off !== '0') return undefined;
   if (env.NODE_COMPILE_CACHE) return join(env.NODE_COMPILE_CACHE, 'promptgate');
+  if (env.CI) return undefined;
   return join(tmpdir, `promptgate-compile-cache-${uid ?? 'user'}`);
 }
 

@@ -85,6 +85,14 @@ describe('where the code cache lives', () => {
     expect(codeCacheDir({ env: { NODE_DISABLE_COMPILE_CACHE: '0' }, tmpdir: '/t', uid: 501 })).toBeDefined();
   });
 
+  it('on a CI machine, only in a folder the workflow names', () => {
+    // a self-hosted runner's temp folder may hold what an earlier job (a PR's code) left
+    expect(codeCacheDir({ env: { CI: 'true' }, tmpdir: '/t', uid: 501 })).toBeUndefined();
+    expect(codeCacheDir({ env: { CI: 'true', NODE_COMPILE_CACHE: '/c' }, tmpdir: '/t', uid: 501 })).toBe(
+      join('/c', 'promptgate'),
+    );
+  });
+
   it('gives each command, copy and version of the bundle and each Node its own file', () => {
     const bundle = { file: '/opt/pg/dist/cli-main.cjs', id: 'abc', size: 1000, mtimeMs: 1 };
     const name = (argv: string[], over: Partial<typeof bundle> = {}) =>

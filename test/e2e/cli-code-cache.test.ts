@@ -98,4 +98,22 @@ describe('the CLI with its code cache', () => {
     expect(outputs('out3')).toEqual(outputs('out2'));
     expect(cacheFiles()).toEqual(files);
   }, 60_000);
+
+  it("keeps no cache in a CI machine's temp folder unless the workflow names a folder", async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'pg-cli-ci-tmp-'));
+    try {
+      // NODE_COMPILE_CACHE unset: the default folder in the temp folder (TMPDIR) is in play
+      const version = (env: Record<string, string>) =>
+        runCli(['--version'], { cwd: repo.dir, env: { TMPDIR: tmp, NODE_COMPILE_CACHE: undefined, ...env } });
+      const ci = await version({ CI: 'true' });
+      expect(ci.code).toBe(0);
+      expect(readdirSync(tmp)).toEqual([]);
+      const local = await version({});
+      expect(local.stdout).toBe(ci.stdout);
+      // (on Node >= 22.1 Node's own node-compile-cache folder is there as well)
+      expect(readdirSync(tmp)).toContainEqual(expect.stringMatching(/^promptgate-compile-cache-/));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 });
