@@ -6,7 +6,7 @@
 // targets (≤ 2 × wall, ≤ 250 MB). Not a test; build first (`npm run build`).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bare, compare, comparisonRepo } from './lib.mjs';
+import { bare, compare, comparisonRepo, configYml } from './lib.mjs';
 import { startServerProcess } from './model-server-process.mjs';
 
 const REPEATS = 5;
@@ -17,15 +17,29 @@ const LATENCY_MS = 5;
 if (resolve(process.argv[1] ?? '') === import.meta.filename)
   print(await measure100k(Number(process.argv[2] ?? 100_000)));
 
-/** The bare client's and the compare's wall and peak RSS (KB) for `samples` samples, with the report's call counts and file sizes. */
-export async function measure100k(samples = 100_000) {
+/**
+ * The bare client's and the compare's wall and peak RSS (KB) for `samples` samples, with the
+ * report's call counts and file sizes. `answerChars`: answers that long, each repeat its own
+ * (temperature 0.7), as a model writing paragraphs gives; `env` for the compare.
+ */
+export async function measure100k(samples = 100_000, { answerChars, env } = {}) {
   const n = Math.round(samples / (2 * REPEATS));
-  const server = await startServerProcess({ latencyMs: LATENCY_MS });
+  const server = await startServerProcess({ latencyMs: LATENCY_MS, answerChars });
   const r = comparisonRepo(server.url, n, REPEATS, '', IN_FLIGHT);
+  if (answerChars) {
+    const yml = configYml(server.url, REPEATS, '', IN_FLIGHT)
+      .replace('temperature: 0', 'temperature: 0.7')
+      .replace('max_tokens: 64', `max_tokens: ${Math.ceil(answerChars / 4)}`);
+    for (const branch of ['main', 'change']) {
+      r.git('checkout', '-q', branch);
+      r.write({ 'promptgate.yml': yml });
+      r.commit('long answers');
+    }
+  }
   try {
     const b = await bare(server.url, n * 2 * REPEATS, IN_FLIGHT);
     await server.reset();
-    const c = await compare(r);
+    const c = await compare(r, [], env);
     const bytes = (f) => readFileSync(join(r.dir, 'out', f)).length;
     return {
       cases: n,

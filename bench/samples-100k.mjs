@@ -1,7 +1,8 @@
 // The 100,000-sample compare of `npm run bench` (PG_BENCH_ONLY=100k): 10,000 cases × 5 repeats
 // × 2 sides at 5 ms, 256 in flight, measured by bench/compare-100k.mjs beside a bare node:http
 // client run in the same invocation. Wall as a ratio to the bare client (≤ 2 ×) and the
-// compare's peak RSS (≤ 250 MB), DESIGN.md. One round: it takes a minute or more.
+// compare's peak RSS (≤ 250 MB), DESIGN.md. Then the same with 4,000-character answers, with
+// the answer spool and without it (informational). One round each: it takes two minutes or more.
 import { measure100k } from './compare-100k.mjs';
 
 export async function samples100k({ figure }) {
@@ -15,4 +16,17 @@ export async function samples100k({ figure }) {
   figure('100,000 samples: promptgate / bare', ratio, '×', '≤ 2', ratio <= 2);
   figure('100,000 samples: peak RSS', rssMb, 'MB', '≤ 250', rssMb <= 250);
   figure('  report.json / cases.jsonl', `${m.reportBytes} / ${m.casesBytes}`, 'B', 'informational');
+  // long answers, every one distinct: what the answer spool (files/text-spool.ts) keeps out of
+  // memory; then the same where the spool has no temp folder to go to (its texts stay in memory)
+  const long = await measure100k(100_000, { answerChars: LONG_ANSWER });
+  const longRatio = long.compare.wallMs / long.bare.wallMs;
+  const of = `${LONG_ANSWER / 10} MB of answers`;
+  figure(`  ${LONG_ANSWER}-char answers: promptgate / bare`, longRatio, '×', '≤ 2', longRatio <= 2);
+  figure(`  ${LONG_ANSWER}-char answers: peak RSS`, long.compare.maxRssKb / 1024, 'MB', `${of}; informational`);
+  const inMemory = await measure100k(100_000, { answerChars: LONG_ANSWER, env: { TMPDIR: '/nonexistent/promptgate' } });
+  const memRatio = inMemory.compare.wallMs / inMemory.bare.wallMs;
+  figure('  the same, answers in memory: / bare', memRatio, '×', 'no spool; informational');
+  figure('  the same, answers in memory: peak RSS', inMemory.compare.maxRssKb / 1024, 'MB', 'no spool; informational');
 }
+
+const LONG_ANSWER = 4000;

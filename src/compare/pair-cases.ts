@@ -2,6 +2,7 @@
 import type { CaseChange, CaseSide } from './report-types.js';
 import type { CaseRun, SuiteRun } from '../types.js';
 import { parsedToolCalls } from '../suites/assertions/tool-call-view.js';
+import { withOutput } from '../run/kept-answer.js';
 
 export interface CasePair {
   id: string;
@@ -58,14 +59,15 @@ export function summarizeSide(run: Pick<CaseRun, 'samples'>, show: 'passing' | '
     if (s.softPass) softPasses++;
   }
   const first = shownSample(run, show);
-  const output = first?.call?.output ?? (first?.error !== undefined ? `(error: ${first.error})` : '');
+  const noAnswer = first?.error !== undefined ? `(error: ${first.error})` : '';
   // the failed assertions of the sample shown, when it failed, so the two agree
   const failing =
     first && answered(first) && !passedAll(first) ? first : run.samples.find((x) => answered(x) && !passedAll(x));
   const failed = (failing?.outcomes ?? [])
     .filter((o) => !o.pass)
     .map((o) => ({ type: o.type, grade: o.grade, reason: o.reason ?? '' }));
-  const summary: SideSummary = { passes, runs, output, softPasses, errors, failed };
+  // the answer's text is read where it is shown or written (withOutput: on disk in a long run)
+  const summary = withOutput<SideSummary>({ passes, runs }, first?.call, noAnswer, { softPasses, errors, failed });
   const error = runs === 0 ? run.samples.find((s) => s.error !== undefined)?.error : undefined;
   if (error !== undefined) summary.error = error;
   if (first?.call?.toolCalls?.length)

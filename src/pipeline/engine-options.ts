@@ -9,6 +9,7 @@ import { BATCHES_FILE, fileBatchStore } from '../providers/batch-store.js';
 import { fileLimitMemory, LIMITS_FILE } from '../providers/limit-memory.js';
 import { FsResponseCache, NullCache, type CacheMode } from '../providers/response-cache.js';
 import type { EngineOptions } from '../run/evaluate-suites.js';
+import { openTextSpool } from '../files/text-spool.js';
 import { assertionModels } from '../suites/assertions/registry.js';
 import type { ProgressEvent } from '../run/execute-calls.js';
 
@@ -103,6 +104,7 @@ export async function engineOptions(
     signal: opts.signal,
     onProgress: opts.onProgress,
     providerFactory: opts.providerFactory,
+    spool: openTextSpool(),
   };
   return { engine, pricing: { source: pricer.source, at: at.toISOString() } };
 }

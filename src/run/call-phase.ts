@@ -13,6 +13,7 @@ import type { ChatProvider, ProviderConfig, ProviderSource } from '../types.js';
 import { executeBatches, type BatchCallOptions } from './batch-calls.js';
 import { executeCalls, type ExecuteOptions, type ExecuteOutcome, type ProgressEvent } from './execute-calls.js';
 import { fillFromCache, type CallJob } from './sample-plan.js';
+import type { AnswerPool } from './kept-answer.js';
 import type { SpendBudget } from './spend-budget.js';
 
 export interface CallPhaseOptions {
@@ -38,6 +39,8 @@ export interface CallPhaseOptions {
   /** run.max_retry_wait_s, ms. */
   maxRetryWaitMs?: number;
   log?: Logger;
+  /** Where answers are kept (the run's spool for long ones); each phase pools its own by default. */
+  answers?: AnswerPool;
   /** `run.mode: batch`: the misses go out through the Batch API instead of one call each. */
   batch?: Pick<BatchCallOptions, 'store' | 'maxPollMs' | 'firstPollMs'>;
 }
@@ -58,7 +61,7 @@ export interface CallPhaseOutcome extends ExecuteOutcome {
 export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Promise<CallPhaseOutcome> {
   // only a run of many samples (each held until the report) pays for the tight heap (heap-tuning.ts)
   tuneHeapForRun(jobs.length);
-  await fillFromCache(jobs, opts.cache, opts.cacheMode);
+  await fillFromCache(jobs, opts.cache, opts.cacheMode, opts.answers);
   const pending = jobs.filter((j) => !j.result);
   const cached = jobs.length - pending.length;
   if (pending.length && opts.cacheMode === 'replay') throw replayMiss(pending, jobs.length, opts.what);
@@ -94,6 +97,7 @@ export async function runCallPhase(jobs: CallJob[], opts: CallPhaseOptions): Pro
     signal: opts.signal,
     onProgress: opts.onProgress,
     onAnswer: opts.onAnswer,
+    answers: opts.answers,
   });
   // what `auto` learned about the provider, for the next run to start from
   const saved = 'save' in opts.limiter ? opts.limiter.save() : undefined;

@@ -24,6 +24,8 @@ import { renderSuiteCases, type RenderedCases } from './render-cases.js';
 import { planSuite, type CallJob, type PlannedSuite } from './sample-plan.js';
 import type { Pricer } from '../providers/pricing.js';
 import { estimateCost, SpendBudget } from './spend-budget.js';
+import { AnswerPool } from './kept-answer.js';
+import type { TextSpool } from '../files/text-spool.js';
 
 export interface EngineOptions {
   cache: ResponseCache;
@@ -50,6 +52,8 @@ export interface EngineOptions {
   ahead?: { planned(plans: PlannedSuite[][]): void; scored: ScoredCaseListener };
   /** Where untrusted (Dotprompt) templates render; a child process without secrets by default. */
   sandbox?: RenderSandbox;
+  /** Where long answers wait for the report (files/text-spool.ts); in memory without one. */
+  spool?: TextSpool;
   /** Tests and embedders may swap the provider; the default is the OpenAI-compatible one. */
   providerFactory?: (
     cfg: ProviderConfig,
@@ -211,6 +215,7 @@ export async function evaluateSuites(
     providerFor: pool.providerFor,
     prepareProviders: pool.prepare,
     signal: opts.signal,
+    answers: new AnswerPool(opts.spool),
   };
   // Samples scored while the model answers, where the main thread would otherwise wait. Not in
   // a large run: its samples would sit beside all its jobs at the end of the calls (+5-14 MB

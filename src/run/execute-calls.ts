@@ -48,6 +48,8 @@ export interface ExecuteOptions {
   log?: Logger;
   /** A call answered (its result is on the job): the run scores what it can meanwhile. */
   onAnswer?: (job: CallJob) => void;
+  /** Where the run keeps its answers (its spool, if it has one); a pool of this dispatch's own by default. */
+  answers?: AnswerPool;
 }
 
 /** Refusals of single requests before any call succeeded that mean the refusal is the run's, not a case's. */
@@ -124,7 +126,7 @@ function startDispatch(total: number, opts: ExecuteOptions): Dispatch {
     stopAll,
     limiters: isLimiters(opts.limiter) ? opts.limiter : singleLimiter(opts.limiter),
     gated: new Map(),
-    answers: new AnswerPool(),
+    answers: opts.answers ?? new AnswerPool(),
     queue,
     stop(reason, abort = true) {
       if (!d.stopped) {

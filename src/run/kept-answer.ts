@@ -2,11 +2,23 @@
 // kept small. One object shape for all of them, and their texts and token counts pooled among
 // recent answers (the repeats of a case, dispatched and cached one after another, mostly answer
 // alike). Used for the answers the model gives (execute-calls.ts) and those read from the cache.
+// A long answer of a run that has a spool (files/text-spool.ts) is kept on disk: its `output`
+// is an accessor that reads the text back when something asks for it (the scoring, at once, from
+// the spool's recent texts; the report, for the one answer it shows of a case's side).
+import type { TextSpool } from '../files/text-spool.js';
 import type { CallResult, TokenUsage } from '../types.js';
 
 /** Distinct answer texts and token counts remembered at most, and the longest text pooled. */
 const POOL_MAX = 4096;
 const POOLED_CHARS = 4096;
+/** Answers at least this long go to the spool; shorter ones cost less in memory than a read. */
+export const SPOOLED_FROM = 1024;
+/** Recent spooled texts remembered, so a case's repeats that answer alike share one copy on disk. */
+const RECENT_SPOOLED = 64;
+
+/** The spooled text's number, on an answer (and a case side) whose `output` is the spool's accessor. */
+const SPOOL_ID = Symbol('spooled answer');
+type Spooled = { [SPOOL_ID]: number };
 
 /**
  * One string per distinct answer text and one object per distinct token count among recent
@@ -17,6 +29,19 @@ const POOLED_CHARS = 4096;
 export class AnswerPool {
   private readonly texts = new Map<string, string>();
   private readonly usages = new Map<number | string, TokenUsage>();
+  private readonly spooledIds = new Map<string, number>();
+  /** `output` of every spooled answer: one getter and setter, so all of them share one shape. */
+  readonly accessor?: PropertyDescriptor;
+
+  constructor(private readonly spool?: TextSpool) {
+    if (spool) this.accessor = outputAccessor(spool);
+  }
+
+  /** The spool's number for a long text (the same number for a text put recently), or undefined. */
+  spooled(t: string): number | undefined {
+    if (!this.spool || t.length < SPOOLED_FROM) return undefined;
+    return this.spooledIds.get(t) ?? pooled(this.spooledIds, t, this.spool.put(t), RECENT_SPOOLED);
+  }
 
   text(t: string): string {
     if (t.length > POOLED_CHARS) return t;
@@ -36,12 +61,26 @@ function usageKey(u: TokenUsage): number | string {
     : `${u.input} ${u.output} ${u.cached}`;
 }
 
-function pooled<K, T>(pool: Map<K, T>, key: K, value: T): T {
+function pooled<K, T>(pool: Map<K, T>, key: K, value: T, max = POOL_MAX): T {
   const seen = pool.get(key);
   if (seen !== undefined) return seen;
-  if (pool.size >= POOL_MAX) pool.clear();
+  if (pool.size >= max) pool.clear();
   pool.set(key, value);
   return value;
+}
+
+function outputAccessor(spool: TextSpool): PropertyDescriptor {
+  return {
+    get(this: Spooled): string {
+      return spool.get(this[SPOOL_ID]);
+    },
+    // a text replaced (redaction) is kept in the object from then on
+    set(this: object, value: string) {
+      Object.defineProperty(this, 'output', { value, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  };
 }
 
 /**
@@ -51,9 +90,10 @@ function pooled<K, T>(pool: Map<K, T>, key: K, value: T): T {
  * text and token counts pooled.
  */
 export function kept(r: CallResult, pool: AnswerPool): CallResult {
+  const id = pool.spooled(r.output);
   // every field named (a field added to CallResult fails to compile here until it is kept)
   const all: { [K in keyof Required<CallResult>]: CallResult[K] } = {
-    output: pool.text(r.output),
+    output: id === undefined ? pool.text(r.output) : '',
     toolCalls: r.toolCalls,
     usage: pool.usage(r.usage),
     latencyMs: r.latencyMs,
@@ -61,5 +101,29 @@ export function kept(r: CallResult, pool: AnswerPool): CallResult {
     systemFingerprint: r.systemFingerprint,
     finishReason: r.finishReason,
   };
-  return all;
+  return id === undefined ? all : spooledAnswer(all, pool.accessor!, id);
+}
+
+/** The answer with its text in the spool: the same fields in the same order (JSON, the cache entry), `output` read when asked for. */
+function spooledAnswer(all: CallResult, accessor: PropertyDescriptor, id: number): CallResult {
+  const o = {} as Record<string, unknown> & Spooled;
+  Object.defineProperty(o, 'output', accessor);
+  for (const [k, v] of Object.entries(all)) if (k !== 'output') o[k] = v;
+  o[SPOOL_ID] = id;
+  return o as unknown as CallResult;
+}
+
+/**
+ * `{ ...head, output, ...rest }` with `output` the call's answer (`fallback` without a call). A
+ * spooled answer's accessor is shared, so a report keeps a case side's text on disk too, read
+ * each time a renderer or a writer asks for it.
+ */
+export function withOutput<T>(head: object, call: CallResult | undefined, fallback: string, rest: object): T {
+  const accessor = call && Object.getOwnPropertyDescriptor(call, 'output');
+  if (!accessor?.get) return { ...head, output: call ? call.output : fallback, ...rest } as T;
+  const o = { ...head } as Spooled;
+  Object.defineProperty(o, 'output', accessor);
+  Object.assign(o, rest);
+  o[SPOOL_ID] = (call as CallResult & Spooled)[SPOOL_ID];
+  return o as T;
 }

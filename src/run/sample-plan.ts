@@ -153,11 +153,11 @@ export async function fillFromCache(
     isEmpty?(): Promise<boolean>;
   },
   mode: CacheMode,
+  pool = new AnswerPool(),
 ): Promise<void> {
   if (mode === 'off' || mode === 'record') return;
   // a cold cache answers every look-up with a miss: 20,000 of them were ~20 ms of a cold start
   if (await cache.isEmpty?.()) return;
-  const pool = new AnswerPool();
   // one promise a slice where the cache answers many keys at once, else a get per key
   const getMany =
     cache.getMany?.bind(cache) ?? ((keys: readonly string[]) => Promise.all(keys.map((k) => cache.get(k))));

@@ -27,7 +27,9 @@ beforeAll(async () => {
     answer: (body, ctx) => {
       const plain = toyAnswer(body as never, ctx.repeatIndex);
       if (!JSON.stringify(body.messages).includes('ECHO')) return plain;
-      return `${plain} (sent ${String(ctx.headers.authorization)} and ${String(ctx.headers['x-extra'])}; token ${TEST_TOKEN})`;
+      // long enough to be kept on disk until the report (the run's spool), so that path is redacted too
+      const echo = `${plain} (sent ${String(ctx.headers.authorization)} and ${String(ctx.headers['x-extra'])}; token ${TEST_TOKEN})`;
+      return `${echo}${' and so on'.repeat(150)}`;
     },
     // one case is refused with a body quoting the key, as some gateways do
     refuse: (body, headers) =>

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FsResponseCache } from '../../src/providers/response-cache.js';
-import { AnswerPool, kept } from '../../src/run/kept-answer.js';
+import { MemoryTextSpool, type TextSpool } from '../../src/files/text-spool.js';
+import { Redactor } from '../../src/redact.js';
+import { summarizeSide } from '../../src/compare/pair-cases.js';
+import { AnswerPool, kept, SPOOLED_FROM } from '../../src/run/kept-answer.js';
 import { fillFromCache, type CallJob } from '../../src/run/sample-plan.js';
 import type { CallResult } from '../../src/types.js';
 
@@ -44,6 +47,81 @@ describe('kept', () => {
     expect(kept(answer(1, 0), pool).usage).toBe(first);
     kept(answer(0, 4096), pool); // the 4,097th distinct count starts the pool afresh
     expect(kept(answer(1, 0), pool).usage).not.toBe(first);
+  });
+});
+
+/** A memory spool that counts its puts and gets. */
+function countedSpool(): TextSpool & { puts: number; gets: number } {
+  const inner = new MemoryTextSpool();
+  const s = {
+    puts: 0,
+    gets: 0,
+    put: (t: string) => (s.puts++, inner.put(t)),
+    get: (id: number) => (s.gets++, inner.get(id)),
+  };
+  return s;
+}
+
+const long = (i: number): CallResult => ({ ...answer(i), output: `answer ${i} ${'x'.repeat(SPOOLED_FROM)}` });
+
+describe('kept, with a spool', () => {
+  it('puts a long answer in the spool and reads it when asked for; the same JSON, key order and fields', () => {
+    const spool = countedSpool();
+    const pool = new AnswerPool(spool);
+    const a = kept(long(1), pool);
+    expect(spool.puts).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(a, 'output')?.get).toBeTypeOf('function');
+    expect(spool.gets).toBe(0);
+    expect(a.output).toBe(long(1).output);
+    expect(spool.gets).toBe(1);
+    // what the response cache writes and a partial result holds: as for an answer kept in memory
+    expect(JSON.stringify(a)).toBe(JSON.stringify(kept(long(1), new AnswerPool())));
+    expect(Object.keys(a)).toEqual(Object.keys(kept(long(1), new AnswerPool())));
+    // short answers stay in memory
+    expect(Object.getOwnPropertyDescriptor(kept(answer(1), pool), 'output')?.value).toBe('answer 1');
+    expect(spool.puts).toBe(1);
+  });
+
+  it("spools a text a case's repeats answer alike once", () => {
+    const spool = countedSpool();
+    const pool = new AnswerPool(spool);
+    const [a, b] = [kept(long(2), pool), kept(long(2), pool)];
+    expect(spool.puts).toBe(1);
+    expect(a).not.toBe(b);
+    expect(b.output).toBe(a.output);
+  });
+
+  it('is redacted in place like any answer (the text replaced stays in the object)', () => {
+    const pool = new AnswerPool(new MemoryTextSpool());
+    const secret = 'sk-SPOOLED-SECRET-0123456789';
+    const a = kept({ ...long(3), output: `${long(3).output} ${secret}` }, pool);
+    const r = new Redactor();
+    r.add(secret);
+    r.redactDeep({ calls: [a] });
+    expect(a.output).not.toContain(secret);
+    expect(a.output).toContain('***');
+    expect(JSON.stringify(a)).not.toContain(secret);
+  });
+
+  it("gives a case side the answer's accessor: the side's JSON as without a spool, its text read when asked for", () => {
+    const spool = countedSpool();
+    const withSpool = new AnswerPool(spool);
+    const sample = (call: CallResult, i: number) => ({
+      index: i,
+      call,
+      cached: false,
+      hardPass: i > 0,
+      softPass: true,
+      outcomes: [],
+    });
+    const run = (pool: AnswerPool) => ({ samples: [0, 1, 2].map((i) => sample(kept(long(i), pool), i)) });
+    const spooled = summarizeSide(run(withSpool), 'failing');
+    const plain = summarizeSide(run(new AnswerPool()), 'failing');
+    const gets = spool.gets;
+    expect(Object.getOwnPropertyDescriptor(spooled, 'output')?.get).toBeTypeOf('function');
+    expect(JSON.stringify(spooled)).toBe(JSON.stringify(plain));
+    expect(spooled.output).toBe(long(0).output);
+    expect(spool.gets).toBe(gets + 2);
   });
 });
 

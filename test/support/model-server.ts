@@ -94,6 +94,8 @@ export interface ModelServerOptions {
   systemFingerprint?: string;
   /** Extra headers on successful chat answers (e.g. x-ratelimit-*). */
   headers?: Record<string, string>;
+  /** Default answers padded to this many characters with text derived from the answer (distinct answers stay distinct). */
+  answerChars?: number;
   /** Reject `max_tokens` with 400 like OpenAI's reasoning models (they want max_completion_tokens). */
   rejectMaxTokens?: boolean;
   /**
@@ -141,6 +143,18 @@ export function defaultAnswer(body: ChatBody, ctx: AnswerContext): string {
   const base = `echo: ${ctx.lastUser}`;
   if (!body.temperature || body.temperature <= 0) return base;
   return body.seed !== undefined ? `${base} #s${body.seed}` : `${base} #${ctx.repeatIndex}`;
+}
+
+/** `text` and filler hashed from it, `chars` long in all (a long answer that differs wherever `text` does). */
+function padded(text: string, chars: number | undefined): string {
+  if (!chars || text.length >= chars) return text;
+  let out = text;
+  let h = createHash('sha256').update(text).digest('hex');
+  while (out.length < chars) {
+    out += ` ${h}`;
+    h = createHash('sha256').update(h).digest('hex');
+  }
+  return out.slice(0, chars);
 }
 
 function contentText(c: unknown): string {
@@ -290,7 +304,7 @@ export async function startModelServer(opts: ModelServerOptions = {}): Promise<M
     const ctx = { callIndex: i, repeatIndex, lastUser, headers };
     const answered = o.answer
       ? o.answer(body, ctx)
-      : (toolReplyOf(body, lastUser, defaultAnswer(body, ctx)) ?? defaultAnswer(body, ctx));
+      : (toolReplyOf(body, lastUser, defaultAnswer(body, ctx)) ?? padded(defaultAnswer(body, ctx), o.answerChars));
     const reply = asToolReply(answered);
     let text = reply ? (reply.content ?? '') : typeof answered === 'string' ? answered : JSON.stringify(answered);
     let finishReason = 'stop';
