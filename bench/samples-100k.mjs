@@ -23,7 +23,7 @@ export async function samples100k({ figure }) {
   const of = `${LONG_ANSWER / 10} MB of answers`;
   figure(`  ${LONG_ANSWER}-char answers: promptgate / bare`, longRatio, '×', '≤ 2', longRatio <= 2);
   figure(`  ${LONG_ANSWER}-char answers: peak RSS`, long.compare.maxRssKb / 1024, 'MB', `${of}; informational`);
-  const inMemory = await measure100k(100_000, { answerChars: LONG_ANSWER, env: { TMPDIR: '/nonexistent/promptgate' } });
+  const inMemory = await measure100k(100_000, { answerChars: LONG_ANSWER, env: { TMPDIR: '/dev/null' } });
   const memRatio = inMemory.compare.wallMs / inMemory.bare.wallMs;
   figure('  the same, answers in memory: / bare', memRatio, '×', 'no spool; informational');
   figure('  the same, answers in memory: peak RSS', inMemory.compare.maxRssKb / 1024, 'MB', 'no spool; informational');

@@ -1,6 +1,6 @@
 // Through the real CLI: a compare whose answers are long keeps them in its spool (a file in the
 // temp folder, unlinked once open: nothing is left there) and writes the very report, cases.jsonl
-// and report.html a run that keeps them in memory writes (its temp folder cannot hold a spool).
+// and report.html a run that keeps them in memory writes (its temp folder is /dev/null: no spool can be made there).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +78,7 @@ describe('the answer spool, through the CLI', () => {
     expect(first['report.html']).toContain(FILLER.trim());
     // answered from the response cache: with the spool, and in memory where no spool can be made
     const spooled = await compare('out2', temp);
-    const inMemory = await compare('out3', join(temp, 'no-such-folder'));
+    const inMemory = await compare('out3', '/dev/null');
     expect(inMemory.stdout).toBe(spooled.stdout);
     expect(inMemory.stderr.replaceAll('out3/', 'out2/')).toBe(spooled.stderr);
     expect(outputs('out3')).toEqual(outputs('out2'));
