@@ -20,14 +20,15 @@ const CHUNK = 1 << 20;
 
 /** The file's side: offsets and lengths by number, the unwritten tail, the recent texts. */
 class FileTextSpool implements TextSpool {
-  private at = new Float64Array(1024);
-  private bytes = new Uint32Array(1024);
+  // allocated on the first put: every run opens a spool, few put anything in it
+  private at = new Float64Array(0);
+  private bytes = new Uint32Array(0);
   private count = 0;
   /** Bytes in the file so far (the unwritten tail starts here). */
   private written = 0;
-  private tail = Buffer.allocUnsafe(CHUNK);
+  private tail = Buffer.alloc(0);
   private used = 0;
-  private readonly ring: string[] = new Array<string>(RING);
+  private readonly ring: string[] = [];
   /** Texts kept in memory since a write failed (the disk full) or no file could be made: nothing put is lost. */
   private fallback?: Map<number, string>;
   private fd = -1;
@@ -81,6 +82,7 @@ class FileTextSpool implements TextSpool {
     if (fd === undefined) this.fallback = new Map();
     else {
       this.fd = fd;
+      this.tail = Buffer.allocUnsafe(CHUNK);
       closer.register(this, fd);
     }
   }
@@ -105,10 +107,11 @@ class FileTextSpool implements TextSpool {
   }
 
   private grow(): void {
-    const at = new Float64Array(this.at.length * 2);
+    const size = Math.max(1024, this.at.length * 2);
+    const at = new Float64Array(size);
     at.set(this.at);
     this.at = at;
-    const bytes = new Uint32Array(this.bytes.length * 2);
+    const bytes = new Uint32Array(size);
     bytes.set(this.bytes);
     this.bytes = bytes;
   }
@@ -161,7 +164,7 @@ function removeQuietly(file: string, folder: string): boolean {
   }
 }
 
-/** Texts in memory behind the same interface (tests; a run with no temp folder). */
+/** Texts in memory behind the same interface, for tests (a run with no temp folder falls back inside the file spool). */
 export class MemoryTextSpool implements TextSpool {
   private readonly texts: string[] = [];
   put(text: string): number {

@@ -40,7 +40,14 @@ export class AnswerPool {
   /** The spool's number for a long text (the same number for a text put recently), or undefined. */
   spooled(t: string): number | undefined {
     if (!this.spool || t.length < SPOOLED_FROM) return undefined;
-    return this.spooledIds.get(t) ?? pooled(this.spooledIds, t, this.spool.put(t), RECENT_SPOOLED);
+    // one look-up: a long key is hashed whole
+    let id = this.spooledIds.get(t);
+    if (id === undefined) {
+      if (this.spooledIds.size >= RECENT_SPOOLED) this.spooledIds.clear();
+      id = this.spool.put(t);
+      this.spooledIds.set(t, id);
+    }
+    return id;
   }
 
   text(t: string): string {
@@ -61,10 +68,10 @@ function usageKey(u: TokenUsage): number | string {
     : `${u.input} ${u.output} ${u.cached}`;
 }
 
-function pooled<K, T>(pool: Map<K, T>, key: K, value: T, max = POOL_MAX): T {
+function pooled<K, T>(pool: Map<K, T>, key: K, value: T): T {
   const seen = pool.get(key);
   if (seen !== undefined) return seen;
-  if (pool.size >= max) pool.clear();
+  if (pool.size >= POOL_MAX) pool.clear();
   pool.set(key, value);
   return value;
 }
